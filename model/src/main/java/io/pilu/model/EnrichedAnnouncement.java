@@ -1,0 +1,44 @@
+package io.pilu.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An announcement after the enrich stage: the raw record plus what was understood from it. Published to
+ * {@link Topics#ENRICHED} (and, for IR records, {@link Topics#IR_ACTIVITIES}) keyed by the announcement id.
+ *
+ * @param schemaVersion     version of this record's shape, see {@link #SCHEMA_VERSION}
+ * @param id                the announcement id (same as the raw record's)
+ * @param announcement      the raw record as crawled
+ * @param documentClass     what kind of disclosure this is
+ * @param irActivity        the parsed IR activity, only when {@code documentClass} is IR_ACTIVITY_RECORD
+ * @param figures           financial figures found in the text
+ * @param entities          every entity found, with its role
+ * @param enrichmentVersion version of the enrichment logic that produced this record; a newer version replaces
+ *                          an older one downstream, never the reverse
+ * @param enrichedAt        when the enrich stage produced it
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EnrichedAnnouncement(
+        int schemaVersion,
+        String id,
+        RawAnnouncement announcement,
+        DocumentClass documentClass,
+        IrActivity irActivity,
+        List<Figure> figures,
+        List<Entity> entities,
+        int enrichmentVersion,
+        Instant enrichedAt) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public EnrichedAnnouncement {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(announcement, "announcement");
+        Objects.requireNonNull(documentClass, "documentClass");
+        figures = figures == null ? List.of() : List.copyOf(figures);
+        entities = entities == null ? List.of() : List.copyOf(entities);
+    }
+}

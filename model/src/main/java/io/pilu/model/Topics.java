@@ -1,0 +1,83 @@
+package io.pilu.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The topic catalogue: every topic Pilu reads or writes, its default name and partition count, in one place.
+ *
+ * <p>Names can be changed as a whole with a prefix ({@code PILU_TOPIC_PREFIX}), e.g. to run two pipelines on one
+ * cluster or to isolate a test; the defaults below are the names users subscribe to.
+ */
+public record Topics(
+        String raw,
+        String enriched,
+        String irActivities,
+        String entityMentions,
+        String crawlerState,
+        String dlqEnrich,
+        String dlqSink) {
+
+    /** Raw announcements, one per announcement, key = announcement id. */
+    public static final String RAW = "pilu.announcements.raw";
+    /** Enriched announcements, key = announcement id. */
+    public static final String ENRICHED = "pilu.announcements.enriched";
+    /** Enriched announcements that are IR activity records, key = announcement id. */
+    public static final String IR_ACTIVITIES = "pilu.ir-activities";
+    /** One record per entity mention, key = normalised entity name. */
+    public static final String ENTITY_MENTIONS = "pilu.entity-mentions";
+    /** The crawler's checkpoint (compacted), key = crawl source. */
+    public static final String CRAWLER_STATE = "pilu.crawler.state";
+    /** Records the enrich stage could not deserialize or process. */
+    public static final String DLQ_ENRICH = "pilu.dlq.enrich";
+    /** Records Elasticsearch rejected or the sink could not convert. */
+    public static final String DLQ_SINK = "pilu.dlq.sink";
+
+    /** Partitions of the data topics: enough for 3 parallel enrich/sink instances. */
+    public static final int DATA_PARTITIONS = 3;
+
+    public Topics {
+        Objects.requireNonNull(raw);
+        Objects.requireNonNull(enriched);
+        Objects.requireNonNull(irActivities);
+        Objects.requireNonNull(entityMentions);
+        Objects.requireNonNull(crawlerState);
+        Objects.requireNonNull(dlqEnrich);
+        Objects.requireNonNull(dlqSink);
+    }
+
+    /** The default names. */
+    public static Topics defaults() {
+        return new Topics(RAW, ENRICHED, IR_ACTIVITIES, ENTITY_MENTIONS, CRAWLER_STATE, DLQ_ENRICH, DLQ_SINK);
+    }
+
+    /** Every name prefixed with {@code prefix} (as given, e.g. {@code "test-42."}). */
+    public static Topics withPrefix(String prefix) {
+        Topics d = defaults();
+        return new Topics(prefix + d.raw, prefix + d.enriched, prefix + d.irActivities, prefix + d.entityMentions,
+                prefix + d.crawlerState, prefix + d.dlqEnrich, prefix + d.dlqSink);
+    }
+
+    /** From the environment: {@code PILU_TOPIC_PREFIX} (default empty). */
+    public static Topics fromEnv(Map<String, String> env) {
+        String prefix = env.getOrDefault("PILU_TOPIC_PREFIX", "");
+        return prefix.isEmpty() ? defaults() : withPrefix(prefix);
+    }
+
+    /** Every topic with how to create it. */
+    public List<TopicSpec> all() {
+        return List.of(
+                new TopicSpec(raw, DATA_PARTITIONS, false),
+                new TopicSpec(enriched, DATA_PARTITIONS, false),
+                new TopicSpec(irActivities, DATA_PARTITIONS, false),
+                new TopicSpec(entityMentions, DATA_PARTITIONS, false),
+                new TopicSpec(crawlerState, 1, true),
+                new TopicSpec(dlqEnrich, 1, false),
+                new TopicSpec(dlqSink, 1, false));
+    }
+
+    /** How a topic is created: name, partitions, and whether it is log-compacted. */
+    public record TopicSpec(String name, int partitions, boolean compacted) {
+    }
+}
