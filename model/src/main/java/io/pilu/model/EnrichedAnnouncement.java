@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param id                the announcement id (same as the raw record's)
  * @param announcement      the raw record as crawled
  * @param documentClass     what kind of disclosure this is
- * @param irActivity        the parsed IR activity, only when {@code documentClass} is IR_ACTIVITY_RECORD
+ * @param irActivity        the parsed IR activity, only when {@code documentClass} is IR_ACTIVITY_RECORD and the
+ *                          text was extracted (an unreadable record is classified on its title and has none)
  * @param figures           financial figures found in the text
  * @param entities          every entity found, with its role
  * @param enrichmentVersion version of the enrichment logic that produced this record; a newer version replaces

@@ -43,6 +43,18 @@ class SchemaConformanceTest {
     }
 
     @Test
+    void unreadableIrRecordConformsWithoutActivityButNotWithOne() {
+        RawAnnouncement failed = Fixtures.failedRaw();
+        EnrichedAnnouncement unread = new EnrichedAnnouncement(EnrichedAnnouncement.SCHEMA_VERSION, failed.id(), failed,
+                DocumentClass.IR_ACTIVITY_RECORD, null, null, null, 1, Instant.parse("2024-04-01T08:00:05Z"));
+        assertThat(validate("enriched-announcement.schema.json", unread)).isEmpty();
+
+        ObjectNode withActivity = Json.mapper().valueToTree(unread);
+        withActivity.set("irActivity", Json.mapper().valueToTree(Fixtures.enrichedIr().irActivity()));
+        assertThat(validateTree("enriched-announcement.schema.json", withActivity)).isNotEmpty();
+    }
+
+    @Test
     void entityMentionConforms() {
         EnrichedAnnouncement e = Fixtures.enrichedIr();
         for (Entity entity : e.entities()) {

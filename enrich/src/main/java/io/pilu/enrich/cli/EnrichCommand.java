@@ -1,0 +1,56 @@
+package io.pilu.enrich.cli;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pilu.enrich.extract.AnnouncementEnricher;
+import io.pilu.enrich.topology.EnrichConfig;
+import io.pilu.enrich.topology.EnrichService;
+import io.pilu.service.CommonOptions;
+import io.pilu.service.Metrics;
+import io.pilu.service.TopicProvisioner;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code pilu enrich}: runs the enrich topology until stopped. */
+@Command(name = "enrich", mixinStandardHelpOptions = true,
+        description = "Classify raw announcements and extract IR activity records (Kafka Streams, exactly-once).")
+public final class EnrichCommand implements Callable<Integer> {
+
+    /** Default port of the ops endpoint. */
+    public static final int DEFAULT_OPS_PORT = 9402;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--application-id", defaultValue = "${env:PILU_ENRICH_APPLICATION_ID:-pilu-enrich}",
+            description = "Kafka Streams application id (env PILU_ENRICH_APPLICATION_ID, default ${DEFAULT-VALUE}).")
+    String applicationId;
+
+    @Option(names = "--state-dir", defaultValue = "${env:PILU_ENRICH_STATE_DIR:-${sys:java.io.tmpdir}/pilu-enrich}",
+            description = "Kafka Streams state directory (env PILU_ENRICH_STATE_DIR, default ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--threads", defaultValue = "${env:PILU_ENRICH_THREADS:-1}",
+            description = "Stream threads (env PILU_ENRICH_THREADS, default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--commit-interval-ms", defaultValue = "${env:PILU_ENRICH_COMMIT_INTERVAL_MS:-100}",
+            description = "Transaction commit interval in ms (env PILU_ENRICH_COMMIT_INTERVAL_MS, default ${DEFAULT-VALUE}).")
+    long commitIntervalMs;
+
+    @Override
+    public Integer call() throws Exception {
+        EnrichConfig config = new EnrichConfig(common.bootstrapServers, applicationId, common.topics(), stateDir,
+                threads, commitIntervalMs);
+        TopicProvisioner.ensure(config.bootstrapServers(), config.topics(), common.replicationFactor);
+        PrometheusMeterRegistry registry = Metrics.newRegistry("enrich");
+        AnnouncementEnricher enricher = new AnnouncementEnricher();
+        EnrichService service = EnrichService.start(config, enricher::enrich, registry,
+                common.opsPort(DEFAULT_OPS_PORT));
+        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "pilu-enrich-shutdown"));
+        service.awaitStop();
+        return 0;
+    }
+}

@@ -1,0 +1,105 @@
+package io.pilu.enrich.topology;
+
+import io.pilu.model.DeadLetter;
+import io.pilu.model.EnrichedAnnouncement;
+import io.pilu.model.JsonSerde;
+import io.pilu.model.RawAnnouncement;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Turns one raw record (bytes) into an {@link EnrichOutcome}. Input is consumed as bytes on purpose: a value that is
+ * not a valid {@link RawAnnouncement} becomes a dead letter carrying the original bytes and the parse error, inside
+ * the same exactly-once transaction, instead of a deserialization failure that would stop or silently skip.
+ */
+final class EnrichProcessor implements Processor<byte[], byte[], String, EnrichOutcome> {
+
+    static final String STAGE = "enrich";
+
+    private final BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher;
+    private final Clock clock;
+    private final EnrichMetrics metrics;
+    private final JsonSerde<RawAnnouncement> serde = JsonSerde.raw();
+    private ProcessorContext<String, EnrichOutcome> context;
+
+    EnrichProcessor(BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher, Clock clock,
+                    EnrichMetrics metrics) {
+        this.enricher = enricher;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, EnrichOutcome> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        if (record.value() == null) {
+            if (key == null) {
+                deadLetter(record, null, "TombstoneWithoutKey", "a null value with a null key identifies nothing");
+                return;
+            }
+            metrics.tombstone();
+            context.forward(record.withKey(key).withValue(new EnrichOutcome.Tombstone()));
+            return;
+        }
+        long started = System.nanoTime();
+        RawAnnouncement raw;
+        try {
+            raw = serde.fromBytes(record.value());
+        } catch (RuntimeException e) {
+            deadLetter(record, key, e);
+            return;
+        }
+        if (key != null && !key.equals(raw.id())) {
+            // The key decides the partition and the downstream document id; a mismatch means a broken producer.
+            deadLetter(record, key, "KeyMismatch", "record key '" + key + "' differs from the announcement id '"
+                    + raw.id() + "'");
+            return;
+        }
+        EnrichedAnnouncement enriched;
+        try {
+            enriched = enricher.apply(raw, clock.instant());
+        } catch (RuntimeException e) {
+            deadLetter(record, key, e);
+            return;
+        }
+        metrics.enriched(enriched.documentClass(), enriched.entities().size(),
+                Duration.ofNanos(System.nanoTime() - started));
+        context.forward(record.withKey(enriched.id()).withValue(new EnrichOutcome.Enriched(enriched)));
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, String key, RuntimeException error) {
+        metrics.failed(error.getClass().getSimpleName());
+        forwardDeadLetter(record, key, meta -> DeadLetter.of(STAGE, meta.topic, meta.partition, meta.offset,
+                record.key(), record.value(), error, clock.instant()));
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, String key, String errorClass, String message) {
+        metrics.failed(errorClass);
+        forwardDeadLetter(record, key, meta -> DeadLetter.of(STAGE, meta.topic, meta.partition, meta.offset,
+                record.key(), record.value(), errorClass, message, clock.instant()));
+    }
+
+    private void forwardDeadLetter(Record<byte[], byte[]> record, String key,
+                                   Function<Source, DeadLetter> letter) {
+        Source source = context.recordMetadata()
+                .map(m -> new Source(m.topic(), m.partition(), m.offset()))
+                .orElse(new Source(null, null, null));
+        context.forward(record.withKey(key).withValue(new EnrichOutcome.Failed(letter.apply(source))));
+    }
+
+    /** Where the failed record was read. */
+    private record Source(String topic, Integer partition, Long offset) {
+    }
+}

@@ -1,0 +1,104 @@
+package io.pilu.enrich.topology;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pilu.model.EnrichedAnnouncement;
+import io.pilu.model.RawAnnouncement;
+import io.pilu.service.Check;
+import io.pilu.service.OpsServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BiFunction;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the enrich topology: Kafka Streams plus the ops endpoint ({@code /metrics}, {@code /healthz},
+ * {@code /readyz} — ready only while Streams is RUNNING — and {@code /topology}). I/O wiring only; the topology is
+ * {@link EnrichTopology}.
+ */
+public final class EnrichService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrichService.class);
+
+    private final KafkaStreams streams;
+    private final OpsServer ops;
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private EnrichService(KafkaStreams streams, OpsServer ops, KafkaStreamsMetrics streamsMetrics) {
+        this.streams = streams;
+        this.ops = ops;
+        this.streamsMetrics = streamsMetrics;
+    }
+
+    /** Builds and starts the service; {@code opsPort} 0 picks a free port, negative disables the endpoint. */
+    public static EnrichService start(EnrichConfig config,
+                                      BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher,
+                                      PrometheusMeterRegistry registry, int opsPort) {
+        Topology topology = EnrichTopology.topology(config.topics(), enricher, Clock.systemUTC(),
+                new EnrichMetrics(registry));
+        KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
+        // A failure outside our processor (e.g. a fenced producer after a long GC pause) is transient by nature:
+        // replace the thread, the transaction is aborted and the work redone. Our own processing errors never get
+        // here — they become dead letters.
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((now, before) -> log.info("enrich state {} -> {}", before, now));
+        // 1 while RUNNING: what the "enrich not running" alert watches (Streams' own metrics carry no state).
+        io.micrometer.core.instrument.Gauge.builder("pilu.enrich.running",
+                        streams, s -> s.state() == KafkaStreams.State.RUNNING ? 1 : 0)
+                .description("1 while the enrich topology is RUNNING, else 0").register(registry);
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+        String description = topology.describe().toString();
+        OpsServer ops = opsPort < 0 ? null : OpsServer.builder(registry).port(opsPort)
+                .liveness(() -> streams.state() == KafkaStreams.State.ERROR
+                        || streams.state() == KafkaStreams.State.NOT_RUNNING
+                        ? Check.failing(streams.state().name()) : Check.ok(streams.state().name()))
+                .readiness(() -> streams.state() == KafkaStreams.State.RUNNING
+                        ? Check.ok("RUNNING") : Check.failing(streams.state().name()))
+                .route("/topology", () -> description)
+                .start();
+        EnrichService service = new EnrichService(streams, ops, streamsMetrics);
+        streams.start();
+        log.info("enrich started: application.id={} input={} outputs=[{}, {}, {}] dlq={} threads={}",
+                config.applicationId(), config.topics().raw(), config.topics().enriched(),
+                config.topics().irActivities(), config.topics().entityMentions(), config.topics().dlqEnrich(),
+                config.threads());
+        return service;
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** The ops endpoint's port, or -1 when disabled. */
+    public int opsPort() {
+        return ops == null ? -1 : ops.port();
+    }
+
+    /** Blocks until {@link #close()}. */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        // close() commits the open transaction; a bounded wait keeps shutdown from hanging on a dead broker.
+        streams.close(Duration.ofSeconds(30));
+        streamsMetrics.close();
+        if (ops != null) {
+            ops.close();
+        }
+        stopped.countDown();
+        log.info("enrich stopped");
+    }
+}

@@ -1,0 +1,86 @@
+package io.pilu.enrich.topology;
+
+import io.pilu.model.DocumentClass;
+import io.pilu.model.EnrichedAnnouncement;
+import io.pilu.model.EntityMention;
+import io.pilu.model.JsonSerde;
+import io.pilu.model.RawAnnouncement;
+import io.pilu.model.Topics;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * The enrich topology, a pure function of its inputs:
+ *
+ * <pre>
+ *   raw ──► enrich ──┬─► enriched            (every announcement, key = id; tombstones passed through)
+ *                    ├─► ir-activities       (IR_ACTIVITY_RECORD only, key = id)
+ *                    ├─► entity-mentions     (one per entity, key = normalised name)
+ *                    └─► dlq.enrich          (unreadable or unprocessable records, with the reason)
+ * </pre>
+ *
+ * Stateless: every output is a function of one input record, so exactly-once needs no state store, only the
+ * transactional commit of outputs and input offsets together (exactly_once_v2, see {@link EnrichConfig}).
+ */
+public final class EnrichTopology {
+
+    private EnrichTopology() {
+    }
+
+    /** Builds the topology on {@code builder}. */
+    public static void build(StreamsBuilder builder, Topics topics,
+                             BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher,
+                             Clock clock, EnrichMetrics metrics) {
+        JsonSerde<EnrichedAnnouncement> enrichedSerde = JsonSerde.enriched();
+
+        KStream<String, EnrichOutcome> outcomes = builder
+                .stream(topics.raw(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("raw-source"))
+                .process(() -> new EnrichProcessor(enricher, clock, metrics), Named.as("enrich"));
+
+        Map<String, KStream<String, EnrichOutcome>> branches = outcomes.split(Named.as("outcome-"))
+                .branch((k, v) -> v instanceof EnrichOutcome.Failed, Branched.as("failed"))
+                .branch((k, v) -> v instanceof EnrichOutcome.Tombstone, Branched.as("tombstone"))
+                .defaultBranch(Branched.as("enriched"));
+
+        branches.get("outcome-failed")
+                .mapValues(v -> ((EnrichOutcome.Failed) v).deadLetter(), Named.as("dead-letter"))
+                .to(topics.dlqEnrich(), Produced.with(Serdes.String(), JsonSerde.deadLetter()).withName("dlq-sink"));
+
+        // A withdrawn announcement is withdrawn from the enriched and IR topics (and so from the search index).
+        KStream<String, EnrichedAnnouncement> tombstones = branches.get("outcome-tombstone")
+                .mapValues(v -> (EnrichedAnnouncement) null, Named.as("tombstone"));
+        tombstones.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName("enriched-tombstones"));
+        tombstones.to(topics.irActivities(), Produced.with(Serdes.String(), enrichedSerde).withName("ir-tombstones"));
+
+        KStream<String, EnrichedAnnouncement> enriched = branches.get("outcome-enriched")
+                .mapValues(v -> ((EnrichOutcome.Enriched) v).value(), Named.as("unwrap"));
+        enriched.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName("enriched-sink"));
+        enriched.filter((id, e) -> e.documentClass() == DocumentClass.IR_ACTIVITY_RECORD, Named.as("ir-only"))
+                .to(topics.irActivities(), Produced.with(Serdes.String(), enrichedSerde).withName("ir-sink"));
+        enriched.flatMap((id, e) -> e.entities().stream()
+                        .map(entity -> KeyValue.pair(entity.normalizedName(), EntityMention.of(e, entity)))
+                        .toList(), Named.as("entity-mentions"))
+                .to(topics.entityMentions(),
+                        Produced.with(Serdes.String(), JsonSerde.entityMention()).withName("mentions-sink"));
+    }
+
+    /** Builds the whole topology. */
+    public static Topology topology(Topics topics,
+                                    BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher,
+                                    Clock clock, EnrichMetrics metrics) {
+        StreamsBuilder builder = new StreamsBuilder();
+        build(builder, topics, enricher, clock, metrics);
+        return builder.build();
+    }
+}
