@@ -1,0 +1,152 @@
+package io.pilu.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The crawler's meters. Micrometer names {@code pilu.crawl.*} render in Prometheus as:
+ *
+ * <table>
+ *   <caption>Crawler metrics</caption>
+ *   <tr><td>{@code pilu_crawl_requests_total{endpoint,outcome}}</td><td>HTTP requests to bse.cn by endpoint
+ *       (warmup, company_announcement, disclosure_list, document) and outcome (ok, session_expired, throttled,
+ *       server_error, io_error, http_4xx…)</td></tr>
+ *   <tr><td>{@code pilu_crawl_fetch_latency_seconds{endpoint}}</td><td>request latency histogram (to response
+ *       headers)</td></tr>
+ *   <tr><td>{@code pilu_crawl_documents_total{type,outcome}}</td><td>documents by file type and extraction outcome
+ *       (OK, FAILED, SKIPPED)</td></tr>
+ *   <tr><td>{@code pilu_crawl_documents_refused_total}</td><td>document paths refused by the SSRF guard</td></tr>
+ *   <tr><td>{@code pilu_crawl_downloaded_bytes_total}</td><td>document bytes downloaded</td></tr>
+ *   <tr><td>{@code pilu_crawl_announcements_published_total}</td><td>raw records committed to Kafka</td></tr>
+ *   <tr><td>{@code pilu_crawl_polls_total{outcome}}</td><td>polls (walks) by outcome (ok, failed)</td></tr>
+ *   <tr><td>{@code pilu_crawl_last_successful_poll_seconds}</td><td>epoch seconds of the last successful poll</td></tr>
+ *   <tr><td>{@code pilu_crawl_lag_seconds}</td><td>now minus the start (Beijing time) of the newest publish date
+ *       seen</td></tr>
+ *   <tr><td>{@code pilu_crawl_checkpoint_high_water_seconds}</td><td>the checkpoint's high-water publish date, epoch
+ *       seconds (Beijing midnight)</td></tr>
+ *   <tr><td>{@code pilu_crawl_checkpoint_seen_ids}</td><td>ids in the checkpoint's recently-seen set</td></tr>
+ *   <tr><td>{@code pilu_crawl_listing_schema_errors_total{endpoint}}</td><td>listing responses that broke the
+ *       contract</td></tr>
+ * </table>
+ */
+public final class CrawlMetrics {
+
+    /** bse.cn publishes on Beijing time; dates become instants at Beijing midnight. */
+    public static final ZoneId EXCHANGE_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Counter published;
+    private final Counter downloaded;
+    private final Counter refused;
+    private final AtomicLong lastSuccessEpochSeconds = new AtomicLong();
+    private final AtomicReference<LocalDate> newestSeen = new AtomicReference<>();
+    private final AtomicReference<LocalDate> highWater = new AtomicReference<>();
+    private final AtomicLong seenIds = new AtomicLong();
+
+    public CrawlMetrics(MeterRegistry registry) {
+        this(registry, Clock.systemUTC());
+    }
+
+    CrawlMetrics(MeterRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+        this.published = Counter.builder("pilu.crawl.announcements.published")
+                .description("Raw announcements committed to Kafka").register(registry);
+        this.downloaded = Counter.builder("pilu.crawl.downloaded").baseUnit("bytes")
+                .description("Document bytes downloaded").register(registry);
+        this.refused = Counter.builder("pilu.crawl.documents.refused")
+                .description("Document paths refused by the SSRF guard (off-host, traversal, absolute URL)")
+                .register(registry);
+        Gauge.builder("pilu.crawl.last.successful.poll", lastSuccessEpochSeconds, AtomicLong::doubleValue)
+                .baseUnit("seconds").description("Epoch seconds of the last successful poll").register(registry);
+        Gauge.builder("pilu.crawl.lag", this, CrawlMetrics::lagSeconds).baseUnit("seconds")
+                .description("Now minus the newest publish date seen (Beijing midnight)").register(registry);
+        Gauge.builder("pilu.crawl.checkpoint.high.water", highWater, h -> epochSeconds(h.get())).baseUnit("seconds")
+                .description("The checkpoint's high-water publish date as epoch seconds").register(registry);
+        Gauge.builder("pilu.crawl.checkpoint.seen.ids", seenIds, AtomicLong::doubleValue)
+                .description("Ids in the checkpoint's recently-seen set").register(registry);
+    }
+
+    /** Metrics that go nowhere, for tools and tests that do not expose them. */
+    public static CrawlMetrics discarding() {
+        return new CrawlMetrics(new SimpleMeterRegistry());
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    public void request(String endpoint, String outcome) {
+        registry.counter("pilu.crawl.requests", "endpoint", endpoint, "outcome", outcome).increment();
+    }
+
+    public void latency(String endpoint, Duration duration) {
+        Timer.builder("pilu.crawl.fetch.latency").tag("endpoint", endpoint).publishPercentileHistogram()
+                .description("bse.cn request latency to response headers").register(registry)
+                .record(duration.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    public void document(String fileType, String outcome) {
+        registry.counter("pilu.crawl.documents", "type", fileType == null || fileType.isBlank() ? "unknown" : fileType,
+                "outcome", outcome).increment();
+    }
+
+    public void documentRefused() {
+        refused.increment();
+    }
+
+    public void bytesDownloaded(long bytes) {
+        downloaded.increment(bytes);
+    }
+
+    public void published(int count) {
+        published.increment(count);
+    }
+
+    public void schemaError(String endpoint) {
+        registry.counter("pilu.crawl.listing.schema.errors", "endpoint", endpoint).increment();
+    }
+
+    public void poll(boolean ok) {
+        registry.counter("pilu.crawl.polls", "outcome", ok ? "ok" : "failed").increment();
+        if (ok) {
+            lastSuccessEpochSeconds.set(clock.instant().getEpochSecond());
+        }
+    }
+
+    /** Records the newest publish date seen in a listing (for the lag gauge). */
+    public void sawPublishDate(LocalDate date) {
+        newestSeen.accumulateAndGet(date, (a, b) -> a == null || b.isAfter(a) ? b : a);
+    }
+
+    public void checkpoint(LocalDate highWaterDate, int seen) {
+        highWater.set(highWaterDate);
+        seenIds.set(seen);
+        if (highWaterDate != null) {
+            sawPublishDate(highWaterDate);
+        }
+    }
+
+    private double lagSeconds() {
+        LocalDate newest = newestSeen.get();
+        if (newest == null) {
+            return Double.NaN;
+        }
+        return Duration.between(newest.atStartOfDay(EXCHANGE_ZONE).toInstant(), clock.instant()).toSeconds();
+    }
+
+    private static double epochSeconds(LocalDate date) {
+        return date == null ? Double.NaN : date.atStartOfDay(EXCHANGE_ZONE).toEpochSecond();
+    }
+}

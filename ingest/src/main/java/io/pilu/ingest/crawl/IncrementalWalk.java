@@ -1,0 +1,221 @@
+package io.pilu.ingest.crawl;
+
+import io.pilu.ingest.listing.Disclosure;
+import io.pilu.ingest.listing.ListingFilter;
+import io.pilu.ingest.listing.ListingPage;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The incremental poll: walk the listing newest-first until everything new since the last pass is found.
+ *
+ * <p>Why it cannot simply stop at the first known id:
+ * <ul>
+ *   <li>Publish dates have no time, and announcements of one day come in any order, so a new announcement dated
+ *       on the high-water day may sort <em>after</em> a full page of known ones. The pass therefore always walks
+ *       past the whole high-water day.</li>
+ *   <li>New announcements appear on page 0 while a pass walks; they push items down, so an item can show up on
+ *       two consecutive pages (deduplicated by id), and the newcomers themselves are found by the next pass, whose
+ *       high-water day is at least theirs.</li>
+ *   <li>The high-water mark moves only when a pass completes: a crash in the middle resumes with the old mark and
+ *       the ids already published in the interrupted pass are in the recently-seen set, so it neither skips nor
+ *       republishes.</li>
+ * </ul>
+ *
+ * <p>A pass stops after a page that is (a) the last or empty, (b) entirely older than the high-water day, (c)
+ * entirely older than the floor, or (d) entirely already seen or filtered out, once the pass is below the
+ * high-water day (not before: see the first point).
+ *
+ * <p>Bounded memory: the recently-seen set keeps ids dated from the floor on, where the floor trails the high-water
+ * day by {@code retainDays} (announcements listed late, with an older date, are caught within that window), and is
+ * capped at {@code maxSeenIds} by dropping whole days before the high-water day and raising the floor past them
+ * (see {@link #evictOverCap}). bse.cn publishes at most a few hundred announcements a day, so the default cap
+ * (10 000 ids, about 400 KB of state) holds weeks. Only a pass catching up on more than the cap since the high-water
+ * day (a long outage) grows the set beyond it until it completes.
+ */
+public final class IncrementalWalk implements Walk {
+
+    private static final Logger log = LoggerFactory.getLogger(IncrementalWalk.class);
+
+    private final ListingFilter filter;
+    private final int retainDays;
+    private final int maxSeenIds;
+    private final Clock clock;
+    private CrawlCheckpoint committed;
+    private Map<String, LocalDate> seen;
+
+    // the current pass
+    private ListingFilter query;
+    private LocalDate newestInPass;
+    private boolean belowHighWater;
+
+    /**
+     * @param committed  the state read back from Kafka (or {@link CrawlCheckpoint#initial})
+     * @param filter     what to publish
+     * @param retainDays how far behind the high-water day late-listed announcements are still caught
+     * @param maxSeenIds cap on the recently-seen set
+     */
+    public IncrementalWalk(CrawlCheckpoint committed, ListingFilter filter, int retainDays, int maxSeenIds,
+                           Clock clock) {
+        if (retainDays < 0 || maxSeenIds < 1) {
+            throw new IllegalArgumentException("retainDays must be >= 0 and maxSeenIds >= 1");
+        }
+        this.filter = filter;
+        this.retainDays = retainDays;
+        this.maxSeenIds = maxSeenIds;
+        this.clock = clock;
+        setCommitted(committed);
+        begin();
+    }
+
+    @Override
+    public String stateKey() {
+        return committed.source();
+    }
+
+    @Override
+    public void begin() {
+        LocalDate floor = committed.floor();
+        LocalDate from = filter.from() == null || filter.from().isBefore(floor) ? floor : filter.from();
+        if (filter.to() != null && from.isAfter(filter.to())) {
+            from = filter.to(); // nothing new can match; keep the query valid, the floor rule ends the pass
+        }
+        // The server filters by date too, so a pass ends by itself at the floor instead of walking all history.
+        query = filter.withDates(from, filter.to());
+        newestInPass = null;
+        belowHighWater = false;
+    }
+
+    @Override
+    public ListingFilter query() {
+        return query;
+    }
+
+    @Override
+    public PageStep onPage(ListingPage page) {
+        LocalDate highWater = committed.highWater();
+        LocalDate floor = committed.floor();
+        List<Disclosure> publish = new ArrayList<>();
+        Set<String> onThisPage = new HashSet<>();
+        boolean allKnown = true;
+        boolean allOlderThanHighWater = highWater != null;
+        boolean allOlderThanFloor = true;
+        for (Disclosure d : page.items()) {
+            LocalDate date = d.publishDate();
+            if (newestInPass == null || date.isAfter(newestInPass)) {
+                newestInPass = date;
+            }
+            if (highWater != null && date.isBefore(highWater)) {
+                belowHighWater = true;
+            } else {
+                allOlderThanHighWater = false;
+            }
+            if (!date.isBefore(floor)) {
+                allOlderThanFloor = false;
+            }
+            boolean wanted = !date.isBefore(floor) && filter.accepts(d);
+            if (wanted && !seen.containsKey(d.id()) && onThisPage.add(d.id())) {
+                publish.add(d);
+                allKnown = false;
+            }
+        }
+        String reason;
+        if (page.items().isEmpty() || page.lastPage()) {
+            reason = "end of listing";
+        } else if (allOlderThanFloor) {
+            reason = "page entirely older than the floor " + floor;
+        } else if (allOlderThanHighWater) {
+            reason = "page entirely older than the high-water day " + highWater;
+        } else if (belowHighWater && allKnown) {
+            reason = "page entirely seen, below the high-water day " + highWater;
+        } else {
+            return new PageStep(publish, false, next(publish, false), "continue");
+        }
+        return new PageStep(publish, true, next(publish, true), reason);
+    }
+
+    @Override
+    public void commit(PageStep step) {
+        setCommitted((CrawlCheckpoint) step.state());
+    }
+
+    @Override
+    public CrawlCheckpoint state() {
+        return committed;
+    }
+
+    /** The state after publishing {@code publish}; on completion the high-water mark and the floor move. */
+    private CrawlCheckpoint next(List<Disclosure> publish, boolean complete) {
+        Map<String, LocalDate> nextSeen = new HashMap<>(seen);
+        publish.forEach(d -> nextSeen.put(d.id(), d.publishDate()));
+        LocalDate highWater = committed.highWater();
+        LocalDate floor = committed.floor();
+        if (complete && newestInPass != null) {
+            highWater = highWater == null || newestInPass.isAfter(highWater) ? newestInPass : highWater;
+            LocalDate trailing = highWater.minusDays(retainDays);
+            floor = trailing.isAfter(floor) ? trailing : floor;
+        }
+        LocalDate keepFrom = floor;
+        nextSeen.values().removeIf(date -> date.isBefore(keepFrom));
+        floor = evictOverCap(nextSeen, floor, highWater);
+        return new CrawlCheckpoint(CrawlCheckpoint.SCHEMA_VERSION, committed.source(), highWater, floor,
+                group(nextSeen), committed.published() + publish.size(), clock.instant());
+    }
+
+    /**
+     * Brings the set under the cap by dropping whole days, oldest first, and raising the floor past them, so an
+     * evicted id can never be republished. Only days before the high-water day are dropped: every regular
+     * announcement of those days was published by an earlier pass, so a higher floor only stops catching
+     * late-listed ones. Days from the high-water day on are what a pass in progress needs to avoid both gaps and
+     * duplicates; they are never dropped, and the set may exceed the cap while a pass catches up after an outage.
+     *
+     * @return the (possibly raised) floor
+     */
+    private LocalDate evictOverCap(Map<String, LocalDate> ids, LocalDate floor, LocalDate highWater) {
+        if (ids.size() <= maxSeenIds) {
+            return floor;
+        }
+        TreeMap<LocalDate, List<String>> byDate = new TreeMap<>();
+        ids.forEach((id, date) -> byDate.computeIfAbsent(date, k -> new ArrayList<>()).add(id));
+        LocalDate newFloor = floor;
+        for (Map.Entry<LocalDate, List<String>> day : byDate.entrySet()) {
+            if (ids.size() <= maxSeenIds || highWater == null || !day.getKey().isBefore(highWater)) {
+                break;
+            }
+            day.getValue().forEach(ids::remove);
+            newFloor = day.getKey().plusDays(1);
+        }
+        if (ids.size() > maxSeenIds) {
+            log.warn("recently-seen set holds {} ids, over its cap of {}: a pass is catching up on everything since "
+                    + "the high-water day {} (for long outages prefer `pilu backfill`)", ids.size(), maxSeenIds,
+                    highWater);
+        }
+        return newFloor;
+    }
+
+    private void setCommitted(CrawlCheckpoint checkpoint) {
+        this.committed = checkpoint;
+        Map<String, LocalDate> s = new HashMap<>();
+        checkpoint.seenByDate().forEach((date, ids) -> {
+            LocalDate d = LocalDate.parse(date);
+            ids.forEach(id -> s.put(id, d));
+        });
+        this.seen = s;
+    }
+
+    private static Map<String, List<String>> group(Map<String, LocalDate> ids) {
+        Map<String, List<String>> byDate = new TreeMap<>();
+        ids.forEach((id, date) -> byDate.computeIfAbsent(date.toString(), k -> new ArrayList<>()).add(id));
+        byDate.values().forEach(l -> l.sort(null));
+        return byDate;
+    }
+}

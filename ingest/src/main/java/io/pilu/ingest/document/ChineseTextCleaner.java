@@ -1,0 +1,281 @@
+package io.pilu.ingest.document;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the per-page text a PDF (or HTML) text layer gives into readable Chinese text. Pure: no I/O, so every rule
+ * is tested on strings.
+ *
+ * <ol>
+ *   <li>A single space between two CJK characters is removed: Chinese has no word spaces, so "上 海 证 券 报" is an
+ *       artefact of glyph positioning; a wider gap between fields stays as one space, and "2024 年 6 月" (digits
+ *       next to Han) is kept as the document has it.</li>
+ *   <li>Page numbers ("3", "- 3 -", "第 3 页 共 8 页", "3/8", "Page 3 of 8") at the top or bottom of a page are
+ *       removed.</li>
+ *   <li>Running headers/footers (a line at the top or bottom of at least half of the pages, digits ignored) are kept
+ *       once, where they first appear, and removed elsewhere: the first occurrence often carries information such
+ *       as the announcement number.</li>
+ *   <li>Lines broken by the layout are re-joined: a line that fills the text width and does not end a sentence
+ *       continues on the next line (also across a page break), unless that line starts a new structural item
+ *       (a section number, 问题/回答, a check box).</li>
+ *   <li>Check glyphs (√ ☑ □ ■ …) are ordinary characters and are kept as they are.</li>
+ * </ol>
+ */
+public final class ChineseTextCleaner {
+
+    /** How many lines at each end of a page are candidates for a page number or a running header/footer. */
+    private static final int EDGE_LINES = 2;
+    /** A line at least this fraction of the typical full line width is taken to be wrapped by the layout. */
+    private static final double FULL_LINE_RATIO = 0.85;
+    /**
+     * Below this width (half-width cells, i.e. 20 Han characters) no line is taken as wrapped: in a document of a
+     * few short lines the "typical width" says nothing about the page width.
+     */
+    private static final int MIN_WRAP_WIDTH = 40;
+
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\u00A0\\u3000]+");
+    private static final Pattern PAGE_NUMBER = Pattern.compile(
+            "^(?:[-—–_·\\s]*(\\d{1,4})[-—–_·\\s]*"
+                    + "|第\\s*(\\d{1,4})\\s*页(?:\\s*[/，,]?\\s*共\\s*\\d{1,4}\\s*页)?"
+                    + "|(\\d{1,4})\\s*/\\s*\\d{1,4}"
+                    + "|(?i:page)\\s*(\\d{1,4})(?:\\s*(?i:of)\\s*\\d{1,4})?)$");
+    /** Starts of lines that open a new item, so the previous line must not be joined to them. */
+    private static final Pattern STRUCTURAL_START = Pattern.compile(
+            "^(?:第[一二三四五六七八九十百零\\d]+[章节条部分]"
+                    + "|[一二三四五六七八九十]+\\s*[、.．]"
+                    + "|[（(]\\s*[一二三四五六七八九十\\d]+\\s*[）)]"
+                    + "|\\d{1,3}\\s*[、.．](?!\\d)"
+                    + "|问题\\s*\\d*|问\\s*[:：]|答\\s*[:：]|回答\\s*[:：]|[QA]\\s*[:：\\d]"
+                    + "|[√☑☒□■☐✓✔✗●•◆▪◇○]"
+                    + "|附件|特此公告)");
+    /** Characters that end a sentence or introduce a list: a line ending with one ends its paragraph. */
+    private static final String SENTENCE_END = "。！？!?；;：:";
+
+    /** Cleans the text of a document given page by page. */
+    public String clean(List<String> pages) {
+        List<List<String>> lines = new ArrayList<>(pages.size());
+        for (String page : pages) {
+            List<String> pageLines = new ArrayList<>();
+            for (String raw : page.split("\\R", -1)) {
+                pageLines.add(normalizeLine(raw));
+            }
+            lines.add(pageLines);
+        }
+        removePageNumbers(lines);
+        removeRunningLines(lines);
+        List<String> flat = new ArrayList<>();
+        for (List<String> page : lines) {
+            flat.addAll(page);
+        }
+        return joinParagraphs(flat);
+    }
+
+    /**
+     * Cleans text whose lines are already logical blocks (HTML paragraphs, table cells): whitespace is normalised
+     * and blank lines dropped, but lines are never re-joined since no layout wrapped them.
+     */
+    public String cleanBlocks(String text) {
+        List<String> out = new ArrayList<>();
+        for (String raw : text.split("\\R")) {
+            String line = normalizeLine(raw);
+            if (!line.isEmpty()) {
+                out.add(line);
+            }
+        }
+        return String.join("\n", out);
+    }
+
+    /**
+     * Trims, collapses whitespace runs to one space, and drops a single space between two CJK characters: that is
+     * a glyph-positioning artefact ("上 海 证 券 报"), while a wider gap ("并行科技    公告编号") separates columns
+     * or fields and stays as one space.
+     */
+    static String normalizeLine(String line) {
+        String s = line.strip();
+        Matcher m = WHITESPACE_RUN.matcher(s);
+        StringBuilder sb = new StringBuilder(s.length());
+        int last = 0;
+        while (m.find()) {
+            sb.append(s, last, m.start());
+            boolean single = m.end() - m.start() == 1 && s.charAt(m.start()) != '\u3000';
+            boolean betweenCjk = m.start() > 0 && m.end() < s.length()
+                    && isCjk(s.codePointBefore(m.start())) && isCjk(s.codePointAt(m.end()));
+            if (!(single && betweenCjk)) {
+                sb.append(' ');
+            }
+            last = m.end();
+        }
+        sb.append(s, last, s.length());
+        return sb.toString().strip();
+    }
+
+    private static void removePageNumbers(List<List<String>> pages) {
+        int pageCount = pages.size();
+        for (List<String> page : pages) {
+            for (int idx : edgeIndexes(page)) {
+                if (isPageNumber(page.get(idx), pageCount)) {
+                    page.set(idx, "");
+                }
+            }
+        }
+    }
+
+    /** Whether {@code line} is only a page number of a document of {@code pageCount} pages. */
+    static boolean isPageNumber(String line, int pageCount) {
+        Matcher m = PAGE_NUMBER.matcher(line);
+        if (!m.matches()) {
+            return false;
+        }
+        for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.group(g) != null) {
+                // A bare number beyond the page count is data (a year, an amount), not a page number.
+                return Integer.parseInt(m.group(g)) <= pageCount + 5;
+            }
+        }
+        return false;
+    }
+
+    private static void removeRunningLines(List<List<String>> pages) {
+        if (pages.size() < 2) {
+            return;
+        }
+        Map<String, Integer> pagesWithKey = new HashMap<>();
+        for (List<String> page : pages) {
+            Set<String> keys = new HashSet<>();
+            for (int idx : edgeIndexes(page)) {
+                keys.add(runningKey(page.get(idx)));
+            }
+            keys.forEach(k -> pagesWithKey.merge(k, 1, Integer::sum));
+        }
+        int threshold = Math.max(2, (pages.size() + 1) / 2);
+        Set<String> kept = new HashSet<>();
+        for (List<String> page : pages) {
+            for (int idx : edgeIndexes(page)) {
+                String key = runningKey(page.get(idx));
+                if (pagesWithKey.getOrDefault(key, 0) >= threshold && !kept.add(key)) {
+                    page.set(idx, "");
+                }
+            }
+        }
+    }
+
+    /** A running line compared with its digits (page numbers, dates) and spaces ignored. */
+    private static String runningKey(String line) {
+        return line.replaceAll("\\d+", "#").replace(" ", "");
+    }
+
+    /** Indexes of the first and last {@link #EDGE_LINES} non-blank lines of a page. */
+    private static List<Integer> edgeIndexes(List<String> page) {
+        List<Integer> nonBlank = new ArrayList<>();
+        for (int i = 0; i < page.size(); i++) {
+            if (!page.get(i).isEmpty()) {
+                nonBlank.add(i);
+            }
+        }
+        Set<Integer> edges = new java.util.TreeSet<>();
+        for (int i = 0; i < Math.min(EDGE_LINES, nonBlank.size()); i++) {
+            edges.add(nonBlank.get(i));
+            edges.add(nonBlank.get(nonBlank.size() - 1 - i));
+        }
+        return new ArrayList<>(edges);
+    }
+
+    private static String joinParagraphs(List<String> lines) {
+        int fullWidth = typicalFullWidth(lines);
+        List<String> out = new ArrayList<>();
+        StringBuilder paragraph = null;
+        String previousLine = null;
+        for (String line : lines) {
+            if (line.isEmpty()) {
+                // Blank lines from the layout (or left by a removed header/footer) do not end a paragraph by
+                // themselves: a wrapped paragraph continues after a page's footer. The text decides.
+                continue;
+            }
+            if (paragraph != null && continues(previousLine, line, fullWidth)) {
+                if (needsSpace(previousLine.codePointBefore(previousLine.length()), line.codePointAt(0))) {
+                    paragraph.append(' ');
+                }
+                paragraph.append(line);
+            } else {
+                if (paragraph != null) {
+                    out.add(paragraph.toString());
+                }
+                paragraph = new StringBuilder(line);
+            }
+            previousLine = line;
+        }
+        if (paragraph != null) {
+            out.add(paragraph.toString());
+        }
+        return String.join("\n", out);
+    }
+
+    /** Whether {@code next} continues the paragraph whose last source line is {@code previous}. */
+    private static boolean continues(String previous, String next, int fullWidth) {
+        int width = displayWidth(previous);
+        if (width < MIN_WRAP_WIDTH || width < FULL_LINE_RATIO * fullWidth) {
+            return false;
+        }
+        if (SENTENCE_END.indexOf(previous.charAt(previous.length() - 1)) >= 0) {
+            return false;
+        }
+        return !STRUCTURAL_START.matcher(next).lookingAt();
+    }
+
+    /**
+     * The width a wrapped line fills: the 90th percentile of line widths, so a few over-long lines (a URL, a table
+     * row) do not make every normal line look short.
+     */
+    private static int typicalFullWidth(List<String> lines) {
+        int[] widths = lines.stream().filter(l -> !l.isEmpty()).mapToInt(ChineseTextCleaner::displayWidth).toArray();
+        if (widths.length == 0) {
+            return Integer.MAX_VALUE;
+        }
+        Arrays.sort(widths);
+        return widths[(int) Math.floor(0.9 * (widths.length - 1))];
+    }
+
+    /** Width in half-width cells: CJK and full-width characters count 2, others 1. */
+    static int displayWidth(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            w += isWide(cp) ? 2 : 1;
+            i += Character.charCount(cp);
+        }
+        return w;
+    }
+
+    private static boolean needsSpace(int before, int after) {
+        return isAsciiWord(before) && isAsciiWord(after);
+    }
+
+    private static boolean isAsciiWord(int cp) {
+        return cp < 128 && (Character.isLetterOrDigit(cp) || cp == '%' || cp == ')' || cp == ',');
+    }
+
+    /** Han ideographs and CJK punctuation / full-width forms: the characters between which a space is noise. */
+    static boolean isCjk(int cp) {
+        if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+            return true;
+        }
+        Character.UnicodeBlock block = Character.UnicodeBlock.of(cp);
+        return block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
+                || block == Character.UnicodeBlock.CJK_COMPATIBILITY_FORMS
+                || block == Character.UnicodeBlock.VERTICAL_FORMS;
+    }
+
+    private static boolean isWide(int cp) {
+        return isCjk(cp) || Character.UnicodeBlock.of(cp) == Character.UnicodeBlock.GEOMETRIC_SHAPES
+                || cp == '√' || cp == '“' || cp == '”' || cp == '‘' || cp == '’' || cp == '…' || cp == '—';
+    }
+}

@@ -1,0 +1,348 @@
+package io.pilu.ingest.http;
+
+import io.pilu.ingest.CrawlMetrics;
+import io.pilu.ingest.listing.ListingEndpoint;
+import io.pilu.ingest.listing.ListingFilter;
+import io.pilu.ingest.listing.ListingFormEncoder;
+import io.pilu.ingest.listing.ListingPage;
+import io.pilu.ingest.listing.ListingResponseParser;
+import io.pilu.ingest.listing.ListingSchemaException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP side of the bse.cn contract: session warm-up and cookie jar, browser headers, JSONP list requests,
+ * document downloads with a size cap and sha-256, and the resilience rules every request goes through:
+ *
+ * <ul>
+ *   <li>one global {@link RateLimiter} (listing, warm-up and documents share it);</li>
+ *   <li>302/307/403 mean the session cookie is missing or stale: re-warm and retry (at most
+ *       {@value #MAX_REWARMS} times per request);</li>
+ *   <li>429, 5xx and I/O errors (timeouts, refused connections) are retried with {@link BackoffPolicy}, honouring
+ *       {@code Retry-After};</li>
+ *   <li>any other status fails at once with {@link HttpFailureException}.</li>
+ * </ul>
+ */
+public final class BseClient implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BseClient.class);
+    private static final int MAX_REWARMS = 3;
+    private static final int MAX_WARM_UP_REDIRECTS = 5;
+
+    private final BseClientConfig config;
+    private final CrawlMetrics metrics;
+    private final RateLimiter limiter;
+    private final Sleeper sleeper;
+    private final DoubleSupplier random;
+    private final HttpClient http;
+    private final ScheduledExecutorService watchdog;
+    private final Object sessionLock = new Object();
+    private Instant sessionWarmedAt;
+
+    public BseClient(BseClientConfig config, CrawlMetrics metrics) {
+        this(config, metrics, new RateLimiter(config.requestsPerSecond()), Sleeper.SYSTEM,
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    public BseClient(BseClientConfig config, CrawlMetrics metrics, RateLimiter limiter, Sleeper sleeper,
+                     DoubleSupplier random) {
+        this.config = config;
+        this.metrics = metrics;
+        this.limiter = limiter;
+        this.sleeper = sleeper;
+        this.random = random;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ORIGINAL_SERVER))
+                .connectTimeout(config.connectTimeout())
+                // Redirects are part of the session protocol (a 302 handshake sets the cookie; a 302 on a list
+                // request means the session expired), so the client sees them instead of following blindly.
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pilu-crawl-read-timeout");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public BseClientConfig config() {
+        return config;
+    }
+
+    /**
+     * Fetches and parses one listing page.
+     *
+     * @throws ListingSchemaException the response does not have the documented shape (counted in
+     *                                {@code pilu_crawl_listing_schema_errors_total})
+     * @throws HttpFailureException   the request failed after the retry rules
+     */
+    public ListingPage list(ListingEndpoint endpoint, ListingFilter filter, int page)
+            throws ListingSchemaException, HttpFailureException, InterruptedException {
+        String body = ListingFormEncoder.encode(endpoint, filter, page);
+        // jQuery-style callback name, as the exchange's own page sends it
+        String callback = "jQuery3310" + (long) (random.getAsDouble() * 1e15) + "_" + System.currentTimeMillis();
+        URI uri = URI.create(config.base() + endpoint.path() + "?callback=" + callback);
+        HttpResponse<String> response = execute(endpoint.metricTag(), () -> browserRequest(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Accept", "text/javascript, application/javascript, */*; q=0.01")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), false);
+        try {
+            return ListingResponseParser.parse(endpoint, response.body());
+        } catch (ListingSchemaException e) {
+            metrics.schemaError(endpoint.metricTag());
+            throw e; // the caller names the endpoint and page
+        }
+    }
+
+    /**
+     * Downloads {@code uri} (already vetted by {@link DocumentUrlGuard}) to a temp file in {@code dir}, refusing it
+     * once it is known to exceed {@link BseClientConfig#maxDocumentBytes()}: from {@code Content-Length} before
+     * reading, or while streaming when the length is not declared.
+     */
+    public DownloadedDocument download(URI uri, Path dir) throws DocumentDownloadException, InterruptedException {
+        HttpResponse<InputStream> response;
+        try {
+            response = execute("document", () -> browserRequest(uri).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream(), false);
+        } catch (HttpFailureException e) {
+            throw new DocumentDownloadException("download failed: " + e.getMessage(), e);
+        }
+        long cap = config.maxDocumentBytes();
+        OptionalLong declared = response.headers().firstValueAsLong("Content-Length");
+        if (declared.isPresent() && declared.getAsLong() > cap) {
+            closeQuietly(response.body());
+            throw new DocumentDownloadException("document is " + declared.getAsLong() + " bytes, over the cap of "
+                    + cap + " bytes (--max-document-bytes)");
+        }
+        Path file = null;
+        AtomicLong lastProgress = new AtomicLong(System.nanoTime());
+        AtomicBoolean stalled = new AtomicBoolean();
+        long readTimeoutNanos = config.readTimeout().toNanos();
+        try (InputStream in = response.body()) {
+            // java.net.http has no per-read timeout: a watchdog closes the stream when no byte arrived for
+            // readTimeout, which makes the blocked read below fail.
+            long period = Math.max(50, config.readTimeout().toMillis() / 4);
+            ScheduledFuture<?> guard = watchdog.scheduleAtFixedRate(() -> {
+                if (System.nanoTime() - lastProgress.get() > readTimeoutNanos && stalled.compareAndSet(false, true)) {
+                    closeQuietly(in);
+                }
+            }, period, period, TimeUnit.MILLISECONDS);
+            try {
+                file = Files.createTempFile(dir, "doc-", ".bin");
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                long total = 0;
+                byte[] buf = new byte[64 * 1024];
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    for (int n; (n = in.read(buf)) >= 0; ) {
+                        lastProgress.set(System.nanoTime());
+                        total += n;
+                        if (total > cap) {
+                            throw new DocumentDownloadException("document exceeds the cap of " + cap
+                                    + " bytes (--max-document-bytes); download aborted");
+                        }
+                        sha.update(buf, 0, n);
+                        out.write(buf, 0, n);
+                    }
+                }
+                metrics.bytesDownloaded(total);
+                return new DownloadedDocument(file, total, HexFormat.of().formatHex(sha.digest()));
+            } finally {
+                guard.cancel(false);
+            }
+        } catch (DocumentDownloadException e) {
+            deleteQuietly(file);
+            throw e;
+        } catch (IOException e) {
+            deleteQuietly(file);
+            if (stalled.get()) {
+                throw new DocumentDownloadException("document body stalled for longer than the read timeout of "
+                        + config.readTimeout().toSeconds() + " s", e);
+            }
+            throw new DocumentDownloadException("document download broke off: " + e, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+
+    /**
+     * Sends with the retry rules. With {@code warmUp} the request is the session handshake itself: a redirect is
+     * returned for the caller to follow instead of triggering another warm-up.
+     */
+    private <T> HttpResponse<T> execute(String endpoint, Supplier<HttpRequest> request,
+                                        HttpResponse.BodyHandler<T> handler, boolean warmUp)
+            throws HttpFailureException, InterruptedException {
+        int rewarms = 0;
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            if (!warmUp) {
+                ensureSession();
+            }
+            limiter.acquire();
+            long start = System.nanoTime();
+            HttpResponse<T> response;
+            try {
+                response = http.send(request.get(), handler);
+            } catch (IOException e) {
+                metrics.latency(endpoint, Duration.ofNanos(System.nanoTime() - start));
+                metrics.request(endpoint, "io_error");
+                if (attempt >= config.backoff().maxAttempts()) {
+                    throw new HttpFailureException(endpoint + ": gave up after " + attempt + " attempts, last error: "
+                            + e, -1, e);
+                }
+                Duration wait = config.backoff().delay(attempt, random);
+                log.warn("{} request failed ({}), retry {} in {} ms", endpoint, e.toString(), attempt, wait.toMillis());
+                sleeper.sleep(wait);
+                continue;
+            }
+            metrics.latency(endpoint, Duration.ofNanos(System.nanoTime() - start));
+            int status = response.statusCode();
+            if (status == 200) {
+                metrics.request(endpoint, "ok");
+                return response;
+            }
+            if (warmUp && (status == 302 || status == 307)) {
+                metrics.request(endpoint, "redirect");
+                return response;
+            }
+            discard(response);
+            if (!warmUp && (status == 302 || status == 307 || status == 403)) {
+                metrics.request(endpoint, "session_expired");
+                if (++rewarms > MAX_REWARMS) {
+                    throw new HttpFailureException(endpoint + ": HTTP " + status + " even after " + MAX_REWARMS
+                            + " session warm-ups; the exchange refuses this client", status, null);
+                }
+                log.info("{} answered HTTP {}: session cookie missing or expired, warming up again", endpoint, status);
+                invalidateSession();
+                attempt--; // a stale session is not a failed attempt of the request itself
+                continue;
+            }
+            if (status == 429 || status >= 500) {
+                metrics.request(endpoint, status == 429 ? "throttled" : "server_error");
+                if (attempt >= config.backoff().maxAttempts()) {
+                    throw new HttpFailureException(endpoint + ": gave up after " + attempt + " attempts, last HTTP "
+                            + status, status, null);
+                }
+                Duration wait = config.backoff().delay(attempt, random, retryAfter(response));
+                log.warn("{} answered HTTP {}, retry {} in {} ms", endpoint, status, attempt, wait.toMillis());
+                sleeper.sleep(wait);
+                continue;
+            }
+            metrics.request(endpoint, "http_" + status);
+            throw new HttpFailureException(endpoint + ": HTTP " + status + " for " + response.uri(), status, null);
+        }
+    }
+
+    private void ensureSession() throws HttpFailureException, InterruptedException {
+        synchronized (sessionLock) {
+            if (sessionWarmedAt != null
+                    && Duration.between(sessionWarmedAt, Instant.now()).compareTo(config.sessionTtl()) < 0) {
+                return;
+            }
+            URI uri = URI.create(config.base() + BseClientConfig.WARM_UP_PATH);
+            for (int hop = 0; hop <= MAX_WARM_UP_REDIRECTS; hop++) {
+                URI target = uri;
+                HttpResponse<Void> response = execute("warmup", () -> browserRequest(target)
+                        .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build(),
+                        HttpResponse.BodyHandlers.discarding(), true);
+                int status = response.statusCode();
+                if (status == 200) {
+                    sessionWarmedAt = Instant.now();
+                    return;
+                }
+                // 302/307: the cookie handshake; the cookie jar already holds what the redirect set.
+                String location = response.headers().firstValue("Location").orElseThrow(() ->
+                        new HttpFailureException("warmup: HTTP " + status + " without Location", status, null));
+                URI next = uri.resolve(location);
+                if (next.getHost() == null || !next.getHost().equalsIgnoreCase(config.baseUrl().getHost())) {
+                    throw new HttpFailureException("warmup: redirected off the exchange host to " + next, status, null);
+                }
+                uri = next;
+            }
+            throw new HttpFailureException("warmup: more than " + MAX_WARM_UP_REDIRECTS + " redirects", 302, null);
+        }
+    }
+
+    private void invalidateSession() {
+        synchronized (sessionLock) {
+            sessionWarmedAt = null;
+        }
+    }
+
+    private HttpRequest.Builder browserRequest(URI uri) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(config.readTimeout())
+                .header("User-Agent", config.userAgent())
+                .header("Referer", config.base() + BseClientConfig.WARM_UP_PATH)
+                .header("Origin", config.base())
+                .header("X-Requested-With", "XMLHttpRequest")
+                .header("Accept-Language", "zh-CN,zh;q=0.9");
+    }
+
+    private static Duration retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").map(v -> {
+            try {
+                return Duration.ofSeconds(Long.parseLong(v.trim()));
+            } catch (NumberFormatException e) {
+                return null; // an HTTP-date form: our own backoff is good enough
+            }
+        }).orElse(null);
+    }
+
+    private static void discard(HttpResponse<?> response) {
+        if (response.body() instanceof InputStream in) {
+            closeQuietly(in);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // closing an aborted download; the failure being reported is the one that matters
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                file.toFile().deleteOnExit();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
+    }
+}

@@ -1,0 +1,93 @@
+package io.pilu.ingest.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChineseTextCleanerTest {
+
+    private final ChineseTextCleaner cleaner = new ChineseTextCleaner();
+
+    @Test
+    void removesSpacesBetweenCjkButKeepsThemNextToDigitsAndLatin() {
+        assertThat(ChineseTextCleaner.normalizeLine("上 海 证 券 报")).isEqualTo("上海证券报");
+        assertThat(ChineseTextCleaner.normalizeLine("  北京并 行科技 ，股份  ")).isEqualTo("北京并行科技，股份");
+        assertThat(ChineseTextCleaner.normalizeLine("活动时间：2024 年 6 月 17 日"))
+                .isEqualTo("活动时间：2024 年 6 月 17 日");
+        assertThat(ChineseTextCleaner.normalizeLine("相关配套 IT 设施\u3000采购")).isEqualTo("相关配套 IT 设施 采购");
+        assertThat(ChineseTextCleaner.normalizeLine("证券简称：并行科技        公告编号：2024-061"))
+                .isEqualTo("证券简称：并行科技 公告编号：2024-061");
+    }
+
+    @Test
+    void recognisesPageNumbersButNotYearsOrAmounts() {
+        for (String pageNumber : List.of("3", "- 3 -", "—3—", "第 3 页", "第3页 共8页", "第 3 页，共 8 页", "3/8",
+                "3 / 8", "Page 3 of 8")) {
+            assertThat(ChineseTextCleaner.isPageNumber(pageNumber, 8)).as(pageNumber).isTrue();
+        }
+        for (String data : List.of("2024", "1.31", "问题 3", "3、", "第三章", "共 8 页")) {
+            assertThat(ChineseTextCleaner.isPageNumber(data, 8)).as(data).isFalse();
+        }
+    }
+
+    @Test
+    void keepsARunningHeaderOnceAndDropsPageNumbers() {
+        List<String> pages = List.of(
+                "证券代码：839493 公告编号：2024-061\n北京并行科技股份有限公司\n一、投资者关系活动类别\n- 1 -",
+                "证券代码：839493 公告编号：2024-061\n二、投资者关系活动情况\n- 2 -",
+                "证券代码：839493 公告编号：2024-061\n三、投资者关系活动主要内容\n- 3 -");
+        String text = cleaner.clean(pages);
+        assertThat(text.split("\n")).containsExactly(
+                "证券代码：839493 公告编号：2024-061", "北京并行科技股份有限公司", "一、投资者关系活动类别",
+                "二、投资者关系活动情况", "三、投资者关系活动主要内容");
+    }
+
+    @Test
+    void rejoinsWrappedLinesInsideAParagraphAndAcrossPages() {
+        String full1 = "回答：针对采购标的而言，公司算力资源和相关配套设施采购主要分为设备类";
+        String full2 = "采购和资源类采购。设备类采购主要包括针对共建集群和部分行业云项目所需";
+        String end = "的设备采购。";
+        String text = cleaner.clean(List.of(full1 + "\n" + full2 + "\n- 1 -", end + "\n问题 2、公司收入是否存在季节性波动？\n- 2 -"));
+        assertThat(text.split("\n")).containsExactly(full1 + full2 + end, "问题 2、公司收入是否存在季节性波动？");
+    }
+
+    @Test
+    void doesNotJoinShortLinesSentenceEndsOrStructuralStarts() {
+        String full = "公司就投资者普遍关注的问题进行沟通交流，主要问题及回复情况如下，具体内容";
+        String text = cleaner.clean(List.of(String.join("\n",
+                "一、投资者关系活动类别", "√特定对象调研", "□业绩说明会",
+                full, "问题 1、请介绍公司算力采购策略",
+                full.substring(0, full.length() - 1) + "。", "下一段从这里开始",
+                full, "回答：针对采购标的而言")));
+        assertThat(text.split("\n")).containsExactly(
+                "一、投资者关系活动类别", "√特定对象调研", "□业绩说明会",
+                full, "问题 1、请介绍公司算力采购策略",
+                full.substring(0, full.length() - 1) + "。", "下一段从这里开始",
+                full, "回答：针对采购标的而言");
+    }
+
+    @Test
+    void joinsEnglishWordsWithASpaceAndChineseWithout() {
+        String wrapped = "The company reported revenue growth in the first quarter driven by cloud";
+        String text = cleaner.clean(List.of(wrapped + "\nservices and AI demand"));
+        assertThat(text).isEqualTo(wrapped + " services and AI demand");
+    }
+
+    @Test
+    void keepsCheckGlyphs() {
+        String text = cleaner.clean(List.of("☑特定对象调研\n■业绩说明会\n□媒体采访\n√ 现场参观"));
+        assertThat(text).contains("☑特定对象调研", "■业绩说明会", "□媒体采访", "√ 现场参观");
+    }
+
+    @Test
+    void blockTextIsNormalisedButNeverJoined() {
+        String text = cleaner.cleanBlocks("\n  活动地点：公司 会议室 \n\n\n参会单位及人员：中邮证券、地泽投资\n");
+        assertThat(text).isEqualTo("活动地点：公司会议室\n参会单位及人员：中邮证券、地泽投资");
+    }
+
+    @Test
+    void emptyInputGivesEmptyText() {
+        assertThat(cleaner.clean(List.of("", "  \n "))).isEmpty();
+    }
+}

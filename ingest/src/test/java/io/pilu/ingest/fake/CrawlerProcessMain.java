@@ -1,0 +1,22 @@
+package io.pilu.ingest.fake;
+
+import io.pilu.ingest.cli.BackfillCommand;
+import io.pilu.ingest.cli.CrawlCommand;
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/** {@code crawl|backfill <options>} in a child JVM, as the {@code pilu} CLI would run it. */
+public final class CrawlerProcessMain {
+
+    private CrawlerProcessMain() {
+    }
+
+    public static void main(String[] args) {
+        Object command = switch (args[0]) {
+            case "crawl" -> new CrawlCommand();
+            case "backfill" -> new BackfillCommand();
+            default -> throw new IllegalArgumentException("crawl or backfill, not " + args[0]);
+        };
+        System.exit(new CommandLine(command).execute(Arrays.copyOfRange(args, 1, args.length)));
+    }
+}
