@@ -1,0 +1,144 @@
+package io.pilu.infra.esnode;
+
+import com.ibm.icu.text.Normalizer2;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.icu.ICUFoldingFilter;
+import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
+import org.apache.lucene.analysis.icu.ICUNormalizer2Filter;
+import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
+import org.elasticsearch.common.settings.Settings;
+import org.elasticsearch.index.analysis.AbstractIndexAnalyzerProvider;
+import org.elasticsearch.index.analysis.AnalyzerProvider;
+import org.elasticsearch.index.analysis.CharFilterFactory;
+import org.elasticsearch.index.analysis.NormalizingCharFilterFactory;
+import org.elasticsearch.index.analysis.NormalizingTokenFilterFactory;
+import org.elasticsearch.index.analysis.TokenFilterFactory;
+import org.elasticsearch.index.analysis.TokenizerFactory;
+import org.elasticsearch.indices.analysis.AnalysisModule.AnalysisProvider;
+import org.elasticsearch.plugins.AnalysisPlugin;
+import org.elasticsearch.plugins.Plugin;
+
+import java.io.Reader;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Chinese full-text analysis from Lucene's smartcn and ICU modules, under the names the official
+ * {@code analysis-smartcn} and {@code analysis-icu} plugins use (those plugins are not published to Maven Central).
+ *
+ * <ul>
+ *   <li>{@code smartcn} analyzer, {@code smartcn_tokenizer}, {@code smartcn_stop} token filter: dictionary/HMM
+ *       based word segmentation of Simplified Chinese, so "大模型客户" matches text containing those words.</li>
+ *   <li>{@code icu_analyzer}, {@code icu_tokenizer}, {@code icu_normalizer} (char and token filter),
+ *       {@code icu_folding}: Unicode-aware segmentation and normalisation for mixed-script text.</li>
+ * </ul>
+ */
+public final class ChineseAnalysisPlugin extends Plugin implements AnalysisPlugin {
+
+    /** ICU normaliser used when an index does not name one: NFKC with case folding, as in the official plugin. */
+    static final String DEFAULT_NORMALIZER = "nfkc_cf";
+
+    @Override
+    public Map<String, AnalysisProvider<AnalyzerProvider<? extends Analyzer>>> getAnalyzers() {
+        return Map.of(
+            "smartcn", (indexSettings, environment, name, settings) -> analyzer(name, settings, new SmartChineseAnalyzer()),
+            "icu_analyzer", (indexSettings, environment, name, settings) -> analyzer(name, settings, new IcuAnalyzer(normalizer(settings)))
+        );
+    }
+
+    @Override
+    public Map<String, AnalysisProvider<TokenizerFactory>> getTokenizers() {
+        return Map.of(
+            "smartcn_tokenizer", (indexSettings, environment, name, settings) -> TokenizerFactory.newFactory(name, HMMChineseTokenizer::new),
+            "icu_tokenizer", (indexSettings, environment, name, settings) -> TokenizerFactory.newFactory(name, ICUTokenizer::new)
+        );
+    }
+
+    @Override
+    public Map<String, AnalysisProvider<TokenFilterFactory>> getTokenFilters() {
+        return Map.of(
+            "smartcn_stop", (indexSettings, environment, name, settings) -> new FilterFactory(
+                name,
+                in -> new StopFilter(in, SmartChineseAnalyzer.getDefaultStopSet())
+            ),
+            "icu_folding", (indexSettings, environment, name, settings) -> new NormalizingFilterFactory(name, ICUFoldingFilter::new),
+            "icu_normalizer", (indexSettings, environment, name, settings) -> {
+                Normalizer2 normalizer = normalizer(settings);
+                return new NormalizingFilterFactory(name, in -> new ICUNormalizer2Filter(in, normalizer));
+            }
+        );
+    }
+
+    @Override
+    public Map<String, AnalysisProvider<CharFilterFactory>> getCharFilters() {
+        return Map.of("icu_normalizer", (indexSettings, environment, name, settings) -> {
+            Normalizer2 normalizer = normalizer(settings);
+            return new NormalizingCharFilterFactory() {
+                @Override
+                public String name() {
+                    return name;
+                }
+
+                @Override
+                public Reader create(Reader reader) {
+                    return new ICUNormalizer2CharFilter(reader, normalizer);
+                }
+            };
+        });
+    }
+
+    /** The {@code name} setting picks the ICU normaliser ({@code nfc}, {@code nfkc}, {@code nfkc_cf}). */
+    static Normalizer2 normalizer(Settings settings) {
+        return Normalizer2.getInstance(null, settings.get("name", DEFAULT_NORMALIZER), Normalizer2.Mode.COMPOSE);
+    }
+
+    private static <A extends Analyzer> AnalyzerProvider<A> analyzer(String name, Settings settings, A analyzer) {
+        return new AbstractIndexAnalyzerProvider<>(name, settings) {
+            @Override
+            public A get() {
+                return analyzer;
+            }
+        };
+    }
+
+    /** A filter that may drop or split tokens, so it is only allowed in analyzers. */
+    private record FilterFactory(String name, UnaryOperator<TokenStream> filter) implements TokenFilterFactory {
+        @Override
+        public TokenStream create(TokenStream tokenStream) {
+            return filter.apply(tokenStream);
+        }
+    }
+
+    /** A one-token-in, one-token-out filter: allowed in keyword normalizers as well as analyzers. */
+    private record NormalizingFilterFactory(String name, UnaryOperator<TokenStream> filter) implements NormalizingTokenFilterFactory {
+        @Override
+        public TokenStream create(TokenStream tokenStream) {
+            return filter.apply(tokenStream);
+        }
+    }
+
+    /** ICU normalisation (char filter), ICU word segmentation, then ICU case/accent folding. */
+    static final class IcuAnalyzer extends Analyzer {
+        private final Normalizer2 normalizer;
+
+        IcuAnalyzer(Normalizer2 normalizer) {
+            this.normalizer = normalizer;
+        }
+
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return new ICUNormalizer2CharFilter(reader, normalizer);
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            ICUTokenizer tokenizer = new ICUTokenizer();
+            return new TokenStreamComponents(tokenizer, new ICUFoldingFilter(tokenizer));
+        }
+    }
+}

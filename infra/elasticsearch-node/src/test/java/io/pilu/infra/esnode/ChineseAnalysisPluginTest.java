@@ -1,0 +1,51 @@
+package io.pilu.infra.esnode;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.elasticsearch.common.settings.Settings;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChineseAnalysisPluginTest {
+
+    private final ChineseAnalysisPlugin plugin = new ChineseAnalysisPlugin();
+
+    @Test
+    void registersTheOfficialPluginNames() {
+        assertThat(plugin.getAnalyzers()).containsOnlyKeys("smartcn", "icu_analyzer");
+        assertThat(plugin.getTokenizers()).containsOnlyKeys("smartcn_tokenizer", "icu_tokenizer");
+        assertThat(plugin.getTokenFilters()).containsOnlyKeys("smartcn_stop", "icu_folding", "icu_normalizer");
+        assertThat(plugin.getCharFilters()).containsOnlyKeys("icu_normalizer");
+    }
+
+    @Test
+    void smartcnSegmentsWordsNotCharacters() throws Exception {
+        assertThat(tokens(new SmartChineseAnalyzer(), "公司重要的大模型客户")).contains("公司", "重要", "模型", "客户");
+    }
+
+    @Test
+    void icuAnalyzerNormalisesFullWidthAndFoldsCase() throws Exception {
+        Analyzer icu = new ChineseAnalysisPlugin.IcuAnalyzer(ChineseAnalysisPlugin.normalizer(Settings.EMPTY));
+
+        assertThat(tokens(icu, "智谱华章 ＡＢＣ Straße")).contains("abc", "strasse");
+    }
+
+    private static List<String> tokens(Analyzer analyzer, String text) throws Exception {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("f", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        }
+        return tokens;
+    }
+}

@@ -1,0 +1,27 @@
+package io.pilu.infra.esnode;
+
+import org.elasticsearch.common.settings.Settings;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NodeSettingsTest {
+
+    @Test
+    void singleLoopbackNodeWithNettyAndNoDiskWatermarks() {
+        NodeOptions options = NodeOptions.parse("--home", "/srv/es", "--http-port", "0", "--cluster-name", "pilu-x");
+
+        Settings settings = NodeSettings.of(options);
+
+        assertThat(settings.get("path.home")).isEqualTo("/srv/es");
+        assertThat(settings.get("path.data")).isEqualTo("/srv/es/data");
+        assertThat(settings.get("cluster.name")).isEqualTo("pilu-x");
+        assertThat(settings.get("discovery.type")).isEqualTo("single-node");
+        assertThat(settings.get("network.host")).isEqualTo("127.0.0.1");
+        assertThat(settings.get("http.port")).isEqualTo("0");
+        assertThat(settings.get("transport.port")).isEqualTo("0");
+        assertThat(settings.get("http.type")).isEqualTo("netty4");
+        assertThat(settings.get("transport.type")).isEqualTo("netty4");
+        assertThat(settings.getAsBoolean("cluster.routing.allocation.disk.threshold_enabled", true)).isFalse();
+    }
+}

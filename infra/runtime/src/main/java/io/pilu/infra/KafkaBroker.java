@@ -1,0 +1,293 @@
+package io.pilu.infra;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real single-node Kafka (KRaft) broker in its own JVM: the stock {@code kafka.Kafka} main with Kafka's own jars
+ * and log4j2, none of which touch this JVM's classpath.
+ *
+ * <pre>{@code
+ * try (KafkaBroker broker = KafkaBroker.builder().dataDir(dir).port(0).heap("512m").start()) {
+ *     producerProps.put("bootstrap.servers", broker.bootstrapServers());
+ *     ...
+ *     broker.kill();      // like kill -9
+ *     broker.restart();   // same port, same data
+ * }
+ * }</pre>
+ *
+ * <p>Data dir layout: {@code config/server.properties} (rewritten each start), {@code config/log4j2.properties},
+ * {@code kraft-combined-logs/} (topic data, metadata log, meta.properties with the cluster id) and {@code broker.log}
+ * (the child's stdout and stderr).
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(KafkaBroker.class.getName());
+    private static final String CLASSPATH_RESOURCE = "io/pilu/infra/kafkanode/node.classpath";
+    private static final String LOG4J_RESOURCE = "io/pilu/infra/kafkanode/log4j2.properties";
+    private static final String WATCHDOG_MAIN = "io.pilu.infra.kafkanode.ParentWatchdog";
+    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration PROBE_INTERVAL = Duration.ofMillis(100);
+
+    private final Path dataDir;
+    private final int port;
+    private final int controllerPort;
+    private final String heap;
+    private final Duration startTimeout;
+    private final Map<String, String> overrides;
+    private final KafkaStorage storage;
+
+    private ChildProcess process;
+    private Duration lastStartupTime = Duration.ZERO;
+
+    private KafkaBroker(Builder builder) {
+        this.dataDir = builder.dataDir.toAbsolutePath().normalize();
+        this.port = FreePort.resolve(builder.port);
+        this.controllerPort = FreePort.pick();
+        this.heap = builder.heap;
+        this.startTimeout = builder.startTimeout;
+        this.overrides = Map.copyOf(builder.overrides);
+        this.storage = new KafkaStorage(dataDir.resolve("kraft-combined-logs"));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Formats the storage if needed, launches the broker JVM and waits until it answers {@code describeCluster}. */
+    private synchronized KafkaBroker start() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("broker already running (pid " + process.pid() + ")");
+        }
+        long startNanos = System.nanoTime();
+        NodeClasspath classpath = NodeClasspath.load(KafkaBroker.class.getClassLoader(), CLASSPATH_RESOURCE);
+        Path serverProperties = writeConfig();
+        formatIfNeeded(classpath, serverProperties);
+
+        process = ChildProcess.start("Kafka broker " + bootstrapServers(), brokerCommand(classpath, serverProperties), dataDir, logFile());
+        try {
+            StartupWait.until(process, "it answered describeCluster on " + bootstrapServers(), startTimeout, PROBE_INTERVAL, this::probe);
+        } catch (RuntimeException e) {
+            // A broker that is up but not ready in time must not linger holding the port and data dir.
+            process.kill();
+            throw e;
+        }
+        lastStartupTime = Duration.ofNanos(System.nanoTime() - startNanos);
+        LOG.log(
+            System.Logger.Level.INFO,
+            "Kafka broker ready at {0} in {1} ms (pid {2}, cluster {3}, log {4})",
+            bootstrapServers(),
+            Long.toString(lastStartupTime.toMillis()),
+            Long.toString(process.pid()),
+            clusterId(),
+            logFile()
+        );
+        return this;
+    }
+
+    private Path writeConfig() {
+        try {
+            Path config = Files.createDirectories(dataDir.resolve("config"));
+            try (InputStream log4j = KafkaBroker.class.getClassLoader().getResourceAsStream(LOG4J_RESOURCE)) {
+                Objects.requireNonNull(log4j, LOG4J_RESOURCE + " missing: is pilu-kafka-node on the classpath?");
+                Files.copy(log4j, config.resolve("log4j2.properties"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            Path serverProperties = config.resolve("server.properties");
+            Map<String, String> settings = KafkaServerProperties.of(storage.logDir(), port, controllerPort, overrides);
+            Files.writeString(serverProperties, KafkaServerProperties.render(settings), StandardCharsets.ISO_8859_1);
+            return serverProperties;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the broker configuration under " + dataDir, e);
+        }
+    }
+
+    /** Runs {@code kafka-storage format} once per data dir; afterwards meta.properties holds the cluster id. */
+    private void formatIfNeeded(NodeClasspath classpath, Path serverProperties) {
+        if (storage.clusterId().isPresent()) {
+            return;
+        }
+        JavaCommand format = baseCommand(classpath).mainClass("kafka.tools.StorageTool")
+            .args("format", "--cluster-id", KafkaStorage.newClusterId(), "--config", serverProperties.toString(), "--ignore-formatted");
+        ChildProcess tool = ChildProcess.start("kafka-storage format", format.toList(), dataDir, logFile());
+        OptionalInt exit = tool.awaitExit(FORMAT_TIMEOUT);
+        if (exit.isEmpty() || exit.getAsInt() != 0 || storage.clusterId().isEmpty()) {
+            tool.kill();
+            throw new InfraStartException(
+                "formatting Kafka storage " + storage.logDir() + " failed ("
+                    + (exit.isEmpty() ? "no exit within " + FORMAT_TIMEOUT.toSeconds() + " s" : "exit code " + exit.getAsInt())
+                    + "); last lines of " + logFile() + ":" + System.lineSeparator() + tool.logTail()
+            );
+        }
+    }
+
+    private List<String> brokerCommand(NodeClasspath classpath, Path serverProperties) {
+        return baseCommand(classpath).mainClass(WATCHDOG_MAIN)
+            .args(Long.toString(ProcessHandle.current().pid()), "kafka.Kafka", serverProperties.toString())
+            .toList();
+    }
+
+    private JavaCommand baseCommand(NodeClasspath classpath) {
+        return new JavaCommand().heap(heap)
+            // A broker that ran out of memory should die visibly, not limp on.
+            .jvmOption("-XX:+ExitOnOutOfMemoryError")
+            .systemProperty("log4j2.configurationFile", dataDir.resolve("config").resolve("log4j2.properties").toString())
+            .systemProperty("file.encoding", "UTF-8")
+            .classpath(classpath);
+    }
+
+    /** Ready once the listener accepts connections and the broker answers describeCluster with itself. */
+    private Optional<Boolean> probe() throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+        } catch (IOException notListeningYet) {
+            return Optional.empty();
+        }
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "pilu-infra-readiness");
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+        try (Admin admin = Admin.create(config)) {
+            boolean hasBroker = !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
+            return hasBroker ? Optional.of(true) : Optional.empty();
+        }
+    }
+
+    /** {@code 127.0.0.1:<port>}. */
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The broker's stdout and stderr (appended across restarts, each run marked by a header line). */
+    public Path logFile() {
+        return dataDir.resolve("broker.log");
+    }
+
+    /** The KRaft cluster id kept in the data dir. */
+    public String clusterId() {
+        return storage.clusterId().orElseThrow(() -> new IllegalStateException("storage not formatted yet"));
+    }
+
+    /** From {@code start()}/{@code restart()} to ready, including storage formatting and JVM start. */
+    public Duration lastStartupTime() {
+        return lastStartupTime;
+    }
+
+    public synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException("broker not started");
+        }
+        return process.pid();
+    }
+
+    /** SIGTERM and wait for a clean shutdown (SIGKILL after 30 s). */
+    public synchronized void stop() {
+        if (process != null && !process.stop(STOP_GRACE)) {
+            LOG.log(System.Logger.Level.WARNING, "Kafka broker {0} did not stop within {1} s and was killed", bootstrapServers(), STOP_GRACE.toSeconds());
+        }
+    }
+
+    /** SIGKILL: a crash, for fault tests. The data dir is left as the crash left it. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    /** Stops the broker if it runs, then starts it again on the same port and data dir. */
+    public synchronized void restart() {
+        stop();
+        start();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    @Override
+    public String toString() {
+        return "KafkaBroker[" + bootstrapServers() + ", " + dataDir + (isAlive() ? ", running" : ", stopped") + "]";
+    }
+
+    public static final class Builder {
+        private Path dataDir;
+        private int port = 0;
+        private String heap = "512m";
+        private Duration startTimeout = Duration.ofSeconds(90);
+        private final Map<String, String> overrides = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        /** Where the broker keeps its config, data and log; reuse it to keep topics across runs. Required. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+            return this;
+        }
+
+        /** Client port on 127.0.0.1; 0 (the default) picks a free one, kept for restarts. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Maximum heap of the broker JVM, e.g. {@code 512m} (the default). */
+        public Builder heap(String heap) {
+            this.heap = JavaCommand.checkHeap(heap);
+            return this;
+        }
+
+        public Builder startTimeout(Duration startTimeout) {
+            this.startTimeout = Objects.requireNonNull(startTimeout, "startTimeout");
+            return this;
+        }
+
+        /** Adds or replaces a server.properties setting (e.g. {@code log.retention.ms}). */
+        public Builder property(String key, String value) {
+            overrides.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Starts the broker and returns once it serves clients. */
+        public KafkaBroker start() {
+            if (dataDir == null) {
+                throw new IllegalStateException("dataDir is required");
+            }
+            return new KafkaBroker(this).start();
+        }
+    }
+}
