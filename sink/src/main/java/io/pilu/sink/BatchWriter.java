@@ -1,0 +1,173 @@
+package io.pilu.sink;
+
+import io.pilu.sink.es.BulkAction;
+import io.pilu.sink.es.BulkItemResult;
+import io.pilu.sink.es.BulkRequestBody;
+import io.pilu.sink.es.EsRequestRejectedException;
+import io.pilu.sink.es.EsRetryableException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one batch until every record in it has a final outcome: indexed, deleted, skipped as stale, or
+ * dead-lettered (with the dead letter acknowledged by Kafka). Runs on a worker thread; retries block that thread
+ * only, while the consumer thread keeps polling.
+ *
+ * <ul>
+ *   <li>429 / 5xx items are re-sent alone (the accepted ones are not sent twice), after a backoff;</li>
+ *   <li>a whole-request failure that may heal (no connection, 429, 5xx) re-sends the whole remaining batch;</li>
+ *   <li>a whole-request 4xx that will not heal (413 too large, 400 unreadable) is bisected down to the one
+ *       document responsible, which is dead-lettered with the HTTP status as error class;</li>
+ *   <li>items rejected individually are dead-lettered with ES's error type and reason.</li>
+ * </ul>
+ */
+public final class BatchWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
+
+    /** Waits between retries; {@code Thread::sleep} in production. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    /** Counts of what happened to one batch. */
+    public record Result(int indexed, int deleted, int stale, int deadLettered, long retries) {
+    }
+
+    private final BulkSender sender;
+    private final String index;
+    private final DeadLetterPublisher deadLetters;
+    private final RetryPolicy policy;
+    private final Backoff backoff;
+    private final Sleeper sleeper;
+    private final SinkMetrics metrics;
+    private final AtomicInteger retryingBatches;
+
+    /**
+     * @param retryingBatches incremented while this batch is waiting to retry, so the consumer thread can pause
+     *                        every partition: while ES is failing, there is no point reading further
+     */
+    public BatchWriter(BulkSender sender, String index, DeadLetterPublisher deadLetters, RetryPolicy policy,
+                       Backoff backoff, Sleeper sleeper, SinkMetrics metrics, AtomicInteger retryingBatches) {
+        this.sender = sender;
+        this.index = index;
+        this.deadLetters = deadLetters;
+        this.policy = policy;
+        this.backoff = backoff;
+        this.sleeper = sleeper;
+        this.metrics = metrics;
+        this.retryingBatches = retryingBatches;
+    }
+
+    public Result write(List<PendingDocument> batch) throws InterruptedException, RetriesExhaustedException {
+        List<PendingDocument> rejected = new ArrayList<>();
+        List<PendingDocument> toSend = new ArrayList<>();
+        for (PendingDocument d : batch) {
+            (d.action() == null ? rejected : toSend).add(d);
+        }
+        int indexed = 0;
+        int deleted = 0;
+        int stale = 0;
+        long retries = 0;
+        boolean retrying = false;
+        Deque<List<PendingDocument>> work = new ArrayDeque<>();
+        if (!toSend.isEmpty()) {
+            work.add(toSend);
+        }
+        try {
+            while (!work.isEmpty()) {
+                List<PendingDocument> chunk = work.pollFirst();
+                List<BulkAction> actions = chunk.stream().map(PendingDocument::action).toList();
+                byte[] body = BulkRequestBody.of(actions);
+                long start = System.nanoTime();
+                Exception failure;
+                try {
+                    List<BulkItemResult> results = sender.send(index, body, actions.size());
+                    metrics.bulk(System.nanoTime() - start, actions.size(), body.length);
+                    List<PendingDocument> again = new ArrayList<>();
+                    for (int i = 0; i < results.size(); i++) {
+                        BulkItemResult r = results.get(i);
+                        PendingDocument d = chunk.get(i);
+                        switch (r.outcome()) {
+                            case INDEXED -> indexed++;
+                            case DELETED -> deleted++;
+                            case STALE -> stale++;
+                            case RETRY -> again.add(d);
+                            case REJECTED -> rejected.add(d.rejected(
+                                    r.errorType() == null ? "http_" + r.status() : r.errorType(), r.reason()));
+                        }
+                    }
+                    if (again.isEmpty()) {
+                        continue;
+                    }
+                    metrics.retry("item_" + results.stream().filter(r -> r.outcome() == BulkItemResult.Outcome.RETRY)
+                            .findFirst().map(BulkItemResult::status).orElse(0));
+                    work.addFirst(again);
+                    failure = null;
+                } catch (EsRetryableException e) {
+                    metrics.retry(e.status() == 0 ? "connection" : "http_" + e.status());
+                    work.addFirst(chunk);
+                    failure = e;
+                } catch (EsRequestRejectedException e) {
+                    if (chunk.size() == 1) {
+                        rejected.add(chunk.get(0).rejected("http_" + e.status(), e.getMessage()));
+                    } else {
+                        int mid = chunk.size() / 2;
+                        work.addFirst(new ArrayList<>(chunk.subList(mid, chunk.size())));
+                        work.addFirst(new ArrayList<>(chunk.subList(0, mid)));
+                    }
+                    continue;
+                }
+                if (!retrying) {
+                    retrying = true;
+                    retryingBatches.incrementAndGet();
+                }
+                retries = pause(retries, failure);
+            }
+            while (true) {
+                try {
+                    deadLetters.publish(rejected);
+                    break;
+                } catch (ExecutionException e) {
+                    // the DLQ topic is unavailable: the offsets cannot be committed until it is, so wait for it
+                    metrics.retry("dead_letter_topic");
+                    if (!retrying) {
+                        retrying = true;
+                        retryingBatches.incrementAndGet();
+                    }
+                    retries = pause(retries, e.getCause());
+                }
+            }
+            rejected.forEach(d -> metrics.rejected(d.errorClass()));
+            metrics.indexed(indexed);
+            metrics.deleted(deleted);
+            metrics.staleSkipped(stale);
+            return new Result(indexed, deleted, stale, rejected.size(), retries);
+        } finally {
+            if (retrying) {
+                retryingBatches.decrementAndGet();
+            }
+        }
+    }
+
+    private long pause(long retries, Throwable failure) throws InterruptedException, RetriesExhaustedException {
+        if (!policy.allowsRetry(retries)) {
+            throw new RetriesExhaustedException("gave up after " + retries + " retries: "
+                    + (failure == null ? "items kept failing with 429/5xx" : failure.getMessage()), failure);
+        }
+        long delay = backoff.delayMillis(retries);
+        if (retries == 0 || retries % 10 == 0) {
+            log.warn("event=bulk_retry retry={} delay_ms={} cause={}", retries + 1, delay,
+                    failure == null ? "items answered 429/5xx" : failure.getMessage());
+        }
+        sleeper.sleep(delay);
+        return retries + 1;
+    }
+}

@@ -1,0 +1,8 @@
+package io.pilu.sink;
+
+/** An enriched record that cannot become an Elasticsearch document; it is dead-lettered with this message. */
+public final class DocumentConversionException extends RuntimeException {
+    public DocumentConversionException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,11 @@
+package io.pilu.sink;
+
+/**
+ * A batch still failed after {@link RetryPolicy#maxRetries()}: the sink stops without committing the batch's
+ * offsets, so the records are read again when it is restarted.
+ */
+public final class RetriesExhaustedException extends Exception {
+    public RetriesExhaustedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

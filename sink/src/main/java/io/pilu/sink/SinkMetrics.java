@@ -1,0 +1,85 @@
+package io.pilu.sink;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The sink's meters. Prometheus names: {@code pilu_sink_docs_indexed_total}, {@code pilu_sink_docs_deleted_total},
+ * {@code pilu_sink_docs_stale_skipped_total}, {@code pilu_sink_docs_rejected_total{error_type}} (everything sent to
+ * the dead-letter topic, by ES error type or exception class), {@code pilu_sink_bulk_retries_total{reason}},
+ * {@code pilu_sink_bulk_latency_seconds} (histogram), {@code pilu_sink_batch_docs},
+ * {@code pilu_sink_batch_bytes}, {@code pilu_sink_consumer_lag_records}.
+ */
+public final class SinkMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter indexed;
+    private final Counter deleted;
+    private final Counter stale;
+    private final Timer bulkLatency;
+    private final DistributionSummary batchDocs;
+    private final DistributionSummary batchBytes;
+    private final AtomicLong lag = new AtomicLong();
+
+    public SinkMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        indexed = Counter.builder("pilu.sink.docs.indexed").description("documents created or updated in Elasticsearch").register(registry);
+        deleted = Counter.builder("pilu.sink.docs.deleted").description("documents deleted by tombstones (including already absent)").register(registry);
+        stale = Counter.builder("pilu.sink.docs.stale.skipped").description("records skipped because Elasticsearch holds a newer enrichment version").register(registry);
+        bulkLatency = Timer.builder("pilu.sink.bulk.latency").description("duration of one _bulk request")
+                .publishPercentileHistogram().register(registry);
+        batchDocs = DistributionSummary.builder("pilu.sink.batch.docs").description("documents per _bulk request").register(registry);
+        batchBytes = DistributionSummary.builder("pilu.sink.batch").baseUnit("bytes").description("NDJSON bytes per _bulk request").register(registry);
+        Gauge.builder("pilu.sink.consumer.lag", lag, AtomicLong::get).baseUnit("records")
+                .description("records in the enriched topic not yet consumed by this sink").register(registry);
+    }
+
+    public void indexed(long n) {
+        indexed.increment(n);
+    }
+
+    public void deleted(long n) {
+        deleted.increment(n);
+    }
+
+    public void staleSkipped(long n) {
+        stale.increment(n);
+    }
+
+    public void rejected(String errorType) {
+        Counter.builder("pilu.sink.docs.rejected").description("records sent to the dead-letter topic")
+                .tag("error_type", errorType == null ? "unknown" : errorType).register(registry).increment();
+    }
+
+    public void retry(String reason) {
+        Counter.builder("pilu.sink.bulk.retries").description("bulk requests or items retried")
+                .tag("reason", reason).register(registry).increment();
+    }
+
+    public void bulk(long nanos, int docs, long bytes) {
+        bulkLatency.record(nanos, TimeUnit.NANOSECONDS);
+        batchDocs.record(docs);
+        batchBytes.record(bytes);
+    }
+
+    public void lag(long records) {
+        lag.set(records);
+    }
+
+    public double indexedCount() {
+        return indexed.count();
+    }
+
+    public double staleCount() {
+        return stale.count();
+    }
+
+    public double deletedCount() {
+        return deleted.count();
+    }
+}

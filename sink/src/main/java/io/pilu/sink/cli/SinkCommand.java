@@ -1,0 +1,123 @@
+package io.pilu.sink.cli;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pilu.model.Topics;
+import io.pilu.service.CommonOptions;
+import io.pilu.service.Metrics;
+import io.pilu.service.OpsServer;
+import io.pilu.service.TopicProvisioner;
+import io.pilu.sink.RetryPolicy;
+import io.pilu.sink.SinkConfig;
+import io.pilu.sink.SinkRunner;
+import io.pilu.sink.es.EsConnection;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pilu sink}: reads the enriched topic and writes every announcement to Elasticsearch until SIGTERM.
+ * Passwords and API keys are read from the environment only, so they never show in a process list.
+ */
+@Command(name = "sink", mixinStandardHelpOptions = true,
+        description = "Write enriched announcements from Kafka to Elasticsearch (long-running).")
+public final class SinkCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(SinkCommand.class);
+    static final int DEFAULT_OPS_PORT = 9403;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--es-url", paramLabel = "URL[,URL…]", defaultValue = "${env:PILU_ES_URL:-" + EsConnection.DEFAULT_URL + "}",
+            description = "Elasticsearch node URL(s) (env PILU_ES_URL, default ${DEFAULT-VALUE}).")
+    String esUrl;
+
+    @Option(names = "--es-username", defaultValue = "${env:PILU_ES_USERNAME:-}",
+            description = "Basic-auth user (env PILU_ES_USERNAME; the password only from env PILU_ES_PASSWORD; "
+                    + "an API key from env PILU_ES_API_KEY wins over basic auth).")
+    String esUsername;
+
+    @Option(names = "--es-ca-cert", paramLabel = "PEM", defaultValue = "${env:PILU_ES_CA_CERT:-}",
+            description = "CA certificate (PEM) to trust for https (env PILU_ES_CA_CERT, default the JDK trust store).")
+    String esCaCert;
+
+    @Option(names = "--index-alias", defaultValue = "${env:PILU_SINK_INDEX_ALIAS:-" + SinkConfig.DEFAULT_INDEX_ALIAS + "}",
+            description = "Write alias; created with index <alias>-v1 when missing (env PILU_SINK_INDEX_ALIAS, default ${DEFAULT-VALUE}).")
+    String indexAlias;
+
+    @Option(names = "--group-id", defaultValue = "${env:PILU_SINK_GROUP_ID:-" + SinkConfig.DEFAULT_GROUP_ID + "}",
+            description = "Kafka consumer group (env PILU_SINK_GROUP_ID, default ${DEFAULT-VALUE}).")
+    String groupId;
+
+    @Option(names = "--batch-size", defaultValue = "${env:PILU_SINK_BATCH_SIZE:-" + SinkConfig.DEFAULT_BATCH_MAX_DOCS + "}",
+            description = "Documents per bulk request (env PILU_SINK_BATCH_SIZE, default ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--batch-bytes", defaultValue = "${env:PILU_SINK_BATCH_BYTES:-" + SinkConfig.DEFAULT_BATCH_MAX_BYTES + "}",
+            description = "Max NDJSON bytes per bulk request (env PILU_SINK_BATCH_BYTES, default ${DEFAULT-VALUE} = 5 MiB).")
+    long batchBytes;
+
+    @Option(names = "--linger-ms", defaultValue = "${env:PILU_SINK_LINGER_MS:-" + SinkConfig.DEFAULT_LINGER_MS + "}",
+            description = "Send a partial batch once its oldest document waited this long (env PILU_SINK_LINGER_MS, default ${DEFAULT-VALUE}).")
+    long lingerMs;
+
+    @Option(names = "--max-in-flight", defaultValue = "${env:PILU_SINK_MAX_IN_FLIGHT:-" + SinkConfig.DEFAULT_MAX_IN_FLIGHT + "}",
+            description = "Concurrent bulk requests (env PILU_SINK_MAX_IN_FLIGHT, default ${DEFAULT-VALUE}).")
+    int maxInFlight;
+
+    @Option(names = "--retry-backoff-ms", defaultValue = "${env:PILU_SINK_RETRY_BACKOFF_MS:-" + RetryPolicy.DEFAULT_INITIAL_BACKOFF_MS + "}",
+            description = "First retry delay for 429/5xx/connection errors, doubled per retry, with jitter (env PILU_SINK_RETRY_BACKOFF_MS, default ${DEFAULT-VALUE}).")
+    long retryBackoffMs;
+
+    @Option(names = "--retry-backoff-max-ms", defaultValue = "${env:PILU_SINK_RETRY_BACKOFF_MAX_MS:-" + RetryPolicy.DEFAULT_MAX_BACKOFF_MS + "}",
+            description = "Cap of the retry delay (env PILU_SINK_RETRY_BACKOFF_MAX_MS, default ${DEFAULT-VALUE}).")
+    long retryBackoffMaxMs;
+
+    @Option(names = "--max-retries", defaultValue = "${env:PILU_SINK_MAX_RETRIES:-" + RetryPolicy.UNLIMITED + "}",
+            description = "Retries of one batch before the sink exits with an error, -1 = retry while Elasticsearch is down "
+                    + "(env PILU_SINK_MAX_RETRIES, default ${DEFAULT-VALUE}).")
+    long maxRetries;
+
+    @Option(names = "--shutdown-timeout-ms", defaultValue = "${env:PILU_SINK_SHUTDOWN_TIMEOUT_MS:-" + SinkConfig.DEFAULT_SHUTDOWN_TIMEOUT_MS + "}",
+            description = "On SIGTERM, how long to wait for in-flight bulk requests (env PILU_SINK_SHUTDOWN_TIMEOUT_MS, default ${DEFAULT-VALUE}).")
+    long shutdownTimeoutMs;
+
+    /** The configuration these options describe (secrets from the environment). */
+    SinkConfig config() {
+        Topics topics = common.topics();
+        EsConnection es = EsConnection.of(esUrl, esUsername, System.getenv("PILU_ES_PASSWORD"),
+                System.getenv("PILU_ES_API_KEY"), esCaCert);
+        return new SinkConfig(common.bootstrapServers, topics.enriched(), topics.dlqSink(), groupId, es, indexAlias,
+                batchSize, batchBytes, Duration.ofMillis(lingerMs), maxInFlight,
+                new RetryPolicy(Duration.ofMillis(retryBackoffMs), Duration.ofMillis(retryBackoffMaxMs), maxRetries),
+                Duration.ofMillis(shutdownTimeoutMs));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        SinkConfig config = config();
+        Topics topics = common.topics();
+        TopicProvisioner.ensure(config.bootstrapServers(), topics.all().stream()
+                .filter(t -> List.of(topics.enriched(), topics.dlqSink()).contains(t.name())).toList(), common.replicationFactor);
+        PrometheusMeterRegistry registry = Metrics.newRegistry("sink");
+        SinkRunner runner = SinkRunner.start(config, registry);
+        try (OpsServer ops = OpsServer.builder(registry).port(common.opsPort(DEFAULT_OPS_PORT))
+                .liveness(runner::liveness).readiness(runner::readiness).start()) {
+            Thread hook = new Thread(runner::close, "pilu-sink-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            log.info("event=sink_started config={} analyzer={} ops={}", config, runner.analyzer().esType(), ops.url());
+            Throwable failure = runner.await();
+            if (failure == null) {
+                log.info("event=sink_stopped");
+                return 0;
+            }
+            runner.close();
+            return 1;
+        }
+    }
+}

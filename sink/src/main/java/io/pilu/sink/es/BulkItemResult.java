@@ -1,0 +1,42 @@
+package io.pilu.sink.es;
+
+/**
+ * What Elasticsearch did with one action of a {@code _bulk} request.
+ *
+ * @param outcome   the sink's reading of the item
+ * @param status    the item's HTTP status
+ * @param errorType ES error type (e.g. {@code document_parsing_exception}), null on success
+ * @param reason    ES error reason, null on success
+ */
+public record BulkItemResult(Outcome outcome, int status, String errorType, String reason) {
+
+    public enum Outcome {
+        /** Created or updated (201/200 on index). */
+        INDEXED,
+        /** Deleted, or already absent (200/404 on delete). */
+        DELETED,
+        /** 409 version conflict: ES holds a newer (or the same, for delete races) version; expected, not an error. */
+        STALE,
+        /** 429 or 5xx: try again later. */
+        RETRY,
+        /** Any other error (mapping, parsing, 400): this document will never be accepted as is. */
+        REJECTED
+    }
+
+    /** Reads one item from its action kind, status and error. */
+    public static BulkItemResult of(String action, int status, String errorType, String reason) {
+        Outcome o;
+        if (status == 429 || status >= 500) {
+            o = Outcome.RETRY;
+        } else if ("delete".equals(action) && (status == 200 || status == 404)) {
+            o = Outcome.DELETED;
+        } else if (status == 200 || status == 201) {
+            o = Outcome.INDEXED;
+        } else if (status == 409 && "version_conflict_engine_exception".equals(errorType)) {
+            o = Outcome.STALE;
+        } else {
+            o = Outcome.REJECTED;
+        }
+        return new BulkItemResult(o, status, errorType, reason);
+    }
+}

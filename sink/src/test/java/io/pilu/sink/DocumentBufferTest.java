@@ -1,0 +1,76 @@
+package io.pilu.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pilu.sink.es.BulkAction;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+class DocumentBufferTest {
+
+    private static long offset;
+
+    static PendingDocument index(String id, int bytes) {
+        return PendingDocument.ok("t", 0, offset++, null, null, new BulkAction.Index(id, 1, new byte[bytes]));
+    }
+
+    static PendingDocument delete(String id) {
+        return PendingDocument.ok("t", 0, offset++, null, null, new BulkAction.Delete(id));
+    }
+
+    @Test
+    void readyOnCountBytesOrLinger() {
+        DocumentBuffer b = new DocumentBuffer();
+        assertThat(b.ready(0, 2, 10_000, 1_000)).isFalse();
+        b.add(index("a", 10), 0);
+        assertThat(b.ready(999, 2, 10_000, 1_000)).isFalse();
+        assertThat(b.ready(1_000, 2, 10_000, 1_000)).isTrue(); // linger
+        b.add(index("b", 10), 500);
+        assertThat(b.ready(500, 2, 10_000, 1_000)).isTrue(); // count
+        DocumentBuffer big = new DocumentBuffer();
+        big.add(index("c", 5_000), 0);
+        assertThat(big.ready(0, 100, 4_000, 1_000)).isTrue(); // bytes
+    }
+
+    @Test
+    void takeRespectsCountAndBytesButAlwaysTakesOneDocument() {
+        DocumentBuffer b = new DocumentBuffer();
+        for (int i = 0; i < 5; i++) {
+            b.add(index("d" + i, 1_000), 0);
+        }
+        assertThat(b.take(3, 1_000_000, Set.of())).extracting(PendingDocument::documentId).containsExactly("d0", "d1", "d2");
+        assertThat(b.take(3, 1_500, Set.of())).extracting(PendingDocument::documentId).containsExactly("d3"); // 2 would exceed
+        assertThat(b.take(3, 10, Set.of())).extracting(PendingDocument::documentId).containsExactly("d4"); // larger than max: alone
+        assertThat(b.isEmpty()).isTrue();
+        assertThat(b.bytes()).isZero();
+    }
+
+    @Test
+    void anIdInFlightAndEverythingAfterItWithTheSameIdWaits() {
+        DocumentBuffer b = new DocumentBuffer();
+        b.add(index("x", 10), 0);
+        b.add(index("y", 10), 0);
+        b.add(delete("x"), 0);
+        b.add(index("z", 10), 0);
+        List<PendingDocument> batch = b.take(10, 1_000_000, Set.of("x"));
+        assertThat(batch).extracting(PendingDocument::documentId).containsExactly("y", "z");
+        // once x is no longer in flight, its index and delete go together, in order
+        List<PendingDocument> next = b.take(10, 1_000_000, Set.of());
+        assertThat(next).extracting(PendingDocument::documentId).containsExactly("x", "x");
+        assertThat(next.get(0).action()).isInstanceOf(BulkAction.Index.class);
+        assertThat(next.get(1).action()).isInstanceOf(BulkAction.Delete.class);
+    }
+
+    @Test
+    void revokedPartitionsAreDropped() {
+        DocumentBuffer b = new DocumentBuffer();
+        b.add(PendingDocument.ok("t", 0, 1, null, null, new BulkAction.Delete("a")), 0);
+        b.add(PendingDocument.ok("t", 1, 1, null, null, new BulkAction.Delete("b")), 0);
+        b.removePartitions(List.of(new TopicPartition("t", 0)));
+        assertThat(b.size()).isEqualTo(1);
+        assertThat(b.take(10, 1_000_000, Set.of()).get(0).documentId()).isEqualTo("b");
+        assertThat(b.bytes()).isZero();
+    }
+}
