@@ -4,8 +4,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Brings up the shared Kafka and Elasticsearch before a test class, and stops them when the whole JUnit run ends
- * (a value in the root context's store is closed at the end of the run).
+ * Ties the shared Kafka and Elasticsearch to the JUnit run: each starts on first use ({@link SharedInfra}'s accessors
+ * start it lazily, so a module whose tests only need Kafka never pays for an Elasticsearch node) and both stop when the
+ * whole run ends (a value in the root context's store is closed at the end of the run).
  */
 public final class PiluInfraExtension implements BeforeAllCallback {
 
@@ -14,7 +15,6 @@ public final class PiluInfraExtension implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Shutdown.class, key -> new Shutdown(), Shutdown.class);
-        SharedInfra.startAll();
     }
 
     /** Closed by JUnit at the end of the run (AutoCloseable store values are closed since JUnit 5.13). */

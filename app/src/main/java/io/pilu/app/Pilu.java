@@ -1,0 +1,49 @@
+package io.pilu.app;
+
+import io.pilu.app.bench.BenchCommand;
+import io.pilu.enrich.cli.EnrichCommand;
+import io.pilu.ingest.cli.BackfillCommand;
+import io.pilu.ingest.cli.CrawlCommand;
+import io.pilu.sink.cli.SearchCommand;
+import io.pilu.sink.cli.SinkCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code pilu} command: every Pilu service and tool as a subcommand. {@code main} only wires. */
+@Command(name = "pilu", mixinStandardHelpOptions = true, versionProvider = PiluVersion.class,
+        description = {"Pilu (披露): Beijing Stock Exchange announcements → Kafka → structured IR facts → Elasticsearch.", ""},
+        subcommands = {
+                LocalCommand.class,
+                CrawlCommand.class,
+                BackfillCommand.class,
+                EnrichCommand.class,
+                SinkCommand.class,
+                SearchCommand.class,
+                ExtractCommand.class,
+                BenchCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class Pilu implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        // Must run before the first logger is created (command classes create theirs when picocli builds them).
+        if ("json".equalsIgnoreCase(System.getenv("PILU_LOG_FORMAT"))
+                && System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "logback-json.xml");
+        }
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Pilu()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,90 @@
+package io.pilu.app.bench;
+
+import io.pilu.ingest.bench.PdfExtractionBenchmark;
+import io.pilu.sink.bench.SinkBenchmark;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pilu bench ...}: benchmarks that print measured figures. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks: they measure and print figures; nothing is asserted.",
+        subcommands = {BenchCommand.ExtractPdf.class, BenchCommand.Enrich.class, BenchCommand.Sink.class})
+public final class BenchCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** {@code pilu bench extract-pdf DIR}. */
+    @Command(name = "extract-pdf", mixinStandardHelpOptions = true,
+            description = "PDF text extraction pages/s over the PDFs in DIR, beside poppler's pdftotext when installed.")
+    static final class ExtractPdf implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR", description = "Directory of .pdf files.")
+        Path dir;
+
+        @Option(names = "--iterations", defaultValue = "3", description = "Timed passes over the files (default ${DEFAULT-VALUE}).")
+        int iterations;
+
+        @Override
+        public Integer call() throws Exception {
+            PdfExtractionBenchmark.main(new String[] {dir.toString(), Integer.toString(iterations)});
+            return 0;
+        }
+    }
+
+    /** {@code pilu bench enrich}. */
+    @Command(name = "enrich", mixinStandardHelpOptions = true,
+            description = "Extraction docs/s, then the enrich topology's records/s on a real broker beside a "
+                    + "pass-through topology (exactly-once both).")
+    static final class Enrich implements Callable<Integer> {
+        @Option(names = "--bootstrap-servers", description = "Broker to use (default: start an embedded one).")
+        String bootstrapServers;
+
+        @Option(names = "--records", defaultValue = "20000", description = "Records through each topology (default ${DEFAULT-VALUE}).")
+        int records;
+
+        @Option(names = "--extraction-seconds", defaultValue = "10", description = "Measured seconds of extraction alone (default ${DEFAULT-VALUE}).")
+        int extractionSeconds;
+
+        @Override
+        public Integer call() throws Exception {
+            try (BenchInfra infra = BenchInfra.kafka(bootstrapServers)) {
+                EnrichTopologyBenchmark.run(infra.bootstrapServers(), records, extractionSeconds);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code pilu bench sink}. */
+    @Command(name = "sink", mixinStandardHelpOptions = true,
+            description = "Sink docs/s from Kafka into Elasticsearch beside raw _bulk with the same documents.")
+    static final class Sink implements Callable<Integer> {
+        @Option(names = "--bootstrap-servers", description = "Broker to use (default: start an embedded one).")
+        String bootstrapServers;
+
+        @Option(names = "--es-url", description = "Elasticsearch to use (default: start an embedded node).")
+        String esUrl;
+
+        @Option(names = "--docs", defaultValue = "10000", description = "Documents (default ${DEFAULT-VALUE}).")
+        int docs;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Alternating sink/_bulk rounds; medians are reported (default ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Override
+        public Integer call() throws Exception {
+            try (BenchInfra kafka = BenchInfra.kafka(bootstrapServers);
+                 BenchInfra.Es es = BenchInfra.elasticsearch(esUrl)) {
+                SinkBenchmark.run(kafka.bootstrapServers(), es.url(), docs, rounds, System.out);
+            }
+            return 0;
+        }
+    }
+}
