@@ -1,32 +1,31 @@
 package io.pilu.app;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.pilu.enrich.extract.AnnouncementEnricher;
-import io.pilu.enrich.topology.EnrichConfig;
-import io.pilu.enrich.topology.EnrichService;
-import io.pilu.infra.ElasticsearchNode;
-import io.pilu.infra.KafkaBroker;
-import io.pilu.model.Topics;
-import io.pilu.service.Check;
-import io.pilu.service.Metrics;
-import io.pilu.service.OpsServer;
-import io.pilu.service.TopicProvisioner;
+import io.pilu.app.local.LocalPipeline;
+import io.pilu.app.local.PipelineStatus;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code pilu local}: the whole pipeline on one machine, on embedded defaults. Starts a real Kafka broker and a real
- * Elasticsearch node as child JVMs (data kept under {@code --data-dir}, so a restart resumes), creates the topics,
- * runs the services in this JVM, and serves one ops endpoint for all of them.
+ * {@code pilu local}: the whole pipeline on one machine, on embedded defaults — see {@link LocalPipeline}. Prints where
+ * everything listens, a live status line, and how to search.
  */
 @Command(name = "local", mixinStandardHelpOptions = true,
-        description = "Run the pipeline locally: embedded Kafka broker and Elasticsearch node, plus Pilu's services.")
+        description = "Run the whole pipeline locally: an embedded Kafka broker and Elasticsearch node, the crawler "
+                + "(live bse.cn, or bundled samples with --offline), enrich and sink, and one metrics endpoint.")
 public final class LocalCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", defaultValue = "${env:PILU_LOCAL_DIR:-.pilu/local}",
@@ -45,62 +44,90 @@ public final class LocalCommand implements Callable<Integer> {
             description = "Port of the one /metrics /healthz /readyz endpoint (env PILU_OPS_PORT, default ${DEFAULT-VALUE}).")
     int opsPort;
 
+    @Option(names = "--base-url", defaultValue = "${env:PILU_BSE_BASE_URL:-https://www.bse.cn}",
+            description = "The exchange site the crawler reads (env PILU_BSE_BASE_URL, default ${DEFAULT-VALUE}).")
+    String baseUrl;
+
     @Option(names = "--infra-only",
             description = "Start only the Kafka broker and the Elasticsearch node, no Pilu services.")
     boolean infraOnly;
 
+    @Option(names = "--crawl-arg", paramLabel = "ARG",
+            description = "Extra argument for the crawler, repeatable (e.g. --crawl-arg=--from=2024-06-01).")
+    List<String> crawlArgs = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        Deque<AutoCloseable> running = new ArrayDeque<>();
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            closeAll(running);
-            stop.countDown();
-        }, "pilu-local-shutdown"));
         Path dir = dataDir.toAbsolutePath().normalize();
-
-        out.println("pilu local: starting Kafka (KRaft) and Elasticsearch under " + dir);
-        KafkaBroker broker = KafkaBroker.builder().dataDir(dir.resolve("kafka")).port(kafkaPort).heap("512m").start();
-        running.push(broker);
-        out.printf("  kafka          %s   (started in %.1f s, log %s)%n", broker.bootstrapServers(),
-                broker.lastStartupTime().toMillis() / 1000.0, broker.logFile());
-        ElasticsearchNode es = ElasticsearchNode.builder().dataDir(dir.resolve("elasticsearch")).port(esPort)
-                .heap("512m").start();
-        running.push(es);
-        out.printf("  elasticsearch  %s   (started in %.1f s, log %s)%n", es.httpUrl(),
-                es.lastStartupTime().toMillis() / 1000.0, es.logFile());
-
-        Topics topics = Topics.defaults();
-        TopicProvisioner.ensure(broker.bootstrapServers(), topics, (short) 1);
-
-        PrometheusMeterRegistry registry = Metrics.newRegistry("local");
+        out.println("pilu local: starting Kafka (KRaft) and Elasticsearch under " + dir + " ...");
         if (!infraOnly) {
-            EnrichConfig enrichConfig = new EnrichConfig(broker.bootstrapServers(), EnrichConfig.DEFAULT_APPLICATION_ID,
-                    topics, dir.resolve("enrich-state"), 1, EnrichConfig.DEFAULT_COMMIT_INTERVAL_MS);
-            EnrichService enrich = EnrichService.start(enrichConfig, new AnnouncementEnricher()::enrich, registry, -1);
-            running.push(enrich);
-            out.println("  enrich         running (" + topics.raw() + " -> " + topics.enriched() + ")");
+            reachability(baseUrl).ifPresent(problem -> out.println("""
+                    pilu local: %s cannot be reached from here (%s).
+                                The pipeline starts anyway and the crawler retries every poll;
+                                for a demo without network access run: bin/pilu local --offline
+                    """.formatted(baseUrl, problem)));
         }
-        OpsServer ops = OpsServer.builder(registry).port(opsPort)
-                .readiness(() -> broker.isAlive() && es.isAlive() ? Check.ok("kafka and elasticsearch up")
-                        : Check.failing("kafka alive=" + broker.isAlive() + ", elasticsearch alive=" + es.isAlive()))
-                .start();
-        running.push(ops);
-        out.println("  metrics        " + ops.url() + "/metrics   (/healthz /readyz)");
-        out.println();
+        LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Options(dir, kafkaPort, esPort, opsPort,
+                baseUrl, crawlArgs, infraOnly ? Set.of() : EnumSet.allOf(LocalPipeline.Service.class)));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            pipeline.close();
+            stopped.countDown();
+        }, "pilu-local-shutdown"));
+
+        out.printf("  kafka          %s   (started in %.1f s, log %s)%n", pipeline.bootstrapServers(),
+                pipeline.broker().lastStartupTime().toMillis() / 1000.0, pipeline.broker().logFile());
+        out.printf("  elasticsearch  %s   (started in %.1f s, log %s)%n", pipeline.elasticsearchUrl(),
+                pipeline.elasticsearch().lastStartupTime().toMillis() / 1000.0, pipeline.elasticsearch().logFile());
+        out.println("  metrics        " + pipeline.opsUrl() + "/metrics   (/healthz /readyz)");
+        if (infraOnly) {
+            out.println("  services       none (--infra-only)");
+        } else {
+            out.println("  crawl          " + baseUrl + " -> pilu.announcements.raw");
+            out.println("  enrich         pilu.announcements.raw -> pilu.announcements.enriched, pilu.ir-activities, "
+                    + "pilu.entity-mentions");
+            out.println("  sink           pilu.announcements.enriched -> " + pipeline.elasticsearchUrl()
+                    + "/pilu-announcements");
+            out.println();
+            out.println("Search (in another terminal):  bin/pilu search 智谱华章"
+                    + (esPort == 9200 ? "" : " --es-url " + pipeline.elasticsearchUrl()));
+        }
         out.println("Stop with Ctrl-C. Data stays in " + dir + "; the next start resumes from it.");
-        stop.await();
+        out.println();
+
+        boolean tty = System.console() != null;
+        PipelineStatus last = null;
+        long lastPrinted = 0;
+        while (!stopped.await(tty ? 1 : 5, TimeUnit.SECONDS)) {
+            if (infraOnly) {
+                continue;
+            }
+            PipelineStatus now = pipeline.status();
+            String failed = pipeline.failures().isEmpty() ? "" : "  FAILED: " + pipeline.failures().keySet();
+            if (tty) {
+                out.print("\r" + now.describe() + failed + "   ");
+                out.flush();
+            } else if (!now.equals(last) || System.currentTimeMillis() - lastPrinted > 60_000) {
+                // Without a terminal, a line per change (at most every 5 s) keeps logs readable.
+                out.println(now.describe() + failed);
+                lastPrinted = System.currentTimeMillis();
+            }
+            last = now;
+        }
         return 0;
     }
 
-    private static void closeAll(Deque<AutoCloseable> running) {
-        while (!running.isEmpty()) {
-            try {
-                running.pop().close();
-            } catch (Exception e) {
-                System.err.println("pilu local: error while stopping: " + e);
-            }
+    /** Empty when {@code baseUrl} answers at all; else why not. */
+    private static java.util.Optional<String> reachability(String baseUrl) {
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            http.send(HttpRequest.newBuilder(URI.create(baseUrl)).timeout(Duration.ofSeconds(8))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            return java.util.Optional.empty();
+        } catch (Exception e) {
+            return java.util.Optional.of(e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.pilu.service;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pilu.model.Topics;
 import picocli.CommandLine.Option;
 
@@ -19,9 +20,12 @@ public final class CommonOptions {
     public String topicPrefix;
 
     @Option(names = "--ops-port", paramLabel = "PORT",
-            description = "Port of the /metrics /healthz /readyz endpoint, 0 = any free port (env PILU_OPS_PORT; "
-                    + "default per service: crawl 9401, enrich 9402, sink 9403, local 9400).")
+            description = "Port of the /metrics /healthz /readyz endpoint, 0 = any free port, negative = none (env "
+                    + "PILU_OPS_PORT; default per service: crawl 9401, enrich 9402, sink 9403, local 9400).")
     public Integer opsPort;
+
+    /** Set when the service runs inside {@code pilu local}, which serves one endpoint for every service. */
+    private PrometheusMeterRegistry sharedRegistry;
 
     @Option(names = "--replication-factor", defaultValue = "${env:PILU_REPLICATION_FACTOR:-1}",
             description = "Replication factor for topics Pilu creates (env PILU_REPLICATION_FACTOR, default ${DEFAULT-VALUE}).")
@@ -30,6 +34,25 @@ public final class CommonOptions {
     /** The topic catalogue with the configured prefix. */
     public Topics topics() {
         return topicPrefix == null || topicPrefix.isEmpty() ? Topics.defaults() : Topics.withPrefix(topicPrefix);
+    }
+
+    /**
+     * Makes the service record its metrics in {@code registry} instead of its own, and serve no endpoint of its own:
+     * how {@code pilu local} runs every service in one JVM behind one {@code /metrics}.
+     */
+    public void shareRegistry(PrometheusMeterRegistry registry) {
+        this.sharedRegistry = registry;
+        this.opsPort = -1;
+    }
+
+    /** The registry the service records into: the shared one, else a new one tagged {@code service}. */
+    public PrometheusMeterRegistry registry(String service) {
+        return sharedRegistry != null ? sharedRegistry : Metrics.newRegistry(service);
+    }
+
+    /** Whether the service should serve its own ops endpoint. */
+    public boolean opsEnabled(int serviceDefault) {
+        return opsPort(serviceDefault) >= 0;
     }
 
     /** The ops port: the flag, else {@code PILU_OPS_PORT}, else the service's default. */

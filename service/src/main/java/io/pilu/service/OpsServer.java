@@ -47,7 +47,9 @@ public final class OpsServer implements AutoCloseable {
 
     /** Base URL, e.g. {@code http://127.0.0.1:9464}. */
     public String url() {
-        return "http://" + server.getAddress().getHostString() + ":" + port();
+        InetSocketAddress address = server.getAddress();
+        String host = address.getAddress().isAnyLocalAddress() ? "localhost" : address.getHostString();
+        return "http://" + host + ":" + port();
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,7 +38,28 @@ public final class SinkMetrics {
         batchBytes = DistributionSummary.builder("pilu.sink.batch").baseUnit("bytes").description("NDJSON bytes per _bulk request").register(registry);
         Gauge.builder("pilu.sink.consumer.lag", lag, AtomicLong::get).baseUnit("records")
                 .description("records in the enriched topic not yet consumed by this sink").register(registry);
+        // Alerts watch increase() of the tagged counters; a series born with its first event hides that event
+        // (increase() needs two samples), so the values the sink itself produces exist at 0 from the start.
+        for (String reason : KNOWN_RETRY_REASONS) {
+            retries(reason);
+        }
+        for (String errorType : KNOWN_REJECTION_TYPES) {
+            rejections(errorType);
+        }
     }
+
+    /**
+     * Retry reasons that always exist: Elasticsearch pushing back (429 on the request or on items), no connection,
+     * an unavailable dead-letter topic. Other statuses ({@code http_503}, {@code item_500}…) appear when they happen.
+     */
+    static final List<String> KNOWN_RETRY_REASONS = List.of("http_429", "item_429", "connection", "dead_letter_topic");
+
+    /**
+     * Rejection types that always exist: a record that is not an enriched announcement, and the mapping errors
+     * Elasticsearch answers for a document it cannot index. Others appear when they happen.
+     */
+    static final List<String> KNOWN_REJECTION_TYPES = List.of("SerializationException", "document_parsing_exception",
+            "mapper_parsing_exception");
 
     public void indexed(long n) {
         indexed.increment(n);
@@ -52,13 +74,21 @@ public final class SinkMetrics {
     }
 
     public void rejected(String errorType) {
-        Counter.builder("pilu.sink.docs.rejected").description("records sent to the dead-letter topic")
-                .tag("error_type", errorType == null ? "unknown" : errorType).register(registry).increment();
+        rejections(errorType == null ? "unknown" : errorType).increment();
     }
 
     public void retry(String reason) {
-        Counter.builder("pilu.sink.bulk.retries").description("bulk requests or items retried")
-                .tag("reason", reason).register(registry).increment();
+        retries(reason).increment();
+    }
+
+    private Counter rejections(String errorType) {
+        return Counter.builder("pilu.sink.docs.rejected").description("records sent to the dead-letter topic")
+                .tag("error_type", errorType).register(registry);
+    }
+
+    private Counter retries(String reason) {
+        return Counter.builder("pilu.sink.bulk.retries").description("bulk requests or items retried")
+                .tag("reason", reason).register(registry);
     }
 
     public void bulk(long nanos, int docs, long bytes) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 /** {@code pilu bench ...}: benchmarks that print measured figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: they measure and print figures; nothing is asserted.",
-        subcommands = {BenchCommand.ExtractPdf.class, BenchCommand.Enrich.class, BenchCommand.Sink.class})
+        subcommands = {BenchCommand.ExtractPdf.class, BenchCommand.Enrich.class, BenchCommand.Sink.class,
+                BenchCommand.Pipeline.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -84,6 +85,27 @@ public final class BenchCommand implements Runnable {
                  BenchInfra.Es es = BenchInfra.elasticsearch(esUrl)) {
                 SinkBenchmark.run(kafka.bootstrapServers(), es.url(), docs, rounds, System.out);
             }
+            return 0;
+        }
+    }
+
+    /** {@code pilu bench pipeline}. */
+    @Command(name = "pipeline", mixinStandardHelpOptions = true,
+            description = "Enrich and sink throughput, raw->searchable latency percentiles and resident memory, on "
+                    + "the local stack (embedded broker and node).")
+    static final class Pipeline implements Callable<Integer> {
+        @Option(names = "--records", defaultValue = "20000", description = "Records for the throughput run (default ${DEFAULT-VALUE}).")
+        int records;
+
+        @Option(names = "--rate", defaultValue = "200", description = "Records/s for the latency run (default ${DEFAULT-VALUE}).")
+        int rate;
+
+        @Option(names = "--latency-seconds", defaultValue = "30", description = "Length of the latency run (default ${DEFAULT-VALUE}).")
+        int latencySeconds;
+
+        @Override
+        public Integer call() throws Exception {
+            PipelineBenchmark.run(records, rate, latencySeconds);
             return 0;
         }
     }

@@ -5,7 +5,6 @@ import io.pilu.enrich.extract.AnnouncementEnricher;
 import io.pilu.enrich.topology.EnrichConfig;
 import io.pilu.enrich.topology.EnrichService;
 import io.pilu.service.CommonOptions;
-import io.pilu.service.Metrics;
 import io.pilu.service.TopicProvisioner;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -45,12 +44,16 @@ public final class EnrichCommand implements Callable<Integer> {
         EnrichConfig config = new EnrichConfig(common.bootstrapServers, applicationId, common.topics(), stateDir,
                 threads, commitIntervalMs);
         TopicProvisioner.ensure(config.bootstrapServers(), config.topics(), common.replicationFactor);
-        PrometheusMeterRegistry registry = Metrics.newRegistry("enrich");
+        PrometheusMeterRegistry registry = common.registry("enrich");
         AnnouncementEnricher enricher = new AnnouncementEnricher();
         EnrichService service = EnrichService.start(config, enricher::enrich, registry,
                 common.opsPort(DEFAULT_OPS_PORT));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "pilu-enrich-shutdown"));
-        service.awaitStop();
+        try {
+            service.awaitStop();
+        } finally {
+            service.close(); // also when interrupted (pilu local stopping its services)
+        }
         return 0;
     }
 }

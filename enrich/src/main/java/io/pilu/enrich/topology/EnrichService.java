@@ -30,6 +30,7 @@ public final class EnrichService implements AutoCloseable {
     private final OpsServer ops;
     private final KafkaStreamsMetrics streamsMetrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private EnrichService(KafkaStreams streams, OpsServer ops, KafkaStreamsMetrics streamsMetrics) {
         this.streams = streams;
@@ -92,6 +93,9 @@ public final class EnrichService implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         // close() commits the open transaction; a bounded wait keeps shutdown from hanging on a dead broker.
         streams.close(Duration.ofSeconds(30));
         streamsMetrics.close();

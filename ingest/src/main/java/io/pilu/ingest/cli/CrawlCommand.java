@@ -11,7 +11,6 @@ import io.pilu.ingest.crawl.PublishException;
 import io.pilu.model.Json;
 import io.pilu.service.Check;
 import io.pilu.service.CommonOptions;
-import io.pilu.service.Metrics;
 import io.pilu.service.OpsServer;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -93,12 +92,13 @@ public final class CrawlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrometheusMeterRegistry registry = Metrics.newRegistry("crawl");
+        PrometheusMeterRegistry registry = common.registry("crawl");
         CrawlMetrics metrics = new CrawlMetrics(registry);
         Clock clock = Clock.systemUTC();
         try (CrawlWiring wiring = new CrawlWiring(common, options, metrics, stdout);
              StopSignal signal = new StopSignal(wiring.crawler);
-             OpsServer ops = once ? null : OpsServer.builder(registry).port(common.opsPort(DEFAULT_OPS_PORT))
+             OpsServer ops = once || !common.opsEnabled(DEFAULT_OPS_PORT) ? null
+                     : OpsServer.builder(registry).port(common.opsPort(DEFAULT_OPS_PORT))
                      .readiness(() -> readiness(wiring)).start()) {
             CrawlCheckpoint checkpoint = readCheckpoint(wiring, clock);
             IncrementalWalk walk = new IncrementalWalk(checkpoint, options.filter(from, to), retainDays, seenIdsMax,

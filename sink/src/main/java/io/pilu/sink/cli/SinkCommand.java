@@ -3,7 +3,6 @@ package io.pilu.sink.cli;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pilu.model.Topics;
 import io.pilu.service.CommonOptions;
-import io.pilu.service.Metrics;
 import io.pilu.service.OpsServer;
 import io.pilu.service.TopicProvisioner;
 import io.pilu.sink.RetryPolicy;
@@ -104,14 +103,22 @@ public final class SinkCommand implements Callable<Integer> {
         Topics topics = common.topics();
         TopicProvisioner.ensure(config.bootstrapServers(), topics.all().stream()
                 .filter(t -> List.of(topics.enriched(), topics.dlqSink()).contains(t.name())).toList(), common.replicationFactor);
-        PrometheusMeterRegistry registry = Metrics.newRegistry("sink");
+        PrometheusMeterRegistry registry = common.registry("sink");
         SinkRunner runner = SinkRunner.start(config, registry);
-        try (OpsServer ops = OpsServer.builder(registry).port(common.opsPort(DEFAULT_OPS_PORT))
-                .liveness(runner::liveness).readiness(runner::readiness).start()) {
+        try (OpsServer ops = !common.opsEnabled(DEFAULT_OPS_PORT) ? null
+                : OpsServer.builder(registry).port(common.opsPort(DEFAULT_OPS_PORT))
+                        .liveness(runner::liveness).readiness(runner::readiness).start()) {
             Thread hook = new Thread(runner::close, "pilu-sink-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            log.info("event=sink_started config={} analyzer={} ops={}", config, runner.analyzer().esType(), ops.url());
-            Throwable failure = runner.await();
+            log.info("event=sink_started config={} analyzer={} ops={}", config, runner.analyzer().esType(),
+                    ops == null ? "none" : ops.url());
+            Throwable failure;
+            try {
+                failure = runner.await();
+            } catch (InterruptedException e) {
+                runner.close(); // pilu local stopping its services
+                throw e;
+            }
             if (failure == null) {
                 log.info("event=sink_stopped");
                 return 0;

@@ -1,0 +1,230 @@
+package io.pilu.app.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pilu.app.local.LocalPipeline;
+import io.pilu.app.local.PipelineStatus;
+import io.pilu.enrich.bench.ExtractionBenchmark;
+import io.pilu.model.Json;
+import io.pilu.model.JsonSerde;
+import io.pilu.model.RawAnnouncement;
+import io.pilu.service.KafkaSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.ToLongFunction;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * {@code pilu bench pipeline}: realistic IR announcements (text already extracted, as the crawler would publish them)
+ * pushed through enrich and sink on the local stack (real broker, real Elasticsearch node, exactly-once enrich).
+ *
+ * <ol>
+ *   <li>Throughput: N records produced at once; records/s for each stage, from the first record produced to the
+ *       stage's last record done.</li>
+ *   <li>Latency: records produced at a steady rate; for each, the time from being produced to being returned by an
+ *       Elasticsearch search (polled every 50 ms, so figures include up to one poll interval and the index refresh).</li>
+ *   <li>Memory: resident set size of this JVM, the broker and the node.</li>
+ * </ol>
+ */
+public final class PipelineBenchmark {
+
+    private static final String INDEX = "pilu-announcements";
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final LocalPipeline pipeline;
+    private final String irText;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final KafkaProducer<byte[], byte[]> producer;
+
+    private PipelineBenchmark(LocalPipeline pipeline, String irText) {
+        this.pipeline = pipeline;
+        this.irText = irText;
+        this.producer = new KafkaProducer<>(KafkaSettings.producer(pipeline.bootstrapServers(), "pilu-bench-pipeline"),
+                new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    public static void run(int records, int rate, int latencySeconds) throws Exception {
+        Path dir = Files.createTempDirectory("pilu-bench-pipeline");
+        System.out.println("bench: starting the local stack (broker, node, enrich, sink) in " + dir + " ...");
+        try (LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Options(dir, 0, 0, 0, null, List.of(),
+                EnumSet.of(LocalPipeline.Service.ENRICH, LocalPipeline.Service.SINK)))) {
+            PipelineBenchmark bench = new PipelineBenchmark(pipeline, sample());
+            try {
+                bench.warmUp();
+                bench.throughput(records);
+                bench.latency(rate, latencySeconds);
+                bench.memory();
+            } finally {
+                bench.producer.close();
+            }
+        }
+    }
+
+    private void warmUp() throws Exception {
+        // Until the sink has created its index and enrich is RUNNING, nothing measured would mean much.
+        PipelineStatus before = pipeline.status();
+        send("warmup", 50, 0);
+        awaitStage(s -> s.indexed() - before.indexed(), 50, Duration.ofMinutes(3));
+        System.out.println("bench: warm-up done");
+    }
+
+    private void throughput(int records) throws Exception {
+        PipelineStatus before = pipeline.status();
+        long start = System.nanoTime();
+        send("tput", records, 0);
+        double produced = seconds(start);
+        double enriched = awaitStage(s -> s.enriched() - before.enriched(), records, Duration.ofMinutes(20)) - start;
+        double indexed = awaitStage(s -> s.indexed() - before.indexed(), records, Duration.ofMinutes(20)) - start;
+        System.out.printf("%nthroughput, %,d IR records (%,d chars of text each)%n", records, irText.length());
+        System.out.printf("  produce  %,8.0f records/s%n", records / produced);
+        System.out.printf("  enrich   %,8.0f records/s   (exactly_once_v2; target >= 2,000)%n", records / (enriched / 1e9));
+        System.out.printf("  sink     %,8.0f records/s   (end to end: last record searchable-indexed)%n",
+                records / (indexed / 1e9));
+    }
+
+    private void latency(int rate, int seconds) throws Exception {
+        int total = rate * seconds;
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Histogram histogram = new Histogram(Duration.ofMinutes(5).toNanos(), 3);
+        Thread poller = new Thread(() -> pollSearchable(sentAt, histogram, total), "bench-search-poller");
+        poller.start();
+        long interval = 1_000_000_000L / rate;
+        long next = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            LockSupport.parkNanos(next - System.nanoTime());
+            String id = "lat-" + i;
+            sentAt.put(id, System.nanoTime());
+            producer.send(record(id));
+            next += interval;
+        }
+        producer.flush();
+        poller.join(Duration.ofMinutes(5).toMillis());
+        poller.interrupt();
+        System.out.printf("%nlatency raw record -> searchable, %d records at %d records/s (%d not seen in time)%n",
+                histogram.getTotalCount(), rate, total - histogram.getTotalCount());
+        System.out.printf("  p50 %,6d ms   p95 %,6d ms   p99 %,6d ms   max %,6d ms   (target p99 < 2,000 ms)%n",
+                ms(histogram.getValueAtPercentile(50)), ms(histogram.getValueAtPercentile(95)),
+                ms(histogram.getValueAtPercentile(99)), ms(histogram.getMaxValue()));
+    }
+
+    private void pollSearchable(Map<String, Long> sentAt, Histogram histogram, int total) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        long seen = 0;
+        while (seen < total && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+            List<String> pending = new ArrayList<>(sentAt.keySet());
+            if (!pending.isEmpty()) {
+                try {
+                    for (String id : searchIds(pending)) {
+                        Long sent = sentAt.remove(id);
+                        if (sent != null) {
+                            histogram.recordValue(System.nanoTime() - sent);
+                            seen++;
+                        }
+                    }
+                } catch (IOException e) {
+                    System.err.println("bench: search failed: " + e.getMessage());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            LockSupport.parkNanos(POLL.toNanos());
+        }
+    }
+
+    private List<String> searchIds(List<String> ids) throws IOException, InterruptedException {
+        String body = Json.write(Map.of("size", ids.size(), "_source", false,
+                "query", Map.of("ids", Map.of("values", ids))));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                        URI.create(pipeline.elasticsearchUrl() + "/" + INDEX + "/_search?filter_path=hits.hits._id"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        List<String> found = new ArrayList<>();
+        JsonNode hits = Json.mapper().readTree(r.body()).path("hits").path("hits");
+        hits.forEach(h -> found.add(h.path("_id").asText()));
+        return found;
+    }
+
+    private void memory() throws IOException {
+        long self = rssKb(ProcessHandle.current().pid());
+        long broker = rssKb(pipeline.broker().pid());
+        long node = rssKb(pipeline.elasticsearch().pid());
+        System.out.printf("%nresident memory of the local stack (target < 2 GB)%n");
+        System.out.printf("  pilu (crawl+enrich+sink JVM) %,7d MB%n  kafka broker                 %,7d MB%n"
+                + "  elasticsearch node           %,7d MB%n  total                        %,7d MB%n",
+                self / 1024, broker / 1024, node / 1024, (self + broker + node) / 1024);
+    }
+
+    /** VmRSS from /proc (Linux), in kB. */
+    static long rssKb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IOException("no VmRSS for pid " + pid);
+    }
+
+    private void send(String prefix, int count, int offset) {
+        for (int i = 0; i < count; i++) {
+            producer.send(record(prefix + "-" + (offset + i)));
+        }
+        producer.flush();
+    }
+
+    private ProducerRecord<byte[], byte[]> record(String id) {
+        RawAnnouncement raw = new RawAnnouncement(RawAnnouncement.SCHEMA_VERSION, id, "BSE", "839493", "并行科技",
+                "[临时公告]并行科技:投资者关系活动记录表", List.of("9504"), LocalDate.of(2024, 6, 18),
+                "https://www.bse.cn/disclosure/2024/2024-06-18/" + id + ".pdf", "pdf", "0".repeat(64),
+                (long) irText.length(), 4, irText, RawAnnouncement.ExtractionStatus.OK, null, Instant.now());
+        return new ProducerRecord<>(io.pilu.model.Topics.RAW, id.getBytes(StandardCharsets.UTF_8),
+                JsonSerde.raw().toBytes(raw));
+    }
+
+    /** Waits until {@code progress} reaches {@code target}; returns System.nanoTime() at that moment. */
+    private long awaitStage(ToLongFunction<PipelineStatus> progress, long target, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (progress.applyAsLong(pipeline.status()) < target) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("stage reached only " + progress.applyAsLong(pipeline.status())
+                        + " of " + target + " in " + timeout + "; failures: " + pipeline.failures());
+            }
+            Thread.sleep(10);
+        }
+        return System.nanoTime();
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    private static String sample() throws IOException {
+        try (InputStream in = ExtractionBenchmark.class.getResourceAsStream(ExtractionBenchmark.SAMPLE_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + ExtractionBenchmark.SAMPLE_RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
