@@ -2,12 +2,13 @@ package io.pilu.ingest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pilu.ingest.fake.FakeBseServer;
-import io.pilu.ingest.fake.FakeBseServer.Announcement;
-import io.pilu.ingest.fake.TestPdfs;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import io.pilu.ingest.fake.TestPdfs;
+import io.pilu.ingest.simulator.BseSimulator;
+import io.pilu.ingest.simulator.ListingDrift;
+import io.pilu.ingest.simulator.SimulatedAnnouncement;
 import io.pilu.model.Json;
 import io.pilu.model.RawAnnouncement;
 import io.pilu.model.RawAnnouncement.ExtractionStatus;
@@ -31,14 +32,14 @@ class CrawlDryRunTest {
 
     private static final LocalDate DAY = LocalDate.of(2024, 6, 18);
 
-    private FakeBseServer site;
+    private BseSimulator site;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     @BeforeEach
     void start() {
-        site = FakeBseServer.start();
+        site = BseSimulator.start();
         site.pageSize(3);
-        Announcement seed = new Announcement("6adf2dc9960c5876a0b1c2d3e4f5a6b7", "839493", "并行科技",
+        SimulatedAnnouncement seed = new SimulatedAnnouncement("6adf2dc9960c5876a0b1c2d3e4f5a6b7", "839493", "并行科技",
                 "[临时公告]并行科技:投资者关系活动记录表", "/disclosure/2024/2024-06-18/6adf2dc9960c5876a0b1c2d3e4f5a6b7.pdf",
                 DAY, "pdf", "9504", "9504-4417");
         site.add(seed);
@@ -56,7 +57,7 @@ class CrawlDryRunTest {
     }
 
     private void add(String code, LocalDate date, String ext, String path, byte[] bytes) {
-        site.add(new Announcement(code, "920007", "某公司", "[临时公告]某公司:公告" + code, path, date, ext, "9504",
+        site.add(new SimulatedAnnouncement(code, "920007", "某公司", "[临时公告]某公司:公告" + code, path, date, ext, "9504",
                 "9504-4417"));
         if (bytes != null) {
             site.document(path, bytes);
@@ -131,7 +132,7 @@ class CrawlDryRunTest {
 
     @Test
     void schemaDriftOnThePrimaryEndpointFallsBackToTheOther() throws Exception {
-        site.drift("companyAnnouncement", FakeBseServer.Drift.STATUS_NOT_ZERO);
+        site.drift("companyAnnouncement", ListingDrift.STATUS_NOT_ZERO);
         int exit = run(new CrawlCommand(new PrintStream(out, true, StandardCharsets.UTF_8)), "--once",
                 "--from", DAY.minusDays(5).toString());
         assertThat(exit).isZero();
@@ -141,7 +142,7 @@ class CrawlDryRunTest {
 
     @Test
     void schemaDriftEverywhereFailsThePollLoudlyAndPublishesNothing() throws Exception {
-        site.driftBoth(FakeBseServer.Drift.RECORD_WITHOUT_PATH);
+        site.driftBoth(ListingDrift.RECORD_WITHOUT_PATH);
         int exit = run(new CrawlCommand(new PrintStream(out, true, StandardCharsets.UTF_8)), "--once",
                 "--from", DAY.minusDays(5).toString());
         assertThat(exit).isEqualTo(1);

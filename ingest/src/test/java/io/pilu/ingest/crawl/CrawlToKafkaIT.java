@@ -3,9 +3,10 @@ package io.pilu.ingest.crawl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pilu.ingest.cli.CrawlCommand;
-import io.pilu.ingest.fake.FakeBseServer;
 import io.pilu.ingest.fake.KafkaTopics;
 import io.pilu.ingest.fake.TestPdfs;
+import io.pilu.ingest.simulator.BseSimulator;
+import io.pilu.ingest.simulator.SimulatedAnnouncement;
 import io.pilu.model.Json;
 import io.pilu.model.RawAnnouncement;
 import io.pilu.model.Topics;
@@ -28,7 +29,7 @@ class CrawlToKafkaIT {
     private static final LocalDate DAY = LocalDate.of(2024, 6, 18);
     private static final byte[] PDF = TestPdfs.simplePdfBytes(List.of("投资者关系活动记录表", "√特定对象调研"));
 
-    private FakeBseServer site;
+    private BseSimulator site;
     private final List<String> expected = new ArrayList<>();
     private final String prefix = SharedInfra.uniqueName("crawl") + ".";
     private final Topics topics = Topics.withPrefix(prefix);
@@ -36,7 +37,7 @@ class CrawlToKafkaIT {
 
     @BeforeEach
     void start() {
-        site = FakeBseServer.start();
+        site = BseSimulator.start();
         site.pageSize(4);
         for (int i = 0; i < 10; i++) {
             add(String.format("%032x", i), DAY.minusDays(i / 4));
@@ -49,7 +50,7 @@ class CrawlToKafkaIT {
     }
 
     private void add(String code, LocalDate date) {
-        FakeBseServer.Announcement a = FakeBseServer.announcement(code, "839493", date, "投资者关系活动记录表" + code);
+        SimulatedAnnouncement a = BseSimulator.announcement(code, "839493", date, "投资者关系活动记录表" + code);
         site.add(a);
         site.document(a.destFilePath(), PDF);
         expected.add(code);

@@ -5,9 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.pilu.ingest.fake.ChildJvm;
 import io.pilu.ingest.fake.CrawlerProcessMain;
-import io.pilu.ingest.fake.FakeBseServer;
 import io.pilu.ingest.fake.KafkaTopics;
 import io.pilu.ingest.fake.TestPdfs;
+import io.pilu.ingest.simulator.BseSimulator;
+import io.pilu.ingest.simulator.SimulatedAnnouncement;
 import io.pilu.model.Json;
 import io.pilu.model.Topics;
 import io.pilu.testkit.PiluIntegrationTest;
@@ -34,7 +35,7 @@ class CrawlerKillIT {
     private static final LocalDate FROM = LocalDate.of(2024, 3, 1);
     private static final LocalDate TO = LocalDate.of(2024, 3, 12);
 
-    private FakeBseServer site;
+    private BseSimulator site;
     private final List<String> expected = new ArrayList<>();
     private final String prefix = SharedInfra.uniqueName("kill") + ".";
     private final Topics topics = Topics.withPrefix(prefix);
@@ -44,14 +45,14 @@ class CrawlerKillIT {
 
     @BeforeEach
     void start() {
-        site = FakeBseServer.start();
+        site = BseSimulator.start();
         site.pageSize(5);
         byte[] pdf = TestPdfs.simplePdfBytes(List.of("北京证券交易所", "临时公告"));
         int n = 0;
         for (LocalDate d = FROM.minusDays(1); !d.isAfter(TO.plusDays(1)); d = d.plusDays(1)) {
             for (int i = 0; i < 6; i++) {
                 String code = String.format("%08d%024x", d.getDayOfMonth(), n++);
-                FakeBseServer.Announcement a = FakeBseServer.announcement(code, "920007", d, "公告" + code);
+                SimulatedAnnouncement a = BseSimulator.announcement(code, "920007", d, "公告" + code);
                 site.add(a);
                 site.document(a.destFilePath(), pdf);
                 if (!d.isBefore(FROM) && !d.isAfter(TO)) {

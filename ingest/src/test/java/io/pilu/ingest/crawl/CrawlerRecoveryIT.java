@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.pilu.ingest.fake.ChildJvm;
 import io.pilu.ingest.fake.CrawlerProcessMain;
-import io.pilu.ingest.fake.FakeBseServer;
 import io.pilu.ingest.fake.KafkaTopics;
 import io.pilu.ingest.fake.TestPdfs;
+import io.pilu.ingest.simulator.BseSimulator;
+import io.pilu.ingest.simulator.FaultTarget;
+import io.pilu.ingest.simulator.SimulatedAnnouncement;
 import io.pilu.model.Topics;
 import io.pilu.testkit.PiluIntegrationTest;
 import io.pilu.testkit.SharedInfra;
@@ -37,7 +39,7 @@ class CrawlerRecoveryIT {
     private static final LocalDate DAY = LocalDate.of(2024, 6, 18);
     private static final byte[] PDF = TestPdfs.simplePdfBytes(List.of("北京证券交易所公告"));
 
-    private FakeBseServer site;
+    private BseSimulator site;
     private final List<String> expected = new ArrayList<>();
     private final String prefix = SharedInfra.uniqueName("recover") + ".";
     private final Topics topics = Topics.withPrefix(prefix);
@@ -48,7 +50,7 @@ class CrawlerRecoveryIT {
 
     @BeforeEach
     void start() {
-        site = FakeBseServer.start();
+        site = BseSimulator.start();
         site.pageSize(4);
         for (int i = 0; i < 9; i++) {
             add(String.format("%032x", i), DAY.minusDays(i / 3));
@@ -56,7 +58,7 @@ class CrawlerRecoveryIT {
     }
 
     private void add(String code, LocalDate date) {
-        FakeBseServer.Announcement a = FakeBseServer.announcement(code, "430047", date, "公告" + code);
+        SimulatedAnnouncement a = BseSimulator.announcement(code, "430047", date, "公告" + code);
         site.add(a);
         site.document(a.destFilePath(), PDF);
         expected.add(code);
@@ -77,7 +79,7 @@ class CrawlerRecoveryIT {
             opsPort = s.getLocalPort();
         }
         // 3 attempts per request: 10 failures in a row make at least the first poll fail
-        site.failNext(10, 500, FakeBseServer.Target.ANY);
+        site.failNext(10, 500, FaultTarget.ANY);
         child = ChildJvm.start(CrawlerProcessMain.class, List.of("-Xmx256m"), List.of("crawl",
                 "--base-url", site.baseUrl(), "--bootstrap-servers", bootstrap, "--topic-prefix", prefix,
                 "--transactional-id", prefix + "tx", "--from", DAY.minusDays(5).toString(), "--poll-interval", "1s",
@@ -89,7 +91,7 @@ class CrawlerRecoveryIT {
         assertThat(ChildJvm.output(log)).contains("poll failed");
 
         // then a 429 burst while new announcements appear
-        site.failNext(4, 429, FakeBseServer.Target.ANY);
+        site.failNext(4, 429, FaultTarget.ANY);
         add("b1", DAY.plusDays(1));
         add("b2", DAY.plusDays(1));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))

@@ -1,11 +1,12 @@
 package io.pilu.ingest.fake;
 
 import io.pilu.ingest.cli.BackfillCommand;
+import io.pilu.ingest.cli.BseSimulatorCommand;
 import io.pilu.ingest.cli.CrawlCommand;
 import java.util.Arrays;
 import picocli.CommandLine;
 
-/** {@code crawl|backfill <options>} in a child JVM, as the {@code pilu} CLI would run it. */
+/** {@code crawl|backfill|bse-simulator <options>} in a child JVM, as the {@code pilu} CLI would run it. */
 public final class CrawlerProcessMain {
 
     private CrawlerProcessMain() {
@@ -15,7 +16,8 @@ public final class CrawlerProcessMain {
         Object command = switch (args[0]) {
             case "crawl" -> new CrawlCommand();
             case "backfill" -> new BackfillCommand();
-            default -> throw new IllegalArgumentException("crawl or backfill, not " + args[0]);
+            case "bse-simulator" -> new BseSimulatorCommand();
+            default -> throw new IllegalArgumentException("crawl, backfill or bse-simulator, not " + args[0]);
         };
         System.exit(new CommandLine(command).execute(Arrays.copyOfRange(args, 1, args.length)));
     }

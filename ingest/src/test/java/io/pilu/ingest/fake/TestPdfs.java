@@ -33,6 +33,15 @@ public final class TestPdfs {
     /** The running header the seed PDF repeats on every page, like a BSE announcement's top line. */
     public static final String SEED_HEADER = "证券代码：839493        证券简称：并行科技        公告编号：2024-061";
 
+    /** In {@link #writeLaidOut}'s source lines: start a new page here. */
+    public static final String PAGE_BREAK = "<page>";
+
+    /**
+     * Seeds the trailer /ID, which PDFBox otherwise derives from the clock: the same source then gives the same
+     * bytes, so regenerating the committed sample PDFs without editing them changes nothing.
+     */
+    private static final long STABLE_DOCUMENT_ID = 839493L;
+
     private static final List<Path> FONT_CANDIDATES = List.of(
             Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
             Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"));
@@ -79,6 +88,7 @@ public final class TestPdfs {
     public static void writePdf(Path out, List<List<String>> pages, String header, boolean pageNumbers) {
         try (CjkFont font = CjkFont.open(); PDDocument doc = new PDDocument()) {
             PDType0Font pdFont = PDType0Font.load(doc, font.ttf, true);
+            doc.setDocumentId(STABLE_DOCUMENT_ID);
             int n = 0;
             for (List<String> lines : pages) {
                 n++;
@@ -103,6 +113,160 @@ public final class TestPdfs {
             doc.save(out.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes an announcement from source lines, laid out like the exchange's PDFs: a running {@code header} and a
+     * "- n -" footer on every page, long lines wrapped at the right margin, pages broken when full. A line
+     * {@value #PAGE_BREAK} forces a page break; a blank line is a gap; a line with a tab is a row of a two-column table
+     * (label, tab, value; an empty label continues the row above), drawn with rules the way the Shenzhen-style
+     * IR record tables are.
+     */
+    public static void writeLaidOut(Path out, List<String> lines, String header) {
+        try (CjkFont font = CjkFont.open(); PDDocument doc = new PDDocument()) {
+            doc.setDocumentId(STABLE_DOCUMENT_ID);
+            new LaidOutWriter(doc, PDType0Font.load(doc, font.ttf, true), header).write(lines);
+            doc.save(out.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Lays out lines over as many pages as they need; see {@link #writeLaidOut}. */
+    private static final class LaidOutWriter {
+        private static final float BOTTOM_Y = 70f;
+        private static final float RIGHT_X = 535f;
+        private static final float VALUE_X = 225f;
+        private static final float CELL_PAD = 5f;
+
+        private final PDDocument doc;
+        private final PDType0Font font;
+        private final String header;
+        private PDPageContentStream cs;
+        private int pageNumber;
+        private float y;
+        private boolean inTable;
+
+        LaidOutWriter(PDDocument doc, PDType0Font font, String header) {
+            this.doc = doc;
+            this.font = font;
+            this.header = header;
+        }
+
+        void write(List<String> lines) throws IOException {
+            newPage();
+            for (String line : lines) {
+                if (line.strip().equals(PAGE_BREAK)) {
+                    closeTable();
+                    newPage();
+                } else if (line.isBlank()) {
+                    closeTable();
+                    y -= LEADING;
+                } else if (line.indexOf('\t') >= 0) {
+                    tableRow(line.substring(0, line.indexOf('\t')).strip(),
+                            line.substring(line.indexOf('\t') + 1).strip());
+                } else {
+                    closeTable();
+                    for (String part : wrap(line.strip(), RIGHT_X - MARGIN_LEFT)) {
+                        ensureRoom();
+                        text(cs, font, BODY_SIZE, MARGIN_LEFT, y, part);
+                        y -= LEADING;
+                    }
+                }
+            }
+            closeTable();
+            finishPage();
+        }
+
+        private void tableRow(String label, String value) throws IOException {
+            List<String> labels = label.isEmpty() ? List.of() : wrap(label, VALUE_X - MARGIN_LEFT - 2 * CELL_PAD);
+            List<String> values = wrap(value, RIGHT_X - VALUE_X - CELL_PAD);
+            int rows = Math.max(labels.size(), values.size());
+            for (int i = 0; i < rows; i++) {
+                if (y - LEADING < BOTTOM_Y) {
+                    closeTable();
+                    finishPage();
+                    newPage();
+                }
+                float top = y + LEADING - 5f;
+                if (!inTable || (i == 0 && !label.isEmpty())) {
+                    rule(MARGIN_LEFT, top, RIGHT_X, top);
+                }
+                inTable = true;
+                rule(MARGIN_LEFT, top, MARGIN_LEFT, top - LEADING);
+                rule(VALUE_X - CELL_PAD, top, VALUE_X - CELL_PAD, top - LEADING);
+                rule(RIGHT_X, top, RIGHT_X, top - LEADING);
+                if (i < labels.size()) {
+                    text(cs, font, BODY_SIZE, MARGIN_LEFT + CELL_PAD, y, labels.get(i));
+                }
+                if (i < values.size()) {
+                    text(cs, font, BODY_SIZE, VALUE_X, y, values.get(i));
+                }
+                y -= LEADING;
+            }
+        }
+
+        private void closeTable() throws IOException {
+            if (inTable) {
+                float bottom = y + LEADING - 5f;
+                rule(MARGIN_LEFT, bottom, RIGHT_X, bottom);
+                inTable = false;
+            }
+        }
+
+        private void rule(float x1, float y1, float x2, float y2) throws IOException {
+            cs.setLineWidth(0.5f);
+            cs.moveTo(x1, y1);
+            cs.lineTo(x2, y2);
+            cs.stroke();
+        }
+
+        private void ensureRoom() throws IOException {
+            if (y < BOTTOM_Y) {
+                finishPage();
+                newPage();
+            }
+        }
+
+        /** Greedy wrap by measured glyph widths: CJK text has no spaces to break at. */
+        private List<String> wrap(String s, float width) throws IOException {
+            List<String> out = new ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                String next = line + new String(Character.toChars(cp));
+                if (font.getStringWidth(next) / 1000f * BODY_SIZE > width && line.length() > 0) {
+                    out.add(line.toString());
+                    line.setLength(0);
+                }
+                line.appendCodePoint(cp);
+                i += Character.charCount(cp);
+            }
+            if (line.length() > 0 || out.isEmpty()) {
+                out.add(line.toString());
+            }
+            return out;
+        }
+
+        private void newPage() throws IOException {
+            finishPage();
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            cs = new PDPageContentStream(doc, page);
+            pageNumber++;
+            if (header != null) {
+                text(cs, font, 9f, MARGIN_LEFT, 805f, header);
+            }
+            y = TOP_Y;
+        }
+
+        private void finishPage() throws IOException {
+            if (cs != null) {
+                text(cs, font, 9f, 290f, 40f, "- " + pageNumber + " -");
+                cs.close();
+                cs = null;
+            }
         }
     }
 

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pilu.ingest.CrawlMetrics;
-import io.pilu.ingest.fake.FakeBseServer;
-import io.pilu.ingest.fake.FakeBseServer.Target;
 import io.pilu.ingest.listing.Disclosure;
 import io.pilu.ingest.listing.ListingEndpoint;
 import io.pilu.ingest.listing.ListingFilter;
 import io.pilu.ingest.listing.ListingPage;
 import io.pilu.ingest.listing.ListingSchemaException;
+import io.pilu.ingest.simulator.BseSimulator;
+import io.pilu.ingest.simulator.FaultTarget;
+import io.pilu.ingest.simulator.ListingDrift;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class BseClientTest {
 
     private static final LocalDate DAY = LocalDate.of(2024, 6, 18);
 
-    private FakeBseServer site;
+    private BseSimulator site;
     private BseClient client;
     private SimpleMeterRegistry registry;
     private final List<Duration> backoffs = new CopyOnWriteArrayList<>();
@@ -43,10 +44,10 @@ class BseClientTest {
 
     @BeforeEach
     void start() {
-        site = FakeBseServer.start();
+        site = BseSimulator.start();
         for (int i = 0; i < 45; i++) {
             // 15 companies × 3 per day: endpoint B groups them into rows, A does not
-            site.add(FakeBseServer.announcement(String.format("%032x", i), String.format("8300%02d", i / 3),
+            site.add(BseSimulator.announcement(String.format("%032x", i), String.format("8300%02d", i / 3),
                     DAY.minusDays(i / 9), "公告" + i));
         }
         registry = new SimpleMeterRegistry();
@@ -101,7 +102,7 @@ class BseClientTest {
 
     @Test
     void burstOf429IsRetriedWithBackoff() throws Exception {
-        site.failNext(3, 429, Target.LIST);
+        site.failNext(3, 429, FaultTarget.LIST);
         ListingPage page = client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0);
         assertThat(page.items()).hasSize(20);
         assertThat(backoffs).hasSize(3);
@@ -111,7 +112,7 @@ class BseClientTest {
 
     @Test
     void persistentServerErrorsGiveUpAfterMaxAttempts() {
-        site.failNext(100, 500, Target.LIST);
+        site.failNext(100, 500, FaultTarget.LIST);
         assertThatThrownBy(() -> client.list(ListingEndpoint.DISCLOSURE_LIST, ListingFilter.all(), 0))
                 .isInstanceOfSatisfying(HttpFailureException.class, e -> assertThat(e.status()).isEqualTo(500))
                 .hasMessageContaining("gave up after 4 attempts");
@@ -120,10 +121,10 @@ class BseClientTest {
 
     @Test
     void schemaDriftIsATypedErrorAndAMetric() {
-        site.drift("companyAnnouncement", FakeBseServer.Drift.MISSING_LIST_INFO);
+        site.drift("companyAnnouncement", ListingDrift.MISSING_LIST_INFO);
         assertThatThrownBy(() -> client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0))
                 .isInstanceOf(ListingSchemaException.class).hasMessageContaining("listInfo");
-        site.drift("companyAnnouncement", FakeBseServer.Drift.NOT_JSONP);
+        site.drift("companyAnnouncement", ListingDrift.NOT_JSONP);
         assertThatThrownBy(() -> client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0))
                 .isInstanceOf(ListingSchemaException.class).hasMessageContaining("not JSONP");
         assertThat(registry.counter("pilu.crawl.listing.schema.errors", "endpoint", "company_announcement").count())

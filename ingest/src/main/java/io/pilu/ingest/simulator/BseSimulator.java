@@ -1,0 +1,444 @@
+package io.pilu.ingest.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+/**
+ * A local bse.cn that speaks the disclosure contract ({@code shared/reference/bse-disclosure-contract.md}) and
+ * enforces it rather than merely answering: list requests need the session cookie from the warm-up page (403
+ * without it; the warm-up itself goes through a 302 handshake by default), must be form POSTs with the browser's
+ * headers and the {@code []}-keyed array fields, and get JSONP answers in the shape of the endpoint they called.
+ * Requests that break the contract answer 400 and are recorded in {@link #contractViolations()}, so a test can
+ * assert that the crawler never broke it.
+ *
+ * <p>It is the only stand-in for the exchange in Pilu: the crawler's tests run against it with fault injection
+ * (429/5xx bursts, expired sessions, schema drift, a retired endpoint, off-host paths, corrupt and huge documents
+ * streamed without holding them in memory), and {@code pilu bse-simulator} / {@code pilu local --offline} serve the
+ * bundled {@link SampleSet} with it, so offline runs go through the same crawler code as production.
+ *
+ * <p>Plain JDK {@link HttpServer}, no dependency. Thread-safe: data and knobs may change while it serves.
+ */
+public final class BseSimulator implements AutoCloseable {
+
+    /** Name of the session cookie the warm-up page sets. */
+    public static final String COOKIE = "C3VK";
+    public static final String WARM_UP_PATH = "/disclosure/announcement.html";
+    public static final String COMPANY_ANNOUNCEMENT_PATH = "/disclosureInfoController/companyAnnouncement.do";
+    public static final String DISCLOSURE_LIST_PATH = "/disclosureInfoController/initDisclosureList.do";
+    /** The page size of the real listing. */
+    public static final int DEFAULT_PAGE_SIZE = 20;
+    private static final String DOCUMENT_PREFIX = "/disclosure/";
+    /** Enough for a crawler plus a browser; the simulator's work per request is tiny. */
+    private static final int THREADS = 4;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final List<SimulatedAnnouncement> announcements = new CopyOnWriteArrayList<>();
+    private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
+    private final Map<String, HugeDocument> hugeDocuments = new ConcurrentHashMap<>();
+    private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> documentDownloads = new ConcurrentHashMap<>();
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final Set<String> disabledPaths = ConcurrentHashMap.newKeySet();
+    private volatile int failureStatus = 500;
+    private volatile FaultTarget failureTarget = FaultTarget.ANY;
+    private volatile boolean handshakeVia302 = true;
+    private volatile int pageSize = DEFAULT_PAGE_SIZE;
+    private volatile boolean newestLastWithinDate;
+    private volatile ListingDrift driftA = ListingDrift.NONE;
+    private volatile ListingDrift driftB = ListingDrift.NONE;
+    private volatile IntConsumer beforeListing = page -> { };
+    private volatile Consumer<String> violationListener = v -> { };
+
+    private record HugeDocument(long size, boolean declareLength) {
+    }
+
+    private BseSimulator(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /** An empty site on the loopback interface, on a free port (tests). */
+    public static BseSimulator start() {
+        return start(InetAddress.getLoopbackAddress().getHostAddress(), 0);
+    }
+
+    /**
+     * An empty site on {@code host:port}; port 0 picks a free one.
+     *
+     * @throws IllegalStateException when the address cannot be bound (port in use, unknown host)
+     */
+    public static BseSimulator start(String host, int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, not " + port);
+        }
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serve the bse.cn simulator on " + host + ":" + port + ": " + e, e);
+        }
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "bse-simulator-" + threadNumber.incrementAndGet());
+            t.setDaemon(true); // never the reason a JVM stays up; close() stops it anyway
+            return t;
+        });
+        server.setExecutor(executor);
+        BseSimulator simulator = new BseSimulator(server, executor);
+        server.createContext("/", simulator::handle);
+        server.start();
+        return simulator;
+    }
+
+    /** The bundled sample set ({@link SampleSet#bundled()}) on the loopback interface, on a free port. */
+    public static BseSimulator withSamples() {
+        return start().load(SampleSet.bundled());
+    }
+
+    /** Lists every sample and serves its document; returns this. */
+    public BseSimulator load(SampleSet samples) {
+        for (SampleSet.Sample s : samples.samples()) {
+            document(s.listing().destFilePath(), s.content());
+            add(s.listing());
+        }
+        return this;
+    }
+
+    /** e.g. {@code http://127.0.0.1:41234}; a wildcard bind address is given as the loopback one. */
+    public String baseUrl() {
+        InetSocketAddress address = server.getAddress();
+        InetAddress ip = address.getAddress();
+        if (ip.isAnyLocalAddress()) {
+            ip = InetAddress.getLoopbackAddress();
+        }
+        String host = ip instanceof Inet6Address ? "[" + ip.getHostAddress() + "]" : ip.getHostAddress();
+        return "http://" + host + ":" + address.getPort();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    // ---------------------------------------------------------------- data
+
+    /** Lists {@code a}; it is visible to the next list request. */
+    public void add(SimulatedAnnouncement a) {
+        announcements.add(a);
+    }
+
+    public void addAll(List<SimulatedAnnouncement> list) {
+        announcements.addAll(list);
+    }
+
+    /** Serves {@code bytes} at {@code path}. */
+    public void document(String path, byte[] bytes) {
+        documents.put(path, bytes.clone());
+    }
+
+    /**
+     * Serves a "PDF" of {@code size} bytes at {@code path}, generated while streaming (never held in memory);
+     * {@code declareLength} false sends it chunked with no Content-Length, so only counting can catch it.
+     */
+    public void hugeDocument(String path, long size, boolean declareLength) {
+        hugeDocuments.put(path, new HugeDocument(size, declareLength));
+    }
+
+    /** A typical 临时公告 of company {@code companyCd} ("公司" + code), its path derived from the code and date. */
+    public static SimulatedAnnouncement announcement(String code, String companyCd, LocalDate date,
+                                                     String title) {
+        return new SimulatedAnnouncement(code, companyCd, "公司" + companyCd, "[临时公告]" + title,
+                "/disclosure/" + date.getYear() + "/" + date + "/" + code + ".pdf", date, "pdf", "9504",
+                "9504-4417");
+    }
+
+    // ---------------------------------------------------------------- behaviour knobs
+
+    /** The next {@code count} requests of {@code target} answer {@code status} (429 bursts, 5xx outages). */
+    public void failNext(int count, int status, FaultTarget target) {
+        this.failureStatus = status;
+        this.failureTarget = target;
+        this.failuresLeft.set(count);
+    }
+
+    /** Whether the warm-up page first answers 302 to itself (default true), as the real site sometimes does. */
+    public void handshakeVia302(boolean on) {
+        this.handshakeVia302 = on;
+    }
+
+    /** Announcements (endpoint A) or rows (endpoint B) per page; default {@value #DEFAULT_PAGE_SIZE}. */
+    public void pageSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("page size must be at least 1, not " + size);
+        }
+        this.pageSize = size;
+    }
+
+    /** Whether announcements of the same day list the newest-added last (true) or first (false, default). */
+    public void newestLastWithinDate(boolean on) {
+        this.newestLastWithinDate = on;
+    }
+
+    /** Drifts the endpoint whose path contains {@code endpointPath} (e.g. "companyAnnouncement"). */
+    public void drift(String endpointPath, ListingDrift drift) {
+        if (endpointPath.contains("companyAnnouncement")) {
+            driftA = drift;
+        } else {
+            driftB = drift;
+        }
+    }
+
+    public void driftBoth(ListingDrift drift) {
+        driftA = drift;
+        driftB = drift;
+    }
+
+    /** Makes an endpoint answer 404, as if the exchange retired it. */
+    public void disable(String endpointPath) {
+        disabledPaths.add(endpointPath);
+    }
+
+    /** Forgets every session cookie: the next list request gets 403 until the client warms up again. */
+    public void expireSessions() {
+        validTokens.clear();
+    }
+
+    /** Runs before each list request is answered, with its page number (e.g. to publish during a walk). */
+    public void beforeListing(IntConsumer hook) {
+        this.beforeListing = hook;
+    }
+
+    /** Called with each contract violation as it happens (e.g. to log it), besides recording it. */
+    public void onContractViolation(Consumer<String> listener) {
+        this.violationListener = listener;
+    }
+
+    // ---------------------------------------------------------------- observations
+
+    /** Requests so far whose path starts with {@code pathPrefix}. */
+    public int requests(String pathPrefix) {
+        return requestCounts.entrySet().stream().filter(e -> e.getKey().startsWith(pathPrefix))
+                .mapToInt(e -> e.getValue().get()).sum();
+    }
+
+    public int downloads(String path) {
+        AtomicInteger n = documentDownloads.get(path);
+        return n == null ? 0 : n.get();
+    }
+
+    /** Every contract violation so far (and any server-side error), in order. */
+    public List<String> contractViolations() {
+        return List.copyOf(violations);
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            requestCounts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            if (path.equals(WARM_UP_PATH)) {
+                warmUp(ex);
+            } else if (path.equals(COMPANY_ANNOUNCEMENT_PATH) || path.equals(DISCLOSURE_LIST_PATH)) {
+                if (injectFailure(ex, FaultTarget.LIST)) {
+                    return;
+                }
+                if (disabledPaths.contains(path)) {
+                    send(ex, 404, "text/html", "<html>404</html>");
+                    return;
+                }
+                listing(ex, path.equals(COMPANY_ANNOUNCEMENT_PATH));
+            } else if (path.startsWith(DOCUMENT_PREFIX)) {
+                if (injectFailure(ex, FaultTarget.DOCUMENT)) {
+                    return;
+                }
+                document(ex, path);
+            } else {
+                send(ex, 404, "text/plain", "not found");
+            }
+        } catch (RuntimeException e) {
+            // a bug here must fail the test that met it, not just show up as a 500 the crawler retries
+            recordViolation("server error: " + e);
+            throw e;
+        }
+    }
+
+    private boolean injectFailure(HttpExchange ex, FaultTarget kind) throws IOException {
+        if ((failureTarget == FaultTarget.ANY || failureTarget == kind)
+                && failuresLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            if (failureStatus == 429) {
+                ex.getResponseHeaders().set("Retry-After", "0");
+            }
+            send(ex, failureStatus, "text/html", "<html>error " + failureStatus + "</html>");
+            return true;
+        }
+        return false;
+    }
+
+    private void warmUp(HttpExchange ex) throws IOException {
+        String query = ex.getRequestURI().getRawQuery();
+        String token = UUID.randomUUID().toString();
+        validTokens.add(token);
+        ex.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly");
+        if (handshakeVia302 && (query == null || !query.contains("hs=1"))) {
+            ex.getResponseHeaders().set("Location", WARM_UP_PATH + "?hs=1");
+            ex.sendResponseHeaders(302, -1);
+            return;
+        }
+        send(ex, 200, "text/html; charset=utf-8", "<html><head><title>信息披露</title></head><body></body></html>");
+    }
+
+    private void listing(HttpExchange ex, boolean endpointA) throws IOException {
+        if (!"POST".equals(ex.getRequestMethod())) {
+            violation(ex, "list endpoint called with " + ex.getRequestMethod());
+            return;
+        }
+        if (!hasValidCookie(ex)) {
+            send(ex, 403, "text/html", "<html>403 Forbidden</html>");
+            return;
+        }
+        ListingRequest request;
+        try {
+            request = ListingRequest.parse(endpointA, ex.getRequestHeaders()::getFirst,
+                    new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        } catch (ContractViolationException e) {
+            violation(ex, e.getMessage());
+            return;
+        }
+        beforeListing.accept(request.page());
+        List<SimulatedAnnouncement> matching = request.select(new ArrayList<>(announcements), newestLastWithinDate);
+        ListingDrift drift = endpointA ? driftA : driftB;
+        if (drift == ListingDrift.NOT_JSONP) {
+            send(ex, 200, "text/html; charset=utf-8", "<html><body>系统维护中</body></html>");
+            return;
+        }
+        int size = pageSize;
+        String json = endpointA ? ListingResponseWriter.endpointA(matching, request.page(), size, drift)
+                : ListingResponseWriter.endpointB(matching, request.page(), size, drift);
+        send(ex, 200, "text/javascript; charset=utf-8", ListingResponseWriter.jsonp(queryParam(ex, "callback"), json));
+    }
+
+    private void document(HttpExchange ex, String path) throws IOException {
+        documentDownloads.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        HugeDocument huge = hugeDocuments.get(path);
+        if (huge != null) {
+            streamHuge(ex, huge);
+            return;
+        }
+        byte[] bytes = documents.get(path);
+        if (bytes == null) {
+            send(ex, 404, "text/html", "<html>404</html>");
+            return;
+        }
+        ex.getResponseHeaders().set("Content-Type", contentType(path));
+        ex.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String contentType(String path) {
+        if (path.endsWith(".pdf")) {
+            return "application/pdf";
+        }
+        if (path.endsWith(".html") || path.endsWith(".htm")) {
+            return "text/html";
+        }
+        return "application/octet-stream";
+    }
+
+    private static void streamHuge(HttpExchange ex, HugeDocument huge) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "application/pdf");
+        ex.sendResponseHeaders(200, huge.declareLength() ? huge.size() : 0);
+        byte[] chunk = new byte[64 * 1024];
+        byte[] header = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, chunk, 0, header.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            for (long sent = 0; sent < huge.size(); ) {
+                int n = (int) Math.min(chunk.length, huge.size() - sent);
+                out.write(chunk, 0, n);
+                sent += n;
+            }
+        } catch (IOException e) {
+            // the client hung up after reaching its size cap: that is what a huge document is for
+        }
+    }
+
+    private boolean hasValidCookie(HttpExchange ex) {
+        List<String> cookies = ex.getRequestHeaders().get("Cookie");
+        if (cookies == null) {
+            return false;
+        }
+        for (String header : cookies) {
+            for (String part : header.split(";")) {
+                String[] kv = part.trim().split("=", 2);
+                if (kv.length == 2 && kv[0].equals(COOKIE) && validTokens.contains(kv[1])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void violation(HttpExchange ex, String what) throws IOException {
+        recordViolation(ex.getRequestURI().getPath() + ": " + what);
+        send(ex, 400, "text/plain", "contract violation: " + what);
+    }
+
+    private void recordViolation(String what) {
+        violations.add(what);
+        violationListener.accept(what);
+    }
+
+    private static String queryParam(HttpExchange ex, String name) {
+        String q = ex.getRequestURI().getRawQuery();
+        if (q == null) {
+            return null;
+        }
+        for (String pair : q.split("&")) {
+            String[] kv = pair.split("=", 2);
+            if (kv[0].equals(name)) {
+                return kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+            }
+        }
+        return null;
+    }
+
+    private static void send(HttpExchange ex, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", contentType);
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** Stops serving at once (requests in flight are cut) and releases the port. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,9 @@
+package io.pilu.ingest.simulator;
+
+/** A request that the real bse.cn would not accept as a list request; the simulator answers it 400. */
+public final class ContractViolationException extends Exception {
+
+    public ContractViolationException(String message) {
+        super(message);
+    }
+}
