@@ -2,6 +2,8 @@ package io.pilu.app;
 
 import io.pilu.app.local.LocalPipeline;
 import io.pilu.app.local.PipelineStatus;
+import io.pilu.ingest.simulator.BseSimulator;
+import io.pilu.ingest.simulator.SampleSet;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,9 +30,15 @@ import picocli.CommandLine.Option;
                 + "(live bse.cn, or bundled samples with --offline), enrich and sink, and one metrics endpoint.")
 public final class LocalCommand implements Callable<Integer> {
 
-    @Option(names = "--data-dir", defaultValue = "${env:PILU_LOCAL_DIR:-.pilu/local}",
-            description = "Where the broker and the node keep their data (env PILU_LOCAL_DIR, default ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", defaultValue = "${env:PILU_LOCAL_DIR}",
+            description = "Where the broker and the node keep their data (env PILU_LOCAL_DIR, default .pilu/local, "
+                    + "or .pilu/local-offline with --offline so the two crawls never share a checkpoint).")
     Path dataDir;
+
+    @Option(names = "--offline",
+            description = "Crawl a bundled set of sample announcements (the seed 并行科技 IR record among them) served by "
+                    + "the bse.cn simulator, through the same crawler code path, instead of the live site.")
+    boolean offline;
 
     @Option(names = "--kafka-port", defaultValue = "${env:PILU_LOCAL_KAFKA_PORT:-9092}",
             description = "Kafka listener port, 0 = any free port (env PILU_LOCAL_KAFKA_PORT, default ${DEFAULT-VALUE}).")
@@ -59,9 +67,19 @@ public final class LocalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        Path dir = dataDir.toAbsolutePath().normalize();
+        Path dir = (dataDir != null ? dataDir : Path.of(offline ? ".pilu/local-offline" : ".pilu/local"))
+                .toAbsolutePath().normalize();
+        BseSimulator simulator = null;
+        List<String> crawlerArgs = new ArrayList<>(crawlArgs);
+        if (offline && !infraOnly) {
+            simulator = BseSimulator.withSamples();
+            baseUrl = simulator.baseUrl();
+            // The samples are dated 2024: start the crawl at the oldest; the local simulator needs no politeness.
+            crawlerArgs.addAll(List.of("--from", SampleSet.bundled().earliestPublishDate().toString(),
+                    "--rate-limit", "50"));
+        }
         out.println("pilu local: starting Kafka (KRaft) and Elasticsearch under " + dir + " ...");
-        if (!infraOnly) {
+        if (!infraOnly && !offline) {
             reachability(baseUrl).ifPresent(problem -> out.println("""
                     pilu local: %s cannot be reached from here (%s).
                                 The pipeline starts anyway and the crawler retries every poll;
@@ -69,10 +87,14 @@ public final class LocalCommand implements Callable<Integer> {
                     """.formatted(baseUrl, problem)));
         }
         LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Options(dir, kafkaPort, esPort, opsPort,
-                baseUrl, crawlArgs, infraOnly ? Set.of() : EnumSet.allOf(LocalPipeline.Service.class)));
+                baseUrl, crawlerArgs, infraOnly ? Set.of() : EnumSet.allOf(LocalPipeline.Service.class)));
         CountDownLatch stopped = new CountDownLatch(1);
+        BseSimulator site = simulator;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             pipeline.close();
+            if (site != null) {
+                site.close();
+            }
             stopped.countDown();
         }, "pilu-local-shutdown"));
 
@@ -84,7 +106,8 @@ public final class LocalCommand implements Callable<Integer> {
         if (infraOnly) {
             out.println("  services       none (--infra-only)");
         } else {
-            out.println("  crawl          " + baseUrl + " -> pilu.announcements.raw");
+            out.println("  crawl          " + baseUrl + (offline ? " (bse.cn simulator, bundled samples)" : "")
+                    + " -> pilu.announcements.raw");
             out.println("  enrich         pilu.announcements.raw -> pilu.announcements.enriched, pilu.ir-activities, "
                     + "pilu.entity-mentions");
             out.println("  sink           pilu.announcements.enriched -> " + pipeline.elasticsearchUrl()

@@ -3,6 +3,7 @@ package io.pilu.app;
 import io.pilu.app.bench.BenchCommand;
 import io.pilu.enrich.cli.EnrichCommand;
 import io.pilu.ingest.cli.BackfillCommand;
+import io.pilu.ingest.cli.BseSimulatorCommand;
 import io.pilu.ingest.cli.CrawlCommand;
 import io.pilu.sink.cli.SearchCommand;
 import io.pilu.sink.cli.SinkCommand;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
                 SearchCommand.class,
                 ExtractCommand.class,
                 BenchCommand.class,
+                BseSimulatorCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Pilu implements Runnable {
