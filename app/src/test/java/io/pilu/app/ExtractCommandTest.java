@@ -1,0 +1,61 @@
+package io.pilu.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pilu.model.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code pilu extract} on the bundled seed PDF: the crawler's text extraction, then the enrich stage's. */
+class ExtractCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static String run(String... args) throws Exception {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            int code = Pilu.commandLine().execute(args);
+            assertThat(code).as("exit code").isZero();
+        } finally {
+            System.setOut(stdout);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void extractsTheSeedPdfIntoTheEnrichedAnnouncement() throws Exception {
+        Path pdf = dir.resolve("seed.pdf");
+        try (InputStream in = ExtractCommandTest.class.getResourceAsStream(
+                "/io/pilu/ingest/samples/839493-2024-06-18-ir-record.pdf")) {
+            assertThat(in).as("bundled seed PDF").isNotNull();
+            Files.copy(in, pdf);
+        }
+        JsonNode out = Json.mapper().readTree(run("extract", pdf.toString(), "--title",
+                "[临时公告]并行科技:投资者关系活动记录表", "--company-code", "839493", "--publish-date", "2024-06-18"));
+
+        assertThat(out.path("documentClass").asText()).isEqualTo("IR_ACTIVITY_RECORD");
+        JsonNode ir = out.path("irActivity");
+        assertThat(ir.path("date").asText()).isEqualTo("2024-06-17");
+        assertThat(ir.path("location").asText()).isEqualTo("公司会议室");
+        assertThat(ir.path("participants").findValuesAsText("name")).containsExactly("中邮证券", "地泽投资");
+        assertThat(ir.path("receptionists").get(0).path("name").asText()).isEqualTo("师健伟");
+        assertThat(ir.path("qa")).hasSize(6);
+        assertThat(ir.path("customers").findValuesAsText("name")).contains("智谱华章", "北京智源人工智能研究院");
+        assertThat(out.path("announcement").path("pageCount").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void aMissingFileIsAClearError() {
+        assertThat(Pilu.commandLine().execute("extract", dir.resolve("nope.pdf").toString())).isEqualTo(2);
+    }
+}
