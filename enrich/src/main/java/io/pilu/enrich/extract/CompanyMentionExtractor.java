@@ -34,11 +34,14 @@ public final class CompanyMentionExtractor {
     private static final Pattern CUSTOMER_BEFORE = Pattern.compile(
             "(?:为|向|给|服务于|服务|覆盖|包括|进入|供货)([^，。；！？：\\n]{2,120}?)等(?:国内外|国内|海外|全球)?(?:知名|头部|主要|重要|大型|优质|核心)?(?:的)?(?:企业|公司|厂商)?客户");
     private static final Pattern PARTNER_AFTER = Pattern.compile(
-            "(?:合作伙伴|合作方|合作单位|供应商)" + VERB + "\\s*" + LIST);
+            // the look-ahead lets the engine skip positions that cannot start any of the alternatives
+            "(?=[合供])(?:合作伙伴|合作方|合作单位|供应商)" + VERB + "\\s*" + LIST);
     private static final Pattern PARTNER_WITH = Pattern.compile(
             "与([^，。；！？：\\n]{2,120}?)(?:等)?(?:公司|企业|厂商|机构|单位)?(?:之间)?(?:建立了?|达成了?|开展了?|保持(?:着)?|签署了?|签订了?|展开了?|进行了?|深化了?|形成了?)?"
             + "(?:长期|深度|紧密|良好|稳定|战略|全面|密切|的|了){0,4}合作");
     private static final Pattern PARTNER_SCOPE = Pattern.compile("在|就|围绕|于");
+    /** The characters neither CUSTOMER_BEFORE nor PARTNER_WITH can match across. */
+    private static final Pattern CLAUSE_END = Pattern.compile("[，。；！？：]");
     private static final Pattern ITEM_SEPARATORS = Pattern.compile("[、，,/]|以及|和|及|与");
     private static final Pattern GENERIC = Pattern.compile(
             ".*(?:用户|客户|院校|院所|高校|科研机构|机构|行业|领域|厂商|运营商|单位|部门|政府|市场|产品|业务|方面|类企业|型企业|类公司|群体|龙头|巨头|伙伴|同行|等)$"
@@ -59,9 +62,18 @@ public final class CompanyMentionExtractor {
             String s = text.replace("\n", "");
             collect(CUSTOMER_AFTER, s, customers, true);
             collect(CUSTOMER_AFTER_COLON, s, customers, true);
-            collect(CUSTOMER_BEFORE, s, customers, false);
             collect(PARTNER_AFTER, s, partners, true);
-            collect(PARTNER_WITH, s, partners, false);
+            // These two expand lazily over up to 120 characters after every 为/向/与…, which made them the costliest
+            // patterns. Neither can match across clause punctuation, so only clauses with their keyword are tried:
+            // the same matches, in the same order, for a fraction of the work.
+            for (String clause : CLAUSE_END.split(s)) {
+                if (clause.contains("客户")) {
+                    collect(CUSTOMER_BEFORE, clause, customers, false);
+                }
+                if (clause.contains("合作")) {
+                    collect(PARTNER_WITH, clause, partners, false);
+                }
+            }
         }
         return new Mentions(new ArrayList<>(customers), new ArrayList<>(partners));
     }
