@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pilu.ingest.listing.ListingEndpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -76,6 +77,14 @@ public final class CrawlMetrics {
                 .description("The checkpoint's high-water publish date as epoch seconds").register(registry);
         Gauge.builder("pilu.crawl.checkpoint.seen.ids", seenIds, AtomicLong::doubleValue)
                 .description("Ids in the checkpoint's recently-seen set").register(registry);
+        // Alerts watch increase() of these; a series that first appears with the first event would hide that event
+        // (increase() needs two samples), so every known tag value exists at 0 from the start.
+        for (String outcome : new String[] {"ok", "failed"}) {
+            registry.counter("pilu.crawl.polls", "outcome", outcome);
+        }
+        for (ListingEndpoint endpoint : ListingEndpoint.values()) {
+            registry.counter("pilu.crawl.listing.schema.errors", "endpoint", endpoint.metricTag());
+        }
     }
 
     /** Metrics that go nowhere, for tools and tests that do not expose them. */

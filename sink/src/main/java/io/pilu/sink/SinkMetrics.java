@@ -55,11 +55,13 @@ public final class SinkMetrics {
     static final List<String> KNOWN_RETRY_REASONS = List.of("http_429", "item_429", "connection", "dead_letter_topic");
 
     /**
-     * Rejection types that always exist: a record that is not an enriched announcement, and the mapping errors
-     * Elasticsearch answers for a document it cannot index. Others appear when they happen.
+     * Rejection types that always exist: the two the decoder produces (a value that is not an enriched announcement,
+     * one that cannot become a document; named as {@link EnrichedRecordDecoder} names them) and the mapping error
+     * Elasticsearch 8 answers for a document it cannot index. Others appear when they happen.
      */
-    static final List<String> KNOWN_REJECTION_TYPES = List.of("SerializationException", "document_parsing_exception",
-            "mapper_parsing_exception");
+    static final List<String> KNOWN_REJECTION_TYPES = List.of(
+            org.apache.kafka.common.errors.SerializationException.class.getName(),
+            DocumentConversionException.class.getName(), "document_parsing_exception");
 
     public void indexed(long n) {
         indexed.increment(n);

@@ -1,6 +1,7 @@
 package io.pilu.sink;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.pilu.service.Check;
 import io.pilu.service.KafkaSettings;
 import io.pilu.sink.es.ElasticsearchBulkClient;
@@ -34,6 +35,8 @@ public final class SinkRunner implements AutoCloseable {
     private final ElasticsearchBulkClient es;
     private final KafkaProducer<byte[], byte[]> producer;
     private final Admin admin;
+    private final KafkaClientMetrics consumerMetrics;
+    private final KafkaClientMetrics producerMetrics;
     private final SinkService service;
     private final Thread thread;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -58,6 +61,12 @@ public final class SinkRunner implements AutoCloseable {
         cp.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(cp);
         this.admin = Admin.create(KafkaSettings.admin(config.bootstrapServers()));
+        // The clients' own metrics (fetch rate, records lag, commit latency; DLQ send errors) as kafka_consumer_* and
+        // kafka_producer_*, next to the sink's own.
+        this.consumerMetrics = new KafkaClientMetrics(consumer);
+        consumerMetrics.bindTo(registry);
+        this.producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
         SinkMetrics metrics = new SinkMetrics(registry);
         AtomicInteger retrying = new AtomicInteger();
         DeadLetterPublisher dlq = new DeadLetterPublisher(producer, config.dlqTopic(), Clock.systemUTC());
@@ -138,6 +147,8 @@ public final class SinkRunner implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        consumerMetrics.close();
+        producerMetrics.close();
         producer.close();
         admin.close();
         try {

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pilu.model.DocumentClass;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +38,24 @@ public final class EnrichMetrics {
                 .publishPercentileHistogram().register(registry);
         tombstones = Counter.builder("pilu.enrich.tombstones")
                 .description("Tombstones passed through to the enriched topic").register(registry);
+        // Alerts watch increase() of the failures; a series born with its first event hides that event (increase()
+        // needs two samples), so the reasons the processor itself produces exist at 0 from the start.
+        for (String reason : KNOWN_FAILURE_REASONS) {
+            failures(reason);
+        }
+    }
+
+    /**
+     * Failure reasons that always exist: an unreadable value (the serde's exception), a key that is not the
+     * announcement id, a tombstone without a key. Exceptions thrown by the extractor appear when they happen.
+     */
+    static final List<String> KNOWN_FAILURE_REASONS = List.of(
+            org.apache.kafka.common.errors.SerializationException.class.getSimpleName(),
+            EnrichProcessor.KEY_MISMATCH, EnrichProcessor.TOMBSTONE_WITHOUT_KEY);
+
+    private Counter failures(String reason) {
+        return Counter.builder("pilu.enrich.failures").tag("reason", reason)
+                .description("Records sent to the dead-letter topic, by reason").register(registry);
     }
 
     /** Meters that go nowhere, for tests and tools that do not expose metrics. */
@@ -52,7 +71,7 @@ public final class EnrichMetrics {
 
     void failed(String reason) {
         // reason is an exception class name: a small, bounded set, safe as a tag
-        registry.counter("pilu.enrich.failures", "reason", reason).increment();
+        failures(reason).increment();
     }
 
     void tombstone() {

@@ -22,6 +22,9 @@ import org.apache.kafka.streams.processor.api.Record;
 final class EnrichProcessor implements Processor<byte[], byte[], String, EnrichOutcome> {
 
     static final String STAGE = "enrich";
+    /** Dead-letter reasons of records that are readable but unusable (also the failure metric's tag values). */
+    static final String TOMBSTONE_WITHOUT_KEY = "TombstoneWithoutKey";
+    static final String KEY_MISMATCH = "KeyMismatch";
 
     private final BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher;
     private final Clock clock;
@@ -46,7 +49,7 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, EnrichO
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         if (record.value() == null) {
             if (key == null) {
-                deadLetter(record, null, "TombstoneWithoutKey", "a null value with a null key identifies nothing");
+                deadLetter(record, null, TOMBSTONE_WITHOUT_KEY, "a null value with a null key identifies nothing");
                 return;
             }
             metrics.tombstone();
@@ -63,7 +66,7 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, EnrichO
         }
         if (key != null && !key.equals(raw.id())) {
             // The key decides the partition and the downstream document id; a mismatch means a broken producer.
-            deadLetter(record, key, "KeyMismatch", "record key '" + key + "' differs from the announcement id '"
+            deadLetter(record, key, KEY_MISMATCH, "record key '" + key + "' differs from the announcement id '"
                     + raw.id() + "'");
             return;
         }

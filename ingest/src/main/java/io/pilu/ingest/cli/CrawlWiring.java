@@ -38,8 +38,10 @@ final class CrawlWiring implements AutoCloseable {
                 TopicProvisioner.ensure(common.bootstrapServers, topics.all().stream()
                         .filter(t -> t.name().equals(topics.raw()) || t.name().equals(topics.crawlerState()))
                         .toList(), common.replicationFactor);
-                p = new KafkaAnnouncementPublisher(common.bootstrapServers, topics.raw(), topics.crawlerState(),
-                        options.transactionalId, options.transactionTimeout);
+                KafkaAnnouncementPublisher kafka = new KafkaAnnouncementPublisher(common.bootstrapServers,
+                        topics.raw(), topics.crawlerState(), options.transactionalId, options.transactionTimeout);
+                kafka.bindTo(metrics.registry());
+                p = kafka;
             }
         } catch (RuntimeException e) {
             client.close();

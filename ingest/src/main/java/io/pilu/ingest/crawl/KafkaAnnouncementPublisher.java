@@ -1,5 +1,7 @@
 package io.pilu.ingest.crawl;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.pilu.model.Json;
 import io.pilu.model.JsonSerde;
 import io.pilu.model.RawAnnouncement;
@@ -53,6 +55,7 @@ public final class KafkaAnnouncementPublisher implements AnnouncementPublisher {
     private final Admin admin;
     private volatile Instant lastReachableCheck = Instant.EPOCH;
     private volatile boolean lastReachable;
+    private volatile KafkaClientMetrics producerMetrics;
 
     /**
      * @param transactionalId stable per crawler instance (the default {@code pilu-crawl-bse} for the one crawler):
@@ -77,6 +80,16 @@ public final class KafkaAnnouncementPublisher implements AnnouncementPublisher {
             throw new IllegalStateException("cannot initialise Kafka transactions (transactional.id "
                     + transactionalId + ") on " + bootstrapServers + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Exposes the producer's own metrics (send rate, errors, batch sizes, request latency) as {@code kafka_producer_*}
+     * in {@code registry}; unbound again by {@link #close()}.
+     */
+    public void bindTo(MeterRegistry registry) {
+        KafkaClientMetrics metrics = new KafkaClientMetrics(producer);
+        metrics.bindTo(registry);
+        producerMetrics = metrics;
     }
 
     @Override
@@ -173,6 +186,9 @@ public final class KafkaAnnouncementPublisher implements AnnouncementPublisher {
 
     @Override
     public void close() {
+        if (producerMetrics != null) {
+            producerMetrics.close();
+        }
         try {
             producer.close(Duration.ofSeconds(10));
         } catch (KafkaException e) {
