@@ -13,22 +13,17 @@ import io.pilu.model.Json;
 import io.pilu.model.JsonSerde;
 import io.pilu.model.RawAnnouncement;
 import io.pilu.model.Topics;
-import io.pilu.service.KafkaSettings;
+import io.pilu.testkit.TopicReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,25 +82,8 @@ class OfflinePipelineIT {
         return Json.mapper().readTree(r.body()).path("hits");
     }
 
-    /** Every committed record of {@code topic}, from the beginning to its end now. */
     private static <T> List<T> readAll(LocalPipeline pipeline, String topic, Function<byte[], T> decode) {
-        List<T> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                KafkaSettings.consumer(pipeline.bootstrapServers(), "it-reader-" + System.nanoTime(), "it-reader"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
-                    && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    out.add(decode.apply(r.value()));
-                }
-            }
-        }
-        return out;
+        return TopicReader.readCommitted(pipeline.bootstrapServers(), topic).stream()
+                .map(r -> decode.apply(r.value())).toList();
     }
 }

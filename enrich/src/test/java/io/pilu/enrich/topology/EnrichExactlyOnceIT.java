@@ -14,6 +14,7 @@ import io.pilu.service.KafkaSettings;
 import io.pilu.service.TopicProvisioner;
 import io.pilu.testkit.PiluIntegrationTest;
 import io.pilu.testkit.SharedInfra;
+import io.pilu.testkit.TopicReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,19 +23,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,40 +130,18 @@ class EnrichExactlyOnceIT {
     }
 
     private static long count(String bootstrap, String topic, String isolation) {
-        return values(bootstrap, topic, isolation, r -> r).size();
+        return ("read_committed".equals(isolation) ? TopicReader.readCommitted(bootstrap, topic)
+                : TopicReader.readUncommitted(bootstrap, topic)).size();
     }
 
     private static Map<String, Integer> idCounts(String bootstrap, String topic, Function<ConsumerRecord<byte[], byte[]>, String> id) {
         Map<String, Integer> counts = new HashMap<>();
-        values(bootstrap, topic, "read_committed", id).forEach(k -> counts.merge(k, 1, Integer::sum));
+        TopicReader.readCommitted(bootstrap, topic).forEach(r -> counts.merge(id.apply(r), 1, Integer::sum));
         return counts;
     }
 
     private static <T> List<T> values(String bootstrap, String topic, Function<byte[], T> decode) {
-        return values(bootstrap, topic, "read_committed", r -> decode.apply(r.value()));
-    }
-
-    /** Reads the whole topic from the beginning to its current end, with the given isolation level. */
-    private static <T> List<T> values(String bootstrap, String topic, String isolation,
-                                      Function<ConsumerRecord<byte[], byte[]>, T> map) {
-        Properties p = KafkaSettings.consumer(bootstrap, "reader-" + System.nanoTime(), "eos-it-reader");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
-        List<T> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            var partitions = consumer.partitionsFor(topic).stream()
-                    .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
-                    && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    out.add(map.apply(r));
-                }
-            }
-        }
-        return out;
+        return TopicReader.readCommitted(bootstrap, topic).stream().map(r -> decode.apply(r.value())).toList();
     }
 
     private static String resource(String name) throws IOException {

@@ -81,9 +81,9 @@ class CrawlToKafkaIT {
             assertThat(r.exchange()).isEqualTo("BSE");
         });
 
-        List<ConsumerRecord<String, byte[]>> state = KafkaTopics.readCommitted(bootstrap, topics.crawlerState());
-        ConsumerRecord<String, byte[]> last = state.get(state.size() - 1);
-        assertThat(last.key()).isEqualTo("bse");
+        List<ConsumerRecord<byte[], byte[]>> state = KafkaTopics.readCommitted(bootstrap, topics.crawlerState());
+        ConsumerRecord<byte[], byte[]> last = state.get(state.size() - 1);
+        assertThat(new String(last.key(), StandardCharsets.UTF_8)).isEqualTo("bse");
         CrawlCheckpoint checkpoint = Json.mapper().readValue(new String(last.value(), StandardCharsets.UTF_8),
                 CrawlCheckpoint.class);
         assertThat(checkpoint.highWater()).isEqualTo(DAY.plusDays(1));

@@ -103,7 +103,7 @@ class CrawlerKillIT {
 
         List<String> keys = KafkaTopics.keys(bootstrap, topics.raw());
         assertThat(keys).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
-        List<ConsumerRecord<String, byte[]>> state = KafkaTopics.readCommitted(bootstrap, topics.crawlerState());
+        List<ConsumerRecord<byte[], byte[]>> state = KafkaTopics.readCommitted(bootstrap, topics.crawlerState());
         BackfillCheckpoint last = Json.mapper().readValue(
                 new String(state.get(state.size() - 1).value(), StandardCharsets.UTF_8), BackfillCheckpoint.class);
         assertThat(last.done()).isTrue();

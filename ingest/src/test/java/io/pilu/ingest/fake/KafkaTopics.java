@@ -2,18 +2,11 @@ package io.pilu.ingest.fake;
 
 import io.pilu.model.JsonSerde;
 import io.pilu.model.RawAnnouncement;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.pilu.testkit.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a whole topic as a read_committed consumer sees it, for assertions. */
 public final class KafkaTopics {
@@ -21,28 +14,8 @@ public final class KafkaTopics {
     private KafkaTopics() {
     }
 
-    public static List<ConsumerRecord<String, byte[]>> readCommitted(String bootstrap, String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("timed out reading " + topic);
-                }
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-            return out;
-        }
+    public static List<ConsumerRecord<byte[], byte[]>> readCommitted(String bootstrap, String topic) {
+        return TopicReader.readCommitted(bootstrap, topic);
     }
 
     /** The raw announcements on {@code topic}, in no particular order. */
@@ -52,6 +25,6 @@ public final class KafkaTopics {
 
     /** Keys on {@code topic}, with repeats (a duplicate shows up twice). */
     public static List<String> keys(String bootstrap, String topic) {
-        return readCommitted(bootstrap, topic).stream().map(ConsumerRecord::key).collect(Collectors.toList());
+        return readCommitted(bootstrap, topic).stream().map(r -> r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8)).collect(Collectors.toList());
     }
 }
