@@ -18,7 +18,9 @@ import java.util.Objects;
  *                         {@code <alias>-v1}, created from the sink's template
  * @param batchMaxDocs     a bulk request is sent once this many documents are buffered (default {@value #DEFAULT_BATCH_MAX_DOCS})
  * @param batchMaxBytes    ... or once the NDJSON body reaches this size (default {@value #DEFAULT_BATCH_MAX_BYTES}, 5 MiB)
- * @param linger           ... or once the oldest buffered document has waited this long (default 1 s)
+ * @param linger           ... or once the oldest buffered document has waited this long (default 200 ms: at a
+ *                         trickle of new filings a document should not wait for company; under load batches fill
+ *                         by count or bytes long before)
  * @param maxInFlight      bulk requests outstanding at once (default {@value #DEFAULT_MAX_IN_FLIGHT}); when all are
  *                         busy and a full batch is waiting, the consumer pauses its partitions
  * @param retry            backoff and retry limit for 429, 5xx and connection failures
@@ -43,7 +45,7 @@ public record SinkConfig(
     public static final String DEFAULT_INDEX_ALIAS = "pilu-announcements";
     public static final int DEFAULT_BATCH_MAX_DOCS = 500;
     public static final long DEFAULT_BATCH_MAX_BYTES = 5L * 1024 * 1024;
-    public static final long DEFAULT_LINGER_MS = 1000;
+    public static final long DEFAULT_LINGER_MS = 200;
     public static final int DEFAULT_MAX_IN_FLIGHT = 2;
     public static final long DEFAULT_SHUTDOWN_TIMEOUT_MS = 30_000;
 

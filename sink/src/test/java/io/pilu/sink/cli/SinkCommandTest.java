@@ -28,7 +28,7 @@ class SinkCommandTest {
         assertThat(c.firstIndexName()).isEqualTo("pilu-announcements-v1");
         assertThat(c.batchMaxDocs()).isEqualTo(500);
         assertThat(c.batchMaxBytes()).isEqualTo(5L * 1024 * 1024);
-        assertThat(c.linger()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(c.linger()).isEqualTo(Duration.ofMillis(200));
         assertThat(c.maxInFlight()).isEqualTo(2);
         assertThat(c.retry().initialBackoff()).isEqualTo(Duration.ofMillis(100));
         assertThat(c.retry().maxBackoff()).isEqualTo(Duration.ofSeconds(30));
