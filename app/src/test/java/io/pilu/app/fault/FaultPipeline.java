@@ -10,12 +10,14 @@ import io.pilu.testkit.SharedInfra;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One isolated pipeline for one fault test: a simulated exchange filled with {@link FaultFixtures}, its own topic
@@ -126,20 +128,36 @@ public final class FaultPipeline implements AutoCloseable {
      * exactly {@code poisonKeys}, each once, and the sink's holds nothing.
      */
     public void assertExactlyOnce(Set<String> poisonKeys) throws IOException {
-        Map<String, Integer> once = fixtures.all().stream().collect(Collectors.toMap(id -> id, id -> 1));
-        Map<String, Integer> rawExpected = new HashMap<>(once);
-        poisonKeys.forEach(k -> rawExpected.put(k, 1));
-        assertThat(audit.keyCounts(topics.raw(), true)).as("raw topic, read_committed").isEqualTo(rawExpected);
-        assertThat(audit.keyCounts(topics.enriched(), true)).as("enriched topic, read_committed").isEqualTo(once);
-        assertThat(audit.keyCounts(topics.irActivities(), true)).as("IR-activities topic, read_committed")
-                .isEqualTo(fixtures.ir().stream().collect(Collectors.toMap(id -> id, id -> 1)));
+        Set<String> rawExpected = new HashSet<>(fixtures.all());
+        rawExpected.addAll(poisonKeys);
+        assertEachOnce("raw topic, read_committed", audit.keyCounts(topics.raw(), true), rawExpected);
+        assertEachOnce("enriched topic, read_committed", audit.keyCounts(topics.enriched(), true), fixtures.all());
+        assertEachOnce("IR-activities topic, read_committed", audit.keyCounts(topics.irActivities(), true),
+                fixtures.ir());
         assertThat(documentCount()).as("documents in " + alias).isEqualTo(fixtures.all().size());
-        assertThat(audit.documentIds(esUrl.get(), alias)).as("document ids").isEqualTo(fixtures.all());
+        Set<String> indexed = audit.documentIds(esUrl.get(), alias);
+        assertThat(difference(fixtures.all(), indexed)).as("announcements missing from " + alias).isEmpty();
+        assertThat(difference(indexed, fixtures.all())).as("unexpected documents in " + alias).isEmpty();
         List<DeadLetter> enrichDead = audit.deadLetters(topics.dlqEnrich());
         assertThat(enrichDead).as("enrich dead letters").extracting(DeadLetter::key)
                 .containsExactlyInAnyOrderElementsOf(poisonKeys);
         assertThat(audit.deadLetters(topics.dlqSink())).as("sink dead letters").isEmpty();
         assertThat(site.contractViolations()).as("crawler requests the exchange would reject").isEmpty();
+    }
+
+    /** Names the offending ids (missing, repeated, unexpected) rather than dumping two maps of ~160 entries. */
+    private static void assertEachOnce(String what, Map<String, Integer> counts, Set<String> expected) {
+        assertThat(difference(expected, counts.keySet())).as(what + ": missing ids").isEmpty();
+        assertThat(counts.entrySet().stream().filter(e -> e.getValue() != 1)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+                .as(what + ": ids not exactly once (id=count)").isEmpty();
+        assertThat(difference(counts.keySet(), expected)).as(what + ": unexpected keys").isEmpty();
+    }
+
+    private static Set<String> difference(Set<String> a, Set<String> b) {
+        Set<String> d = new TreeSet<>(a);
+        d.removeAll(b);
+        return d;
     }
 
     public List<DeadLetter> enrichDeadLetters() {
@@ -153,15 +171,17 @@ public final class FaultPipeline implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         try {
-            crawl.stop();
-            enrich.stop();
-            sink.stop();
+            List<ServiceProcess> all = List.of(crawl, enrich, sink);
+            all.forEach(ServiceProcess::requestStop);
+            for (ServiceProcess s : all) {
+                s.awaitStop();
+            }
         } finally {
             site.close();
         }
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 }

@@ -62,13 +62,16 @@ public final class ServiceProcess {
         }
     }
 
-    /** SIGTERM, the graceful path; SIGKILL if it has not exited after 60 s. */
-    public synchronized void stop() throws InterruptedException {
-        if (process == null) {
-            return;
+    /** SIGTERM, the graceful path, without waiting (see {@link #awaitStop()}), so several services stop at once. */
+    public synchronized void requestStop() {
+        if (process != null) {
+            process.destroy();
         }
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+    }
+
+    /** Waits for the exit {@link #requestStop()} asked for; SIGKILL if it has not come after 60 s. */
+    public synchronized void awaitStop() throws InterruptedException {
+        if (process != null && !process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
     }
