@@ -1,6 +1,7 @@
 package io.pilu.enrich.topology;
 
 import io.pilu.model.Topics;
+import io.pilu.service.KafkaSettings;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Properties;
@@ -60,6 +61,7 @@ public record EnrichConfig(
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), KafkaSettings.SESSION_TIMEOUT_MS);
         // Raw records carry whole documents' text; let large ones through.
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 8 * 1024 * 1024);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
