@@ -54,10 +54,14 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--extraction-seconds", defaultValue = "10", description = "Measured seconds of extraction alone (default ${DEFAULT-VALUE}).")
         int extractionSeconds;
 
+        @Option(names = "--commit-interval-ms", defaultValue = "100",
+                description = "Transaction commit interval of both topologies (default ${DEFAULT-VALUE}, as pilu enrich).")
+        long commitIntervalMs;
+
         @Override
         public Integer call() throws Exception {
             try (BenchInfra infra = BenchInfra.kafka(bootstrapServers)) {
-                EnrichTopologyBenchmark.run(infra.bootstrapServers(), records, extractionSeconds);
+                EnrichTopologyBenchmark.run(infra.bootstrapServers(), records, extractionSeconds, commitIntervalMs);
             }
             return 0;
         }

@@ -52,7 +52,8 @@ public final class EnrichTopologyBenchmark {
         }
     }
 
-    public static Result run(String bootstrapServers, int records, int extractionSeconds) throws Exception {
+    public static Result run(String bootstrapServers, int records, int extractionSeconds, long commitIntervalMs)
+            throws Exception {
         ExtractionBenchmark.Result extraction = ExtractionBenchmark.measure(Math.max(1, extractionSeconds / 2),
                 extractionSeconds);
         System.out.println("extraction only:   " + extraction.describe());
@@ -71,13 +72,16 @@ public final class EnrichTopologyBenchmark {
         AnnouncementEnricher enricher = new AnnouncementEnricher();
         Topology enrich = EnrichTopology.topology(topics, enricher::enrich, Clock.systemUTC(),
                 EnrichMetrics.discarding());
-        double enrichRate = timeTopology(enrich, bootstrapServers, run + "enrich", state, topics.enriched(), records);
-        System.out.printf("enrich topology:   %,.0f records/s (exactly_once_v2)%n", enrichRate);
+        double enrichRate = timeTopology(enrich, bootstrapServers, run + "enrich", state, topics.enriched(), records,
+                commitIntervalMs);
+        System.out.printf("enrich topology:   %,.0f records/s (exactly_once_v2, commit every %d ms)%n", enrichRate,
+                commitIntervalMs);
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(topics.raw(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
                 .to(passThroughOut, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
-        double passRate = timeTopology(builder.build(), bootstrapServers, run + "pass", state, passThroughOut, records);
+        double passRate = timeTopology(builder.build(), bootstrapServers, run + "pass", state, passThroughOut, records,
+                commitIntervalMs);
         System.out.printf("pass-through:      %,.0f records/s (same configuration)%n", passRate);
         Result result = new Result(extraction.docsPerSecond(), enrichRate, passRate);
         System.out.printf("ratio:             %.0f %% of pass-through (target >= 50 %%)%n", result.ratio() * 100);
@@ -85,9 +89,9 @@ public final class EnrichTopologyBenchmark {
     }
 
     private static double timeTopology(Topology topology, String bootstrap, String applicationId, Path state,
-                                       String output, int expected) throws Exception {
+                                       String output, int expected, long commitIntervalMs) throws Exception {
         EnrichConfig config = new EnrichConfig(bootstrap, applicationId, Topics.defaults(), state.resolve(applicationId),
-                1, EnrichConfig.DEFAULT_COMMIT_INTERVAL_MS);
+                1, commitIntervalMs);
         Properties consumerProps = KafkaSettings.consumer(bootstrap, applicationId + "-counter", "pilu-bench-counter");
         try (KafkaConsumer<byte[], byte[]> counter = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
