@@ -124,6 +124,12 @@ public final class LocalPipeline implements AutoCloseable {
     private void launch(String name, Callable<Integer> command, List<String> args) {
         CommandLine cl = new CommandLine(command);
         ((CommonOptions) cl.getMixins().get("common")).shareRegistry(registry);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (stopping && e instanceof InterruptedException) {
+                return 0; // interrupted by close(): a normal stop, not an error to print
+            }
+            throw e;
+        });
         Thread t = new Thread(() -> {
             int code = cl.execute(args.toArray(String[]::new));
             if (code != 0 && !stopping) {
