@@ -221,35 +221,13 @@ public final class ElasticsearchNode implements AutoCloseable {
         return "ElasticsearchNode[" + (port == 0 ? "unbound" : "127.0.0.1:" + port) + ", " + dataDir + (isAlive() ? ", running" : ", stopped") + "]";
     }
 
-    public static final class Builder {
-        private Path dataDir;
-        private int port = 0;
-        private String heap = "512m";
+    /** Configures and starts an {@link ElasticsearchNode}. */
+    public static final class Builder extends ChildJvmBuilder<Builder> {
         private String clusterName = "pilu";
         private String nodeName = "pilu-es";
-        private Duration startTimeout = Duration.ofSeconds(120);
 
-        private Builder() {}
-
-        /** The node's home (data, config, log); reuse it to keep indices across runs. Required. */
-        public Builder dataDir(Path dataDir) {
-            this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
-            return this;
-        }
-
-        /** HTTP port on 127.0.0.1; 0 (the default) binds an ephemeral one, kept for restarts. */
-        public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be 0..65535, got " + port);
-            }
-            this.port = port;
-            return this;
-        }
-
-        /** Heap of the node JVM, e.g. {@code 512m} (the default, plenty for development volumes). */
-        public Builder heap(String heap) {
-            this.heap = JavaCommand.checkHeap(heap);
-            return this;
+        private Builder() {
+            super(Duration.ofSeconds(120));
         }
 
         public Builder clusterName(String clusterName) {
@@ -262,16 +240,9 @@ public final class ElasticsearchNode implements AutoCloseable {
             return this;
         }
 
-        public Builder startTimeout(Duration startTimeout) {
-            this.startTimeout = Objects.requireNonNull(startTimeout, "startTimeout");
-            return this;
-        }
-
         /** Starts the node and returns once its cluster is at least yellow. */
         public ElasticsearchNode start() {
-            if (dataDir == null) {
-                throw new IllegalStateException("dataDir is required");
-            }
+            checkRequired();
             return new ElasticsearchNode(this).start();
         }
     }

@@ -241,39 +241,12 @@ public final class KafkaBroker implements AutoCloseable {
         return "KafkaBroker[" + bootstrapServers() + ", " + dataDir + (isAlive() ? ", running" : ", stopped") + "]";
     }
 
-    public static final class Builder {
-        private Path dataDir;
-        private int port = 0;
-        private String heap = "512m";
-        private Duration startTimeout = Duration.ofSeconds(90);
+    /** Configures and starts a {@link KafkaBroker}. */
+    public static final class Builder extends ChildJvmBuilder<Builder> {
         private final Map<String, String> overrides = new LinkedHashMap<>();
 
-        private Builder() {}
-
-        /** Where the broker keeps its config, data and log; reuse it to keep topics across runs. Required. */
-        public Builder dataDir(Path dataDir) {
-            this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
-            return this;
-        }
-
-        /** Client port on 127.0.0.1; 0 (the default) picks a free one, kept for restarts. */
-        public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be 0..65535, got " + port);
-            }
-            this.port = port;
-            return this;
-        }
-
-        /** Maximum heap of the broker JVM, e.g. {@code 512m} (the default). */
-        public Builder heap(String heap) {
-            this.heap = JavaCommand.checkHeap(heap);
-            return this;
-        }
-
-        public Builder startTimeout(Duration startTimeout) {
-            this.startTimeout = Objects.requireNonNull(startTimeout, "startTimeout");
-            return this;
+        private Builder() {
+            super(Duration.ofSeconds(90));
         }
 
         /** Adds or replaces a server.properties setting (e.g. {@code log.retention.ms}). */
@@ -284,9 +257,7 @@ public final class KafkaBroker implements AutoCloseable {
 
         /** Starts the broker and returns once it serves clients. */
         public KafkaBroker start() {
-            if (dataDir == null) {
-                throw new IllegalStateException("dataDir is required");
-            }
+            checkRequired();
             return new KafkaBroker(this).start();
         }
     }
