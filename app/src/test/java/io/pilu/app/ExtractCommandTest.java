@@ -58,4 +58,18 @@ class ExtractCommandTest {
     void aMissingFileIsAClearError() {
         assertThat(Pilu.commandLine().execute("extract", dir.resolve("nope.pdf").toString())).isEqualTo(2);
     }
+
+    @Test
+    void anUnsupportedTypeIsAUsageError() throws Exception {
+        Path docx = Files.write(dir.resolve("report.docx"), new byte[] {1, 2, 3});
+        assertThat(Pilu.commandLine().execute("extract", docx.toString())).isEqualTo(2);
+    }
+
+    @Test
+    void textThatIsNotUtf8AndABrokenPdfAreExtractionErrors() throws Exception {
+        Path gbk = Files.write(dir.resolve("record.txt"), "投资者关系活动记录表".getBytes("GBK"));
+        assertThat(Pilu.commandLine().execute("extract", gbk.toString())).isEqualTo(1);
+        Path pdf = Files.write(dir.resolve("broken.pdf"), "%PDF-1.7 not really".getBytes(StandardCharsets.US_ASCII));
+        assertThat(Pilu.commandLine().execute("extract", pdf.toString())).isEqualTo(1);
+    }
 }

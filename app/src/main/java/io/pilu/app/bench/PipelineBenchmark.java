@@ -81,7 +81,7 @@ public final class PipelineBenchmark {
     private void warmUp() throws Exception {
         // Until the sink has created its index and enrich is RUNNING, nothing measured would mean much.
         PipelineStatus before = pipeline.status();
-        send("warmup", 50, 0);
+        send("warmup", 50);
         awaitStage(s -> s.indexed() - before.indexed(), 50, Duration.ofMinutes(3));
         System.out.println("bench: warm-up done");
     }
@@ -89,7 +89,7 @@ public final class PipelineBenchmark {
     private void throughput(int records) throws Exception {
         PipelineStatus before = pipeline.status();
         long start = System.nanoTime();
-        send("tput", records, 0);
+        send("tput", records);
         double produced = seconds(start);
         double enriched = awaitStage(s -> s.enriched() - before.enriched(), records, Duration.ofMinutes(20)) - start;
         double indexed = awaitStage(s -> s.indexed() - before.indexed(), records, Duration.ofMinutes(20)) - start;
@@ -182,9 +182,9 @@ public final class PipelineBenchmark {
         throw new IOException("no VmRSS for pid " + pid);
     }
 
-    private void send(String prefix, int count, int offset) {
+    private void send(String prefix, int count) {
         for (int i = 0; i < count; i++) {
-            producer.send(record(prefix + "-" + (offset + i)));
+            producer.send(record(prefix + "-" + i));
         }
         producer.flush();
     }
