@@ -61,7 +61,8 @@ public final class AnnouncementEnricher {
         String text = readable ? normalizer.normalize(raw.text()) : null;
         DocumentClass documentClass = classifier.classify(raw.title(), text);
 
-        IrActivity ir = documentClass == DocumentClass.IR_ACTIVITY_RECORD && text != null ? irParser.parse(text) : null;
+        IrActivity ir = documentClass == DocumentClass.IR_ACTIVITY_RECORD && text != null
+                ? irParser.parse(text, raw.title()) : null;
         Integer year = raw.publishDate() == null ? null : raw.publishDate().getYear();
         List<Figure> figures = text == null ? List.of() : FigureExtractor.extract(text, year);
 

@@ -14,6 +14,9 @@ import java.util.Objects;
  * and the customers and partners the answers name. Each part is read by its own parser from its own section
  * (see {@link RecordSections}); a missing section leaves its field empty rather than failing the record.
  *
+ * <p>Activity types come from the category row; when it decides nothing, the title or the document's first lines
+ * may name the activity (see {@link ActivityTypeParser}).
+ *
  * <p>The activity date is read from the time section (活动时间 / 时间 / 调研时间 …); a record without one falls
  * back to its 日期 row, which in table templates is the date the record was filled in, usually the same day.
  *
@@ -27,11 +30,24 @@ public final class IrRecordParser {
         this.participantParser = new ParticipantParser(Objects.requireNonNull(gazetteer, "gazetteer"));
     }
 
-    /** Parses {@code normalizedText} (output of {@link TextNormalizer#normalize(String)}). */
+    /** Parses {@code normalizedText} (output of {@link TextNormalizer#normalize(String)}) of an untitled record. */
     public IrActivity parse(String normalizedText) {
+        return parse(normalizedText, null);
+    }
+
+    /**
+     * Parses {@code normalizedText} (output of {@link TextNormalizer#normalize(String)}); {@code title} (may be
+     * null) names the activity when the category row decides nothing.
+     */
+    public IrActivity parse(String normalizedText, String title) {
         RecordSections.Sections sections = RecordSections.split(normalizedText == null ? "" : normalizedText);
 
-        ActivityTypeParser.Result types = ActivityTypeParser.parse(sections.get(Section.CATEGORY));
+        List<String> headings = new ArrayList<>();
+        if (title != null) {
+            headings.add(title);
+        }
+        headings.addAll(sections.preamble());
+        ActivityTypeParser.Result types = ActivityTypeParser.parse(sections.get(Section.CATEGORY), headings);
         String date = ActivityDateParser.parse(sections.joined(Section.TIME))
                 .or(() -> ActivityDateParser.parse(sections.joined(Section.DATE)))
                 .orElse(null);

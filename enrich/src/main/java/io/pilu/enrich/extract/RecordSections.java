@@ -25,8 +25,11 @@ final class RecordSections {
     record LabelHit(Label label, String value, boolean numbered) {
     }
 
-    /** Section → its lines (the same-line value first), and whether the BSE numbered layout was seen. */
-    record Sections(Map<Section, List<String>> lines, boolean bseLayout) {
+    /**
+     * Section → its lines (the same-line value first), whether the BSE numbered layout was seen, and the lines
+     * before the first label (company name, document title, disclaimer).
+     */
+    record Sections(Map<Section, List<String>> lines, boolean bseLayout, List<String> preamble) {
         List<String> get(Section section) {
             return lines.getOrDefault(section, List.of());
         }
@@ -99,9 +102,10 @@ final class RecordSections {
         return i;
     }
 
-    /** Splits normalized record text into sections. Lines before the first label (title, disclaimer) are dropped. */
+    /** Splits normalized record text into sections; lines before the first label are the preamble. */
     static Sections split(String text) {
         Map<Section, List<String>> out = new EnumMap<>(Section.class);
+        List<String> preamble = new ArrayList<>();
         Section current = null;
         boolean inContent = false;
         boolean bse = false;
@@ -119,12 +123,17 @@ final class RecordSections {
                 }
                 continue;
             }
-            if (current != null && !line.isBlank()) {
+            if (line.isBlank()) {
+                continue;
+            }
+            if (current != null) {
                 out.computeIfAbsent(current, k -> new ArrayList<>()).add(line.strip());
+            } else {
+                preamble.add(line.strip());
             }
         }
         out.computeIfPresent(Section.CONTENT, (k, lines) -> withoutSignature(lines));
-        return new Sections(out, bse);
+        return new Sections(out, bse, preamble);
     }
 
     /** The content without the closing 特此公告 / company name / 董事会 / date lines. */

@@ -10,7 +10,13 @@ import java.util.regex.Pattern;
  * Undoes the damage PDF text extraction does to Chinese disclosures, so the parsers can work on one canonical
  * form. Line structure is kept (records are line-oriented); everything else is canonicalised:
  * <ul>
- *   <li>check glyphs: √ ✓ ✔ ☑ ■ ▇ ▉ █ ◼ ☒ þ become {@link #CHECKED}; □ ☐ ◻ ▢ become {@link #UNCHECKED};</li>
+ *   <li>check glyphs: √ ✓ ✔ ☑ ■ ▇ ▉ █ ◼ ☒ ⊠ þ become {@link #CHECKED}; □ ☐ ◻ ▢ become {@link #UNCHECKED}. So do the
+ *       private-use code points a symbol font's glyphs extract as (Wingdings U+F0FE ticked box, U+F0FC check mark,
+ *       U+F0FD crossed box; U+F06F, U+F0A8, U+F071 empty boxes; Wingdings 2 U+F052 ticked and U+F0A3 empty box):
+ *       a private-use code point carries no text, and þ is what Wingdings' ticked box (code 0xFE) reads as when the
+ *       PDF gives no Unicode for it. The letter R (Wingdings 2's ticked box) and the Han character 口 are left
+ *       alone: they are words elsewhere, so only {@code ActivityTypeParser} reads them as boxes, where a box
+ *       stands;</li>
  *   <li>full-width digits, Latin letters, ％ and ．become ASCII, because numbers are parsed;</li>
  *   <li>half-width , : ; ( ) ? become the full-width forms Chinese typesetting uses, because labels and
  *       list separators are matched in that form (kept half-width between two digits: 1,000 and 14:00);</li>
@@ -32,8 +38,8 @@ public final class TextNormalizer {
     /** The canonical empty-box glyph. */
     public static final char UNCHECKED = '☐';
 
-    private static final String CHECKED_GLYPHS = "√✓✔☑■▇▉█◼☒þ";
-    private static final String UNCHECKED_GLYPHS = "□☐◻▢";
+    private static final String CHECKED_GLYPHS = "√✓✔☑■▇▉█◼☒⊠þ\uF0FE\uF0FC\uF0FD\uF052";
+    private static final String UNCHECKED_GLYPHS = "□☐◻▢\uF06F\uF0A8\uF071\uF0A3";
 
     private static final Pattern PAGE_NUMBER = Pattern.compile(
             "^(?:[-—–]\\s*)?\\d{1,3}(?:\\s*[-—–])?$|^第\\d{1,3}页(?:[，,/]?共\\d{1,3}页)?$|^\\d{1,3}/\\d{1,3}$");

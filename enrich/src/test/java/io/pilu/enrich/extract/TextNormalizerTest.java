@@ -34,6 +34,15 @@ class TextNormalizerTest {
     }
 
     @Test
+    void symbolFontGlyphsBecomeBoxesButLettersAndHanStayText() {
+        // Wingdings / Wingdings 2 private-use code points, ⊠, and þ (Wingdings' ticked box read without Unicode)
+        assertThat(normalizer.normalize("\uF0FEa \uF0FCb \uF0FDc \uF052d ⊠e þf \uF06Fg \uF0A8h \uF071i \uF0A3j"))
+                .isEqualTo("☑a ☑b ☑c ☑d ☑e ☑f ☐g ☐h ☐i ☐j");
+        // R and 口 are words elsewhere; only the category parser reads them as boxes, where a box stands
+        assertThat(normalizer.normalize("R特定对象调研 口业绩说明会 R&D 出口")).isEqualTo("R特定对象调研 口业绩说明会 R&D 出口");
+    }
+
+    @Test
     void fullWidthDigitsLettersAndPunctuation() {
         assertThat(normalizer.normalize("２０２４年Ｑ１营收１．３１亿元，增长３２．９０％")).isEqualTo("2024年Q1营收1.31亿元，增长32.90%");
         assertThat(normalizer.normalize("其他(线上交流会)"))
