@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  *   <li>Lines broken by the layout are re-joined: a line that fills the text width and does not end a sentence
  *       continues on the next line (also across a page break), unless that line starts a new structural item
  *       (a section number, 问题/回答, a check box).</li>
- *   <li>Check glyphs (√ ☑ □ ■ …) are ordinary characters and are kept as they are.</li>
+ *   <li>Check glyphs (√ ☑ □ ■ …, and the private-use code points or raw codes such as þ that a symbol font's boxes
+ *       extract as) are kept as they are, and a line starting with one starts a new item: the enrich stage reads
+ *       them.</li>
  * </ol>
  */
 public final class ChineseTextCleaner {
@@ -54,7 +56,7 @@ public final class ChineseTextCleaner {
                     + "|[（(]\\s*[一二三四五六七八九十\\d]+\\s*[）)]"
                     + "|\\d{1,3}\\s*[、.．](?!\\d)"
                     + "|问题\\s*\\d*|问\\s*[:：]|答\\s*[:：]|回答\\s*[:：]|[QA]\\s*[:：\\d]"
-                    + "|[√☑☒□■☐✓✔✗●•◆▪◇○]"
+                    + "|[√☑☒□■☐✓✔✗●•◆▪◇○⊠◻▢þ\\uF0FE\\uF0FC\\uF0FD\\uF052\\uF06F\\uF0A8\\uF071\\uF0A3]"
                     + "|附件|特此公告)");
     /** Characters that end a sentence or introduce a list: a line ending with one ends its paragraph. */
     private static final String SENTENCE_END = "。！？!?；;：:";

@@ -81,6 +81,15 @@ class ChineseTextCleanerTest {
     }
 
     @Test
+    void symbolFontBoxesAreKeptAndStartANewItem() {
+        // a category row wide enough to look wrapped, then rows starting with Wingdings boxes as PDFBox extracts them
+        String wide = "\uF06F特定对象调研 \uF06F业绩说明会 \uF06F媒体采访 \uF06F现场参观 \uF06F新闻发布会";
+        String text = cleaner.clean(List.of(String.join("\n", wide, "\uF0FE分析师会议 \uF06F路演活动", wide,
+                "þ其他（电话会议）", "短行")));
+        assertThat(text.split("\n")).containsExactly(wide, "\uF0FE分析师会议 \uF06F路演活动", wide, "þ其他（电话会议）", "短行");
+    }
+
+    @Test
     void blockTextIsNormalisedButNeverJoined() {
         String text = cleaner.cleanBlocks("\n  活动地点：公司 会议室 \n\n\n参会单位及人员：中邮证券、地泽投资\n");
         assertThat(text).isEqualTo("活动地点：公司会议室\n参会单位及人员：中邮证券、地泽投资");
