@@ -129,8 +129,8 @@ final class ActivityTypeParser {
     }
 
     /**
-     * Parses the lines of the category section (label removed); when they decide nothing, the first of
-     * {@code headings} (the title, then the document's lines before its first label) that name the activity do.
+     * Parses the lines of the category section (label removed); when they decide nothing, the categories that
+     * {@code headings} (the title, then the document's lines before its first label) name are the answer.
      */
     static Result parse(List<String> lines, List<String> headings) {
         List<Item> ticked = ticked(items(String.join("\n", lines)));
