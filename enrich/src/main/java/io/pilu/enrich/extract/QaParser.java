@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * A numbered item is a question only when all of these hold, so that an answer's own 1、2、3 list (or a question's
  * （1）（2）) stays where it is:
  * <ul>
- *   <li>its number continues the question numbering (问题5 and Q4 count too): the next number, a skip of at most
- *       {@value #MAX_NUMBER_SKIP} (a number the record lost), or 1 (a second session starts over);</li>
+ *   <li>its number continues the question numbering (问题5 and Q4 count too): 1 (the first question, or a second
+ *       session starting over), the next number, or once numbering has started a skip of at most
+ *       {@value #MAX_NUMBER_SKIP} (a number the record lost);</li>
  *   <li>the question before it has been answered, so a list inside a question does not split it;</li>
  *   <li>its answer follows: an answer marker on its line, or the next marked line is an answer; a record with no
  *       answer markers at all instead needs a question mark on the line and no explicit question markers.</li>
@@ -169,7 +170,8 @@ final class QaParser {
                 }
                 case NUMBERED -> {
                     int n = line.number();
-                    boolean continuesNumbering = n == 1 || (n > last && n <= last + MAX_NUMBER_SKIP);
+                    // a skip is tolerated only once numbering has started: before that, 2、 is a list's second item
+                    boolean continuesNumbering = n == 1 || (last > 0 && n > last && n <= last + MAX_NUMBER_SKIP);
                     boolean question;
                     if (anyAnswer) {
                         question = continuesNumbering && answered

@@ -153,6 +153,20 @@ class LongRecordQaTest {
     }
 
     @Test
+    void aListBeforeAnyNumberedQuestionIsNotTakenForOne() {
+        // no question numbering has started, so 2、 (followed by the next answer marker) is still a list item; the
+        // unmarked second question stays in the answer before it, as it always has (nothing marks where it starts)
+        assertThat(qa("""
+                公司订单情况？
+                答：主要如下：
+                1、国内订单增长；
+                2、海外订单增长。
+                公司产能？
+                答：充足。
+                """)).extracting(QaPair::question).containsExactly("公司订单情况？");
+    }
+
+    @Test
     void withoutAnswerMarkersANumberedLineNeedsAQuestionMark() {
         assertThat(qa("""
                 1.订单情况？订单充足，包括：
