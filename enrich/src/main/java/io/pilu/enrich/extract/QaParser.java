@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  *       session starting over), the next number, or once numbering has started a skip of at most
  *       {@value #MAX_NUMBER_SKIP} (a number the record lost);</li>
  *   <li>the question before it has been answered, so a list inside a question does not split it;</li>
- *   <li>its answer follows: an answer marker on its line, or the next marked line is an answer; a record with no
- *       answer markers at all instead needs a question mark on the line and no explicit question markers.</li>
+ *   <li>its answer follows: an answer marker on its line, or the next marked line is an answer (a 1. or 1、 item
+ *       looks past a （1）（2）… list starting right after it: its own sub-list); a record with no answer markers at
+ *       all instead needs a question mark on the line and no explicit question markers.</li>
  * </ul>
  *
  * <p>A first question written without a marker (the Shenzhen habit) is recovered: the lines between the last
@@ -47,8 +48,14 @@ final class QaParser {
 
     private enum Kind { QUESTION, ANSWER, NUMBERED, TEXT }
 
-    /** A classified line; {@code number} is the question number its marker carries, 0 when none. */
-    private record Line(Kind kind, String text, int number) {
+    /**
+     * A classified line; {@code number} is the question number its marker carries, 0 when none; {@code sub} marks a
+     * numbered line in the parenthesized style (（1） 1）), the one a list inside a 1. or 1、 item uses.
+     */
+    private record Line(Kind kind, String text, int number, boolean sub) {
+        Line(Kind kind, String text, int number) {
+            this(kind, text, number, false);
+        }
     }
 
     private QaParser() {
@@ -119,7 +126,7 @@ final class QaParser {
             Matcher n = NUMBERED.matcher(s);
             if (n.lookingAt()) {
                 String digits = n.group(1) != null ? n.group(1) : n.group(2) != null ? n.group(2) : n.group(3);
-                out.add(new Line(Kind.NUMBERED, s, Integer.parseInt(digits)));
+                out.add(new Line(Kind.NUMBERED, s, Integer.parseInt(digits), n.group(1) == null));
             } else {
                 out.add(new Line(Kind.TEXT, s, 0));
             }
@@ -146,13 +153,13 @@ final class QaParser {
 
     /** Decides which numbered lines open questions (rules in the class comment); the others become text. */
     private static List<Line> resolveNumbered(List<Line> lines, boolean explicitQuestions, boolean anyAnswer) {
-        // kind of the next non-text line after each index, computed once so a long record stays linear
-        Kind[] nextMarker = new Kind[lines.size()];
-        Kind next = null;
+        // index of the next marked line after each index, computed once so a long record stays linear
+        int[] nextMarker = new int[lines.size()];
+        int next = -1;
         for (int i = lines.size() - 1; i >= 0; i--) {
             nextMarker[i] = next;
             if (lines.get(i).kind() != Kind.TEXT) {
-                next = lines.get(i).kind();
+                next = i;
             }
         }
         List<Line> out = new ArrayList<>(lines.size() + 8);
@@ -175,7 +182,7 @@ final class QaParser {
                     boolean question;
                     if (anyAnswer) {
                         question = continuesNumbering && answered
-                                && (INLINE_ANSWER.matcher(line.text()).find() || nextMarker[i] == Kind.ANSWER);
+                                && (INLINE_ANSWER.matcher(line.text()).find() || answerFollows(lines, nextMarker, i));
                     } else {
                         question = continuesNumbering && !explicitQuestions && firstQuestionMark(line.text()) >= 0;
                     }
@@ -196,6 +203,23 @@ final class QaParser {
             out.add(line);
         }
         return out;
+    }
+
+    /**
+     * Whether the next marked line after the numbered line {@code i} is an answer. A 1. or 1、 item looks past a
+     * （1）（2）… sub-list that starts right after it: that list is its own (3.请介绍：（1）订单（2）产能 答：…).
+     */
+    private static boolean answerFollows(List<Line> lines, int[] nextMarker, int i) {
+        int j = nextMarker[i];
+        if (!lines.get(i).sub()) {
+            int item = 1;
+            while (j >= 0 && lines.get(j).kind() == Kind.NUMBERED && lines.get(j).sub()
+                    && lines.get(j).number() == item) {
+                item++;
+                j = nextMarker[j];
+            }
+        }
+        return j >= 0 && lines.get(j).kind() == Kind.ANSWER;
     }
 
     /** The question before the first answer marker when it has no marker of its own. */

@@ -137,6 +137,24 @@ class LongRecordQaTest {
     }
 
     @Test
+    void aNumberedQuestionsOwnSubListStaysInTheQuestion() {
+        assertThat(qa("""
+                1.请介绍以下情况：
+                （1）订单；
+                （2）产能。
+                答：订单充足，产能满产。
+                2.分红？
+                答：稳定，具体如下：
+                （1）现金分红；
+                （2）回购。
+                3.海外？
+                答：增长。
+                """)).containsExactly(
+                new QaPair("请介绍以下情况：（1）订单；（2）产能。", "订单充足，产能满产。"),
+                new QaPair("分红？", "稳定，具体如下：（1）现金分红；（2）回购。"), new QaPair("海外？", "增长。"));
+    }
+
+    @Test
     void aSkippedOrRestartedNumberStillOpensAQuestionWhenAnAnswerFollows() {
         assertThat(qa("""
                 1.订单？
