@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,10 @@ import java.util.regex.Pattern;
  * when it is a Latin-script name (Point72). A 2–4 character token is a person when it starts with a common surname
  * and an institution precedes it; job titles around names are dropped. A short token that is neither is read as an
  * institution of type OTHER, since that is what an unknown short fund name is. Generic audiences (个人投资者,
- * 线上参与的投资者) are not institutions and are skipped. The same institution listed twice is merged.
+ * 网上投资者, 线上参与公司2024年度业绩说明会的投资者) are not institutions and are skipped, so a cell naming only
+ * an audience gives no participants. Labels inside the cell (参与机构与人数：, 机构名称:, 参会人员：, see
+ * {@link RecordLabels#participantCellLabels()}) are field names and are skipped too; the list's closing words
+ * (…等机构的29位投资者) give the declared totals. The same institution listed twice is merged.
  */
 final class ParticipantParser {
 
@@ -36,11 +40,19 @@ final class ParticipantParser {
             NUM + "(?:人(?!民)|名(?:投资者|人员|分析师|机构投资者|嘉宾)?|位(?:投资者|人员|分析师|嘉宾)?)");
     private static final Pattern NOISE = Pattern.compile(
             "（?(?:排名不分先后|排名不分前后|以上排名不分先后|具体(?:名单|参会人员)?详见附件(?:清单)?|详见附件(?:清单)?|名单见附件)）?"
-            + "|(?:共计|合计|共)(?=" + NUM + "[家人名位])|等(?=" + NUM + "[家人名位])");
+            + "|(?:共计|合计|共)(?=" + NUM + "[家人名位])"
+            // …等机构的29位投资者, …等共36家机构, …等机构投资者: the end of the list, not a name
+            + "|等(?:投资)?(?:机构|单位|公司)?(?:投资者)?的?(?=(?:共计|合计|共)?" + NUM + "[家人名位])"
+            + "|等(?:投资)?(?:机构|单位)(?:投资者)?的?|的(?=" + NUM + "[人名位])");
+    /** A label inside the cell (参与机构与人数：, 机构名称:), with either colon. */
+    private static final Pattern CELL_LABEL = Pattern.compile(
+            "(?:" + String.join("|", RecordLabels.participantCellLabels()) + ")\\s*[：:]");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s、，,；;。：:（）()【】\\[\\]“”\"…/|]+");
     private static final Pattern DEPARTMENT = Pattern.compile(".{0,4}(?:部|研究所|研究院|团队|小组|中心|办公室)");
     private static final Pattern LATIN_SPACE = Pattern.compile("(?<=[A-Za-z0-9&.]) +(?=[A-Za-z&])");
     private static final Pattern LATIN_NAME = Pattern.compile(".*[A-Za-z]{2,}.*");
+
+    private static final Set<String> CELL_LABELS = Set.copyOf(RecordLabels.participantCellLabels());
 
     private final InstitutionGazetteer gazetteer;
 
@@ -53,6 +65,9 @@ final class ParticipantParser {
             return new Result(List.of(), null, null);
         }
         String s = text.replace('\n', '、');
+        s = CELL_LABEL.matcher(s).replaceAll("、");
+        // before the counts are cut out: its lookaheads need them
+        s = NOISE.matcher(s).replaceAll("、");
         Integer institutions = null;
         Integer persons = null;
         Matcher ic = INSTITUTION_COUNT.matcher(s);
@@ -71,7 +86,6 @@ final class ParticipantParser {
             }
         }
         s = PERSON_COUNT.matcher(s).replaceAll("、");
-        s = NOISE.matcher(s).replaceAll("、");
         // a space inside a Latin-script name (Millennium Capital) is part of the name, not a separator
         s = LATIN_SPACE.matcher(s).replaceAll("\u00A0");
 
@@ -79,7 +93,7 @@ final class ParticipantParser {
         Builder current = null;
         for (String raw : SEPARATORS.split(s)) {
             String token = trimToken(raw.replace('\u00A0', ' '));
-            if (token.isEmpty() || isFiller(token)) {
+            if (token.isEmpty() || isFiller(token) || CELL_LABELS.contains(token)) {
                 continue;
             }
             if (token.contains("投资者") && InstitutionGazetteer.typeBySuffix(token).isEmpty()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The section labels of an IR activity record (投资者关系活动记录表 / 登记表) across the BSE, Shenzhen and Shanghai
@@ -37,6 +38,14 @@ final class RecordLabels {
             Section.DATE, List.of("记录日期", "填表日期", "日期"),
             Section.DISCLOSURE_NOTE, List.of("关于本次活动是否涉及应披露重大信息的说明", "是否涉及应披露重大信息"));
 
+    /**
+     * Labels a participants cell carries inside itself (参与机构与人数：华创证券…, 机构名称：…, 参会人员：…), beside
+     * the row's own labels which a cell may repeat. They name a field, never an institution or a person.
+     */
+    private static final List<String> PARTICIPANT_CELL_LABELS = List.of("参与机构与人数", "参与机构及人数",
+            "参会机构与人数", "参会机构及人数", "机构与人数", "机构及人数", "参与机构", "调研机构", "来访机构", "机构名称",
+            "单位名称", "参会人员", "参与人员", "调研人员", "来访人员", "人员姓名", "姓名", "参与人数", "参会人数", "人数");
+
     /** Every label, longest first, so 参与单位名称及人员姓名 wins over 参与单位. */
     static final List<Label> ALL;
 
@@ -59,6 +68,15 @@ final class RecordLabels {
     }
 
     private static final List<String> REJOINABLE = ALL.stream().map(Label::text).filter(t -> t.length() >= 4).toList();
+
+    /** The labels a participants cell may carry inside itself (see above) and the participants row labels. */
+    static List<String> participantCellLabels() {
+        return CELL_LABELS;
+    }
+
+    private static final List<String> CELL_LABELS = Stream.concat(
+                    PARTICIPANT_CELL_LABELS.stream(), BY_SECTION.get(Section.PARTICIPANTS).stream())
+            .distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
 
     /** Short labels (时间, 地点, 日期, 附件) read as a label only when a delimiter, digit or the line end follows. */
     static boolean needsDelimiter(Label label) {

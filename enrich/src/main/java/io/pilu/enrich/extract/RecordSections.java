@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
  * (时间, 地点, 日期, 附件) also need a delimiter, a digit or the line end after them. Once the main content has
  * started, only the labels that can follow it in a template (附件清单, 日期, the disclosure note) end it, so a
  * sentence in an answer that starts with 时间 or 主要内容 stays in the answer.
+ *
+ * <p>A page header line (证券代码：000333 证券简称：美的集团 公告编号：…) belongs to no section and is dropped
+ * wherever it falls, most often inside an answer that runs over a page break. {@link TextNormalizer} drops its
+ * repeats but keeps the first occurrence (it may carry the announcement number), which in a record whose first page
+ * has no header is the one in the middle of an answer.
  */
 final class RecordSections {
 
@@ -40,6 +45,12 @@ final class RecordSections {
     }
 
     private static final Pattern SECTION_NUMBER = Pattern.compile("^(?:[一二三四五六七八九十]{1,2}[、.]|（[一二三四五六七八九十\\d]{1,2}）)\\s*");
+    /**
+     * A whole line made only of page-header fields: a field name, a colon or space (or nothing before digits:
+     * 证券代码000333), and a short value without sentence punctuation.
+     */
+    private static final Pattern PAGE_HEADER = Pattern.compile(
+            "(?:\\s*(?:证券代码|股票代码|证券简称|股票简称|公告编号)(?:\\s*：\\s*|\\s+|(?=\\d))[^\\s：，。；？！]{1,20}?)+\\s*");
     private static final Pattern SIGNATURE = Pattern.compile(
             "特此公告。?|.{2,40}(?:股份有限公司|有限责任公司|有限公司)(?:董事会)?|董事会|监事会|证券事务部|董事会办公室"
             + "|\\d{4}年\\d{1,2}月\\d{1,2}日|[〇零一二三四五六七八九O]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日");
@@ -110,6 +121,9 @@ final class RecordSections {
         boolean inContent = false;
         boolean bse = false;
         for (String line : text.split("\n")) {
+            if (isPageHeader(line)) {
+                continue;
+            }
             LabelHit hit = labelAt(line, inContent);
             if (hit != null) {
                 current = hit.label().section();
@@ -134,6 +148,15 @@ final class RecordSections {
         }
         out.computeIfPresent(Section.CONTENT, (k, lines) -> withoutSignature(lines));
         return new Sections(out, bse, preamble);
+    }
+
+    /** Whether {@code line} is nothing but page-header fields (see the class comment). */
+    static boolean isPageHeader(String line) {
+        String s = line.strip();
+        if (s.length() < 6 || s.length() > 80 || (s.charAt(0) != '证' && s.charAt(0) != '股' && s.charAt(0) != '公')) {
+            return false;
+        }
+        return PAGE_HEADER.matcher(s).matches();
     }
 
     /** The content without the closing 特此公告 / company name / 董事会 / date lines. */

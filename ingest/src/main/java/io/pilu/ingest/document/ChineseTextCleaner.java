@@ -22,10 +22,12 @@ import java.util.regex.Pattern;
  *       removed.</li>
  *   <li>Running headers/footers (a line at the top or bottom of at least half of the pages, digits ignored) are kept
  *       once, where they first appear, and removed elsewhere: the first occurrence often carries information such
- *       as the announcement number.</li>
+ *       as the announcement number. The kept one stays a line of its own, never joined to the text around it: when
+ *       the header first appears on page 2, in the middle of a wrapped sentence, joining would glue it into that
+ *       sentence where no later stage could tell it apart.</li>
  *   <li>Lines broken by the layout are re-joined: a line that fills the text width and does not end a sentence
  *       continues on the next line (also across a page break), unless that line starts a new structural item
- *       (a section number, 问题/回答, a check box).</li>
+ *       (a section number, 问题/答/回答/回复, a check box).</li>
  *   <li>Check glyphs (√ ☑ □ ■ …, and the private-use code points or raw codes such as þ that a symbol font's boxes
  *       extract as) are kept as they are, and a line starting with one starts a new item: the enrich stage reads
  *       them.</li>
@@ -55,7 +57,7 @@ public final class ChineseTextCleaner {
                     + "|[一二三四五六七八九十]+\\s*[、.．]"
                     + "|[（(]\\s*[一二三四五六七八九十\\d]+\\s*[）)]"
                     + "|\\d{1,3}\\s*[、.．](?!\\d)"
-                    + "|问题\\s*\\d*|问\\s*[:：]|答\\s*[:：]|回答\\s*[:：]|[QA]\\s*[:：\\d]"
+                    + "|问题\\s*\\d*|问\\s*[:：]|答\\s*[:：]|回答\\s*[:：]|回复\\s*[:：]|答复\\s*[:：]|[QA]\\s*[:：\\d]"
                     + "|[√☑☒□■☐✓✔✗●•◆▪◇○⊠◻▢þ\\uF0FE\\uF0FC\\uF0FD\\uF052\\uF06F\\uF0A8\\uF071\\uF0A3]"
                     + "|附件|特此公告)");
     /** Characters that end a sentence or introduce a list: a line ending with one ends its paragraph. */
@@ -72,12 +74,12 @@ public final class ChineseTextCleaner {
             lines.add(pageLines);
         }
         removePageNumbers(lines);
-        removeRunningLines(lines);
+        Set<String> keptRunning = removeRunningLines(lines);
         List<String> flat = new ArrayList<>();
         for (List<String> page : lines) {
             flat.addAll(page);
         }
-        return joinParagraphs(flat);
+        return joinParagraphs(flat, keptRunning);
     }
 
     /**
@@ -145,9 +147,10 @@ public final class ChineseTextCleaner {
         return false;
     }
 
-    private static void removeRunningLines(List<List<String>> pages) {
+    /** Blanks every occurrence of a running line but its first; returns the lines kept that way. */
+    private static Set<String> removeRunningLines(List<List<String>> pages) {
         if (pages.size() < 2) {
-            return;
+            return Set.of();
         }
         Map<String, Integer> pagesWithKey = new HashMap<>();
         for (List<String> page : pages) {
@@ -159,14 +162,20 @@ public final class ChineseTextCleaner {
         }
         int threshold = Math.max(2, (pages.size() + 1) / 2);
         Set<String> kept = new HashSet<>();
+        Set<String> keptLines = new HashSet<>();
         for (List<String> page : pages) {
             for (int idx : edgeIndexes(page)) {
                 String key = runningKey(page.get(idx));
-                if (pagesWithKey.getOrDefault(key, 0) >= threshold && !kept.add(key)) {
-                    page.set(idx, "");
+                if (pagesWithKey.getOrDefault(key, 0) >= threshold) {
+                    if (kept.add(key)) {
+                        keptLines.add(page.get(idx));
+                    } else {
+                        page.set(idx, "");
+                    }
                 }
             }
         }
+        return keptLines;
     }
 
     /** A running line compared with its digits (page numbers, dates) and spaces ignored. */
@@ -190,18 +199,20 @@ public final class ChineseTextCleaner {
         return new ArrayList<>(edges);
     }
 
-    private static String joinParagraphs(List<String> lines) {
+    private static String joinParagraphs(List<String> lines, Set<String> standalone) {
         int fullWidth = typicalFullWidth(lines);
         List<String> out = new ArrayList<>();
         StringBuilder paragraph = null;
         String previousLine = null;
+        boolean previousAlone = false;
         for (String line : lines) {
             if (line.isEmpty()) {
                 // Blank lines from the layout (or left by a removed header/footer) do not end a paragraph by
                 // themselves: a wrapped paragraph continues after a page's footer. The text decides.
                 continue;
             }
-            if (paragraph != null && continues(previousLine, line, fullWidth)) {
+            boolean alone = !standalone.isEmpty() && standalone.contains(line);
+            if (paragraph != null && !alone && !previousAlone && continues(previousLine, line, fullWidth)) {
                 if (needsSpace(previousLine.codePointBefore(previousLine.length()), line.codePointAt(0))) {
                     paragraph.append(' ');
                 }
@@ -213,6 +224,7 @@ public final class ChineseTextCleaner {
                 paragraph = new StringBuilder(line);
             }
             previousLine = line;
+            previousAlone = alone;
         }
         if (paragraph != null) {
             out.add(paragraph.toString());

@@ -53,18 +53,31 @@ class ChineseTextCleanerTest {
     }
 
     @Test
+    void aRunningHeaderFirstSeenInsideAWrappedSentenceIsNotGluedIntoIt() {
+        // page 1 has no header; page 2's, kept once, comes between the halves of a wrapped sentence
+        String full1 = "答：尊敬的投资者您好，感谢您的关注。公司海外业务今年整体进展顺利，订单同比保持";
+        String full2 = "增长，产能利用率维持在较高水平，公司将继续围绕主业加大研发投入，提升产品竞争";
+        String text = cleaner.clean(List.of(
+                "1.海外业务进展？\n" + full1 + "\n" + full2 + "\n1 / 3",
+                "证券代码：000333\n证券简称：美的集团\n力和盈利能力。\n2 / 3",
+                "证券代码：000333\n证券简称：美的集团\n2.分红？\n3 / 3"));
+        assertThat(text.split("\n")).containsExactly("1.海外业务进展？", full1 + full2, "证券代码：000333",
+                "证券简称：美的集团", "力和盈利能力。", "2.分红？");
+    }
+
+    @Test
     void doesNotJoinShortLinesSentenceEndsOrStructuralStarts() {
         String full = "公司就投资者普遍关注的问题进行沟通交流，主要问题及回复情况如下，具体内容";
         String text = cleaner.clean(List.of(String.join("\n",
                 "一、投资者关系活动类别", "√特定对象调研", "□业绩说明会",
                 full, "问题 1、请介绍公司算力采购策略",
                 full.substring(0, full.length() - 1) + "。", "下一段从这里开始",
-                full, "回答：针对采购标的而言")));
+                full, "回答：针对采购标的而言", full, "回复：公司海外收入持续增长", full, "答复：公司将保持分红稳定")));
         assertThat(text.split("\n")).containsExactly(
                 "一、投资者关系活动类别", "√特定对象调研", "□业绩说明会",
                 full, "问题 1、请介绍公司算力采购策略",
                 full.substring(0, full.length() - 1) + "。", "下一段从这里开始",
-                full, "回答：针对采购标的而言");
+                full, "回答：针对采购标的而言", full, "回复：公司海外收入持续增长", full, "答复：公司将保持分红稳定");
     }
 
     @Test
