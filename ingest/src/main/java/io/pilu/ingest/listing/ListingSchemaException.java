@@ -7,6 +7,8 @@ package io.pilu.ingest.listing;
  */
 public final class ListingSchemaException extends Exception {
 
+    private static final long serialVersionUID = 1L;
+
     public ListingSchemaException(String message) {
         super(message);
     }
