@@ -171,20 +171,25 @@ class BatchWriterTest {
         assertThat(retrying.get()).isZero();
     }
 
-    @Test
-    void theDeadLetterTopicMustAcknowledgeBeforeTheBatchCompletes() throws Exception {
-        MockProducer<byte[], byte[]> manual = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
-        RetryPolicy policy = RetryPolicy.defaults();
-        BatchWriter w = new BatchWriter(es, "alias", new DeadLetterPublisher(manual, "dlq", Clock.systemUTC()), policy,
-                new Backoff(policy, () -> 0.0), Thread::sleep, metrics, retrying);
+    /** Writes one document that Elasticsearch rejects with a 400, on another thread: the DLQ decides when it ends. */
+    private CompletableFuture<BatchWriter.Result> writeOneRejectedDocument(BatchWriter w) {
         es.replies.add(ids -> List.of(BulkItemResult.of("index", 400, "mapper_parsing_exception", "bad")));
-        CompletableFuture<BatchWriter.Result> written = CompletableFuture.supplyAsync(() -> {
+        return CompletableFuture.supplyAsync(() -> {
             try {
                 return w.write(List.of(doc("a", 1)));
             } catch (Exception e) {
                 throw new CompletionException(e);
             }
         });
+    }
+
+    @Test
+    void theDeadLetterTopicMustAcknowledgeBeforeTheBatchCompletes() throws Exception {
+        MockProducer<byte[], byte[]> manual = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        RetryPolicy policy = RetryPolicy.defaults();
+        BatchWriter w = new BatchWriter(es, "alias", new DeadLetterPublisher(manual, "dlq", Clock.systemUTC()), policy,
+                new Backoff(policy, () -> 0.0), Thread::sleep, metrics, retrying);
+        CompletableFuture<BatchWriter.Result> written = writeOneRejectedDocument(w);
         await().atMost(Duration.ofSeconds(10)).until(() -> manual.history().size() == 1);
         Thread.sleep(300);
         assertThat(written).as("still waiting for the dead letter's ack").isNotDone();
@@ -201,14 +206,7 @@ class BatchWriterTest {
         RetryPolicy policy = new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(1_000), -1);
         BatchWriter w = new BatchWriter(es, "alias", new DeadLetterPublisher(manual, "dlq", Clock.systemUTC()), policy,
                 new Backoff(policy, () -> 0.5), sleeps::add, metrics, retrying);
-        es.replies.add(ids -> List.of(BulkItemResult.of("index", 400, "mapper_parsing_exception", "bad")));
-        CompletableFuture<BatchWriter.Result> written = CompletableFuture.supplyAsync(() -> {
-            try {
-                return w.write(List.of(doc("a", 1)));
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        });
+        CompletableFuture<BatchWriter.Result> written = writeOneRejectedDocument(w);
         await().atMost(Duration.ofSeconds(10)).until(() -> manual.history().size() == 1);
         manual.errorNext(new TimeoutException("dlq leader not available"));
         await().atMost(Duration.ofSeconds(10)).until(() -> manual.history().size() == 2);
