@@ -5,6 +5,8 @@ package io.pilu.sink;
  * offsets, so the records are read again when it is restarted.
  */
 public final class RetriesExhaustedException extends Exception {
+
+    private static final long serialVersionUID = 1L;
     public RetriesExhaustedException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -2,6 +2,7 @@ package io.pilu.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pilu.model.DeadLetter;
@@ -19,8 +20,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
@@ -166,26 +171,51 @@ class BatchWriterTest {
         assertThat(retrying.get()).isZero();
     }
 
+    /** Writes one document that Elasticsearch rejects with a 400, on another thread: the DLQ decides when it ends. */
+    private CompletableFuture<BatchWriter.Result> writeOneRejectedDocument(BatchWriter w) {
+        es.replies.add(ids -> List.of(BulkItemResult.of("index", 400, "mapper_parsing_exception", "bad")));
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return w.write(List.of(doc("a", 1)));
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
     @Test
     void theDeadLetterTopicMustAcknowledgeBeforeTheBatchCompletes() throws Exception {
         MockProducer<byte[], byte[]> manual = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
         RetryPolicy policy = RetryPolicy.defaults();
         BatchWriter w = new BatchWriter(es, "alias", new DeadLetterPublisher(manual, "dlq", Clock.systemUTC()), policy,
                 new Backoff(policy, () -> 0.0), Thread::sleep, metrics, retrying);
-        es.replies.add(ids -> List.of(BulkItemResult.of("index", 400, "mapper_parsing_exception", "bad")));
-        Thread t = new Thread(() -> {
-            try {
-                w.write(List.of(doc("a", 1)));
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        });
-        t.start();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> manual.history().size() == 1);
-        t.join(300);
-        assertThat(t.isAlive()).as("still waiting for the dead letter's ack").isTrue();
+        CompletableFuture<BatchWriter.Result> written = writeOneRejectedDocument(w);
+        await().atMost(Duration.ofSeconds(10)).until(() -> manual.history().size() == 1);
+        Thread.sleep(300);
+        assertThat(written).as("still waiting for the dead letter's ack").isNotDone();
         manual.completeNext();
-        t.join(10_000);
-        assertThat(t.isAlive()).isFalse();
+        assertThat(written.get(10, TimeUnit.SECONDS)).isEqualTo(new BatchWriter.Result(0, 0, 0, 1, 0));
+        assertThat(manual.history()).hasSize(1);
+        assertThat(JsonSerde.deadLetter().fromBytes(manual.history().get(0).value()).errorClass())
+                .isEqualTo("mapper_parsing_exception");
+    }
+
+    @Test
+    void aDeadLetterTopicThatFailsIsRetriedUntilItAcknowledges() throws Exception {
+        MockProducer<byte[], byte[]> manual = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        RetryPolicy policy = new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(1_000), -1);
+        BatchWriter w = new BatchWriter(es, "alias", new DeadLetterPublisher(manual, "dlq", Clock.systemUTC()), policy,
+                new Backoff(policy, () -> 0.5), sleeps::add, metrics, retrying);
+        CompletableFuture<BatchWriter.Result> written = writeOneRejectedDocument(w);
+        await().atMost(Duration.ofSeconds(10)).until(() -> manual.history().size() == 1);
+        manual.errorNext(new TimeoutException("dlq leader not available"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> manual.history().size() == 2);
+        assertThat(written).as("the failed dead letter is sent again, not dropped").isNotDone();
+        manual.completeNext();
+
+        assertThat(written.get(10, TimeUnit.SECONDS)).isEqualTo(new BatchWriter.Result(0, 0, 0, 1, 1));
+        assertThat(sleeps).containsExactly(75L);
+        assertThat(es.calls).hasSize(1);
+        assertThat(retrying.get()).isZero();
     }
 }

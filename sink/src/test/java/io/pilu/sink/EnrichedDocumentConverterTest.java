@@ -141,7 +141,7 @@ class EnrichedDocumentConverterTest {
 
     private static void collectUnmapped(JsonNode doc, JsonNode mapping, String prefix, List<String> out) {
         JsonNode props = mapping.path("properties");
-        for (Iterator<Map.Entry<String, JsonNode>> it = doc.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = doc.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             JsonNode fieldMapping = props.get(f.getKey());
             if (fieldMapping == null) {

@@ -169,13 +169,16 @@ public final class FaultPipeline implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         try {
             List<ServiceProcess> all = List.of(crawl, enrich, sink);
             all.forEach(ServiceProcess::requestStop);
             for (ServiceProcess s : all) {
                 s.awaitStop();
             }
+        } catch (InterruptedException e) {
+            // Interrupted while the services stop: keep the flag for the caller; the children die with this JVM.
+            Thread.currentThread().interrupt();
         } finally {
             site.close();
         }

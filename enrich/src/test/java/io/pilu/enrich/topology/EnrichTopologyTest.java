@@ -174,6 +174,23 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void aTombstoneWithoutAKeyIsDeadLetteredAndTheRestFlows() {
+        raw.pipeInput((byte[]) null, (byte[]) null);
+        pipe("h1", announcement("h1", "年度报告"));
+
+        TestRecord<String, DeadLetter> d = dlq.readRecord();
+        assertThat(d.key()).isNull();
+        assertThat(d.value()).isEqualTo(new DeadLetter(DeadLetter.SCHEMA_VERSION, "enrich", TOPICS.raw(), 0, 0L,
+                null, null, DeadLetter.UTF8, "TombstoneWithoutKey", "a null value with a null key identifies nothing",
+                NOW));
+        assertThat(dlq.isEmpty()).isTrue();
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("h1");
+        assertThat(ir.isEmpty()).isTrue();
+        assertThat(mentions.isEmpty()).isTrue();
+        assertThat(registry.counter("pilu.enrich.failures", "reason", "TombstoneWithoutKey").count()).isEqualTo(1);
+    }
+
+    @Test
     void binaryGarbageIsKeptAsBase64() {
         raw.pipeInput(new byte[] {1, 2}, new byte[] {(byte) 0xff, (byte) 0xfe});
         DeadLetter d = dlq.readValue();

@@ -33,78 +33,38 @@ import java.util.regex.Pattern;
  * <p>The data dir is the node's {@code path.home}: {@code data/}, {@code config/} (an {@code elasticsearch.yml}
  * placed there is honoured), {@code http.port} (written by the node once it is yellow) and {@code node.log}.
  */
-public final class ElasticsearchNode implements AutoCloseable {
+public final class ElasticsearchNode extends ChildJvmServer {
 
-    private static final System.Logger LOG = System.getLogger(ElasticsearchNode.class.getName());
     private static final String CLASSPATH_RESOURCE = "io/pilu/infra/esnode/node.classpath";
     private static final String MAIN_CLASS = "io.pilu.infra.esnode.ElasticsearchNodeMain";
-    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
-    private static final Duration PROBE_INTERVAL = Duration.ofMillis(100);
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(\\w+)\"");
 
-    private final Path dataDir;
-    private final String heap;
     private final String clusterName;
     private final String nodeName;
-    private final Duration startTimeout;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** 0 until the first start has bound an ephemeral port; then that port, reused by restarts. */
     private int port;
-    private ChildProcess process;
-    private Duration lastStartupTime = Duration.ZERO;
 
     private ElasticsearchNode(Builder builder) {
-        this.dataDir = builder.dataDir.toAbsolutePath().normalize();
+        super("Elasticsearch node " + builder.nodeName, builder, "node.log");
         this.port = builder.port;
-        this.heap = builder.heap;
         this.clusterName = builder.clusterName;
         this.nodeName = builder.nodeName;
-        this.startTimeout = builder.startTimeout;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    private synchronized ElasticsearchNode start() {
-        if (process != null && process.isAlive()) {
-            throw new IllegalStateException("node already running (pid " + process.pid() + ")");
-        }
-        long startNanos = System.nanoTime();
+    @Override
+    List<String> prepare() {
         NodeClasspath classpath = NodeClasspath.load(ElasticsearchNode.class.getClassLoader(), CLASSPATH_RESOURCE);
         deletePortFile();
-        process = ChildProcess.start("Elasticsearch node " + nodeName, command(classpath), dataDir, logFile());
-        try {
-            port = StartupWait.until(process, "it wrote its HTTP port to " + portFile(), startTimeout, PROBE_INTERVAL, this::readPortFile);
-            StartupWait.until(process, "GET " + httpUrl() + "/_cluster/health reported yellow", startTimeout, PROBE_INTERVAL, this::probeHealth);
-        } catch (RuntimeException e) {
-            // A node that is up but not ready in time must not linger holding the port and data dir.
-            process.kill();
-            throw e;
-        }
-        lastStartupTime = Duration.ofNanos(System.nanoTime() - startNanos);
-        LOG.log(
-            System.Logger.Level.INFO,
-            "Elasticsearch node ready at {0} in {1} ms (pid {2}, data {3}, log {4})",
-            httpUrl(),
-            Long.toString(lastStartupTime.toMillis()),
-            Long.toString(process.pid()),
-            dataDir,
-            logFile()
-        );
-        return this;
-    }
-
-    private List<String> command(NodeClasspath classpath) {
-        return new JavaCommand().heap(heap)
-            // A node that ran out of memory should die visibly, not limp on.
-            .jvmOption("-XX:+ExitOnOutOfMemoryError")
-            .systemProperty("file.encoding", "UTF-8")
-            .classpath(classpath)
+        return javaCommand(classpath)
             .mainClass(MAIN_CLASS)
             .args(
-                "--home", dataDir.toString(),
+                "--home", dataDir().toString(),
                 "--http-port", Integer.toString(port),
                 "--port-file", portFile().toString(),
                 "--cluster-name", clusterName,
@@ -112,6 +72,31 @@ public final class ElasticsearchNode implements AutoCloseable {
                 "--parent-pid", Long.toString(ProcessHandle.current().pid())
             )
             .toList();
+    }
+
+    @Override
+    void awaitReady(ChildProcess child) {
+        port = StartupWait.until(child, "it wrote its HTTP port to " + portFile(), startTimeout(), PROBE_INTERVAL, this::readPortFile);
+        StartupWait.until(child, "GET " + httpUrl() + "/_cluster/health reported yellow", startTimeout(), PROBE_INTERVAL, this::probeHealth);
+    }
+
+    @Override
+    String address() {
+        return httpUrl();
+    }
+
+    @Override
+    String readyDetails() {
+        return "cluster " + clusterName + ", data " + dataDir();
+    }
+
+    private void deletePortFile() {
+        try {
+            Files.createDirectories(dataDir());
+            Files.deleteIfExists(portFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + dataDir(), e);
+        }
     }
 
     private Optional<Integer> readPortFile() throws IOException {
@@ -137,15 +122,6 @@ public final class ElasticsearchNode implements AutoCloseable {
         return Optional.empty();
     }
 
-    private void deletePortFile() {
-        try {
-            Files.createDirectories(dataDir);
-            Files.deleteIfExists(portFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + dataDir, e);
-        }
-    }
-
     /** {@code http://127.0.0.1:<port>}. */
     public synchronized String httpUrl() {
         if (port == 0) {
@@ -158,67 +134,17 @@ public final class ElasticsearchNode implements AutoCloseable {
         return port;
     }
 
-    public Path dataDir() {
-        return dataDir;
-    }
-
     public Path portFile() {
-        return dataDir.resolve("http.port");
-    }
-
-    /** The node's stdout and stderr (appended across restarts, each run marked by a header line). */
-    public Path logFile() {
-        return dataDir.resolve("node.log");
+        return dataDir().resolve("http.port");
     }
 
     public String clusterName() {
         return clusterName;
     }
 
-    /** From {@code start()}/{@code restart()} to yellow, including JVM start. */
-    public synchronized Duration lastStartupTime() {
-        return lastStartupTime;
-    }
-
-    public synchronized boolean isAlive() {
-        return process != null && process.isAlive();
-    }
-
-    public synchronized long pid() {
-        if (process == null) {
-            throw new IllegalStateException("node not started");
-        }
-        return process.pid();
-    }
-
-    /** SIGTERM and wait for the node to close cleanly (SIGKILL after 30 s). */
-    public synchronized void stop() {
-        if (process != null && !process.stop(STOP_GRACE)) {
-            LOG.log(System.Logger.Level.WARNING, "Elasticsearch node {0} did not stop within {1} s and was killed", nodeName, STOP_GRACE.toSeconds());
-        }
-    }
-
-    /** SIGKILL: a crash, for fault tests. */
-    public synchronized void kill() {
-        if (process != null) {
-            process.kill();
-        }
-    }
-
-    /** Stops the node if it runs, then starts it again on the same port and data dir. */
-    public synchronized void restart() {
-        stop();
-        start();
-    }
-
-    @Override
-    public void close() {
-        stop();
-    }
-
     @Override
     public String toString() {
-        return "ElasticsearchNode[" + (port == 0 ? "unbound" : "127.0.0.1:" + port) + ", " + dataDir + (isAlive() ? ", running" : ", stopped") + "]";
+        return "ElasticsearchNode[" + (port == 0 ? "unbound" : "127.0.0.1:" + port) + ", " + dataDir() + (isAlive() ? ", running" : ", stopped") + "]";
     }
 
     /** Configures and starts an {@link ElasticsearchNode}. */
@@ -243,7 +169,9 @@ public final class ElasticsearchNode implements AutoCloseable {
         /** Starts the node and returns once its cluster is at least yellow. */
         public ElasticsearchNode start() {
             checkRequired();
-            return new ElasticsearchNode(this).start();
+            ElasticsearchNode node = new ElasticsearchNode(this);
+            node.start();
+            return node;
         }
     }
 }

@@ -38,75 +38,59 @@ import java.util.concurrent.TimeUnit;
  * {@code kraft-combined-logs/} (topic data, metadata log, meta.properties with the cluster id) and {@code broker.log}
  * (the child's stdout and stderr).
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker extends ChildJvmServer {
 
-    private static final System.Logger LOG = System.getLogger(KafkaBroker.class.getName());
     private static final String CLASSPATH_RESOURCE = "io/pilu/infra/kafkanode/node.classpath";
     private static final String LOG4J_RESOURCE = "io/pilu/infra/kafkanode/log4j2.properties";
     private static final String WATCHDOG_MAIN = "io.pilu.infra.kafkanode.ParentWatchdog";
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
-    private static final Duration PROBE_INTERVAL = Duration.ofMillis(100);
 
-    private final Path dataDir;
     private final int port;
     private final int controllerPort;
-    private final String heap;
-    private final Duration startTimeout;
     private final Map<String, String> overrides;
     private final KafkaStorage storage;
 
-    private ChildProcess process;
-    private Duration lastStartupTime = Duration.ZERO;
-
-    private KafkaBroker(Builder builder) {
-        this.dataDir = builder.dataDir.toAbsolutePath().normalize();
-        this.port = FreePort.resolve(builder.port);
+    private KafkaBroker(Builder builder, int port) {
+        super("Kafka broker", builder, "broker.log");
+        this.port = port;
         this.controllerPort = FreePort.pick();
-        this.heap = builder.heap;
-        this.startTimeout = builder.startTimeout;
         this.overrides = Map.copyOf(builder.overrides);
-        this.storage = new KafkaStorage(dataDir.resolve("kraft-combined-logs"));
+        this.storage = new KafkaStorage(dataDir().resolve("kraft-combined-logs"));
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Formats the storage if needed, launches the broker JVM and waits until it answers {@code describeCluster}. */
-    private synchronized KafkaBroker start() {
-        if (process != null && process.isAlive()) {
-            throw new IllegalStateException("broker already running (pid " + process.pid() + ")");
-        }
-        long startNanos = System.nanoTime();
+    /** Writes the configuration and formats the storage if needed; the broker runs under the parent-pid watchdog. */
+    @Override
+    List<String> prepare() {
         NodeClasspath classpath = NodeClasspath.load(KafkaBroker.class.getClassLoader(), CLASSPATH_RESOURCE);
         Path serverProperties = writeConfig();
         formatIfNeeded(classpath, serverProperties);
+        return baseCommand(classpath).mainClass(WATCHDOG_MAIN)
+            .args(Long.toString(ProcessHandle.current().pid()), "kafka.Kafka", serverProperties.toString())
+            .toList();
+    }
 
-        process = ChildProcess.start("Kafka broker " + bootstrapServers(), brokerCommand(classpath, serverProperties), dataDir, logFile());
-        try {
-            StartupWait.until(process, "it answered describeCluster on " + bootstrapServers(), startTimeout, PROBE_INTERVAL, this::probe);
-        } catch (RuntimeException e) {
-            // A broker that is up but not ready in time must not linger holding the port and data dir.
-            process.kill();
-            throw e;
-        }
-        lastStartupTime = Duration.ofNanos(System.nanoTime() - startNanos);
-        LOG.log(
-            System.Logger.Level.INFO,
-            "Kafka broker ready at {0} in {1} ms (pid {2}, cluster {3}, log {4})",
-            bootstrapServers(),
-            Long.toString(lastStartupTime.toMillis()),
-            Long.toString(process.pid()),
-            clusterId(),
-            logFile()
-        );
-        return this;
+    @Override
+    void awaitReady(ChildProcess child) {
+        StartupWait.until(child, "it answered describeCluster on " + bootstrapServers(), startTimeout(), PROBE_INTERVAL, this::probe);
+    }
+
+    @Override
+    String address() {
+        return bootstrapServers();
+    }
+
+    @Override
+    String readyDetails() {
+        return "cluster " + clusterId();
     }
 
     private Path writeConfig() {
         try {
-            Path config = Files.createDirectories(dataDir.resolve("config"));
+            Path config = Files.createDirectories(dataDir().resolve("config"));
             try (InputStream log4j = KafkaBroker.class.getClassLoader().getResourceAsStream(LOG4J_RESOURCE)) {
                 Objects.requireNonNull(log4j, LOG4J_RESOURCE + " missing: is pilu-kafka-node on the classpath?");
                 Files.copy(log4j, config.resolve("log4j2.properties"), StandardCopyOption.REPLACE_EXISTING);
@@ -116,7 +100,7 @@ public final class KafkaBroker implements AutoCloseable {
             Files.writeString(serverProperties, KafkaServerProperties.render(settings), StandardCharsets.ISO_8859_1);
             return serverProperties;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the broker configuration under " + dataDir, e);
+            throw new UncheckedIOException("cannot write the broker configuration under " + dataDir(), e);
         }
     }
 
@@ -127,7 +111,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
         JavaCommand format = baseCommand(classpath).mainClass("kafka.tools.StorageTool")
             .args("format", "--cluster-id", KafkaStorage.newClusterId(), "--config", serverProperties.toString(), "--ignore-formatted");
-        ChildProcess tool = ChildProcess.start("kafka-storage format", format.toList(), dataDir, logFile());
+        ChildProcess tool = ChildProcess.start("kafka-storage format", format.toList(), dataDir(), logFile());
         OptionalInt exit = tool.awaitExit(FORMAT_TIMEOUT);
         if (exit.isEmpty() || exit.getAsInt() != 0 || storage.clusterId().isEmpty()) {
             tool.kill();
@@ -139,19 +123,9 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private List<String> brokerCommand(NodeClasspath classpath, Path serverProperties) {
-        return baseCommand(classpath).mainClass(WATCHDOG_MAIN)
-            .args(Long.toString(ProcessHandle.current().pid()), "kafka.Kafka", serverProperties.toString())
-            .toList();
-    }
-
     private JavaCommand baseCommand(NodeClasspath classpath) {
-        return new JavaCommand().heap(heap)
-            // A broker that ran out of memory should die visibly, not limp on.
-            .jvmOption("-XX:+ExitOnOutOfMemoryError")
-            .systemProperty("log4j2.configurationFile", dataDir.resolve("config").resolve("log4j2.properties").toString())
-            .systemProperty("file.encoding", "UTF-8")
-            .classpath(classpath);
+        return javaCommand(classpath)
+            .systemProperty("log4j2.configurationFile", dataDir().resolve("config").resolve("log4j2.properties").toString());
     }
 
     /** Ready once the listener accepts connections and the broker answers describeCluster with itself. */
@@ -181,64 +155,14 @@ public final class KafkaBroker implements AutoCloseable {
         return port;
     }
 
-    public Path dataDir() {
-        return dataDir;
-    }
-
-    /** The broker's stdout and stderr (appended across restarts, each run marked by a header line). */
-    public Path logFile() {
-        return dataDir.resolve("broker.log");
-    }
-
     /** The KRaft cluster id kept in the data dir. */
     public String clusterId() {
         return storage.clusterId().orElseThrow(() -> new IllegalStateException("storage not formatted yet"));
     }
 
-    /** From {@code start()}/{@code restart()} to ready, including storage formatting and JVM start. */
-    public Duration lastStartupTime() {
-        return lastStartupTime;
-    }
-
-    public synchronized boolean isAlive() {
-        return process != null && process.isAlive();
-    }
-
-    public synchronized long pid() {
-        if (process == null) {
-            throw new IllegalStateException("broker not started");
-        }
-        return process.pid();
-    }
-
-    /** SIGTERM and wait for a clean shutdown (SIGKILL after 30 s). */
-    public synchronized void stop() {
-        if (process != null && !process.stop(STOP_GRACE)) {
-            LOG.log(System.Logger.Level.WARNING, "Kafka broker {0} did not stop within {1} s and was killed", bootstrapServers(), STOP_GRACE.toSeconds());
-        }
-    }
-
-    /** SIGKILL: a crash, for fault tests. The data dir is left as the crash left it. */
-    public synchronized void kill() {
-        if (process != null) {
-            process.kill();
-        }
-    }
-
-    /** Stops the broker if it runs, then starts it again on the same port and data dir. */
-    public synchronized void restart() {
-        stop();
-        start();
-    }
-
-    @Override
-    public void close() {
-        stop();
-    }
-
     @Override
     public String toString() {
-        return "KafkaBroker[" + bootstrapServers() + ", " + dataDir + (isAlive() ? ", running" : ", stopped") + "]";
+        return "KafkaBroker[" + bootstrapServers() + ", " + dataDir() + (isAlive() ? ", running" : ", stopped") + "]";
     }
 
     /** Configures and starts a {@link KafkaBroker}. */
@@ -258,7 +182,9 @@ public final class KafkaBroker implements AutoCloseable {
         /** Starts the broker and returns once it serves clients. */
         public KafkaBroker start() {
             checkRequired();
-            return new KafkaBroker(this).start();
+            KafkaBroker broker = new KafkaBroker(this, FreePort.resolve(port));
+            broker.start();
+            return broker;
         }
     }
 }

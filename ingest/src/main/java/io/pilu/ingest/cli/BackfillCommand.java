@@ -61,7 +61,11 @@ public final class BackfillCommand implements Callable<Integer> {
         this.stdout = stdout;
     }
 
+    // "try": the StopSignal resource is never read in the body. It is held so that its shutdown hook (on Ctrl-C:
+    // stop the crawler, wait for the page under way) lives exactly as long as the backfill; closing it tells the
+    // hook the backfill finished and removes the hook.
     @Override
+    @SuppressWarnings("try")
     public Integer call() throws Exception {
         if (from == null || to == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "backfill needs --from and --to (YYYY-MM-DD)");

@@ -6,6 +6,8 @@ package io.pilu.ingest.document;
  */
 public final class DocumentExtractionException extends Exception {
 
+    private static final long serialVersionUID = 1L;
+
     /** Why extraction failed; lets the crawler tell "not attempted" from "failed". */
     public enum Kind {
         /** No extractor for this file type (e.g. docx): not attempted. */

@@ -8,6 +8,8 @@ import java.io.IOException;
  */
 public final class HttpFailureException extends IOException {
 
+    private static final long serialVersionUID = 1L;
+
     private final int status;
 
     /** @param status the last HTTP status, or -1 when the last attempt failed without a response */

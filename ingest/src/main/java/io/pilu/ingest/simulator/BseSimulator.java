@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
- * A local bse.cn that speaks the disclosure contract ({@code shared/reference/bse-disclosure-contract.md}) and
+ * A local bse.cn that speaks the disclosure contract ({@code docs/bse-contract.md}) and
  * enforces it rather than merely answering: list requests need the session cookie from the warm-up page (403
  * without it; the warm-up itself goes through a 302 handshake by default), must be form POSTs with the browser's
  * headers and the {@code []}-keyed array fields, and get JSONP answers in the shape of the endpoint they called.

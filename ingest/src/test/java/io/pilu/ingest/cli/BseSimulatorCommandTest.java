@@ -3,18 +3,12 @@ package io.pilu.ingest.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.pilu.ingest.fake.ChildJvm;
-import io.pilu.ingest.fake.CrawlerProcessMain;
 import io.pilu.ingest.simulator.SampleSet;
 import io.pilu.model.Json;
 import io.pilu.model.RawAnnouncement;
 import io.pilu.model.RawAnnouncement.ExtractionStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,27 +80,5 @@ class BseSimulatorCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(new CommandLine(new BseSimulatorCommand(new PrintStream(out))).execute("--port", "70000"))
                 .isEqualTo(2);
-    }
-
-    @Test
-    void sigtermStopsTheSimulatorProcess() throws Exception {
-        Path log = dir.resolve("simulator.log");
-        Process child = ChildJvm.start(CrawlerProcessMain.class, List.of("-Xmx128m"),
-                List.of("bse-simulator", "--port", "0"), log);
-        try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> ChildJvm.output(log).contains("pilu crawl --once"));
-            String baseUrl = ChildJvm.output(log).lines().filter(l -> l.startsWith("http://")).findFirst()
-                    .orElseThrow();
-            HttpResponse<Void> warmUp = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(baseUrl + "/disclosure/announcement.html")).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            assertThat(warmUp.statusCode()).as("the 302 session handshake").isEqualTo(302);
-
-            child.destroy(); // SIGTERM
-            assertThat(child.waitFor(20, TimeUnit.SECONDS)).as(ChildJvm.output(log)).isTrue();
-            assertThat(ChildJvm.output(log)).contains("pilu bse-simulator stopped; contract violations: 0");
-        } finally {
-            child.destroyForcibly();
-        }
     }
 }

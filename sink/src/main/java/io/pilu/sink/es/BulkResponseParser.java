@@ -38,7 +38,7 @@ public final class BulkResponseParser {
         }
         List<BulkItemResult> results = new ArrayList<>(items.size());
         for (JsonNode item : items) {
-            Iterator<Map.Entry<String, JsonNode>> fields = item.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = item.properties().iterator();
             if (!fields.hasNext()) {
                 throw new IllegalArgumentException("empty bulk response item");
             }

@@ -5,6 +5,8 @@ package io.pilu.sink.es;
  * it cannot read). The batch is split to find the document responsible.
  */
 public final class EsRequestRejectedException extends Exception {
+
+    private static final long serialVersionUID = 1L;
     private final int status;
 
     public EsRequestRejectedException(int status, String message) {

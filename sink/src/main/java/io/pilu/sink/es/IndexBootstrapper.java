@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pilu.model.Json;
 import java.io.IOException;
+import java.util.Map;
 import org.apache.http.entity.ContentType;
 import org.apache.http.entity.StringEntity;
 import org.elasticsearch.client.Request;
@@ -92,8 +93,7 @@ public final class IndexBootstrapper {
         JsonNode body = Json.mapper().readTree(resp.getEntity().getContent());
         String single = null;
         int count = 0;
-        for (var it = body.fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (Map.Entry<String, JsonNode> e : body.properties()) {
             count++;
             single = e.getKey();
             if (e.getValue().path("aliases").path(alias).path("is_write_index").asBoolean(false)) {
