@@ -42,6 +42,13 @@ public final class EnrichService implements AutoCloseable {
     public static EnrichService start(EnrichConfig config,
                                       BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher,
                                       PrometheusMeterRegistry registry, int opsPort) {
+        return start(config, enricher, registry, "0.0.0.0", opsPort);
+    }
+
+    /** The same, with the ops endpoint bound to {@code opsHost} ({@code --ops-host}). */
+    public static EnrichService start(EnrichConfig config,
+                                      BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher,
+                                      PrometheusMeterRegistry registry, String opsHost, int opsPort) {
         Topology topology = EnrichTopology.topology(config.topics(), enricher, Clock.systemUTC(),
                 new EnrichMetrics(registry));
         KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
@@ -60,7 +67,7 @@ public final class EnrichService implements AutoCloseable {
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         String description = topology.describe().toString();
-        OpsServer ops = opsPort < 0 ? null : OpsServer.builder(registry).port(opsPort)
+        OpsServer ops = opsPort < 0 ? null : OpsServer.builder(registry).host(opsHost).port(opsPort)
                 .liveness(() -> streams.state() == KafkaStreams.State.ERROR
                         || streams.state() == KafkaStreams.State.NOT_RUNNING
                         ? Check.failing(streams.state().name()) : Check.ok(streams.state().name()))

@@ -106,7 +106,7 @@ public final class SinkCommand implements Callable<Integer> {
         PrometheusMeterRegistry registry = common.registry("sink");
         SinkRunner runner = SinkRunner.start(config, registry);
         try (OpsServer ops = !common.opsEnabled(DEFAULT_OPS_PORT) ? null
-                : OpsServer.builder(registry).port(common.opsPort(DEFAULT_OPS_PORT))
+                : common.opsServer(registry, DEFAULT_OPS_PORT)
                         .liveness(runner::liveness).readiness(runner::readiness).start()) {
             Thread hook = new Thread(runner::close, "pilu-sink-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
