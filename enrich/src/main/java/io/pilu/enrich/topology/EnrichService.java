@@ -49,9 +49,11 @@ public final class EnrichService implements AutoCloseable {
     public static EnrichService start(EnrichConfig config,
                                       BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher,
                                       PrometheusMeterRegistry registry, String opsHost, int opsPort) {
-        Topology topology = EnrichTopology.topology(config.topics(), enricher, Clock.systemUTC(),
-                new EnrichMetrics(registry));
-        KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
+        EnrichMetrics metrics = new EnrichMetrics(registry);
+        Topology topology = EnrichTopology.topology(config.topics(), enricher, Clock.systemUTC(), metrics);
+        java.util.Properties props = config.streamsProperties();
+        props.put(DeadLetterProductionHandler.METRICS_CONFIG, metrics);
+        KafkaStreams streams = new KafkaStreams(topology, props);
         // A failure outside our processor (e.g. a fenced producer after a long GC pause) is transient by nature:
         // replace the thread, the transaction is aborted and the work redone. Our own processing errors never get
         // here — they become dead letters.
