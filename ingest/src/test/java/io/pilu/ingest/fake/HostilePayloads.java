@@ -23,15 +23,17 @@ public final class HostilePayloads {
 
     /**
      * A one-page PDF whose single Flate-compressed content stream shows {@code glyphs} glyphs of the standard
-     * Helvetica font (no embedded font needed): 60 million glyphs compress to about 60 KB.
+     * Helvetica font (no embedded font needed): 60 million glyphs compress to about 60 KB (strings of a million
+     * glyphs each, so the stream is almost one run of a single byte, which deflate packs about 1000:1).
      */
     public static byte[] glyphBombPdf(long glyphs) {
         ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        byte[] line = ("(" + "A".repeat(1000) + ") Tj\n").getBytes(StandardCharsets.US_ASCII);
+        int perString = (int) Math.min(glyphs, 1_000_000);
+        byte[] line = ("(" + "A".repeat(perString) + ") Tj\n").getBytes(StandardCharsets.US_ASCII);
         try (DeflaterOutputStream z = new DeflaterOutputStream(compressed, new Deflater(Deflater.BEST_COMPRESSION),
                 1 << 16)) {
             z.write("BT /F1 1 Tf 10 10 Td\n".getBytes(StandardCharsets.US_ASCII));
-            for (long shown = 0; shown < glyphs; shown += 1000) {
+            for (long shown = 0; shown < glyphs; shown += perString) {
                 z.write(line);
             }
             z.write("ET\n".getBytes(StandardCharsets.US_ASCII));
