@@ -97,9 +97,17 @@ public final class SinkCommand implements Callable<Integer> {
                 Duration.ofMillis(shutdownTimeoutMs));
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        SinkConfig config = config();
+        SinkConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         Topics topics = common.topics();
         TopicProvisioner.ensure(config.bootstrapServers(), topics.all().stream()
                 .filter(t -> List.of(topics.enriched(), topics.dlqSink()).contains(t.name())).toList(), common.replicationFactor);
