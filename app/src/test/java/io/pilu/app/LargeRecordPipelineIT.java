@@ -72,10 +72,15 @@ class LargeRecordPipelineIT {
     @BeforeEach
     void start() {
         site = BseSimulator.start();
-        // a long HTML announcement: about 330 000 characters of text, cut at the 300 000-character budget
-        StringBuilder html = new StringBuilder("<html><head><meta charset=\"utf-8\"></head><body>");
-        for (int i = 0; html.length() < 1_200_000; i++) {
-            html.append("<p>第").append(i).append("段：公司经营情况良好，收入稳定增长。</p>");
+        // a long IR record as HTML: over 300 000 characters of text, cut at the 300 000-character budget; its Q&A
+        // pairs repeat the text in the enriched record, which so passes the broker's ~1 MB default
+        StringBuilder html = new StringBuilder("<html><head><meta charset=\"utf-8\"></head><body>"
+                + "<p>投资者关系活动记录表</p><p>一、投资者关系活动类别</p><p>√特定对象调研</p>"
+                + "<p>二、投资者关系活动情况</p><p>活动时间：2024年6月17日</p><p>活动地点：公司会议室</p>"
+                + "<p>参会单位及人员：中邮证券、地泽投资</p><p>三、投资者关系活动主要内容</p>");
+        for (int i = 1; html.length() < 360_000; i++) {
+            html.append("<p>问题").append(i).append("、请介绍公司算力采购策略与客户结构的变化情况？</p><p>回答：针对采购标的而言，"
+                    + "公司根据业务需求分批采购算力设备，客户结构持续优化，收入稳定增长。</p>");
         }
         site.add(document("big", html.append("</body></html>").toString()));
         site.add(document("small", "<html><body><p>董事会决议公告。</p></body></html>"));
