@@ -26,15 +26,24 @@ class ExtractorFuzzIT {
         }
         boolean parse = (data[0] & 1) == 1;
         String text = new String(data, 1, data.length - 1, StandardCharsets.UTF_8);
+        long took = run(parse, text);
+        if (took > MAX_NANOS_PER_INPUT) {
+            // A first run pays for class loading, JIT and the fuzzer's instrumentation on a shared machine: an input
+            // is slow only if it is slow again.
+            took = run(parse, text);
+        }
+        if (took > MAX_NANOS_PER_INPUT) {
+            throw new AssertionError((parse ? "IrRecordParser" : "TextNormalizer") + " took " + took / 1_000_000
+                    + " ms on a " + text.length() + "-character input (limit 1 s)");
+        }
+    }
+
+    private static long run(boolean parse, String text) {
         long start = System.nanoTime();
         String normalized = NORMALIZER.normalize(text);
         if (parse) {
             PARSER.parse(normalized);
         }
-        long took = System.nanoTime() - start;
-        if (took > MAX_NANOS_PER_INPUT) {
-            throw new AssertionError((parse ? "IrRecordParser" : "TextNormalizer") + " took " + took / 1_000_000
-                    + " ms on a " + text.length() + "-character input (limit 1 s)");
-        }
+        return System.nanoTime() - start;
     }
 }

@@ -8,7 +8,6 @@ import io.pilu.ingest.listing.ListingResponseParser;
 import io.pilu.ingest.listing.ListingSchemaException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of the crawler's parsers of outside input: the JSONP unwrapper, the listing
@@ -36,6 +35,19 @@ class ParserFuzzIT {
         }
         int target = Math.floorMod(data[0], TARGETS);
         String text = new String(data, 1, data.length - 1, StandardCharsets.UTF_8);
+        long took = run(target, text);
+        if (took > MAX_NANOS_PER_INPUT) {
+            // A first run pays for class loading, JIT and the fuzzer's instrumentation on a shared machine: an input
+            // is slow only if it is slow again.
+            took = run(target, text);
+        }
+        if (took > MAX_NANOS_PER_INPUT) {
+            throw new AssertionError("target " + target + " took " + took / 1_000_000 + " ms on a "
+                    + text.length() + "-character input (limit 1 s)");
+        }
+    }
+
+    private static long run(int target, String text) {
         long start = System.nanoTime();
         try {
             switch (target) {
@@ -50,14 +62,6 @@ class ParserFuzzIT {
         } catch (ListingSchemaException expected) {
             // the typed refusal of input that breaks the contract
         }
-        long took = System.nanoTime() - start;
-        if (took > MAX_NANOS_PER_INPUT) {
-            throw new AssertionError("target " + target + " took " + took / 1_000_000 + " ms on a "
-                    + text.length() + "-character input (limit 1 s)");
-        }
-    }
-
-    static List<String> targetNames() {
-        return List.of("jsonp", "listing-a", "listing-b", "cleaner");
+        return System.nanoTime() - start;
     }
 }
