@@ -179,7 +179,7 @@ public final class CrawlOptions {
         v.notNegative("--backoff-initial", backoffInitial);
         v.notNegative("--backoff-max", backoffMax);
         if (!(rateLimit > 0) || Double.isInfinite(rateLimit)) {
-            v.fail("--rate-limit must be a positive number of requests per second, not " + rateLimit);
+            v.fail("--rate-limit must be positive (requests per second), not " + rateLimit);
         }
         if (baseUrl != null && baseUrl.getRawUserInfo() != null) {
             v.fail("--base-url must not contain credentials (user:password@); they are never sent or logged");
@@ -212,7 +212,7 @@ public final class CrawlOptions {
 
         public void positive(String option, Duration value) {
             if (value == null || value.isNegative() || value.isZero()) {
-                fail(option + " must be a positive duration, not " + value);
+                fail(option + " must be positive, not " + value);
             }
         }
 
