@@ -32,16 +32,19 @@ import org.slf4j.LoggerFactory;
  * {@code extraction = FAILED} (or {@code SKIPPED} for a type without extractor) and the reason.
  *
  * <p>The work directory holds each document while it is read ({@code doc-*.bin}) and, while it is extracted, a
- * marker naming it ({@code extracting/<hex id>}). Both are deleted afterwards. At start, spool files left by a
- * process that died are deleted, and a marker left behind means the process died while extracting that document:
- * it is then published as FAILED ({@code EXTRACTION_CRASHED}) instead of being read again, so no document can put
- * the crawler into a crash loop, whatever the extraction budgets miss.
+ * marker naming it and counting the attempts ({@code extracting/<hex id>}). Both are deleted afterwards. At start,
+ * spool files left by a process that died are deleted, and a marker left behind means the process died while
+ * extracting that document. One such death may be anything (a deploy, kill -9), so the document is read once more;
+ * after {@value #MAX_EXTRACTION_ATTEMPTS} it is published as FAILED ({@code EXTRACTION_CRASHED}) instead, so no
+ * document can put the crawler into a crash loop, whatever the extraction budgets miss.
  */
 public final class AnnouncementFetcher {
 
     private static final Logger log = LoggerFactory.getLogger(AnnouncementFetcher.class);
     static final String SPOOL_PREFIX = "doc-";
     static final String MARKER_DIR = "extracting";
+    /** Processes that may die extracting one document before it is given up as FAILED. */
+    static final int MAX_EXTRACTION_ATTEMPTS = 2;
 
     private final BseClient client;
     private final DocumentUrlGuard guard;
@@ -49,8 +52,8 @@ public final class AnnouncementFetcher {
     private final CrawlMetrics metrics;
     private final Path workDir;
     private final Clock clock;
-    /** Ids whose extraction a previous process did not survive, with the marker to delete once handled. */
-    private final Map<String, Path> crashed = new HashMap<>();
+    /** Ids whose extraction a previous process did not survive, with how many processes died on each. */
+    private final Map<String, Integer> crashed = new HashMap<>();
 
     public AnnouncementFetcher(BseClient client, DocumentTextExtractor extractor, CrawlMetrics metrics, Path workDir,
                                Clock clock) {
@@ -82,12 +85,13 @@ public final class AnnouncementFetcher {
             metrics.documentRefused();
             return RawAnnouncementConverter.failed(d, null, null, "refused: " + e.getMessage(), clock.instant());
         }
-        Path crashMarker = crashed.remove(d.id());
-        if (crashMarker != null) {
+        int deaths = crashed.getOrDefault(d.id(), 0);
+        if (deaths >= MAX_EXTRACTION_ATTEMPTS) {
+            crashed.remove(d.id());
             metrics.refused(Refusal.EXTRACTION_CRASHED);
-            deleteQuietly(crashMarker);
-            return RawAnnouncementConverter.failed(d, url, null, "EXTRACTION_CRASHED: the crawler process died while "
-                    + "extracting this document; it is not read again", clock.instant());
+            deleteQuietly(markerOf(d.id()));
+            return RawAnnouncementConverter.failed(d, url, null, "EXTRACTION_CRASHED: the crawler process died "
+                    + deaths + " times while extracting this document; it is not read again", clock.instant());
         }
         DownloadedDocument doc;
         try {
@@ -104,7 +108,7 @@ public final class AnnouncementFetcher {
         }
         Path marker = null;
         try {
-            marker = writeMarker(d.id());
+            marker = writeMarker(d.id(), deaths + 1);
             ExtractedText text = extractor.extract(doc.file(), d.fileType());
             return RawAnnouncementConverter.ok(d, url, doc, text, extractor.budget().maxTextChars(), clock.instant());
         } catch (DocumentExtractionException e) {
@@ -120,15 +124,22 @@ public final class AnnouncementFetcher {
                     + ": " + e.getMessage(), clock.instant());
         } finally {
             deleteQuietly(doc.file());
-            deleteQuietly(marker);
+            if (marker != null) { // extraction ended (however): this process survived it
+                crashed.remove(d.id());
+                deleteQuietly(marker);
+            }
         }
     }
 
-    private Path writeMarker(String id) throws IOException {
-        Path dir = workDir.resolve(MARKER_DIR);
-        Files.createDirectories(dir);
-        Path marker = dir.resolve(HexFormat.of().formatHex(id.getBytes(StandardCharsets.UTF_8)));
-        Files.writeString(marker, id);
+    private Path markerOf(String id) {
+        return workDir.resolve(MARKER_DIR).resolve(HexFormat.of().formatHex(id.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The marker: the id, then the number of processes that started extracting it (this one included). */
+    private Path writeMarker(String id, int attempt) throws IOException {
+        Path marker = markerOf(id);
+        Files.createDirectories(marker.getParent());
+        Files.writeString(marker, id + "\n" + attempt + "\n");
         return marker;
     }
 
@@ -155,10 +166,14 @@ public final class AnnouncementFetcher {
         }
         try (DirectoryStream<Path> left = Files.newDirectoryStream(markers)) {
             for (Path marker : left) {
-                String id = Files.readString(marker);
-                crashed.put(id, marker);
-                log.error("the previous crawler process died while extracting announcement {}: it will be "
-                        + "published as FAILED (EXTRACTION_CRASHED), not read again", LogText.escape(id));
+                String[] lines = Files.readString(marker).split("\n");
+                int attempts = lines.length > 1 && lines[1].strip().matches("\\d{1,6}")
+                        ? Integer.parseInt(lines[1].strip()) : MAX_EXTRACTION_ATTEMPTS;
+                crashed.put(lines[0], attempts);
+                log.error("a crawler process died while extracting announcement {} ({} time(s)){}",
+                        LogText.escape(lines[0]), attempts, attempts >= MAX_EXTRACTION_ATTEMPTS
+                                ? ": it will be published as FAILED (EXTRACTION_CRASHED), not read again"
+                                : ": it is read once more");
             }
         } catch (IOException e) {
             log.warn("cannot read extraction markers in {}: {}", markers, e.toString());

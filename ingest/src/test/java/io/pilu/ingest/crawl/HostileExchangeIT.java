@@ -122,21 +122,25 @@ class HostileExchangeIT {
     }
 
     @Test
-    void aDocumentTheLastProcessDiedExtractingIsPublishedFailedNotReadAgain() throws Exception {
+    void aDocumentTwoProcessesDiedExtractingIsPublishedFailedOneDeathIsRetried() throws Exception {
         SimulatedAnnouncement poison = good(DAY);
-        // what a crawler killed (e.g. by the OOM killer) in the middle of extracting it leaves behind
+        SimulatedAnnouncement killedOnce = good(DAY);
+        // what crawlers killed (by the OOM killer, or a deploy) in the middle of extracting leave behind
         Path markers = Files.createDirectories(work.resolve("extracting"));
-        Files.writeString(markers.resolve("poison"), poison.disclosureCode());
+        Files.writeString(markers.resolve("poison"), poison.disclosureCode() + "\n2\n");
+        Files.writeString(markers.resolve("once"), killedOnce.disclosureCode() + "\n1\n");
         Files.write(work.resolve("doc-123.bin"), new byte[1024]);
         SimulatedAnnouncement good = good(DAY);
 
         startCrawler();
         RawAnnouncement record = awaitPublished(poison);
+        RawAnnouncement retried = awaitPublished(killedOnce);
         awaitPublished(good);
 
         assertThat(record.extraction()).isEqualTo(RawAnnouncement.ExtractionStatus.FAILED);
         assertThat(record.extractionError()).startsWith("EXTRACTION_CRASHED");
         assertThat(site.downloads(poison.destFilePath())).isZero();
+        assertThat(retried.extraction()).isEqualTo(RawAnnouncement.ExtractionStatus.OK);
         assertThat(refusals("extraction_crashed")).isEqualTo(1);
         assertThat(spooled()).isEmpty();
     }
