@@ -54,6 +54,8 @@ public final class AnnouncementFetcher {
     private final Clock clock;
     /** Ids whose extraction a previous process did not survive, with how many processes died on each. */
     private final Map<String, Integer> crashed = new HashMap<>();
+    /** The markers found at start, by id (deleted once the document has a record). */
+    private final Map<String, Path> leftMarkers = new HashMap<>();
 
     public AnnouncementFetcher(BseClient client, DocumentTextExtractor extractor, CrawlMetrics metrics, Path workDir,
                                Clock clock) {
@@ -89,7 +91,7 @@ public final class AnnouncementFetcher {
         if (deaths >= MAX_EXTRACTION_ATTEMPTS) {
             crashed.remove(d.id());
             metrics.refused(Refusal.EXTRACTION_CRASHED);
-            deleteQuietly(markerOf(d.id()));
+            deleteQuietly(leftMarkers.remove(d.id()));
             return RawAnnouncementConverter.failed(d, url, null, "EXTRACTION_CRASHED: the crawler process died "
                     + deaths + " times while extracting this document; it is not read again", clock.instant());
         }
@@ -127,6 +129,7 @@ public final class AnnouncementFetcher {
             if (marker != null) { // extraction ended (however): this process survived it
                 crashed.remove(d.id());
                 deleteQuietly(marker);
+                deleteQuietly(leftMarkers.remove(d.id()));
             }
         }
     }
@@ -170,6 +173,7 @@ public final class AnnouncementFetcher {
                 int attempts = lines.length > 1 && lines[1].strip().matches("\\d{1,6}")
                         ? Integer.parseInt(lines[1].strip()) : MAX_EXTRACTION_ATTEMPTS;
                 crashed.put(lines[0], attempts);
+                leftMarkers.put(lines[0], marker);
                 log.error("a crawler process died while extracting announcement {} ({} time(s)){}",
                         LogText.escape(lines[0]), attempts, attempts >= MAX_EXTRACTION_ATTEMPTS
                                 ? ": it will be published as FAILED (EXTRACTION_CRASHED), not read again"
