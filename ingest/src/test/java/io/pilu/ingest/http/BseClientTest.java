@@ -211,4 +211,31 @@ class BseClientTest {
         assertThat(registry.counter("pilu.crawl.refusals", "reason", "listing_too_large").count()).isEqualTo(1);
         assertThat(registry.counter("pilu.crawl.refusals", "reason", "listing_too_many_rows").count()).isEqualTo(1);
     }
+
+    @Test
+    void aWarmUpPageTrickledAByteASecondIsCutOffAtTheRequestDeadline() throws Exception {
+        site.intercept(BseSimulator.WARM_UP_PATH, ex -> {
+            ex.sendResponseHeaders(200, 0);
+            try (java.io.OutputStream out = ex.getResponseBody()) {
+                for (int i = 0; i < 60; i++) {
+                    out.write('<');
+                    out.flush();
+                    Thread.sleep(1000);
+                }
+            } catch (java.io.IOException | InterruptedException e) {
+                // the client hung up
+            }
+        });
+        client.close();
+        client = new BseClient(client.config().withLimits(java.time.Duration.ofSeconds(2), 1_000_000, 1000),
+                new CrawlMetrics(registry), new RateLimiter(1000), backoffs::add, () -> 0.5);
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0))
+                .isInstanceOf(HttpFailureException.class).hasMessageContaining("warmup")
+                .hasMessageContaining("request deadline");
+
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(20));
+        assertThat(registry.counter("pilu.crawl.refusals", "reason", "request_deadline").count()).isEqualTo(1);
+    }
 }
