@@ -20,6 +20,9 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
+import io.pilu.service.LogText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,6 +34,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = "Extract facts from one announcement file (.txt, .pdf, .html) and print the EnrichedAnnouncement JSON.")
 public final class ExtractCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ExtractCommand.class);
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The announcement: .txt (UTF-8), .pdf or .html.")
     Path file;
@@ -52,8 +57,13 @@ public final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        quietLibraries();
+        if (!Files.exists(file)) {
+            System.err.println("pilu extract: no such file: " + LogText.escape(file.toString()));
+            return 2;
+        }
         if (!Files.isRegularFile(file)) {
-            System.err.println("pilu extract: no such file: " + file);
+            System.err.println("pilu extract: " + LogText.escape(file.toString()) + " is not a regular file");
             return 2;
         }
         byte[] bytes = Files.readAllBytes(file);
@@ -72,7 +82,11 @@ public final class ExtractCommand implements Callable<Integer> {
                 text = extracted.text();
                 pages = extracted.pageCount();
             } catch (DocumentExtractionException e) {
-                System.err.println("pilu extract: cannot read " + file + ": " + e.getMessage());
+                System.err.println("pilu extract: cannot read " + LogText.escape(file.toString()) + ": "
+                        + LogText.escape(e.getMessage()));
+                if (e.getCause() != null) {
+                    log.debug("extraction of {} failed", file, e.getCause()); // the library's trace, at DEBUG only
+                }
                 return 1;
             }
         } else {
@@ -91,6 +105,22 @@ public final class ExtractCommand implements Callable<Integer> {
         EnrichedAnnouncement enriched = new AnnouncementEnricher().enrich(raw, Instant.now());
         System.out.println(compact ? Json.write(enriched) : Json.writePretty(enriched));
         return 0;
+    }
+
+    /**
+     * PDFBox and FontBox log what they tolerate or give up on, with stack traces, at ERROR: for a malformed PDF that
+     * is hundreds of lines before the one line this command prints. They are shown at {@code PILU_LOG_LEVEL=DEBUG}
+     * only.
+     */
+    private static void quietLibraries() {
+        if (log.isDebugEnabled()) {
+            return;
+        }
+        for (String name : new String[] {"org.apache.pdfbox", "org.apache.fontbox"}) {
+            if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger l) {
+                l.setLevel(ch.qos.logback.classic.Level.OFF);
+            }
+        }
     }
 
     private static String decodeUtf8(byte[] bytes) {

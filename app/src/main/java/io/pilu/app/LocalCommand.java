@@ -52,6 +52,10 @@ public final class LocalCommand implements Callable<Integer> {
             description = "Port of the one /metrics /healthz /readyz endpoint (env PILU_OPS_PORT, default ${DEFAULT-VALUE}).")
     int opsPort;
 
+    @Option(names = "--ops-host", defaultValue = "${env:PILU_OPS_HOST:-127.0.0.1}",
+            description = "Address of the ops endpoint (env PILU_OPS_HOST, default ${DEFAULT-VALUE}: this machine only).")
+    String opsHost;
+
     @Option(names = "--base-url", defaultValue = "${env:PILU_BSE_BASE_URL:-https://www.bse.cn}",
             description = "The exchange site the crawler reads (env PILU_BSE_BASE_URL, default ${DEFAULT-VALUE}).")
     String baseUrl;
@@ -87,7 +91,7 @@ public final class LocalCommand implements Callable<Integer> {
                     """.formatted(baseUrl, problem)));
         }
         LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Options(dir, kafkaPort, esPort, opsPort,
-                baseUrl, crawlerArgs, infraOnly ? Set.of() : EnumSet.allOf(LocalPipeline.Service.class)));
+                baseUrl, crawlerArgs, infraOnly ? Set.of() : EnumSet.allOf(LocalPipeline.Service.class), opsHost));
         CountDownLatch stopped = new CountDownLatch(1);
         BseSimulator site = simulator;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

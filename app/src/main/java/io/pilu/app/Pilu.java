@@ -36,6 +36,8 @@ public final class Pilu implements Runnable {
                 && System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "logback-json.xml");
         }
+        // Before any HTTP server of this JVM (the bse.cn simulator of `pilu local --offline` included) starts.
+        io.pilu.service.OpsServer.limitSlowClients();
         System.exit(commandLine().execute(args));
     }
 

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,5 +72,53 @@ class ExtractCommandTest {
         assertThat(Pilu.commandLine().execute("extract", gbk.toString())).isEqualTo(1);
         Path pdf = Files.write(dir.resolve("broken.pdf"), "%PDF-1.7 not really".getBytes(StandardCharsets.US_ASCII));
         assertThat(Pilu.commandLine().execute("extract", pdf.toString())).isEqualTo(1);
+    }
+
+    /** Runs {@code pilu extract ARGS}; returns the exit code and everything printed on stderr. */
+    private static Map.Entry<Integer, String> runErr(String... args) {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = Pilu.commandLine().execute(args);
+        } finally {
+            System.setErr(stderr);
+        }
+        return Map.entry(code, captured.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aDirectoryIsNotARegularFile() {
+        Map.Entry<Integer, String> r = runErr("extract", dir.toString());
+        assertThat(r.getKey()).isEqualTo(2);
+        assertThat(r.getValue().strip()).isEqualTo("pilu extract: " + dir + " is not a regular file");
+    }
+
+    @Test
+    void aMalformedPdfPrintsOneClearLineAndNoLibraryStackTrace() throws Exception {
+        Path pdf = dir.resolve("corrupt.pdf");
+        try (InputStream in = ExtractCommandTest.class.getResourceAsStream(
+                "/io/pilu/ingest/samples/873166-2024-06-21-business-registration-corrupt.pdf")) {
+            Files.copy(in, pdf);
+        }
+        Map.Entry<Integer, String> r = runErr("extract", pdf.toString());
+        assertThat(r.getKey()).isEqualTo(1);
+        assertThat(r.getValue().strip().lines()).hasSize(1).first().asString()
+                .startsWith("pilu extract: cannot read " + pdf + ": not a readable PDF");
+    }
+
+    @Test
+    void aFortyFiveMegabyteHtmlPageIsRefusedInOneLine() throws Exception {
+        Path html = dir.resolve("huge.html");
+        byte[] paragraph = "<p>公司经营情况良好，收入稳定增长。</p>\n".getBytes(StandardCharsets.UTF_8);
+        try (java.io.OutputStream out = Files.newOutputStream(html)) {
+            for (long written = 0; written < 45L * 1024 * 1024; written += paragraph.length) {
+                out.write(paragraph);
+            }
+        }
+        Map.Entry<Integer, String> r = runErr("extract", html.toString());
+        assertThat(r.getKey()).isEqualTo(1);
+        assertThat(r.getValue().strip()).contains("TEXT_BUDGET_EXCEEDED").contains("HTML budget");
     }
 }

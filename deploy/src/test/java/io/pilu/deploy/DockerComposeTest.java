@@ -114,4 +114,18 @@ class DockerComposeTest {
         compose.path("services").path(service).path("volumes").forEach(v -> mounts.add(v.asText()));
         return mounts;
     }
+
+    /** Issue 10, row 13: Elasticsearch without security and Grafana with admin/admin never face a network. */
+    @Test
+    void everyPublishedPortBindsTheLoopbackInterfaceOnly() {
+        List<String> published = new ArrayList<>();
+        compose.path("services").properties().forEach(service -> {
+            for (JsonNode port : service.getValue().path("ports")) {
+                published.add(service.getKey());
+                String hostIp = port.isObject() ? port.path("host_ip").asText() : port.asText();
+                assertThat(hostIp).as("%s publishes %s", service.getKey(), port).startsWith("127.0.0.1");
+            }
+        });
+        assertThat(published).contains("elasticsearch", "kibana", "prometheus", "grafana");
+    }
 }

@@ -38,6 +38,11 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <tr><td>{@code pilu_crawl_checkpoint_seen_ids}</td><td>ids in the checkpoint's recently-seen set</td></tr>
  *   <tr><td>{@code pilu_crawl_listing_schema_errors_total{endpoint}}</td><td>listing responses that broke the
  *       contract</td></tr>
+ *   <tr><td>{@code pilu_crawl_refusals_total{reason}}</td><td>hostile or broken input refused, by {@link Refusal}
+ *       </td></tr>
+ *   <tr><td>{@code pilu_crawl_poll_running_seconds}</td><td>how long the current poll has run (0 between polls)
+ *       </td></tr>
+ *   <tr><td>{@code pilu_crawl_poll_deadline_seconds}</td><td>{@code --poll-deadline}</td></tr>
  * </table>
  */
 public final class CrawlMetrics {
@@ -54,6 +59,8 @@ public final class CrawlMetrics {
     private final AtomicReference<LocalDate> newestSeen = new AtomicReference<>();
     private final AtomicReference<LocalDate> highWater = new AtomicReference<>();
     private final AtomicLong seenIds = new AtomicLong();
+    private final AtomicLong pollStartedNanos = new AtomicLong();
+    private final AtomicLong pollDeadlineSeconds = new AtomicLong();
 
     public CrawlMetrics(MeterRegistry registry) {
         this(registry, Clock.systemUTC());
@@ -85,6 +92,43 @@ public final class CrawlMetrics {
         for (ListingEndpoint endpoint : ListingEndpoint.values()) {
             registry.counter("pilu.crawl.listing.schema.errors", "endpoint", endpoint.metricTag());
         }
+        for (Refusal r : Refusal.values()) {
+            refusals(r);
+        }
+        Gauge.builder("pilu.crawl.poll.running", this, CrawlMetrics::pollRunningSeconds).baseUnit("seconds")
+                .description("How long the current poll has been running; 0 between polls").register(registry);
+        Gauge.builder("pilu.crawl.poll.deadline", pollDeadlineSeconds, AtomicLong::doubleValue).baseUnit("seconds")
+                .description("The poll deadline (--poll-deadline); a poll running longer is stuck")
+                .register(registry);
+    }
+
+    private Counter refusals(Refusal reason) {
+        return Counter.builder("pilu.crawl.refusals").tag("reason", reason.tag())
+                .description("Hostile or broken input from the exchange refused, by reason").register(registry);
+    }
+
+    /** Counts one refusal. */
+    public void refused(Refusal reason) {
+        refusals(reason).increment();
+    }
+
+    /** The value of {@code pilu_crawl_refusals_total{reason}} (tests, status). */
+    public double refusalCount(Refusal reason) {
+        return refusals(reason).count();
+    }
+
+    public void pollDeadline(Duration deadline) {
+        pollDeadlineSeconds.set(deadline.toSeconds());
+    }
+
+    /** A poll started ({@code true}) or ended. */
+    public void pollRunning(boolean running) {
+        pollStartedNanos.set(running ? System.nanoTime() : 0);
+    }
+
+    private double pollRunningSeconds() {
+        long started = pollStartedNanos.get();
+        return started == 0 ? 0 : (System.nanoTime() - started) / 1e9;
     }
 
     /** Metrics that go nowhere, for tools and tests that do not expose them. */

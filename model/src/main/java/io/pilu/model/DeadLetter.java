@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param errorClass    the exception class (or a stage-specific error type such as an ES error type)
  * @param errorMessage  the reason
  * @param failedAt      when it failed
+ * @param valueTruncated true when {@code value} was shortened to fit the topic (the record itself was too large);
+ *                       null otherwise
+ * @param originalValueBytes the original value's size in bytes, when {@code value} was shortened
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeadLetter(
@@ -37,7 +40,9 @@ public record DeadLetter(
         String encoding,
         String errorClass,
         String errorMessage,
-        Instant failedAt) {
+        Instant failedAt,
+        Boolean valueTruncated,
+        Long originalValueBytes) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String UTF8 = "utf8";
@@ -58,7 +63,27 @@ public record DeadLetter(
         boolean text = isUtf8(key) && isUtf8(value);
         return new DeadLetter(SCHEMA_VERSION, stage, sourceTopic, partition, offset,
                 encode(key, text), encode(value, text), text ? UTF8 : BASE64,
-                errorClass, errorMessage == null ? "" : errorMessage, failedAt);
+                errorClass, errorMessage == null ? "" : errorMessage, failedAt, null, null);
+    }
+
+    /**
+     * This dead letter with its value cut to at most {@code maxValueChars} characters (never inside a surrogate
+     * pair), {@link #valueTruncated()} set and the original size kept: what goes to a dead-letter topic when the
+     * record was too large to be produced, so the reason and the coordinates survive even when the payload cannot.
+     */
+    public DeadLetter shortened(int maxValueChars) {
+        if (value == null || value.length() <= maxValueChars) {
+            return this;
+        }
+        int end = maxValueChars;
+        if (end > 0 && Character.isHighSurrogate(value.charAt(end - 1))) {
+            end--;
+        }
+        long originalBytes = BASE64.equals(encoding) ? Base64.getDecoder().decode(value).length
+                : value.getBytes(StandardCharsets.UTF_8).length;
+        String shortKey = key != null && key.length() > maxValueChars ? key.substring(0, maxValueChars) : key;
+        return new DeadLetter(schemaVersion, stage, sourceTopic, partition, offset, shortKey, value.substring(0, end),
+                encoding, errorClass, errorMessage, failedAt, true, originalBytes);
     }
 
     /** Convenience for an exception. */

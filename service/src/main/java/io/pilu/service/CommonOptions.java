@@ -24,6 +24,12 @@ public final class CommonOptions {
                     + "PILU_OPS_PORT; default per service: crawl 9401, enrich 9402, sink 9403, local 9400).")
     public Integer opsPort;
 
+    @Option(names = "--ops-host", paramLabel = "ADDRESS", defaultValue = "${env:PILU_OPS_HOST:-0.0.0.0}",
+            description = "Address the ops endpoint binds, e.g. 127.0.0.1 to keep it off the network (env "
+                    + "PILU_OPS_HOST, default ${DEFAULT-VALUE}: every interface, so Prometheus in another container "
+                    + "or pod can scrape it).")
+    public String opsHost;
+
     /** Set when the service runs inside {@code pilu local}, which serves one endpoint for every service. */
     private PrometheusMeterRegistry sharedRegistry;
 
@@ -53,6 +59,11 @@ public final class CommonOptions {
     /** Whether the service should serve its own ops endpoint. */
     public boolean opsEnabled(int serviceDefault) {
         return opsPort(serviceDefault) >= 0;
+    }
+
+    /** An ops endpoint builder on the configured host and port. */
+    public OpsServer.Builder opsServer(PrometheusMeterRegistry registry, int serviceDefault) {
+        return OpsServer.builder(registry).host(opsHost == null ? "0.0.0.0" : opsHost).port(opsPort(serviceDefault));
     }
 
     /** The ops port: the flag, else {@code PILU_OPS_PORT}, else the service's default. */

@@ -19,6 +19,21 @@ public final class KafkaSettings {
      */
     public static final int SESSION_TIMEOUT_MS = 10_000;
 
+    /**
+     * The one byte budget of a record on Pilu's topics: producers' {@code max.request.size} (crawler, enrich's
+     * Streams producer, the sink's dead-letter producer) and the {@code max.message.bytes} of every topic Pilu
+     * creates. A raw record of {@code --max-text-chars} 300 000 is at most about 1.8 MB of JSON and its enriched
+     * record about twice that, well inside it; a record over it is dead-lettered with a shortened payload, never
+     * retried.
+     */
+    public static final int MAX_RECORD_BYTES = 8 * 1024 * 1024;
+
+    /**
+     * How much of an oversized record's value a dead letter keeps: small enough to always fit, large enough to
+     * identify the record (its JSON head carries id, company and title).
+     */
+    public static final int DEAD_LETTER_VALUE_CHARS = 64 * 1024;
+
     private KafkaSettings() {
     }
 
@@ -31,8 +46,8 @@ public final class KafkaSettings {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        // announcements carry the full extracted text of a document; allow large ones
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        // announcements carry the full extracted text of a document: the one record budget, see MAX_RECORD_BYTES
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES);
         return p;
     }
 

@@ -23,10 +23,38 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A plain JDK HTTP server on purpose: no framework to start, nothing to configure, one small thread pool.
  * Probes answer 200 with {@code ok: detail} or 503 with {@code failing: detail}.
+ *
+ * <p>Slow clients: the JDK server reads a request's headers on a worker thread, so connections that never finish
+ * their headers would hold every worker and starve the probes (a kubelet then kills a healthy pod). So there are
+ * {@value #WORKERS} workers, and a connection whose request is not read within {@value #MAX_REQUEST_SECONDS} s or
+ * whose response is not written within {@value #MAX_RESPONSE_SECONDS} s is closed
+ * ({@code sun.net.httpserver.maxReqTime} / {@code maxRspTime}, set for the JVM unless already set: the JDK reads them
+ * once, when its first HTTP server starts, which is why {@link #limitSlowClients()} must run early).
  */
 public final class OpsServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OpsServer.class);
+    /** Worker threads: many slow connections can hold some, never all of them for long. */
+    static final int WORKERS = 16;
+    static final int MAX_REQUEST_SECONDS = 5;
+    static final int MAX_RESPONSE_SECONDS = 30;
+
+    static {
+        limitSlowClients();
+    }
+
+    /**
+     * Bounds how long the JDK's HTTP server waits for a request and for its response to be written. Idempotent;
+     * call it before the first {@code HttpServer} of the JVM starts (the {@code pilu} main does).
+     */
+    public static void limitSlowClients() {
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(MAX_REQUEST_SECONDS));
+        }
+        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+            System.setProperty("sun.net.httpserver.maxRspTime", Integer.toString(MAX_RESPONSE_SECONDS));
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -71,7 +99,10 @@ public final class OpsServer implements AutoCloseable {
             this.registry = Objects.requireNonNull(registry, "registry");
         }
 
-        /** Interface to bind, default all interfaces (so Prometheus in a container can scrape it). */
+        /**
+         * Interface to bind, default all interfaces (so Prometheus in a container can scrape it); {@code 127.0.0.1}
+         * keeps it off the network ({@code --ops-host}).
+         */
         public Builder host(String host) {
             this.host = host;
             return this;
@@ -102,7 +133,7 @@ public final class OpsServer implements AutoCloseable {
         public OpsServer start() {
             try {
                 HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-                ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+                ExecutorService executor = Executors.newFixedThreadPool(WORKERS, r -> {
                     Thread t = new Thread(r, "pilu-ops-http");
                     t.setDaemon(true);
                     return t;

@@ -39,9 +39,13 @@ public final class TopicProvisioner {
             for (Topics.TopicSpec spec : specs) {
                 if (!existing.contains(spec.name())) {
                     NewTopic t = new NewTopic(spec.name(), spec.partitions(), replication);
+                    // the producers' record budget, not the broker's ~1 MB default (one place: MAX_RECORD_BYTES)
+                    Map<String, String> configs = new java.util.HashMap<>(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                            Integer.toString(KafkaSettings.MAX_RECORD_BYTES)));
                     if (spec.compacted()) {
-                        t.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
                     }
+                    t.configs(configs);
                     missing.add(t);
                 }
             }

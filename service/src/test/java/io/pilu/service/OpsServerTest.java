@@ -54,4 +54,41 @@ class OpsServerTest {
             assertThat(r.body()).contains("wedged");
         }
     }
+
+    @Test
+    void connectionsThatNeverFinishTheirHeadersNeitherStarveTheProbesNorStayOpen() throws Exception {
+        try (OpsServer ops = OpsServer.builder(Metrics.newRegistry("t")).host("127.0.0.1").port(0).start()) {
+            java.util.List<java.net.Socket> slow = new java.util.ArrayList<>();
+            try {
+                // more half-open requests than the old pool had workers, and then some
+                for (int i = 0; i < 8; i++) {
+                    java.net.Socket s = new java.net.Socket("127.0.0.1", ops.port());
+                    s.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes());
+                    s.getOutputStream().flush();
+                    slow.add(s);
+                }
+                long start = System.nanoTime();
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(ops.url() + "/healthz"))
+                        .timeout(java.time.Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(health.statusCode()).isEqualTo(200);
+                assertThat((System.nanoTime() - start) / 1_000_000).as("ms to answer /healthz").isLessThan(3000);
+
+                // the server drops a request whose headers do not arrive within its request timeout
+                java.net.Socket first = slow.get(0);
+                first.setSoTimeout((OpsServer.MAX_REQUEST_SECONDS + 5) * 1000);
+                assertThat(first.getInputStream().read()).as("closed by the server").isEqualTo(-1);
+            } finally {
+                for (java.net.Socket s : slow) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void bindsTheConfiguredAddressOnly() throws Exception {
+        try (OpsServer ops = OpsServer.builder(Metrics.newRegistry("t")).host("127.0.0.1").port(0).start()) {
+            assertThat(ops.url()).startsWith("http://127.0.0.1:");
+        }
+    }
 }

@@ -9,7 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import org.apache.kafka.common.errors.RetriableException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,19 +131,37 @@ public final class BatchWriter {
                 }
                 retries = pause(retries, failure);
             }
-            while (true) {
-                try {
-                    deadLetters.publish(rejected);
+            List<PendingDocument> unsent = rejected;
+            boolean shortened = false;
+            while (!unsent.isEmpty()) {
+                List<DeadLetterPublisher.Failure> failures = deadLetters.send(unsent, shortened);
+                unsent = failures.stream().map(DeadLetterPublisher.Failure::document).toList();
+                if (unsent.isEmpty()) {
                     break;
-                } catch (ExecutionException e) {
-                    // the DLQ topic is unavailable: the offsets cannot be committed until it is, so wait for it
-                    metrics.retry("dead_letter_topic");
-                    if (!retrying) {
-                        retrying = true;
-                        retryingBatches.incrementAndGet();
-                    }
-                    retries = pause(retries, e.getCause());
                 }
+                Throwable cause = failures.get(0).cause();
+                boolean willNotHeal = failures.stream().anyMatch(f -> !(f.cause() instanceof RetriableException));
+                if (willNotHeal) {
+                    // Retrying the same bytes cannot succeed (e.g. a record over the topic's max.message.bytes).
+                    // Once: send the dead letter with its value shortened, keeping the reason and the coordinates.
+                    // If Kafka still refuses, the batch fails loudly instead of retrying forever.
+                    if (shortened) {
+                        throw new RetriesExhaustedException("the dead-letter topic refuses " + unsent.size()
+                                + " dead letter(s) even shortened: " + cause, cause);
+                    }
+                    log.warn("event=dead_letter_shortened count={} cause={}", unsent.size(), cause.toString());
+                    metrics.retry("dead_letter_too_large");
+                    shortened = true;
+                    continue;
+                }
+                // the DLQ topic is unavailable: the offsets cannot be committed until it is, so wait for it
+                // (bounded by --max-retries like every other retry)
+                metrics.retry("dead_letter_topic");
+                if (!retrying) {
+                    retrying = true;
+                    retryingBatches.incrementAndGet();
+                }
+                retries = pause(retries, cause);
             }
             rejected.forEach(d -> metrics.rejected(d.errorClass()));
             metrics.indexed(indexed);

@@ -218,4 +218,62 @@ class BatchWriterTest {
         assertThat(es.calls).hasSize(1);
         assertThat(retrying.get()).isZero();
     }
+
+    /** A dead-letter topic whose max.message.bytes is {@code limit}: larger records fail as Kafka fails them. */
+    private static MockProducer<byte[], byte[]> topicLimitedTo(int limit) {
+        return new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+            @Override
+            public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
+                    org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> r,
+                    org.apache.kafka.clients.producer.Callback callback) {
+                if (r.value().length > limit) {
+                    return java.util.concurrent.CompletableFuture.failedFuture(
+                            new org.apache.kafka.common.errors.RecordTooLargeException("over max.message.bytes"));
+                }
+                return super.send(r, callback);
+            }
+        };
+    }
+
+    private BatchWriter writer(MockProducer<byte[], byte[]> dlqProducer) {
+        RetryPolicy policy = RetryPolicy.defaults(); // unlimited retries: a too-large dead letter must not use them
+        return new BatchWriter(es, "alias", new DeadLetterPublisher(dlqProducer, "dlq", Clock.systemUTC()), policy,
+                new Backoff(policy, () -> 0.5), sleeps::add, metrics, retrying);
+    }
+
+    private static PendingDocument bigDoc(String id, int chars) {
+        byte[] value = ("{\"text\":\"" + "字".repeat(chars) + "\"}").getBytes(StandardCharsets.UTF_8);
+        return PendingDocument.ok("src", 0, 7, id.getBytes(StandardCharsets.UTF_8), value,
+                new BulkAction.Index(id, 1, value));
+    }
+
+    @Test
+    void aDeadLetterTooLargeForItsTopicIsSentShortenedWithTheReasonNotRetried() throws Exception {
+        MockProducer<byte[], byte[]> dlq = topicLimitedTo(200_000);
+        es.replies.add(ids -> List.of(BulkItemResult.of("index", 400, "document_parsing_exception", "too big")));
+
+        BatchWriter.Result r = writer(dlq).write(List.of(bigDoc("big", 300_000)));
+
+        assertThat(r.deadLettered()).isEqualTo(1);
+        assertThat(sleeps).isEmpty();
+        assertThat(dlq.history()).hasSize(1);
+        DeadLetter dl = JsonSerde.deadLetter().fromBytes(dlq.history().get(0).value());
+        assertThat(dl.errorClass()).isEqualTo("document_parsing_exception");
+        assertThat(dl.valueTruncated()).isTrue();
+        assertThat(dl.originalValueBytes()).isEqualTo(900_011L);
+        assertThat(dl.value()).hasSize(io.pilu.service.KafkaSettings.DEAD_LETTER_VALUE_CHARS);
+        assertThat(dl.offset()).isEqualTo(7L);
+    }
+
+    @Test
+    void aDeadLetterTheTopicNeverTakesFailsTheBatchAtOnceInsteadOfRetryingForever() {
+        MockProducer<byte[], byte[]> dlq = topicLimitedTo(10); // not even a shortened dead letter fits
+        es.replies.add(ids -> List.of(BulkItemResult.of("index", 400, "document_parsing_exception", "bad")));
+
+        assertThatThrownBy(() -> writer(dlq).write(List.of(doc("a", 1))))
+                .isInstanceOf(RetriesExhaustedException.class).hasMessageContaining("even shortened")
+                .hasMessageContaining("RecordTooLargeException");
+        assertThat(sleeps).isEmpty();
+        assertThat(retrying.get()).isZero();
+    }
 }

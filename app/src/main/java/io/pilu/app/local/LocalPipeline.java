@@ -45,12 +45,20 @@ public final class LocalPipeline implements AutoCloseable {
      * @param bseBaseUrl   where the crawler reads the exchange (the live site, or the offline simulator)
      * @param crawlArgs    extra arguments for the crawler (e.g. {@code --from 2024-01-01} for the offline samples)
      * @param services     which services to run in this JVM (none: only the broker and the node)
+     * @param opsHost      the address the ops endpoint binds ({@code 127.0.0.1}: this machine only)
      */
     public record Options(Path dataDir, int kafkaPort, int esPort, int opsPort, String bseBaseUrl,
-                          List<String> crawlArgs, Set<Service> services) {
+                          List<String> crawlArgs, Set<Service> services, String opsHost) {
         public Options {
             crawlArgs = crawlArgs == null ? List.of() : List.copyOf(crawlArgs);
             services = services == null ? Set.of() : Set.copyOf(services);
+            opsHost = opsHost == null || opsHost.isBlank() ? "127.0.0.1" : opsHost;
+        }
+
+        /** Bound to 127.0.0.1. */
+        public Options(Path dataDir, int kafkaPort, int esPort, int opsPort, String bseBaseUrl, List<String> crawlArgs,
+                       Set<Service> services) {
+            this(dataDir, kafkaPort, esPort, opsPort, bseBaseUrl, crawlArgs, services, null);
         }
     }
 
@@ -101,12 +109,25 @@ public final class LocalPipeline implements AutoCloseable {
             launch("crawl", new CrawlCommand(), concat(kafka, concat(List.of("--base-url", o.bseBaseUrl(),
                     "--work-dir", dir.resolve("crawl-work").toString()), o.crawlArgs())));
         }
-        ops = OpsServer.builder(registry).port(o.opsPort())
-                .liveness(() -> failures.isEmpty() ? Check.ok("all services running")
-                        : Check.failing("failed: " + failures.keySet()))
+        ops = OpsServer.builder(registry).host(o.opsHost()).port(o.opsPort())
+                .liveness(this::liveness)
                 .readiness(this::readiness)
                 .start();
         running.push(ops);
+    }
+
+    /** Alive while no service failed and no crawler poll runs past its deadline (the crawler's own liveness rule). */
+    private Check liveness() {
+        if (!failures.isEmpty()) {
+            return Check.failing("failed: " + failures.keySet());
+        }
+        io.micrometer.core.instrument.Gauge running = registry.find("pilu.crawl.poll.running").gauge();
+        io.micrometer.core.instrument.Gauge deadline = registry.find("pilu.crawl.poll.deadline").gauge();
+        if (running != null && deadline != null && deadline.value() > 0 && running.value() > deadline.value()) {
+            return Check.failing("crawler poll running for " + (long) running.value() + " s, past its deadline of "
+                    + (long) deadline.value() + " s");
+        }
+        return Check.ok("all services running");
     }
 
     private Check readiness() {

@@ -46,7 +46,7 @@ public final class EnrichCommand implements Callable<Integer> {
         TopicProvisioner.ensure(config.bootstrapServers(), config.topics(), common.replicationFactor);
         PrometheusMeterRegistry registry = common.registry("enrich");
         AnnouncementEnricher enricher = new AnnouncementEnricher();
-        EnrichService service = EnrichService.start(config, enricher::enrich, registry,
+        EnrichService service = EnrichService.start(config, enricher::enrich, registry, common.opsHost,
                 common.opsPort(DEFAULT_OPS_PORT));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "pilu-enrich-shutdown"));
         try {

@@ -63,12 +63,15 @@ public record EnrichConfig(
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), KafkaSettings.SESSION_TIMEOUT_MS);
         // Raw records carry whole documents' text; let large ones through.
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 8 * 1024 * 1024);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), KafkaSettings.MAX_RECORD_BYTES);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         // With frequent commits, the first sends of a transaction often meet CONCURRENT_TRANSACTIONS while the
         // previous commit's markers are still being written; the default 100 ms retry backoff then stalls every
         // commit cycle. Retrying sooner keeps exactly-once throughput close to at-least-once.
         p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
+        // A too-large output record goes to the dead-letter topic instead of failing the task over and over.
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
+        p.put(DeadLetterProductionHandler.DLQ_TOPIC_CONFIG, topics.dlqEnrich());
         return p;
     }
 }

@@ -51,7 +51,8 @@ public final class EnrichMetrics {
      */
     static final List<String> KNOWN_FAILURE_REASONS = List.of(
             org.apache.kafka.common.errors.SerializationException.class.getSimpleName(),
-            EnrichProcessor.KEY_MISMATCH, EnrichProcessor.TOMBSTONE_WITHOUT_KEY);
+            EnrichProcessor.KEY_MISMATCH, EnrichProcessor.TOMBSTONE_WITHOUT_KEY,
+            DeadLetterProductionHandler.RECORD_TOO_LARGE);
 
     private Counter failures(String reason) {
         return Counter.builder("pilu.enrich.failures").tag("reason", reason)

@@ -4,6 +4,7 @@ import io.pilu.model.DeadLetter;
 import io.pilu.model.EnrichedAnnouncement;
 import io.pilu.model.JsonSerde;
 import io.pilu.model.RawAnnouncement;
+import io.pilu.service.KafkaSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,13 +31,16 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, EnrichO
     private final Clock clock;
     private final EnrichMetrics metrics;
     private final JsonSerde<RawAnnouncement> serde = JsonSerde.raw();
+    private final JsonSerde<EnrichedAnnouncement> enrichedSerde = JsonSerde.enriched();
+    private final int maxRecordBytes;
     private ProcessorContext<String, EnrichOutcome> context;
 
     EnrichProcessor(BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher, Clock clock,
-                    EnrichMetrics metrics) {
+                    EnrichMetrics metrics, int maxRecordBytes) {
         this.enricher = enricher;
         this.clock = clock;
         this.metrics = metrics;
+        this.maxRecordBytes = maxRecordBytes;
     }
 
     @Override
@@ -75,6 +79,19 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, EnrichO
             enriched = enricher.apply(raw, clock.instant());
         } catch (RuntimeException e) {
             deadLetter(record, key, e);
+            return;
+        }
+        // An output over the topics' limit would fail the whole exactly-once transaction, again and again: it is
+        // dead-lettered here with the reason and a shortened payload (the production exception handler catches
+        // what this check cannot see, e.g. a topic whose limit shrank after start).
+        int size = enrichedSerde.toBytes(enriched).length;
+        if (size > maxRecordBytes) {
+            metrics.failed(DeadLetterProductionHandler.RECORD_TOO_LARGE);
+            forwardDeadLetter(record, key, meta -> DeadLetter.of(STAGE, meta.topic, meta.partition, meta.offset,
+                    record.key(), record.value(), DeadLetterProductionHandler.RECORD_TOO_LARGE, "the enriched record is "
+                            + size + " bytes, over the " + maxRecordBytes + "-byte limit of the output topics; "
+                            + "dead-lettered with the raw value shortened", clock.instant())
+                    .shortened(KafkaSettings.DEAD_LETTER_VALUE_CHARS));
             return;
         }
         metrics.enriched(enriched.documentClass(), enriched.entities().size(),

@@ -5,6 +5,17 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pilu.model.EnrichedAnnouncement;
 import io.pilu.model.RawAnnouncement;
 import io.pilu.service.Check;
+import io.pilu.service.KafkaSettings;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import io.pilu.service.OpsServer;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,9 +53,20 @@ public final class EnrichService implements AutoCloseable {
     public static EnrichService start(EnrichConfig config,
                                       BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher,
                                       PrometheusMeterRegistry registry, int opsPort) {
-        Topology topology = EnrichTopology.topology(config.topics(), enricher, Clock.systemUTC(),
-                new EnrichMetrics(registry));
-        KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
+        return start(config, enricher, registry, "0.0.0.0", opsPort);
+    }
+
+    /** The same, with the ops endpoint bound to {@code opsHost} ({@code --ops-host}). */
+    public static EnrichService start(EnrichConfig config,
+                                      BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher,
+                                      PrometheusMeterRegistry registry, String opsHost, int opsPort) {
+        EnrichMetrics metrics = new EnrichMetrics(registry);
+        int maxRecordBytes = outputLimit(config);
+        Topology topology = EnrichTopology.topology(config.topics(), enricher, Clock.systemUTC(), metrics,
+                maxRecordBytes);
+        java.util.Properties props = config.streamsProperties();
+        props.put(DeadLetterProductionHandler.METRICS_CONFIG, metrics);
+        KafkaStreams streams = new KafkaStreams(topology, props);
         // A failure outside our processor (e.g. a fenced producer after a long GC pause) is transient by nature:
         // replace the thread, the transaction is aborted and the work redone. Our own processing errors never get
         // here — they become dead letters.
@@ -60,7 +82,7 @@ public final class EnrichService implements AutoCloseable {
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         String description = topology.describe().toString();
-        OpsServer ops = opsPort < 0 ? null : OpsServer.builder(registry).port(opsPort)
+        OpsServer ops = opsPort < 0 ? null : OpsServer.builder(registry).host(opsHost).port(opsPort)
                 .liveness(() -> streams.state() == KafkaStreams.State.ERROR
                         || streams.state() == KafkaStreams.State.NOT_RUNNING
                         ? Check.failing(streams.state().name()) : Check.ok(streams.state().name()))
@@ -75,6 +97,35 @@ public final class EnrichService implements AutoCloseable {
                 config.topics().irActivities(), config.topics().entityMentions(), config.topics().dlqEnrich(),
                 config.threads());
         return service;
+    }
+
+    /**
+     * The largest record every output topic takes: the smallest {@code max.message.bytes} of the enriched, IR and
+     * entity topics (topics an operator created keep the broker's ~1 MB default), at most the producers' budget.
+     */
+    static int outputLimit(EnrichConfig config) {
+        List<String> outputs = List.of(config.topics().enriched(), config.topics().irActivities(),
+                config.topics().entityMentions());
+        try (Admin admin = Admin.create(KafkaSettings.admin(config.bootstrapServers()))) {
+            Map<ConfigResource, Config> configs = admin.describeConfigs(outputs.stream()
+                    .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList()).all().get(30, TimeUnit.SECONDS);
+            int limit = KafkaSettings.MAX_RECORD_BYTES;
+            for (Config c : configs.values()) {
+                ConfigEntry e = c.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+                if (e != null && e.value() != null) {
+                    limit = Math.min(limit, Integer.parseInt(e.value()));
+                }
+            }
+            log.info("enrich output record limit {} bytes (smallest max.message.bytes of {})", limit, outputs);
+            return limit;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading topic configs", e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            log.warn("cannot read max.message.bytes of {} ({}); assuming {} bytes", outputs, e.toString(),
+                    KafkaSettings.MAX_RECORD_BYTES);
+            return KafkaSettings.MAX_RECORD_BYTES;
+        }
     }
 
     public KafkaStreams.State state() {

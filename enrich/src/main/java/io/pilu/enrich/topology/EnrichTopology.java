@@ -6,6 +6,7 @@ import io.pilu.model.EntityMention;
 import io.pilu.model.JsonSerde;
 import io.pilu.model.RawAnnouncement;
 import io.pilu.model.Topics;
+import io.pilu.service.KafkaSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -38,15 +39,28 @@ public final class EnrichTopology {
     private EnrichTopology() {
     }
 
-    /** Builds the topology on {@code builder}. */
+    /** Builds the topology on {@code builder}, with the producers' record budget as the largest output. */
     public static void build(StreamsBuilder builder, Topics topics,
                              BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher,
                              Clock clock, EnrichMetrics metrics) {
+        build(builder, topics, enricher, clock, metrics, KafkaSettings.MAX_RECORD_BYTES);
+    }
+
+    /**
+     * Builds the topology on {@code builder}.
+     *
+     * @param maxRecordBytes the largest enriched record the output topics take (their smallest
+     *                       {@code max.message.bytes}, at most {@link KafkaSettings#MAX_RECORD_BYTES}); a larger one
+     *                       is dead-lettered with a shortened payload instead of failing its transaction
+     */
+    public static void build(StreamsBuilder builder, Topics topics,
+                             BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher,
+                             Clock clock, EnrichMetrics metrics, int maxRecordBytes) {
         JsonSerde<EnrichedAnnouncement> enrichedSerde = JsonSerde.enriched();
 
         KStream<String, EnrichOutcome> outcomes = builder
                 .stream(topics.raw(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("raw-source"))
-                .process(() -> new EnrichProcessor(enricher, clock, metrics), Named.as("enrich"));
+                .process(() -> new EnrichProcessor(enricher, clock, metrics, maxRecordBytes), Named.as("enrich"));
 
         Map<String, KStream<String, EnrichOutcome>> branches = outcomes.split(Named.as("outcome-"))
                 .branch((k, v) -> v instanceof EnrichOutcome.Failed, Branched.as("failed"))
@@ -79,8 +93,15 @@ public final class EnrichTopology {
     public static Topology topology(Topics topics,
                                     BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher,
                                     Clock clock, EnrichMetrics metrics) {
+        return topology(topics, enricher, clock, metrics, KafkaSettings.MAX_RECORD_BYTES);
+    }
+
+    /** Builds the whole topology with an output record limit, see {@link #build}. */
+    public static Topology topology(Topics topics,
+                                    BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher,
+                                    Clock clock, EnrichMetrics metrics, int maxRecordBytes) {
         StreamsBuilder builder = new StreamsBuilder();
-        build(builder, topics, enricher, clock, metrics);
+        build(builder, topics, enricher, clock, metrics, maxRecordBytes);
         return builder.build();
     }
 }

@@ -182,7 +182,7 @@ class EnrichTopologyTest {
         assertThat(d.key()).isNull();
         assertThat(d.value()).isEqualTo(new DeadLetter(DeadLetter.SCHEMA_VERSION, "enrich", TOPICS.raw(), 0, 0L,
                 null, null, DeadLetter.UTF8, "TombstoneWithoutKey", "a null value with a null key identifies nothing",
-                NOW));
+                NOW, null, null));
         assertThat(dlq.isEmpty()).isTrue();
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("h1");
         assertThat(ir.isEmpty()).isTrue();
@@ -203,5 +203,37 @@ class EnrichTopologyTest {
         String description = EnrichTopology.topology(TOPICS, STAND_IN, Clock.systemUTC(),
                 EnrichMetrics.discarding()).describe().toString();
         assertThat(description).contains("raw-source", "enrich", "dlq-sink", "ir-sink", "mentions-sink");
+    }
+
+    @Test
+    void anEnrichedRecordOverTheOutputLimitIsDeadLetteredShortenedAndTheNextOneFlows() {
+        driver.close();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        int limit = 1_048_576; // an operator-created topic at the broker's default
+        driver = new TopologyTestDriver(EnrichTopology.topology(TOPICS, STAND_IN, Clock.fixed(NOW, ZoneOffset.UTC),
+                new EnrichMetrics(registry), limit), props);
+        raw = driver.createInputTopic(TOPICS.raw(), new ByteArraySerializer(), new ByteArraySerializer());
+        enriched = driver.createOutputTopic(TOPICS.enriched(), new StringDeserializer(), JsonSerde.enriched().deserializer());
+        dlq = driver.createOutputTopic(TOPICS.dlqEnrich(), new StringDeserializer(), JsonSerde.deadLetter().deserializer());
+        RawAnnouncement small = announcement("s1", "年度报告");
+        RawAnnouncement big = new RawAnnouncement(small.schemaVersion(), "big1", small.exchange(), small.companyCode(),
+                small.companyName(), "年度报告", small.typeCodes(), small.publishDate(), small.documentUrl(),
+                small.fileType(), small.documentSha256(), small.documentBytes(), small.pageCount(),
+                "营".repeat(400_000), RawAnnouncement.ExtractionStatus.OK, null, NOW);
+
+        pipe("big1", big);
+        pipe("s1", small);
+
+        TestRecord<String, DeadLetter> d = dlq.readRecord();
+        assertThat(d.key()).isEqualTo("big1");
+        assertThat(d.value().errorClass()).isEqualTo("RecordTooLargeException");
+        assertThat(d.value().errorMessage()).contains("over the 1048576-byte limit");
+        assertThat(d.value().valueTruncated()).isTrue();
+        assertThat(d.value().originalValueBytes()).isGreaterThan(900_000L);
+        assertThat(d.value().value()).hasSize(io.pilu.service.KafkaSettings.DEAD_LETTER_VALUE_CHARS);
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("s1");
+        assertThat(registry.counter("pilu.enrich.failures", "reason", "RecordTooLargeException").count()).isEqualTo(1);
     }
 }

@@ -73,6 +73,7 @@ public final class BackfillCommand implements Callable<Integer> {
         if (from.isAfter(to)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--from " + from + " is after --to " + to);
         }
+        options.validate(spec.commandLine());
         CrawlMetrics metrics = new CrawlMetrics(Metrics.newRegistry("backfill"));
         Clock clock = Clock.systemUTC();
         String key = BackfillCheckpoint.key(CrawlWiring.SOURCE, from, to);

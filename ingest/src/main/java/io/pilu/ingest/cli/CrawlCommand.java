@@ -22,7 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code pilu crawl}: polls bse.cn for new announcements and publishes them to the raw topic, with its checkpoint in
@@ -73,14 +75,31 @@ public final class CrawlCommand implements Callable<Integer> {
                     + "still picked up (env PILU_CRAWL_RETAIN_DAYS, default ${DEFAULT-VALUE}).")
     int retainDays;
 
+    @Option(names = "--max-pages-per-poll", paramLabel = "N",
+            defaultValue = "${env:PILU_CRAWL_MAX_PAGES_PER_POLL:-1000}",
+            description = "Listing pages one poll may read; a listing that does not end by then fails the poll "
+                    + "(TOO_MANY_PAGES); catch up on longer outages with `pilu backfill` (env "
+                    + "PILU_CRAWL_MAX_PAGES_PER_POLL, default ${DEFAULT-VALUE}).")
+    int maxPagesPerPoll;
+
+    @Option(names = "--poll-deadline", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:PILU_CRAWL_POLL_DEADLINE:-30m}",
+            description = "Longest poll: past it the poll fails at its next request (POLL_DEADLINE), and /healthz "
+                    + "fails while a poll is still running (env PILU_CRAWL_POLL_DEADLINE, default ${DEFAULT-VALUE}).")
+    Duration pollDeadline;
+
     @Option(names = "--seen-ids-max", paramLabel = "N", defaultValue = "${env:PILU_CRAWL_SEEN_IDS_MAX:-10000}",
             description = "Cap on the checkpoint's recently-seen ids (about 40 bytes each) (env "
                     + "PILU_CRAWL_SEEN_IDS_MAX, default ${DEFAULT-VALUE}).")
     int seenIdsMax;
 
+    @Spec
+    CommandSpec spec;
+
     private final PrintStream stdout;
     private volatile Boolean lastPollOk; // null: no poll finished yet
     private volatile boolean pollInProgress;
+    private volatile long pollStartedNanos;
 
     public CrawlCommand() {
         this(System.out);
@@ -92,13 +111,22 @@ public final class CrawlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        options.validate(spec.commandLine());
+        CrawlOptions.Validation v = new CrawlOptions.Validation(spec.commandLine());
+        v.positive("--max-pages-per-poll", maxPagesPerPoll);
+        v.positive("--poll-deadline", pollDeadline);
+        v.notNegative("--poll-interval", pollInterval);
+        v.notNegative("--initial-lookback-days", initialLookbackDays);
+        v.notNegative("--retain-days", retainDays);
+        v.positive("--seen-ids-max", seenIdsMax);
         PrometheusMeterRegistry registry = common.registry("crawl");
         CrawlMetrics metrics = new CrawlMetrics(registry);
+        metrics.pollDeadline(pollDeadline);
         Clock clock = Clock.systemUTC();
-        try (CrawlWiring wiring = new CrawlWiring(common, options, metrics, stdout);
+        try (CrawlWiring wiring = new CrawlWiring(common, options, metrics, stdout, maxPagesPerPoll, pollDeadline);
              StopSignal signal = new StopSignal(wiring.crawler);
              OpsServer ops = once || !common.opsEnabled(DEFAULT_OPS_PORT) ? null
-                     : OpsServer.builder(registry).port(common.opsPort(DEFAULT_OPS_PORT))
+                     : common.opsServer(registry, DEFAULT_OPS_PORT).liveness(this::liveness)
                      .readiness(() -> readiness(wiring)).start()) {
             CrawlCheckpoint checkpoint = readCheckpoint(wiring, clock);
             IncrementalWalk walk = new IncrementalWalk(checkpoint, options.filter(from, to), retainDays, seenIdsMax,
@@ -109,7 +137,9 @@ public final class CrawlCommand implements Callable<Integer> {
                     checkpoint.highWater(), checkpoint.floor(), checkpoint.seenCount(),
                     ops == null ? "" : " ops=" + ops.url());
             while (true) {
+                pollStartedNanos = System.nanoTime();
                 pollInProgress = true;
+                metrics.pollRunning(true);
                 try {
                     PassResult result = wiring.crawler.runPass(walk, ProgressListener.NONE);
                     if (result.complete()) {
@@ -122,12 +152,14 @@ public final class CrawlCommand implements Callable<Integer> {
                 } catch (CrawlException e) {
                     lastPollOk = false;
                     metrics.poll(false);
-                    log.error("poll failed, the checkpoint stays where it was: {}", e.getMessage(), e);
+                    log.error("poll failed, the checkpoint stays where it was: {}", e.getMessage(),
+                            log.isDebugEnabled() ? e : null);
                     if (e.fatal()) {
                         return 2;
                     }
                 } finally {
                     pollInProgress = false;
+                    metrics.pollRunning(false);
                 }
                 if (once || signal.stopRequested() || signal.awaitStop(pollInterval)) {
                     break;
@@ -152,6 +184,23 @@ public final class CrawlCommand implements Callable<Integer> {
         LocalDate floor = from != null ? from
                 : LocalDate.now(clock.withZone(CrawlMetrics.EXCHANGE_ZONE)).minusDays(initialLookbackDays);
         return CrawlCheckpoint.initial(CrawlWiring.SOURCE, floor);
+    }
+
+    /**
+     * Liveness fails while a poll runs past its deadline: every request has its own deadline and the crawler checks
+     * the poll's before each request, so such a poll is wedged, and a restart (which resumes from the checkpoint)
+     * is the cure.
+     */
+    private Check liveness() {
+        return liveness(pollInProgress, System.nanoTime() - pollStartedNanos, pollDeadline);
+    }
+
+    static Check liveness(boolean pollInProgress, long pollRunningNanos, Duration pollDeadline) {
+        if (pollInProgress && pollRunningNanos > pollDeadline.toNanos()) {
+            return Check.failing("poll running for " + pollRunningNanos / 1_000_000_000L + " s, past its deadline of "
+                    + pollDeadline.toSeconds() + " s (--poll-deadline)");
+        }
+        return Check.ok(pollInProgress ? "poll running" : "idle between polls");
     }
 
     private Check readiness(CrawlWiring wiring) {

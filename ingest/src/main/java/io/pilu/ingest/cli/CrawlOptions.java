@@ -1,5 +1,6 @@
 package io.pilu.ingest.cli;
 
+import io.pilu.ingest.document.ExtractionBudget;
 import io.pilu.ingest.http.BackoffPolicy;
 import io.pilu.ingest.http.BseClientConfig;
 import io.pilu.ingest.listing.ListingEndpoint;
@@ -11,6 +12,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -59,9 +61,32 @@ public final class CrawlOptions {
     public long maxDocumentBytes;
 
     @Option(names = "--max-text-chars", paramLabel = "CHARS", defaultValue = "${env:PILU_CRAWL_MAX_TEXT_CHARS:-300000}",
-            description = "Extracted text longer than this is cut (noted in extractionError) so a record stays under "
-                    + "Kafka's default 1 MB message limit (env PILU_CRAWL_MAX_TEXT_CHARS, default ${DEFAULT-VALUE}).")
+            description = "Text budget: extraction stops here and the record keeps the text cut, noted in "
+                    + "extractionError (TEXT_TRUNCATED) (env PILU_CRAWL_MAX_TEXT_CHARS, default ${DEFAULT-VALUE}).")
     public int maxTextChars;
+
+    @Option(names = "--extract-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:PILU_CRAWL_EXTRACT_TIMEOUT:-60s}",
+            description = "Longest text extraction of one document; past it the record is FAILED "
+                    + "(TEXT_BUDGET_EXCEEDED) (env PILU_CRAWL_EXTRACT_TIMEOUT, default ${DEFAULT-VALUE}).")
+    public Duration extractTimeout;
+
+    @Option(names = "--request-deadline", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:PILU_CRAWL_REQUEST_DEADLINE:-5m}",
+            description = "Longest time one request (warm-up, listing, document) may take, body included: a server "
+                    + "trickling bytes is cut off here (env PILU_CRAWL_REQUEST_DEADLINE, default ${DEFAULT-VALUE}).")
+    public Duration requestDeadline;
+
+    @Option(names = "--max-listing-bytes", paramLabel = "BYTES",
+            defaultValue = "${env:PILU_CRAWL_MAX_LISTING_BYTES:-4194304}",
+            description = "Larger listing bodies are refused (LISTING_TOO_LARGE) and the poll fails (env "
+                    + "PILU_CRAWL_MAX_LISTING_BYTES, default ${DEFAULT-VALUE} = 4 MiB).")
+    public long maxListingBytes;
+
+    @Option(names = "--max-listing-rows", paramLabel = "N", defaultValue = "${env:PILU_CRAWL_MAX_LISTING_ROWS:-1000}",
+            description = "Listing pages with more rows are refused (LISTING_TOO_MANY_ROWS) and the poll fails (env "
+                    + "PILU_CRAWL_MAX_LISTING_ROWS, default ${DEFAULT-VALUE}).")
+    public int maxListingRows;
 
     @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "${env:PILU_CRAWL_MAX_ATTEMPTS:-6}",
             description = "Attempts per request on 429, 5xx and I/O errors, first one included (env "
@@ -127,7 +152,79 @@ public final class CrawlOptions {
     public BseClientConfig clientConfig() {
         return new BseClientConfig(baseUrl, connectTimeout, readTimeout, maxDocumentBytes, rateLimit,
                 new BackoffPolicy(backoffInitial, backoffMax, maxAttempts), sessionTtl,
-                BseClientConfig.DEFAULT_USER_AGENT);
+                BseClientConfig.DEFAULT_USER_AGENT, requestDeadline, maxListingBytes, maxListingRows);
+    }
+
+    /** What reading one document may cost. */
+    public ExtractionBudget extractionBudget() {
+        return ExtractionBudget.defaults().withMaxTextChars(maxTextChars).withTimeout(extractTimeout);
+    }
+
+    /**
+     * Checks the values picocli cannot: a usage error (exit 2) names the option, instead of an exception deep in the
+     * crawl (e.g. {@code --max-text-chars 0} was a StringIndexOutOfBoundsException).
+     */
+    public void validate(CommandLine commandLine) {
+        Validation v = new Validation(commandLine);
+        v.positive("--max-text-chars", maxTextChars);
+        v.positive("--max-document-bytes", maxDocumentBytes);
+        v.positive("--max-listing-bytes", maxListingBytes);
+        v.positive("--max-listing-rows", maxListingRows);
+        v.positive("--max-attempts", maxAttempts);
+        v.positive("--connect-timeout", connectTimeout);
+        v.positive("--read-timeout", readTimeout);
+        v.positive("--request-deadline", requestDeadline);
+        v.positive("--extract-timeout", extractTimeout);
+        v.positive("--session-ttl", sessionTtl);
+        v.notNegative("--backoff-initial", backoffInitial);
+        v.notNegative("--backoff-max", backoffMax);
+        if (!(rateLimit > 0) || Double.isInfinite(rateLimit)) {
+            v.fail("--rate-limit must be positive (requests per second), not " + rateLimit);
+        }
+        if (baseUrl != null && baseUrl.getRawUserInfo() != null) {
+            v.fail("--base-url must not contain credentials (user:password@); they are never sent or logged");
+        }
+        if (baseUrl != null && (baseUrl.getHost() == null || !("http".equals(baseUrl.getScheme())
+                || "https".equals(baseUrl.getScheme())))) {
+            v.fail("--base-url must be http(s)://host[:port], not " + baseUrl);
+        }
+    }
+
+    /** Usage errors for numeric options. */
+    public static final class Validation {
+        private final CommandLine commandLine;
+
+        public Validation(CommandLine commandLine) {
+            this.commandLine = commandLine;
+        }
+
+        public void positive(String option, long value) {
+            if (value <= 0) {
+                fail(option + " must be positive, not " + value);
+            }
+        }
+
+        public void notNegative(String option, long value) {
+            if (value < 0) {
+                fail(option + " must not be negative, not " + value);
+            }
+        }
+
+        public void positive(String option, Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                fail(option + " must be positive, not " + value);
+            }
+        }
+
+        public void notNegative(String option, Duration value) {
+            if (value == null || value.isNegative()) {
+                fail(option + " must not be negative, not " + value);
+            }
+        }
+
+        public void fail(String message) {
+            throw new CommandLine.ParameterException(commandLine, message);
+        }
     }
 
     /** The listing filter with the given date range. */

@@ -27,6 +27,12 @@ final class CrawlWiring implements AutoCloseable {
     final Crawler crawler;
 
     CrawlWiring(CommonOptions common, CrawlOptions options, CrawlMetrics metrics, PrintStream stdout) {
+        this(common, options, metrics, stdout, Integer.MAX_VALUE, null);
+    }
+
+    /** With the incremental crawl's bounds on one pass: listing pages, and a deadline (null: none). */
+    CrawlWiring(CommonOptions common, CrawlOptions options, CrawlMetrics metrics, PrintStream stdout, int maxPages,
+                java.time.Duration pollDeadline) {
         this.metrics = metrics;
         this.client = new BseClient(options.clientConfig(), metrics);
         AnnouncementPublisher p = null;
@@ -48,14 +54,16 @@ final class CrawlWiring implements AutoCloseable {
             throw e;
         }
         this.publisher = p;
-        AnnouncementFetcher fetcher = new AnnouncementFetcher(client, new DocumentTextExtractor(), metrics,
-                options.workDir, options.maxTextChars, Clock.systemUTC());
-        this.crawler = new Crawler(client, fetcher, publisher, metrics, options.endpoint, options.fallbackEndpoint);
+        AnnouncementFetcher fetcher = new AnnouncementFetcher(client,
+                new DocumentTextExtractor(options.extractionBudget()), metrics, options.workDir, Clock.systemUTC());
+        this.crawler = new Crawler(client, fetcher, publisher, metrics, options.endpoint, options.fallbackEndpoint,
+                maxPages, pollDeadline);
     }
 
     static List<String> describe(CommonOptions common, CrawlOptions o) {
         return List.of("base_url=" + o.baseUrl, "endpoint=" + o.endpoint, "fallback=" + o.fallbackEndpoint,
                 "rate_limit=" + o.rateLimit, "max_document_bytes=" + o.maxDocumentBytes,
+                "max_text_chars=" + o.maxTextChars, "request_deadline=" + o.requestDeadline.toSeconds() + "s",
                 "dry_run=" + o.dryRun, o.dryRun ? "kafka=none" : "kafka=" + common.bootstrapServers,
                 "topics=" + common.topics().raw() + "," + common.topics().crawlerState(),
                 "transactional_id=" + o.transactionalId);

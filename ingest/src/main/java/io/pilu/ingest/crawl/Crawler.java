@@ -8,6 +8,9 @@ import io.pilu.ingest.listing.ListingEndpoint;
 import io.pilu.ingest.listing.ListingPage;
 import io.pilu.ingest.listing.ListingSchemaException;
 import io.pilu.model.RawAnnouncement;
+import io.pilu.ingest.Refusal;
+import io.pilu.service.LogText;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -24,6 +27,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Stop requests ({@link #requestStop()}, e.g. on SIGTERM) are honoured between documents: a page whose documents
  * are not all fetched is dropped unpublished, one whose documents are fetched is committed first. Never half a page.
+ *
+ * <p>Bounds: a pass reads at most {@code maxPages} listing pages (an endless listing is a {@link CrawlException}
+ * naming the cap), and ends with a {@link CrawlException} once it runs past {@code pollDeadline}, checked before
+ * each listing request and each document (each request has its own deadline, see {@code BseClient}). Either way the
+ * page in progress is dropped unpublished and the high-water mark does not move. Rows dated after tomorrow (exchange
+ * time) are refused by the walk and counted here.
  */
 public final class Crawler {
 
@@ -35,16 +44,33 @@ public final class Crawler {
     private final CrawlMetrics metrics;
     private final ListingEndpoint primary;
     private final boolean fallback;
+    private final int maxPages;
+    private final Duration pollDeadline;
     private volatile boolean stopRequested;
 
+    /** Without a page cap or a deadline (backfill: a long range is resumable page by page). */
     public Crawler(BseClient client, AnnouncementFetcher fetcher, AnnouncementPublisher publisher, CrawlMetrics metrics,
                    ListingEndpoint primary, boolean fallback) {
+        this(client, fetcher, publisher, metrics, primary, fallback, Integer.MAX_VALUE, null);
+    }
+
+    /**
+     * @param maxPages     listing pages one pass may read
+     * @param pollDeadline how long one pass may run, or null for no deadline
+     */
+    public Crawler(BseClient client, AnnouncementFetcher fetcher, AnnouncementPublisher publisher, CrawlMetrics metrics,
+                   ListingEndpoint primary, boolean fallback, int maxPages, Duration pollDeadline) {
+        if (maxPages < 1) {
+            throw new IllegalArgumentException("max pages per poll must be at least 1, not " + maxPages);
+        }
         this.client = client;
         this.fetcher = fetcher;
         this.publisher = publisher;
         this.metrics = metrics;
         this.primary = primary;
         this.fallback = fallback;
+        this.maxPages = maxPages;
+        this.pollDeadline = pollDeadline;
     }
 
     /** Asks the current pass to end at the next safe point. */
@@ -61,6 +87,7 @@ public final class Crawler {
         ListingEndpoint endpoint = primary;
         boolean switched = false;
         walk.begin();
+        long deadline = pollDeadline == null ? Long.MAX_VALUE : System.nanoTime() + pollDeadline.toNanos();
         int page = 0;
         int pages = 0;
         int published = 0;
@@ -68,12 +95,20 @@ public final class Crawler {
             if (stopRequested) {
                 return new PassResult(pages, published, false, "stop requested");
             }
+            checkDeadline(deadline, progress, page);
+            if (pages >= maxPages) {
+                metrics.refused(Refusal.TOO_MANY_PAGES);
+                String what = "the listing did not end within " + maxPages + " pages (--max-pages-per-poll); "
+                        + "the high-water mark stays where it was";
+                progress.onError(what);
+                throw new CrawlException(what, null, false);
+            }
             ListingPage listing;
             try {
                 listing = client.list(endpoint, walk.query(), page);
             } catch (ListingSchemaException | HttpFailureException e) {
                 String what = (e instanceof ListingSchemaException ? "listing schema error" : "listing failed")
-                        + " on " + endpoint.path() + " page " + page + ": " + e.getMessage();
+                        + " on " + endpoint.path() + " page " + page + ": " + LogText.escape(e.getMessage());
                 progress.onError(what);
                 if (fallback && !switched) {
                     log.error("{}; falling back to {} from page 0", what, endpoint.other().path());
@@ -87,11 +122,18 @@ public final class Crawler {
             }
             pages++;
             progress.onListingPage(listing);
-            listing.items().stream().map(Disclosure::publishDate).max(java.time.LocalDate::compareTo)
-                    .ifPresent(metrics::sawPublishDate);
             PageStep step = walk.onPage(listing);
+            for (Disclosure d : step.refused()) {
+                metrics.refused(Refusal.FUTURE_DATE);
+                log.warn("refused announcement {} ({} {}): publish date {} is after tomorrow in exchange time",
+                        LogText.escape(d.id()), LogText.escape(d.companyCode()), LogText.escape(d.title()),
+                        d.publishDate());
+            }
+            listing.items().stream().filter(d -> !step.refused().contains(d)).map(Disclosure::publishDate)
+                    .max(java.time.LocalDate::compareTo).ifPresent(metrics::sawPublishDate);
             List<RawAnnouncement> records = new ArrayList<>(step.publish().size());
             for (Disclosure d : step.publish()) {
+                checkDeadline(deadline, progress, page);
                 if (stopRequested) {
                     log.info("stop requested: dropping page {} unpublished ({} of {} documents fetched); the next "
                             + "run fetches it again", page, records.size(), step.publish().size());
@@ -119,6 +161,16 @@ public final class Crawler {
                 return new PassResult(pages, published, true, step.reason());
             }
             page++;
+        }
+    }
+
+    private void checkDeadline(long deadline, ProgressListener progress, int page) throws CrawlException {
+        if (System.nanoTime() - deadline > 0) {
+            metrics.refused(Refusal.POLL_DEADLINE);
+            String what = "poll ran past its deadline of " + pollDeadline.toSeconds() + " s (--poll-deadline) at "
+                    + "listing page " + page + "; the page in progress is dropped unpublished";
+            progress.onError(what);
+            throw new CrawlException(what, null, false);
         }
     }
 }

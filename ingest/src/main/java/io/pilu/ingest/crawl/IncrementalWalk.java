@@ -100,17 +100,31 @@ public final class IncrementalWalk implements Walk {
         return query;
     }
 
+    /**
+     * The newest publish date a row may carry: tomorrow in exchange time (Asia/Shanghai). A later date is a broken
+     * or hostile row; taken at its word it would move the high-water mark past every real filing to come.
+     */
+    public static LocalDate latestAcceptableDate(Clock clock) {
+        return LocalDate.now(clock.withZone(io.pilu.ingest.CrawlMetrics.EXCHANGE_ZONE)).plusDays(1);
+    }
+
     @Override
     public PageStep onPage(ListingPage page) {
         LocalDate highWater = committed.highWater();
         LocalDate floor = committed.floor();
+        LocalDate latest = latestAcceptableDate(clock);
         List<Disclosure> publish = new ArrayList<>();
+        List<Disclosure> refused = new ArrayList<>();
         Set<String> onThisPage = new HashSet<>();
         boolean allKnown = true;
         boolean allOlderThanHighWater = highWater != null;
         boolean allOlderThanFloor = true;
         for (Disclosure d : page.items()) {
             LocalDate date = d.publishDate();
+            if (date.isAfter(latest)) {
+                refused.add(d); // never published, never the high-water mark, no say in when the pass stops
+                continue;
+            }
             if (newestInPass == null || date.isAfter(newestInPass)) {
                 newestInPass = date;
             }
@@ -128,9 +142,12 @@ public final class IncrementalWalk implements Walk {
                 allKnown = false;
             }
         }
+        boolean onlyRefused = !page.items().isEmpty() && refused.size() == page.items().size();
         String reason;
         if (page.items().isEmpty() || page.lastPage()) {
             reason = "end of listing";
+        } else if (onlyRefused) {
+            return new PageStep(publish, false, next(publish, false), "continue", refused);
         } else if (allOlderThanFloor) {
             reason = "page entirely older than the floor " + floor;
         } else if (allOlderThanHighWater) {
@@ -138,9 +155,9 @@ public final class IncrementalWalk implements Walk {
         } else if (belowHighWater && allKnown) {
             reason = "page entirely seen, below the high-water day " + highWater;
         } else {
-            return new PageStep(publish, false, next(publish, false), "continue");
+            return new PageStep(publish, false, next(publish, false), "continue", refused);
         }
-        return new PageStep(publish, true, next(publish, true), reason);
+        return new PageStep(publish, true, next(publish, true), reason, refused);
     }
 
     @Override

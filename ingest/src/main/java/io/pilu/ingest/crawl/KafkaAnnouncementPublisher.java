@@ -137,7 +137,7 @@ public final class KafkaAnnouncementPublisher implements AnnouncementPublisher {
         }
         try {
             for (RawAnnouncement r : records) {
-                producer.send(new ProducerRecord<>(rawTopic, r.id(), serde.toBytes(r)));
+                producer.send(new ProducerRecord<>(rawTopic, r.id(), fitting(r)));
             }
             producer.send(new ProducerRecord<>(stateTopic, stateKey,
                     Json.write(state).getBytes(StandardCharsets.UTF_8)));
@@ -154,6 +154,26 @@ public final class KafkaAnnouncementPublisher implements AnnouncementPublisher {
             }
             throw classify("transaction aborted", e);
         }
+    }
+
+    /**
+     * The record's bytes, or, when they exceed the record budget ({@link KafkaSettings#MAX_RECORD_BYTES}; only a
+     * {@code --max-text-chars} far above its default gets there), those of the record without its text, FAILED with
+     * the reason: a record Kafka refuses would abort every transaction of the page, poll after poll.
+     */
+    byte[] fitting(RawAnnouncement r) {
+        byte[] bytes = serde.toBytes(r);
+        if (bytes.length <= KafkaSettings.MAX_RECORD_BYTES) {
+            return bytes;
+        }
+        log.warn("announcement {}: raw record of {} bytes is over the {}-byte record budget; published FAILED without "
+                + "its text", io.pilu.service.LogText.escape(r.id()), bytes.length, KafkaSettings.MAX_RECORD_BYTES);
+        return serde.toBytes(new RawAnnouncement(r.schemaVersion(), r.id(), r.exchange(), r.companyCode(),
+                r.companyName(), r.title(), r.typeCodes(), r.publishDate(), r.documentUrl(), r.fileType(),
+                r.documentSha256(), r.documentBytes(), r.pageCount(), null, RawAnnouncement.ExtractionStatus.FAILED,
+                "RECORD_TOO_LARGE: the record with its text is " + bytes.length + " bytes, over the "
+                        + KafkaSettings.MAX_RECORD_BYTES + "-byte record budget (lower --max-text-chars)",
+                r.fetchedAt()));
     }
 
     private static PublishException classify(String what, KafkaException e) {

@@ -12,22 +12,29 @@ import java.time.Instant;
 public final class RawAnnouncementConverter {
 
     public static final String EXCHANGE = "BSE";
+    /** How {@code extractionError} of an OK record starts when its text stops at the character budget. */
+    public static final String TEXT_TRUNCATED = "TEXT_TRUNCATED";
 
     private RawAnnouncementConverter() {
     }
 
-    /** Text extracted; {@code maxTextChars} bounds the record size (a longer text is cut and the cut noted). */
+    /**
+     * Text extracted; {@code maxTextChars} bounds the record size (a longer text is cut, and a cut text, here or by
+     * the extractor's budget, is noted in {@code extractionError}: the record stays {@code OK}).
+     */
     public static RawAnnouncement ok(Disclosure d, URI url, DownloadedDocument doc, ExtractedText text,
                                     int maxTextChars, Instant fetchedAt) {
         String body = text.text();
         String note = null;
         if (body.length() > maxTextChars) {
-            note = "text truncated to " + maxTextChars + " of " + body.length() + " characters (--max-text-chars)";
+            note = TEXT_TRUNCATED + ": text cut to " + maxTextChars + " of " + body.length() + " characters (--max-text-chars)";
             int end = maxTextChars;
             if (Character.isHighSurrogate(body.charAt(end - 1))) {
                 end--; // never split a surrogate pair
             }
             body = body.substring(0, end);
+        } else if (text.truncated()) {
+            note = TEXT_TRUNCATED + ": extraction stopped at " + maxTextChars + " characters (--max-text-chars)";
         }
         return new RawAnnouncement(RawAnnouncement.SCHEMA_VERSION, d.id(), EXCHANGE, d.companyCode(),
                 d.companyName(), d.title(), d.typeCodes(), d.publishDate(), url.toString(), d.fileType(),

@@ -17,7 +17,12 @@ public final class DocumentExtractionException extends Exception {
         /** The document needs a password. */
         ENCRYPTED,
         /** The document opened but has no text layer (e.g. a scanned image PDF). */
-        NO_TEXT
+        NO_TEXT,
+        /**
+         * Reading it would cost more than the {@link ExtractionBudget} allows (glyphs or operators on a page, a
+         * stream's decoded size, HTML size, time): the message starts with {@code TEXT_BUDGET_EXCEEDED}.
+         */
+        TEXT_BUDGET_EXCEEDED
     }
 
     private final Kind kind;

@@ -19,11 +19,22 @@ public final class DocumentTextExtractor {
 
     private final PdfTextExtractor pdf;
     private final HtmlTextExtractor html;
+    private final ExtractionBudget budget;
 
+    /** With the default {@link ExtractionBudget}. */
     public DocumentTextExtractor() {
+        this(ExtractionBudget.defaults());
+    }
+
+    public DocumentTextExtractor(ExtractionBudget budget) {
         ChineseTextCleaner cleaner = new ChineseTextCleaner();
         this.pdf = new PdfTextExtractor(cleaner);
         this.html = new HtmlTextExtractor(cleaner);
+        this.budget = budget;
+    }
+
+    public ExtractionBudget budget() {
+        return budget;
     }
 
     /** Whether {@code fileType} (an extension such as {@code pdf}, any case) has an extractor. */
@@ -45,12 +56,12 @@ public final class DocumentTextExtractor {
      * Extracts the text of {@code file} read as {@code fileType}.
      *
      * @throws DocumentExtractionException with a human reason when the type is unsupported or the file is corrupt,
-     *                                     encrypted or has no text
+     *                                     encrypted, has no text or is over the budget
      */
     public ExtractedText extract(Path file, String fileType) throws DocumentExtractionException {
         return switch (normalize(fileType)) {
-            case "pdf" -> pdf.extract(file);
-            case "html", "htm" -> html.extract(file);
+            case "pdf" -> pdf.extract(file, budget);
+            case "html", "htm" -> html.extract(file, budget);
             default -> throw unsupported(fileType);
         };
     }

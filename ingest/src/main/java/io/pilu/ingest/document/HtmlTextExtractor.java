@@ -26,7 +26,20 @@ final class HtmlTextExtractor {
         this.cleaner = cleaner;
     }
 
-    ExtractedText extract(Path file) throws DocumentExtractionException {
+    ExtractedText extract(Path file, ExtractionBudget budget) throws DocumentExtractionException {
+        long size;
+        try {
+            size = java.nio.file.Files.size(file);
+        } catch (IOException e) {
+            throw new DocumentExtractionException(DocumentExtractionException.Kind.UNREADABLE,
+                    "cannot read the HTML document: " + e.getMessage(), e);
+        }
+        if (size > budget.maxHtmlBytes()) {
+            // jsoup's DOM of a page of small paragraphs takes 10 to 20 times the file in heap: refuse before parsing
+            throw new DocumentExtractionException(DocumentExtractionException.Kind.TEXT_BUDGET_EXCEEDED,
+                    "TEXT_BUDGET_EXCEEDED: HTML document of " + size + " bytes is over the " + budget.maxHtmlBytes()
+                            + "-byte HTML budget");
+        }
         Document document;
         try {
             // charset null: jsoup reads the BOM or <meta charset>, else UTF-8 (older BSE HTML pages declare GBK).
@@ -62,6 +75,14 @@ final class HtmlTextExtractor {
         if (text.isBlank()) {
             throw new DocumentExtractionException(DocumentExtractionException.Kind.NO_TEXT, "HTML document has no text");
         }
-        return new ExtractedText(text, null);
+        boolean truncated = text.length() > budget.maxTextChars();
+        if (truncated) {
+            int end = budget.maxTextChars();
+            if (Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--; // never split a surrogate pair
+            }
+            text = text.substring(0, end);
+        }
+        return new ExtractedText(text, null, truncated);
     }
 }

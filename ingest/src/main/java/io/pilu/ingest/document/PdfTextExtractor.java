@@ -1,22 +1,50 @@
 package io.pilu.ingest.document;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.filter.Filter;
+import org.apache.pdfbox.filter.FilterFactory;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 
 /**
- * PDF text through Apache PDFBox 3, page by page, then {@link ChineseTextCleaner}.
+ * PDF text through Apache PDFBox 3, page by page, then {@link ChineseTextCleaner}, within an
+ * {@link ExtractionBudget}.
  *
  * <p>Memory: the file is read through a buffered random-access file (never loaded whole) and PDFBox's scratch
  * streams go to a temp file ({@link IOUtils#createTempFileOnlyStreamCache()}), so a 50 MB, 500-page announcement
  * extracts in a 256 MB heap; only the text itself is held in memory.
+ *
+ * <p>Hostile documents: PDFBox keeps every glyph of a page (a {@code TextPosition}) until the page ends, and
+ * decodes a content stream wholly into memory before parsing it, so a 59 KB file whose one compressed stream shows
+ * 60 million glyphs would take gigabytes. Before a page runs, every stream it can reach (contents, forms, fonts,
+ * patterns) is decoded into a counter that stops at {@link ExtractionBudget#maxDecodedStreamBytes()}; while it runs,
+ * the stripper counts glyphs and operators and watches the clock, and aborts the page past a budget. Text stops
+ * being collected once it reaches {@link ExtractionBudget#maxTextChars()} (twice that before cleaning, which only
+ * shrinks text).
  */
 final class PdfTextExtractor {
 
@@ -25,6 +53,9 @@ final class PdfTextExtractor {
      * document we can read, so splitting on it is exact.
      */
     private static final String PAGE_END = "\uE000\n";
+    /** Filters that only images use: a stream with one is never decoded by text extraction. */
+    private static final Set<COSName> IMAGE_FILTERS = Set.of(COSName.DCT_DECODE, COSName.JPX_DECODE,
+            COSName.CCITTFAX_DECODE, COSName.JBIG2_DECODE);
 
     private final ChineseTextCleaner cleaner;
 
@@ -32,38 +63,291 @@ final class PdfTextExtractor {
         this.cleaner = cleaner;
     }
 
-    ExtractedText extract(Path file) throws DocumentExtractionException {
+    ExtractedText extract(Path file, ExtractionBudget budget) throws DocumentExtractionException {
+        long deadline = System.nanoTime() + budget.timeout().toNanos();
         try (PDDocument document = Loader.loadPDF(new RandomAccessReadBufferedFile(file.toFile()), "",
                 IOUtils.createTempFileOnlyStreamCache())) {
             int pageCount = document.getNumberOfPages();
-            PDFTextStripper stripper = new PDFTextStripper();
+            PageCollector pages = new PageCollector(2L * budget.maxTextChars());
+            BudgetedStripper stripper = new BudgetedStripper(budget, deadline);
             // Reading order of a Chinese announcement is top-to-bottom; sorting by position undoes content streams
             // that draw headers or table cells out of order.
             stripper.setSortByPosition(true);
             stripper.setLineSeparator("\n");
             stripper.setPageEnd(PAGE_END);
-            String all = stripper.getText(document);
-            List<String> pages = new ArrayList<>(pageCount);
-            for (String page : all.split(PAGE_END, -1)) {
-                pages.add(page);
+            try {
+                stripper.writeText(document, pages);
+            } catch (TextBudgetReached reached) {
+                // enough text: the rest of the document is not read
             }
-            if (pages.size() > pageCount) {
-                pages.remove(pages.size() - 1); // the split leaves an empty tail after the last page marker
+            List<String> pageTexts = pages.pages();
+            String text = cleaner.clean(pageTexts);
+            boolean truncated = pages.full();
+            if (text.length() > budget.maxTextChars()) {
+                int end = budget.maxTextChars();
+                if (Character.isHighSurrogate(text.charAt(end - 1))) {
+                    end--; // never split a surrogate pair
+                }
+                text = text.substring(0, end);
+                truncated = true;
             }
-            String text = cleaner.clean(pages);
             if (text.isBlank() && pageCount > 0) {
                 throw new DocumentExtractionException(DocumentExtractionException.Kind.NO_TEXT,
                         "PDF has " + pageCount + " page(s) but no text layer (a scanned image?)");
             }
-            return new ExtractedText(text, pageCount);
+            return new ExtractedText(text, pageCount, truncated);
+        } catch (BudgetExceeded e) {
+            throw new DocumentExtractionException(DocumentExtractionException.Kind.TEXT_BUDGET_EXCEEDED,
+                    e.getMessage());
         } catch (InvalidPasswordException e) {
             throw new DocumentExtractionException(DocumentExtractionException.Kind.ENCRYPTED,
                     "PDF is encrypted and needs a password to open", e);
         } catch (IOException | RuntimeException e) {
+            BudgetExceeded budgetCause = budgetCause(e);
+            if (budgetCause != null) { // PDFBox wrapped our abort
+                throw new DocumentExtractionException(DocumentExtractionException.Kind.TEXT_BUDGET_EXCEEDED,
+                        budgetCause.getMessage());
+            }
             // PDFBox reports damage as IOException, and some malformed structures as runtime exceptions
             // (ClassCast, IllegalArgument...): both mean "this file cannot be read", not a crawler bug.
             throw new DocumentExtractionException(DocumentExtractionException.Kind.UNREADABLE,
                     "not a readable PDF: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static BudgetExceeded budgetCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BudgetExceeded b) {
+                return b;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** A budget ran out: the document cannot be read at a bounded cost. Unchecked so PDFBox passes it through. */
+    static final class BudgetExceeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        BudgetExceeded(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Enough text was collected; ends the stripper's run early (not an error). */
+    private static final class TextBudgetReached extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        TextBudgetReached() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The stripper with glyph, operator and time budgets, and a stream check before each page. */
+    private static final class BudgetedStripper extends PDFTextStripper {
+        private final ExtractionBudget budget;
+        private final long deadline;
+        private final Set<COSStream> checkedStreams = Collections.newSetFromMap(new IdentityHashMap<>());
+        private int pageNumber;
+        private long glyphs;
+        private long operators;
+
+        BudgetedStripper(ExtractionBudget budget, long deadline) {
+            this.budget = budget;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public void processPage(PDPage page) throws IOException {
+            pageNumber++;
+            glyphs = 0;
+            operators = 0;
+            checkTime();
+            checkStreams(page.getCOSObject());
+            super.processPage(page);
+        }
+
+        @Override
+        protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+            if (++operators > budget.maxOperatorsPerPage()) {
+                throw new BudgetExceeded("TEXT_BUDGET_EXCEEDED: page " + pageNumber + " runs more than "
+                        + budget.maxOperatorsPerPage() + " content-stream operators");
+            }
+            if ((operators & 0x3FF) == 0) {
+                checkTime();
+            }
+            super.processOperator(operator, operands);
+        }
+
+        @Override
+        protected void processTextPosition(TextPosition text) {
+            if (++glyphs > budget.maxGlyphsPerPage()) {
+                throw new BudgetExceeded("TEXT_BUDGET_EXCEEDED: page " + pageNumber + " shows more than "
+                        + budget.maxGlyphsPerPage() + " glyphs");
+            }
+            if ((glyphs & 0x3FF) == 0) {
+                checkTime();
+            }
+            super.processTextPosition(text);
+        }
+
+        private void checkTime() {
+            if (System.nanoTime() - deadline > 0) {
+                throw new BudgetExceeded("TEXT_BUDGET_EXCEEDED: extraction took longer than "
+                        + budget.timeout().toSeconds() + " s (stopped on page " + pageNumber + ")");
+            }
+        }
+
+        /**
+         * Decodes every non-image stream reachable from the page into a counter, so a compressed stream that would
+         * inflate past the budget is refused before PDFBox inflates it into memory.
+         */
+        private void checkStreams(COSDictionary page) throws IOException {
+            Deque<COSBase> todo = new ArrayDeque<>();
+            Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            todo.add(page.getDictionaryObject(COSName.CONTENTS) == null ? new COSDictionary()
+                    : page.getDictionaryObject(COSName.CONTENTS));
+            COSBase resources = page.getDictionaryObject(COSName.RESOURCES);
+            if (resources != null) {
+                todo.add(resources);
+            }
+            while (!todo.isEmpty()) {
+                COSBase item = todo.poll();
+                if (item instanceof COSObject o) {
+                    item = o.getObject();
+                }
+                if (item == null || !seen.add(item)) {
+                    continue;
+                }
+                if (item instanceof COSStream s) {
+                    if (!COSName.IMAGE.equals(s.getCOSName(COSName.SUBTYPE)) && checkedStreams.add(s)) {
+                        checkDecodedSize(s);
+                    }
+                }
+                if (item instanceof COSDictionary d) {
+                    for (COSName key : d.keySet()) {
+                        if (!COSName.PARENT.equals(key)) {
+                            todo.add(d.getItem(key));
+                        }
+                    }
+                } else if (item instanceof COSArray a) {
+                    a.forEach(todo::add);
+                }
+            }
+        }
+
+        private void checkDecodedSize(COSStream stream) throws IOException {
+            List<COSName> filters = new ArrayList<>();
+            COSBase f = stream.getFilters();
+            if (f instanceof COSName n) {
+                filters.add(n);
+            } else if (f instanceof COSArray a) {
+                for (int i = 0; i < a.size(); i++) {
+                    if (a.getObject(i) instanceof COSName n) {
+                        filters.add(n);
+                    }
+                }
+            }
+            if (filters.isEmpty() || filters.stream().anyMatch(IMAGE_FILTERS::contains)) {
+                return; // not compressed (its size is its file size), or an image
+            }
+            long cap = budget.maxDecodedStreamBytes();
+            byte[] stage = null;
+            for (int i = 0; i < filters.size(); i++) {
+                Filter filter = FilterFactory.INSTANCE.getFilter(filters.get(i));
+                boolean last = i == filters.size() - 1;
+                CappedSink sink = new CappedSink(cap, !last);
+                try (InputStream in = stage == null ? stream.createRawInputStream()
+                        : new java.io.ByteArrayInputStream(stage)) {
+                    filter.decode(in, sink, stream, i);
+                } catch (BudgetExceeded e) {
+                    throw new BudgetExceeded("TEXT_BUDGET_EXCEEDED: a stream of page " + pageNumber
+                            + " decodes to more than " + cap + " bytes");
+                } catch (IOException e) {
+                    return; // a damaged stream: PDFBox itself reports (or tolerates) it when it reads the page
+                }
+                stage = last ? null : sink.bytes();
+            }
+        }
+    }
+
+    /** Counts what a filter writes and stops it past the cap; keeps the bytes only for a next filter stage. */
+    private static final class CappedSink extends OutputStream {
+        private final long cap;
+        private final java.io.ByteArrayOutputStream kept;
+        private long count;
+
+        CappedSink(long cap, boolean keep) {
+            this.cap = cap;
+            this.kept = keep ? new java.io.ByteArrayOutputStream() : null;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+            if (count > cap) {
+                throw new BudgetExceeded("decoded stream over the cap");
+            }
+            if (kept != null) {
+                kept.write(b, off, len);
+            }
+        }
+
+        byte[] bytes() {
+            return kept.toByteArray();
+        }
+    }
+
+    /** The stripper's output split into pages, refusing more once {@code maxChars} were collected. */
+    private static final class PageCollector extends Writer {
+        private final long maxChars;
+        private final List<String> pages = new ArrayList<>();
+        private final StringBuilder current = new StringBuilder();
+        private long total;
+        private boolean full;
+
+        PageCollector(long maxChars) {
+            this.maxChars = maxChars;
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) {
+            current.append(cbuf, off, len);
+            total += len;
+            int end;
+            while ((end = current.indexOf(PAGE_END)) >= 0) {
+                pages.add(current.substring(0, end));
+                current.delete(0, end + PAGE_END.length());
+                if (total >= maxChars) {
+                    full = true;
+                    throw new TextBudgetReached();
+                }
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        List<String> pages() {
+            List<String> all = new ArrayList<>(pages);
+            if (!current.isEmpty()) {
+                all.add(current.toString());
+            }
+            return all;
+        }
+
+        boolean full() {
+            return full;
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.pilu.ingest.http;
 
 import io.pilu.ingest.CrawlMetrics;
+import io.pilu.ingest.Refusal;
+import io.pilu.ingest.listing.ListingLimitException;
+import io.pilu.service.LogText;
 import io.pilu.ingest.listing.ListingEndpoint;
 import io.pilu.ingest.listing.ListingFilter;
 import io.pilu.ingest.listing.ListingFormEncoder;
@@ -27,11 +30,7 @@ import java.util.HexFormat;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -55,6 +54,8 @@ public final class BseClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BseClient.class);
     private static final int MAX_REWARMS = 3;
     private static final int MAX_WARM_UP_REDIRECTS = 5;
+    /** The warm-up page is read only to let the connection be reused; a real one is about 60 KB. */
+    private static final long MAX_WARM_UP_BYTES = 2L * 1024 * 1024;
 
     private final BseClientConfig config;
     private final CrawlMetrics metrics;
@@ -97,10 +98,13 @@ public final class BseClient implements AutoCloseable {
     }
 
     /**
-     * Fetches and parses one listing page.
+     * Fetches and parses one listing page. The body is read under the listing byte cap and the request deadline,
+     * the page under the row cap, and the page must be the one asked for (a server answering page 0 forever would
+     * otherwise make a walk endless).
      *
      * @throws ListingSchemaException the response does not have the documented shape (counted in
-     *                                {@code pilu_crawl_listing_schema_errors_total})
+     *                                {@code pilu_crawl_listing_schema_errors_total}), or is refused by a limit
+     *                                ({@link ListingLimitException}, counted in {@code pilu_crawl_refusals_total})
      * @throws HttpFailureException   the request failed after the retry rules
      */
     public ListingPage list(ListingEndpoint endpoint, ListingFilter filter, int page)
@@ -109,13 +113,34 @@ public final class BseClient implements AutoCloseable {
         // jQuery-style callback name, as the exchange's own page sends it
         String callback = "jQuery3310" + (long) (random.getAsDouble() * 1e15) + "_" + System.currentTimeMillis();
         URI uri = URI.create(config.base() + endpoint.path() + "?callback=" + callback);
-        HttpResponse<String> response = execute(endpoint.metricTag(), () -> browserRequest(uri)
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .header("Accept", "text/javascript, application/javascript, */*; q=0.01")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), false);
+        byte[] bytes;
         try {
-            return ListingResponseParser.parse(endpoint, response.body());
+            bytes = execute(endpoint.metricTag(), () -> browserRequest(uri)
+                    .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                    .header("Accept", "text/javascript, application/javascript, */*; q=0.01")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .build(), false, (in, deadline) -> {
+                        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                        BoundedTransfer.copy(in, out, config.maxListingBytes(), config.readTimeout(), deadline,
+                                watchdog, (b, n) -> { });
+                        return out.toByteArray();
+                    });
+        } catch (BodyTooLargeException e) {
+            metrics.refused(Refusal.LISTING_TOO_LARGE);
+            throw new ListingLimitException(Refusal.LISTING_TOO_LARGE, "listing body exceeds "
+                    + config.maxListingBytes() + " bytes (--max-listing-bytes)");
+        }
+        try {
+            ListingPage parsed = ListingResponseParser.parse(endpoint, new String(bytes, StandardCharsets.UTF_8),
+                    config.maxListingRows());
+            if (parsed.number() != page) {
+                throw new ListingLimitException(Refusal.PAGE_NOT_ADVANCING, "asked for page " + page
+                        + " but the listing answered page " + parsed.number());
+            }
+            return parsed;
+        } catch (ListingLimitException e) {
+            metrics.refused(e.reason());
+            throw e;
         } catch (ListingSchemaException e) {
             metrics.schemaError(endpoint.metricTag());
             throw e; // the caller names the endpoint and page
@@ -125,10 +150,12 @@ public final class BseClient implements AutoCloseable {
     /**
      * Downloads {@code uri} (already vetted by {@link DocumentUrlGuard}) to a temp file in {@code dir}, refusing it
      * once it is known to exceed {@link BseClientConfig#maxDocumentBytes()}: from {@code Content-Length} before
-     * reading, or while streaming when the length is not declared.
+     * reading, or while streaming when the length is not declared; and cutting it off when it stalls longer than
+     * the read timeout or is not complete by the request deadline.
      */
     public DownloadedDocument download(URI uri, Path dir) throws DocumentDownloadException, InterruptedException {
         HttpResponse<InputStream> response;
+        long start = System.nanoTime();
         try {
             response = execute("document", () -> browserRequest(uri).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream(), false);
@@ -138,57 +165,93 @@ public final class BseClient implements AutoCloseable {
         long cap = config.maxDocumentBytes();
         OptionalLong declared = response.headers().firstValueAsLong("Content-Length");
         if (declared.isPresent() && declared.getAsLong() > cap) {
-            closeQuietly(response.body());
+            BoundedTransfer.closeQuietly(response.body());
             throw new DocumentDownloadException("document is " + declared.getAsLong() + " bytes, over the cap of "
-                    + cap + " bytes (--max-document-bytes)");
+                    + cap + " bytes (--max-document-bytes)", null, Refusal.DOCUMENT_TOO_LARGE);
         }
         Path file = null;
-        AtomicLong lastProgress = new AtomicLong(System.nanoTime());
-        AtomicBoolean stalled = new AtomicBoolean();
-        long readTimeoutNanos = config.readTimeout().toNanos();
-        try (InputStream in = response.body()) {
-            // java.net.http has no per-read timeout: a watchdog closes the stream when no byte arrived for
-            // readTimeout, which makes the blocked read below fail.
-            long period = Math.max(50, config.readTimeout().toMillis() / 4);
-            ScheduledFuture<?> guard = watchdog.scheduleAtFixedRate(() -> {
-                if (System.nanoTime() - lastProgress.get() > readTimeoutNanos && stalled.compareAndSet(false, true)) {
-                    closeQuietly(in);
-                }
-            }, period, period, TimeUnit.MILLISECONDS);
-            try {
-                file = Files.createTempFile(dir, "doc-", ".bin");
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                long total = 0;
-                byte[] buf = new byte[64 * 1024];
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    for (int n; (n = in.read(buf)) >= 0; ) {
-                        lastProgress.set(System.nanoTime());
-                        total += n;
-                        if (total > cap) {
-                            throw new DocumentDownloadException("document exceeds the cap of " + cap
-                                    + " bytes (--max-document-bytes); download aborted");
-                        }
-                        sha.update(buf, 0, n);
-                        out.write(buf, 0, n);
-                    }
-                }
-                metrics.bytesDownloaded(total);
-                return new DownloadedDocument(file, total, HexFormat.of().formatHex(sha.digest()));
-            } finally {
-                guard.cancel(false);
+        try {
+            file = Files.createTempFile(dir, "doc-", ".bin");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            long total;
+            try (OutputStream out = Files.newOutputStream(file)) {
+                total = BoundedTransfer.copy(response.body(), out, cap, config.readTimeout(),
+                        start + config.requestDeadline().toNanos(), watchdog, (b, n) -> sha.update(b, 0, n));
             }
-        } catch (DocumentDownloadException e) {
+            metrics.bytesDownloaded(total);
+            return new DownloadedDocument(file, total, HexFormat.of().formatHex(sha.digest()));
+        } catch (BoundedTransfer.LimitException e) {
             deleteQuietly(file);
-            throw e;
+            throw switch (e.limit()) {
+                case TOO_LARGE -> new DocumentDownloadException("document exceeds the cap of " + cap
+                        + " bytes (--max-document-bytes); download aborted", e, Refusal.DOCUMENT_TOO_LARGE);
+                case DEADLINE -> new DocumentDownloadException("document not received within the request deadline "
+                        + "of " + config.requestDeadline().toSeconds() + " s (--request-deadline): "
+                        + e.getMessage(), e, Refusal.REQUEST_DEADLINE);
+                case STALLED -> new DocumentDownloadException("document " + e.getMessage(), e);
+            };
         } catch (IOException e) {
             deleteQuietly(file);
-            if (stalled.get()) {
-                throw new DocumentDownloadException("document body stalled for longer than the read timeout of "
-                        + config.readTimeout().toSeconds() + " s", e);
-            }
+            BoundedTransfer.closeQuietly(response.body());
             throw new DocumentDownloadException("document download broke off: " + e, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+
+    /** Reads a 200 response's body within the request's deadline ({@link System#nanoTime()}). */
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(InputStream body, long deadlineNanos) throws IOException;
+    }
+
+    /** A body over its cap: not retried (the same server would send the same body). */
+    private static final class BodyTooLargeException extends Exception {
+        private static final long serialVersionUID = 1L;
+        BodyTooLargeException() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Sends with the retry rules and reads the 200 body with {@code reader}; a body cut off by its deadline or a
+     * stall is retried like any I/O error.
+     */
+    private <T> T execute(String endpoint, Supplier<HttpRequest> request, boolean warmUp, BodyReader<T> reader)
+            throws HttpFailureException, InterruptedException, BodyTooLargeException {
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            long start = System.nanoTime();
+            HttpResponse<InputStream> response = execute(endpoint, request,
+                    HttpResponse.BodyHandlers.ofInputStream(), warmUp);
+            try {
+                return reader.read(response.body(), start + config.requestDeadline().toNanos());
+            } catch (BoundedTransfer.LimitException e) {
+                if (e.limit() == BoundedTransfer.Limit.TOO_LARGE) {
+                    throw new BodyTooLargeException();
+                }
+                if (e.limit() == BoundedTransfer.Limit.DEADLINE) {
+                    metrics.refused(Refusal.REQUEST_DEADLINE);
+                }
+                metrics.request(endpoint, "io_error");
+                if (attempt >= config.backoff().maxAttempts()) {
+                    throw new HttpFailureException(endpoint + ": gave up after " + attempt + " attempts, last error: "
+                            + e.getMessage() + " (--request-deadline " + config.requestDeadline().toSeconds() + " s)",
+                            -1, e);
+                }
+                Duration wait = config.backoff().delay(attempt, random);
+                log.warn("{} response body failed ({}), retry {} in {} ms", endpoint, e.getMessage(), attempt,
+                        wait.toMillis());
+                sleeper.sleep(wait);
+            } catch (IOException e) {
+                metrics.request(endpoint, "io_error");
+                if (attempt >= config.backoff().maxAttempts()) {
+                    throw new HttpFailureException(endpoint + ": gave up after " + attempt + " attempts, last error: "
+                            + e, -1, e);
+                }
+                sleeper.sleep(config.backoff().delay(attempt, random));
+            }
         }
     }
 
@@ -270,20 +333,45 @@ public final class BseClient implements AutoCloseable {
             URI uri = URI.create(config.base() + BseClientConfig.WARM_UP_PATH);
             for (int hop = 0; hop <= MAX_WARM_UP_REDIRECTS; hop++) {
                 URI target = uri;
-                HttpResponse<Void> response = execute("warmup", () -> browserRequest(target)
+                long start = System.nanoTime();
+                HttpResponse<InputStream> response = execute("warmup", () -> browserRequest(target)
                         .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build(),
-                        HttpResponse.BodyHandlers.discarding(), true);
+                        HttpResponse.BodyHandlers.ofInputStream(), true);
                 int status = response.statusCode();
                 if (status == 200) {
+                    // Only the cookie matters; the page is read (bounded) and dropped so the connection is reused.
+                    try {
+                        BoundedTransfer.copy(response.body(), OutputStream.nullOutputStream(), MAX_WARM_UP_BYTES,
+                                config.readTimeout(), start + config.requestDeadline().toNanos(), watchdog,
+                                (b, n) -> { });
+                    } catch (BoundedTransfer.LimitException e) {
+                        if (e.limit() == BoundedTransfer.Limit.DEADLINE) {
+                            metrics.refused(Refusal.REQUEST_DEADLINE);
+                        }
+                        throw new HttpFailureException("warmup: page refused: " + e.getMessage(), status, e);
+                    } catch (IOException e) {
+                        throw new HttpFailureException("warmup: page broke off: " + e, status, e);
+                    }
                     sessionWarmedAt = Instant.now();
                     return;
                 }
+                discard(response);
                 // 302/307: the cookie handshake; the cookie jar already holds what the redirect set.
                 String location = response.headers().firstValue("Location").orElseThrow(() ->
                         new HttpFailureException("warmup: HTTP " + status + " without Location", status, null));
-                URI next = uri.resolve(location);
-                if (next.getHost() == null || !next.getHost().equalsIgnoreCase(config.baseUrl().getHost())) {
-                    throw new HttpFailureException("warmup: redirected off the exchange host to " + next, status, null);
+                URI next;
+                try {
+                    next = uri.resolve(location);
+                } catch (IllegalArgumentException e) {
+                    throw new HttpFailureException("warmup: redirect to an invalid URL", status, e);
+                }
+                // Scheme, host and port must all stay the exchange's: another port of the same host is another
+                // service (SSRF), and a downgrade to http would leak the session cookie.
+                if (!config.sameOrigin(next)) {
+                    metrics.refused(Refusal.REDIRECT_OFF_ORIGIN);
+                    throw new HttpFailureException("warmup: redirected off the exchange's origin (scheme, host and "
+                            + "port must match " + config.base() + ") to " + LogText.escape(next.toString()), status,
+                            null);
                 }
                 uri = next;
             }
@@ -319,15 +407,7 @@ public final class BseClient implements AutoCloseable {
 
     private static void discard(HttpResponse<?> response) {
         if (response.body() instanceof InputStream in) {
-            closeQuietly(in);
-        }
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // closing an aborted download; the failure being reported is the one that matters
+            BoundedTransfer.closeQuietly(in);
         }
     }
 

@@ -26,15 +26,33 @@ public final class ListingResponseParser {
     private ListingResponseParser() {
     }
 
+    /** A real page has 20 rows; far more is an attack or a broken server (see {@code --max-listing-rows}). */
+    public static final int DEFAULT_MAX_ROWS = 1000;
+
     public static ListingPage parse(ListingEndpoint endpoint, String body) throws ListingSchemaException {
+        return parse(endpoint, body, DEFAULT_MAX_ROWS);
+    }
+
+    /**
+     * @param maxRows announcements the page may hold (after flattening endpoint B's groups); more is a
+     *                {@link ListingLimitException}
+     */
+    public static ListingPage parse(ListingEndpoint endpoint, String body, int maxRows) throws ListingSchemaException {
         JsonNode root = readJson(JsonpUnwrapper.unwrap(body));
         return switch (endpoint) {
-            case COMPANY_ANNOUNCEMENT -> parseCompanyAnnouncement(root);
-            case DISCLOSURE_LIST -> parseDisclosureList(root);
+            case COMPANY_ANNOUNCEMENT -> parseCompanyAnnouncement(root, maxRows);
+            case DISCLOSURE_LIST -> parseDisclosureList(root, maxRows);
         };
     }
 
-    private static ListingPage parseCompanyAnnouncement(JsonNode root) throws ListingSchemaException {
+    private static void checkRows(long rows, int maxRows) throws ListingLimitException {
+        if (rows > maxRows) {
+            throw new ListingLimitException(io.pilu.ingest.Refusal.LISTING_TOO_MANY_ROWS, "listing page has more than "
+                    + maxRows + " rows (--max-listing-rows)");
+        }
+    }
+
+    private static ListingPage parseCompanyAnnouncement(JsonNode root, int maxRows) throws ListingSchemaException {
         if (!root.isArray() || root.isEmpty()) {
             throw new ListingSchemaException("companyAnnouncement.do: expected a non-empty JSON array, got "
                     + kind(root));
@@ -44,13 +62,14 @@ public final class ListingResponseParser {
         JsonNode listInfo = object(first, "listInfo", "$[0]");
         List<Disclosure> items = new ArrayList<>();
         JsonNode content = array(listInfo, "content", "$[0].listInfo");
+        checkRows(content.size(), maxRows);
         for (int i = 0; i < content.size(); i++) {
             items.add(record(content.get(i), "$[0].listInfo.content[" + i + "]"));
         }
         return page(listInfo, "$[0].listInfo", items);
     }
 
-    private static ListingPage parseDisclosureList(JsonNode root) throws ListingSchemaException {
+    private static ListingPage parseDisclosureList(JsonNode root, int maxRows) throws ListingSchemaException {
         if (!root.isObject()) {
             throw new ListingSchemaException("initDisclosureList.do: expected a JSON object, got " + kind(root));
         }
@@ -61,6 +80,7 @@ public final class ListingResponseParser {
         for (int r = 0; r < rows.size(); r++) {
             String rowPath = "$.data.content[" + r + "]";
             JsonNode disclosures = array(rows.get(r), "disclosures", rowPath);
+            checkRows((long) items.size() + disclosures.size(), maxRows);
             for (int i = 0; i < disclosures.size(); i++) {
                 items.add(record(disclosures.get(i), rowPath + ".disclosures[" + i + "]"));
             }

@@ -5,7 +5,7 @@ package io.pilu.ingest.listing;
  * missing key, a wrong type, or {@code status != 0}. The crawler fails the poll loudly on it (error log + metric)
  * and does not move its checkpoint, so nothing past the bad page is published on a guess.
  */
-public final class ListingSchemaException extends Exception {
+public class ListingSchemaException extends Exception {
 
     private static final long serialVersionUID = 1L;
 

@@ -48,8 +48,8 @@ public final class BseSimulator implements AutoCloseable {
     /** The page size of the real listing. */
     public static final int DEFAULT_PAGE_SIZE = 20;
     private static final String DOCUMENT_PREFIX = "/disclosure/";
-    /** Enough for a crawler plus a browser; the simulator's work per request is tiny. */
-    private static final int THREADS = 4;
+    /** Enough for a crawler plus a browser (and a hostile test's slow answers); the work per request is tiny. */
+    private static final int THREADS = 8;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -71,6 +71,7 @@ public final class BseSimulator implements AutoCloseable {
     private volatile ListingDrift driftB = ListingDrift.NONE;
     private volatile IntConsumer beforeListing = page -> { };
     private volatile Consumer<String> violationListener = v -> { };
+    private final Map<String, com.sun.net.httpserver.HttpHandler> interceptors = new ConcurrentHashMap<>();
 
     private record HugeDocument(long size, boolean declareLength) {
     }
@@ -230,6 +231,19 @@ public final class BseSimulator implements AutoCloseable {
         this.beforeListing = hook;
     }
 
+    /**
+     * Answers requests whose path starts with {@code pathPrefix} with {@code handler} instead of the contract: how
+     * the hostile-exchange tests serve what an attacker (or a broken exchange) would, e.g. a listing trickled one
+     * byte a second or a warm-up redirect to another port. {@code null} restores the contract.
+     */
+    public void intercept(String pathPrefix, com.sun.net.httpserver.HttpHandler handler) {
+        if (handler == null) {
+            interceptors.remove(pathPrefix);
+        } else {
+            interceptors.put(pathPrefix, handler);
+        }
+    }
+
     /** Called with each contract violation as it happens (e.g. to log it), besides recording it. */
     public void onContractViolation(Consumer<String> listener) {
         this.violationListener = listener;
@@ -259,6 +273,12 @@ public final class BseSimulator implements AutoCloseable {
         try (ex) {
             String path = ex.getRequestURI().getPath();
             requestCounts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            for (Map.Entry<String, com.sun.net.httpserver.HttpHandler> i : interceptors.entrySet()) {
+                if (path.startsWith(i.getKey())) {
+                    i.getValue().handle(ex);
+                    return;
+                }
+            }
             if (path.equals(WARM_UP_PATH)) {
                 warmUp(ex);
             } else if (path.equals(COMPANY_ANNOUNCEMENT_PATH) || path.equals(DISCLOSURE_LIST_PATH)) {

@@ -172,4 +172,33 @@ class CrawlDryRunTest {
         int exit = run(new BackfillCommand(new PrintStream(out, true, StandardCharsets.UTF_8)));
         assertThat(exit).isEqualTo(2); // picocli's usage-error exit code
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "--max-text-chars|0", "--max-text-chars|-5", "--max-document-bytes|0", "--rate-limit|0",
+            "--max-attempts|0", "--request-deadline|0s", "--max-listing-bytes|0", "--max-listing-rows|0",
+            "--max-pages-per-poll|0", "--poll-deadline|0s", "--seen-ids-max|0", "--extract-timeout|0s"})
+    void anOutOfRangeNumberIsAUsageErrorNamingTheOption(String option, String value) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine cl = new CommandLine(new CrawlCommand(new PrintStream(out, true, StandardCharsets.UTF_8)));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        int exit = cl.execute("--once", "--dry-run", "--base-url", site.baseUrl(), option, value);
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains(option + " must be positive");
+        assertThat(printed_is_empty()).isTrue();
+    }
+
+    @Test
+    void aBaseUrlWithCredentialsIsAUsageErrorThatDoesNotEchoThem() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine cl = new CommandLine(new CrawlCommand(new PrintStream(out, true, StandardCharsets.UTF_8)));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        int exit = cl.execute("--once", "--dry-run", "--base-url", "http://bob:hunter2@127.0.0.1:1");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("must not contain credentials").doesNotContain("hunter2");
+    }
+
+    private boolean printed_is_empty() {
+        return out.toString(StandardCharsets.UTF_8).isBlank();
+    }
 }

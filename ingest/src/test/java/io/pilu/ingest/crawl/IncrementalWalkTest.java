@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IncrementalWalkTest {
 
     private static final LocalDate D0 = LocalDate.of(2024, 6, 10);
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-20T00:00:00Z"), ZoneOffset.UTC);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC); // after every test date: none is refused as future
 
     private final ListingSimulator sim = new ListingSimulator();
 
@@ -46,6 +46,39 @@ class IncrementalWalkTest {
         assertThat(walk.state().highWater()).isEqualTo(D0.plusDays(1));
         assertThat(walk.state().floor()).isEqualTo(D0); // high water − 2 days is before the initial floor
         assertThat(walk.state().published()).isEqualTo(11);
+    }
+
+    @Test
+    void rowsDatedAfterTomorrowAreRefusedAndNeverMoveTheHighWaterMark() {
+        // "now" is 2024-06-18 in Beijing; a row dated 9999-12-31 (and a full page of them) must not win
+        Clock june18 = Clock.fixed(Instant.parse("2024-06-18T02:00:00Z"), ZoneOffset.UTC);
+        sim.add(D0, 3);
+        sim.add(LocalDate.of(9999, 12, 31), 6); // more than a page of them, listed first
+        sim.add(LocalDate.of(2024, 6, 19), 1);  // tomorrow in Beijing: still accepted
+        IncrementalWalk walk = new IncrementalWalk(CrawlCheckpoint.initial("bse", D0), ListingFilter.all(), 2,
+                10_000, june18);
+        List<Disclosure> refused = new java.util.ArrayList<>();
+
+        walk.begin();
+        for (int n = 0; ; n++) {
+            PageStep step = walk.onPage(sim.page(walk.query(), n));
+            refused.addAll(step.refused());
+            step.publish().forEach(d -> sim.topic.add(d.id()));
+            walk.commit(step);
+            if (step.done()) {
+                break;
+            }
+        }
+
+        assertThat(refused).hasSize(6).allSatisfy(d -> assertThat(d.publishDate().getYear()).isEqualTo(9999));
+        assertThat(walk.state().highWater()).isEqualTo(LocalDate.of(2024, 6, 19));
+        assertThat(sim.topic).hasSize(4);
+
+        // the next good filing is published by the next pass
+        Disclosure next = sim.add(LocalDate.of(2024, 6, 19));
+        sim.topic.clear();
+        sim.pass(walk);
+        assertThat(sim.topic).containsExactly(next.id());
     }
 
     @Test

@@ -164,4 +164,78 @@ class BseClientTest {
             assertThat(files).as("aborted downloads leave no temp file").isEmpty();
         }
     }
+
+    @Test
+    void aWarmUpRedirectToAnotherPortOfTheSameHostIsRefused() throws Exception {
+        try (java.net.ServerSocket other = new java.net.ServerSocket(0)) {
+            site.intercept(BseSimulator.WARM_UP_PATH, ex -> {
+                ex.getResponseHeaders().set("Location", "http://127.0.0.1:" + other.getLocalPort()
+                        + BseSimulator.WARM_UP_PATH);
+                ex.sendResponseHeaders(302, -1);
+                ex.close();
+            });
+            assertThatThrownBy(() -> client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0))
+                    .isInstanceOf(HttpFailureException.class)
+                    .hasMessageContaining("redirected off the exchange's origin")
+                    .hasMessageContaining(":" + other.getLocalPort());
+        }
+        assertThat(registry.counter("pilu.crawl.refusals", "reason", "redirect_off_origin").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aWarmUpRedirectToAnotherSchemeIsRefusedAndSameOriginIsFollowed() {
+        BseClientConfig c = client.config();
+        URI base = c.baseUrl();
+        assertThat(c.sameOrigin(URI.create("https://" + base.getHost() + ":" + base.getPort() + "/x"))).isFalse();
+        assertThat(c.sameOrigin(URI.create("http://" + base.getHost() + ":" + (base.getPort() + 1) + "/x"))).isFalse();
+        assertThat(c.sameOrigin(URI.create("http://evil.example:" + base.getPort() + "/x"))).isFalse();
+        assertThat(c.sameOrigin(URI.create(base + "/disclosure/announcement.html?hs=1"))).isTrue();
+        assertThat(BseClientConfig.defaults(URI.create("https://www.bse.cn"))
+                .sameOrigin(URI.create("https://WWW.bse.cn:443/a"))).isTrue();
+    }
+
+    @Test
+    void aListingOverTheByteCapOrTheRowCapIsATypedRefusal() throws Exception {
+        client.close();
+        client = new BseClient(client.config().withLimits(java.time.Duration.ofSeconds(5), 2_000, 10),
+                new CrawlMetrics(registry), new RateLimiter(1000), backoffs::add, () -> 0.5);
+        assertThatThrownBy(() -> client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0))
+                .isInstanceOf(io.pilu.ingest.listing.ListingLimitException.class)
+                .hasMessageContaining("--max-listing-bytes");
+        client.close();
+        client = new BseClient(client.config().withLimits(java.time.Duration.ofSeconds(5), 1_000_000, 10),
+                new CrawlMetrics(registry), new RateLimiter(1000), backoffs::add, () -> 0.5);
+        assertThatThrownBy(() -> client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0))
+                .isInstanceOf(io.pilu.ingest.listing.ListingLimitException.class)
+                .hasMessageContaining("more than 10 rows");
+        assertThat(registry.counter("pilu.crawl.refusals", "reason", "listing_too_large").count()).isEqualTo(1);
+        assertThat(registry.counter("pilu.crawl.refusals", "reason", "listing_too_many_rows").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aWarmUpPageTrickledAByteASecondIsCutOffAtTheRequestDeadline() throws Exception {
+        site.intercept(BseSimulator.WARM_UP_PATH, ex -> {
+            ex.sendResponseHeaders(200, 0);
+            try (java.io.OutputStream out = ex.getResponseBody()) {
+                for (int i = 0; i < 60; i++) {
+                    out.write('<');
+                    out.flush();
+                    Thread.sleep(1000);
+                }
+            } catch (java.io.IOException | InterruptedException e) {
+                // the client hung up
+            }
+        });
+        client.close();
+        client = new BseClient(client.config().withLimits(java.time.Duration.ofSeconds(2), 1_000_000, 1000),
+                new CrawlMetrics(registry), new RateLimiter(1000), backoffs::add, () -> 0.5);
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0))
+                .isInstanceOf(HttpFailureException.class).hasMessageContaining("warmup")
+                .hasMessageContaining("request deadline");
+
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(20));
+        assertThat(registry.counter("pilu.crawl.refusals", "reason", "request_deadline").count()).isEqualTo(1);
+    }
 }

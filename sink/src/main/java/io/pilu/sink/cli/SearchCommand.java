@@ -108,8 +108,14 @@ public final class SearchCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         }
-        EsConnection conn = EsConnection.of(esUrl, System.getenv("PILU_ES_USERNAME"), System.getenv("PILU_ES_PASSWORD"),
-                System.getenv("PILU_ES_API_KEY"), System.getenv("PILU_ES_CA_CERT"));
+        EsConnection conn;
+        try {
+            conn = EsConnection.of(esUrl, System.getenv("PILU_ES_USERNAME"), System.getenv("PILU_ES_PASSWORD"),
+                    System.getenv("PILU_ES_API_KEY"), System.getenv("PILU_ES_CA_CERT"));
+        } catch (IllegalArgumentException e) {
+            err.println("pilu search: " + e.getMessage());
+            return 2;
+        }
         try (RestClient rest = RestClientFactory.create(conn)) {
             Request r = new Request("POST", "/" + index + "/_search");
             r.setEntity(new StringEntity(Json.write(SearchQueryBuilder.build(request)), ContentType.APPLICATION_JSON));
@@ -124,7 +130,7 @@ public final class SearchCommand implements Callable<Integer> {
                         + EntityUtils.toString(e.getResponse().getEntity()));
                 return 1;
             } catch (IOException e) {
-                err.println("cannot reach Elasticsearch at " + esUrl + ": " + e.getMessage());
+                err.println("cannot reach Elasticsearch at " + conn.urls() + ": " + e.getMessage());
                 return 1;
             }
             out.print(json ? Json.writePretty(response.path("hits")) + "\n" : SearchResultFormatter.format(response));

@@ -97,16 +97,24 @@ public final class SinkCommand implements Callable<Integer> {
                 Duration.ofMillis(shutdownTimeoutMs));
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        SinkConfig config = config();
+        SinkConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         Topics topics = common.topics();
         TopicProvisioner.ensure(config.bootstrapServers(), topics.all().stream()
                 .filter(t -> List.of(topics.enriched(), topics.dlqSink()).contains(t.name())).toList(), common.replicationFactor);
         PrometheusMeterRegistry registry = common.registry("sink");
         SinkRunner runner = SinkRunner.start(config, registry);
         try (OpsServer ops = !common.opsEnabled(DEFAULT_OPS_PORT) ? null
-                : OpsServer.builder(registry).port(common.opsPort(DEFAULT_OPS_PORT))
+                : common.opsServer(registry, DEFAULT_OPS_PORT)
                         .liveness(runner::liveness).readiness(runner::readiness).start()) {
             Thread hook = new Thread(runner::close, "pilu-sink-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);

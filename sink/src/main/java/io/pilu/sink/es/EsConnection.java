@@ -28,6 +28,11 @@ public record EsConnection(List<URI> urls, String username, String password, Str
             throw new IllegalArgumentException("at least one Elasticsearch URL is required");
         }
         for (URI u : urls) {
+            if (u.getRawUserInfo() != null) {
+                // Refused, not silently dropped, and never echoed: the user-info may hold a password.
+                throw new IllegalArgumentException("Elasticsearch URL " + redact(u) + " must not contain credentials "
+                        + "(user:password@); set PILU_ES_USERNAME and PILU_ES_PASSWORD (or PILU_ES_API_KEY) instead");
+            }
             if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https")) || u.getHost() == null) {
                 throw new IllegalArgumentException("Elasticsearch URL must be http(s)://host[:port], got '" + u + "'");
             }
@@ -48,7 +53,15 @@ public record EsConnection(List<URI> urls, String username, String password, Str
         }
         List<URI> urls = Arrays.stream(commaSeparatedUrls.split(","))
                 .map(String::trim).filter(s -> !s.isEmpty())
-                .map(s -> URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s))
+                .map(s -> {
+                    try {
+                        return new URI(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+                    } catch (java.net.URISyntaxException e) {
+                        // the message would quote the URL, and with it any password in it
+                        throw new IllegalArgumentException("Elasticsearch URL is not a valid URL (" + e.getReason()
+                                + " at index " + e.getIndex() + ")");
+                    }
+                })
                 .toList();
         return new EsConnection(urls, username, password, apiKey, blankToNull(caCert) == null ? null : Path.of(caCert));
     }
@@ -56,6 +69,15 @@ public record EsConnection(List<URI> urls, String username, String password, Str
     /** Plain URL, no auth, no TLS settings. */
     public static EsConnection of(String url) {
         return of(url, null, null, null, null);
+    }
+
+    /** {@code url} with any user-info replaced by {@code ****}, safe to print. */
+    public static String redact(URI url) {
+        if (url.getRawUserInfo() == null) {
+            return url.toString();
+        }
+        return url.getScheme() + "://****@" + url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort())
+                + (url.getRawPath() == null ? "" : url.getRawPath());
     }
 
     /** Which authentication is configured, for logs. */
