@@ -1,5 +1,8 @@
 package io.pilu.app;
 
+import io.pilu.analytics.cli.AnalyticsCommand;
+import io.pilu.analytics.cli.RankingsCommand;
+import io.pilu.analytics.cli.VisitsCommand;
 import io.pilu.app.bench.BenchCommand;
 import io.pilu.enrich.cli.EnrichCommand;
 import io.pilu.ingest.cli.BackfillCommand;
@@ -20,6 +23,9 @@ import picocli.CommandLine.Command;
                 EnrichCommand.class,
                 SinkCommand.class,
                 SearchCommand.class,
+                AnalyticsCommand.class,
+                VisitsCommand.class,
+                RankingsCommand.class,
                 ExtractCommand.class,
                 BenchCommand.class,
                 BseSimulatorCommand.class,

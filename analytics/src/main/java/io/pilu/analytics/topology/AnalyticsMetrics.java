@@ -26,11 +26,33 @@ public final class AnalyticsMetrics {
                 .description("visits retracted (withdrawn announcement or institution dropped)").register(registry);
         stale = Counter.builder("pilu.analytics.records.stale.skipped")
                 .description("IR records skipped: an older enrichment version than the one applied").register(registry);
+        for (Side side : Side.values()) {
+            aggregatedCounter(side);
+        }
         // exist at 0 from the start, so the first dead letter already shows in increase()
         for (String reason : List.of(VisitExploder.KEY_MISMATCH, VisitExploder.NO_COMPANY,
                 VisitExploder.TOMBSTONE_WITHOUT_KEY, "org.apache.kafka.common.errors.SerializationException")) {
             failedCounter(reason);
         }
+    }
+
+    private Counter aggregatedCounter(Side side) {
+        return Counter.builder("pilu.analytics.changes.aggregated").tag("side", side.name().toLowerCase(java.util.Locale.ROOT))
+                .description("visit changes applied to the coverage stores, per side").register(registry);
+    }
+
+    void aggregated(Side side) {
+        aggregatedCounter(side).increment();
+    }
+
+    /** Changes applied on {@code side} so far (benchmarks wait on it). */
+    public double aggregatedCount(Side side) {
+        return aggregatedCounter(side).count();
+    }
+
+    /** Visits published so far. */
+    public double publishedCount() {
+        return published.count();
     }
 
     private Counter failedCounter(String reason) {

@@ -69,18 +69,19 @@ public final class AnalyticsTopology {
                 .to(topics.researchVisits(), Produced.with(Serdes.String(), JsonSerde.of(ResearchVisit.class))
                         .withName("visits-sink"));
 
-        side(builder, branches.get("out-company"), Side.COMPANY)
+        side(builder, branches.get("out-company"), Side.COMPANY, metrics)
                 .mapValues(v -> (CompanyCoverage) v, Named.as("company-coverage-out"))
                 .to(topics.companyCoverage(), Produced.with(Serdes.String(), JsonSerde.of(CompanyCoverage.class))
                         .withName("company-coverage-sink"));
-        side(builder, branches.get("out-institution"), Side.INSTITUTION)
+        side(builder, branches.get("out-institution"), Side.INSTITUTION, metrics)
                 .mapValues(v -> (InstitutionCoverage) v, Named.as("institution-coverage-out"))
                 .to(topics.institutionCoverage(), Produced.with(Serdes.String(), JsonSerde.of(InstitutionCoverage.class))
                         .withName("institution-coverage-sink"));
     }
 
     /** One side: repartition the changes by owner, then aggregate them into that side's stores. */
-    private static KStream<String, Object> side(StreamsBuilder builder, KStream<String, Output> changes, Side side) {
+    private static KStream<String, Object> side(StreamsBuilder builder, KStream<String, Output> changes, Side side,
+                                                AnalyticsMetrics metrics) {
         builder.addStateStore(store(side.visitsStore(), Serdes.ByteArray()));
         builder.addStateStore(store(side.pairsStore(), JsonSerde.of(PairStats.class)));
         builder.addStateStore(store(side.coverageStore(), JsonSerde.of(CoverageState.class)));
@@ -88,7 +89,7 @@ public final class AnalyticsTopology {
                 .mapValues(v -> ((Output.Change) v).change(), Named.as(side.repartitionName() + "-change"))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(VisitChange.class))
                         .withName(side.repartitionName()))
-                .process(() -> new CoverageProcessor(side), Named.as(side.coverageStore() + "-aggregate"),
+                .process(() -> new CoverageProcessor(side, metrics), Named.as(side.coverageStore() + "-aggregate"),
                         side.visitsStore(), side.pairsStore(), side.coverageStore());
     }
 

@@ -27,13 +27,15 @@ final class CoverageProcessor implements Processor<String, VisitChange, String, 
     private static final JsonSerde<VisitEntry> ENTRY = JsonSerde.of(VisitEntry.class);
 
     private final Side side;
+    private final AnalyticsMetrics metrics;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, byte[]> visits;
     private KeyValueStore<String, PairStats> pairs;
     private KeyValueStore<String, CoverageState> coverage;
 
-    CoverageProcessor(Side side) {
+    CoverageProcessor(Side side, AnalyticsMetrics metrics) {
         this.side = side;
+        this.metrics = metrics;
     }
 
     @Override
@@ -65,6 +67,7 @@ final class CoverageProcessor implements Processor<String, VisitChange, String, 
             coverage.put(owner, state);
             context.forward(record.withValue(output(owner, state)));
         }
+        metrics.aggregated(side);
     }
 
     private void add(String owner, CoverageState state, VisitEntry e) {
