@@ -37,6 +37,7 @@ public final class Pilu implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        io.pilu.service.OpsServer.enableNoDelay(); // before any HTTP server starts (the bse.cn simulator, ops, analytics)
         // Must run before the first logger is created (command classes create theirs when picocli builds them).
         if ("json".equalsIgnoreCase(System.getenv("PILU_LOG_FORMAT"))
                 && System.getProperty("logback.configurationFile") == null) {

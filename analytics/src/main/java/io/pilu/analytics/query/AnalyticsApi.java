@@ -48,7 +48,7 @@ public final class AnalyticsApi implements HttpHandler {
     private static final List<String> RANGE = List.of("from", "to");
     private static final List<String> COMPANY_RANKING = List.of("window", "asOf", "limit", "by");
     private static final List<String> INSTITUTION_RANKING = List.of("window", "asOf", "limit", "by", "type");
-    private static final List<String> PART = List.of("from", "to", "limit", "by", "type");
+    private static final List<String> PART = List.of("from", "to", "limit", "by", "type", "partitions");
 
     private final Supplier<QueryRouter> router;
     private final InstitutionNames names;
@@ -61,6 +61,18 @@ public final class AnalyticsApi implements HttpHandler {
         this.names = names;
         this.clock = clock;
         this.registry = registry;
+        // the latency series exist from the start (dashboards and alerts are checked against scraped names)
+        for (String endpoint : List.of("company_visitors", "company_new_visitors", "institution_visits",
+                "rankings_companies", "rankings_institutions")) {
+            timer(endpoint, 200);
+        }
+    }
+
+    private Timer timer(String endpoint, int status) {
+        return Timer.builder("pilu.analytics.query.latency").tag("endpoint", endpoint)
+                .tag("status", Integer.toString(status))
+                .description("time to answer a query, forwarding included").publishPercentileHistogram()
+                .register(registry);
     }
 
     private record Reply(int status, String body) {
@@ -93,10 +105,7 @@ public final class AnalyticsApi implements HttpHandler {
             log.warn("query {} failed", endpoint, e);
             reply = error(500, e.toString());
         }
-        Timer.builder("pilu.analytics.query.latency").tag("endpoint", endpoint)
-                .tag("status", Integer.toString(reply.status()))
-                .description("time to answer a query, forwarding included").publishPercentileHistogram()
-                .register(registry).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        timer(endpoint, reply.status()).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         try (ex) {
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
@@ -181,7 +190,7 @@ public final class AnalyticsApi implements HttpHandler {
                         + "&limit=" + limit;
                 List<Answers.CompanyRank> rows = new ArrayList<>();
                 for (Answers.CompanyRankPart part : r.gather(Side.COMPANY, internal, Answers.CompanyRankPart.class,
-                        Answers.CompanyRankPart::partitions, () -> companyPart(r, from, asOf, by, limit))) {
+                        Answers.CompanyRankPart::partitions, spec -> companyPart(r, spec, from, asOf, by, limit))) {
                     rows.addAll(part.rows());
                 }
                 rows.sort(LocalQueries.companyOrder(by));
@@ -202,7 +211,7 @@ public final class AnalyticsApi implements HttpHandler {
                 List<Answers.InstitutionRank> rows = new ArrayList<>();
                 for (Answers.InstitutionRankPart part : r.gather(Side.INSTITUTION, internal,
                         Answers.InstitutionRankPart.class, Answers.InstitutionRankPart::partitions,
-                        () -> institutionPart(r, from, asOf, type, by, limit))) {
+                        spec -> institutionPart(r, spec, from, asOf, type, by, limit))) {
                     rows.addAll(part.rows());
                 }
                 rows.sort(LocalQueries.institutionOrder(by));
@@ -214,36 +223,56 @@ public final class AnalyticsApi implements HttpHandler {
             case "internal_rankings_companies": {
                 QueryParams q = QueryParams.parse(query, PART);
                 r.requireRunning();
-                return ok(companyPart(r, q.requiredDate("from"), q.requiredDate("to"),
-                        q.oneOf("by", LocalQueries.COMPANY_ORDERS), q.limit("limit")));
+                return ok(companyPart(r, partSpec(r, Side.COMPANY, q, hop), q.requiredDate("from"),
+                        q.requiredDate("to"), q.oneOf("by", LocalQueries.COMPANY_ORDERS), q.limit("limit")));
             }
             case "internal_rankings_institutions": {
                 QueryParams q = QueryParams.parse(query, PART);
                 r.requireRunning();
-                return ok(institutionPart(r, q.requiredDate("from"), q.requiredDate("to"), q.type("type"),
-                        q.oneOf("by", LocalQueries.INSTITUTION_ORDERS), q.limit("limit")));
+                return ok(institutionPart(r, partSpec(r, Side.INSTITUTION, q, hop), q.requiredDate("from"),
+                        q.requiredDate("to"), q.type("type"), q.oneOf("by", LocalQueries.INSTITUTION_ORDERS),
+                        q.limit("limit")));
             }
             default:
                 return error(404, "unknown path");
         }
     }
 
-    private static Answers.CompanyRankPart companyPart(QueryRouter r, LocalDate from, LocalDate to, String by, int limit) {
-        Set<Integer> owned = r.ownedPartitions(Side.COMPANY);
+    /** The partitions an internal ranking request asks for: the owned ones, or the standby copies it names. */
+    private static QueryRouter.PartSpec partSpec(QueryRouter r, Side side, QueryParams q, String hop) {
+        String listed = q.string("partitions");
+        if (listed == null || !QueryRouter.HOP_STANDBY.equals(hop)) {
+            return new QueryRouter.PartSpec(r.ownedPartitions(side), false);
+        }
+        Set<Integer> partitions = new java.util.TreeSet<>();
+        for (String p : listed.split(",")) {
+            try {
+                partitions.add(Integer.parseInt(p.strip()));
+            } catch (NumberFormatException e) {
+                throw new BadRequestException("partitions must be a comma-separated list of numbers, got '" + listed + "'");
+            }
+        }
+        return new QueryRouter.PartSpec(partitions, true);
+    }
+
+    private static Answers.CompanyRankPart companyPart(QueryRouter r, QueryRouter.PartSpec spec, LocalDate from,
+                                                       LocalDate to, String by, int limit) {
+        Set<Integer> owned = spec.partitions();
         List<Answers.CompanyRank> rows = new ArrayList<>();
         for (int p : owned) {
-            rows.addAll(r.local(p, false).companyRanking(from, to, by, limit));
+            rows.addAll(r.local(p, spec.stale()).companyRanking(from, to, by, limit));
         }
         rows.sort(LocalQueries.companyOrder(by));
         return new Answers.CompanyRankPart(List.copyOf(owned), List.copyOf(rows.subList(0, Math.min(limit, rows.size()))));
     }
 
-    private static Answers.InstitutionRankPart institutionPart(QueryRouter r, LocalDate from, LocalDate to,
-                                                               EntityType type, String by, int limit) {
-        Set<Integer> owned = r.ownedPartitions(Side.INSTITUTION);
+    private static Answers.InstitutionRankPart institutionPart(QueryRouter r, QueryRouter.PartSpec spec,
+                                                               LocalDate from, LocalDate to, EntityType type,
+                                                               String by, int limit) {
+        Set<Integer> owned = spec.partitions();
         List<Answers.InstitutionRank> rows = new ArrayList<>();
         for (int p : owned) {
-            rows.addAll(r.local(p, false).institutionRanking(from, to, type, by, limit));
+            rows.addAll(r.local(p, spec.stale()).institutionRanking(from, to, type, by, limit));
         }
         rows.sort(LocalQueries.institutionOrder(by));
         return new Answers.InstitutionRankPart(List.copyOf(owned),

@@ -175,8 +175,7 @@ public final class LocalQueries {
                 try (KeyValueIterator<String, byte[]> it = visits.range(StoreKeys.from(o.key, from),
                         StoreKeys.through(o.key, to))) {
                     while (it.hasNext()) {
-                        counterparts.add(StoreKeys.split(it.peekNextKey())[2]);
-                        it.next();
+                        counterparts.add(StoreKeys.split(it.next().key)[2]);
                         n++;
                     }
                 }

@@ -156,7 +156,7 @@ public final class QueryRouter {
 
     /** The partitions of {@code side}'s stores this instance owns (active tasks), from Streams' thread metadata. */
     public Set<Integer> ownedPartitions(Side side) {
-        String topic = applicationId + "-" + side.repartitionName() + "-repartition";
+        String topic = repartitionTopic(side);
         Set<Integer> owned = new TreeSet<>();
         for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
             for (TaskMetadata task : thread.activeTasks()) {
@@ -170,43 +170,107 @@ public final class QueryRouter {
         return owned;
     }
 
+    /** Which partitions a part covers, and whether from standby copies. */
+    public record PartSpec(Set<Integer> partitions, boolean stale) {
+    }
+
     /**
-     * A ranking gathered from every instance: each returns its rows over the partitions it owns ({@code local}
-     * here, {@code internalPath} elsewhere); fails unless together they cover every partition exactly once.
+     * A ranking gathered from every instance: each returns its rows over the partitions it owns ({@code local} here,
+     * {@code internalPath} elsewhere). When an instance does not answer, the partitions it owns are asked of an
+     * instance holding a standby copy (here or elsewhere). Fails unless together they cover every partition once.
      */
-    public <P> List<P> gather(Side side, String internalPath, Class<P> partType, Function<P, Collection<Integer>> partitionsOf,
-                              java.util.function.Supplier<P> local) {
+    public <P> List<P> gather(Side side, String internalPath, Class<P> partType,
+                              Function<P, Collection<Integer>> partitionsOf, Function<PartSpec, P> local) {
         requireRunning();
+        String topic = repartitionTopic(side);
         Collection<StreamsMetadata> hosts = streams.streamsMetadataForStore(side.visitsStore());
         List<P> parts = new ArrayList<>();
         Set<Integer> covered = new TreeSet<>();
+        Set<Integer> missing = new TreeSet<>();
+        List<String> failures = new ArrayList<>();
+        Set<HostInfo> down = new java.util.HashSet<>();
         for (StreamsMetadata host : hosts) {
             P part;
             if (self.equals(host.hostInfo())) {
-                part = local.get();
+                part = local.apply(new PartSpec(ownedPartitions(side), false));
             } else {
-                List<String> failures = new ArrayList<>();
-                Remote r = forward(host.hostInfo(), internalPath, HOP_PART, failures);
-                if (r == null || r.status() != 200) {
-                    throw new UnavailableException("instance " + host.hostInfo() + " did not answer its part: "
-                            + (r == null ? failures : r.body()));
-                }
-                try {
-                    part = Json.mapper().readValue(r.body(), partType);
-                } catch (IOException e) {
-                    throw new UnavailableException("instance " + host.hostInfo() + " answered unreadable JSON", e);
+                part = remotePart(host.hostInfo(), internalPath, HOP_PART, partType, failures);
+                if (part == null) {
+                    down.add(host.hostInfo());
+                    missing.addAll(partitionsOf(host.topicPartitions(), topic));
+                    continue;
                 }
             }
-            for (Integer p : partitionsOf.apply(part)) {
-                if (!covered.add(p)) {
-                    throw new UnavailableException("partition " + p + " answered twice (ownership is moving)");
-                }
+            add(parts, covered, part, partitionsOf);
+        }
+        for (StreamsMetadata host : hosts) {
+            if (missing.isEmpty()) {
+                break;
             }
-            parts.add(part);
+            if (down.contains(host.hostInfo())) {
+                continue;
+            }
+            Set<Integer> copies = partitionsOf(host.standbyTopicPartitions(), topic);
+            copies.retainAll(missing);
+            if (copies.isEmpty()) {
+                continue;
+            }
+            P part = self.equals(host.hostInfo()) ? local.apply(new PartSpec(copies, true))
+                    : remotePart(host.hostInfo(), internalPath + "&partitions=" + join(copies), HOP_STANDBY, partType,
+                    failures);
+            if (part != null) {
+                add(parts, covered, part, partitionsOf);
+                missing.removeAll(partitionsOf.apply(part));
+            }
         }
         if (covered.size() != partitions) {
-            throw new UnavailableException("only partitions " + covered + " of " + partitions + " answered");
+            throw new UnavailableException("only partitions " + covered + " of " + partitions + " answered"
+                    + (failures.isEmpty() ? "" : ": " + failures));
         }
         return parts;
+    }
+
+    private <P> void add(List<P> parts, Set<Integer> covered, P part, Function<P, Collection<Integer>> partitionsOf) {
+        for (Integer p : partitionsOf.apply(part)) {
+            if (!covered.add(p)) {
+                throw new UnavailableException("partition " + p + " answered twice (ownership is moving)");
+            }
+        }
+        parts.add(part);
+    }
+
+    private <P> P remotePart(HostInfo host, String path, String hop, Class<P> type, List<String> failures) {
+        Remote r = forward(host, path, hop, failures);
+        if (r == null) {
+            return null;
+        }
+        if (r.status() != 200) {
+            failures.add(host + " answered " + r.status() + ": " + r.body());
+            return null;
+        }
+        try {
+            return Json.mapper().readValue(r.body(), type);
+        } catch (IOException e) {
+            failures.add(host + " answered unreadable JSON: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private String repartitionTopic(Side side) {
+        return applicationId + "-" + side.repartitionName() + "-repartition";
+    }
+
+    private static Set<Integer> partitionsOf(Set<TopicPartition> tps, String topic) {
+        Set<Integer> out = new TreeSet<>();
+        for (TopicPartition tp : tps) {
+            if (tp.topic().equals(topic)) {
+                out.add(tp.partition());
+            }
+        }
+        return out;
+    }
+
+    private static String join(Set<Integer> partitions) {
+        return String.join(",", partitions.stream().map(String::valueOf).toList());
     }
 }
