@@ -153,6 +153,7 @@ public final class AnalyticsBenchmark {
                 new Topics.TopicSpec(output, Topics.DATA_PARTITIONS, false)), (short) 1);
         int records = visits / PER_RECORD;
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            awaitLeaders(producer, input);
             for (int i = 0; i < records; i++) {
                 EnrichedAnnouncement e = record("pt-" + i);
                 producer.send(new ProducerRecord<>(input, e.id().getBytes(StandardCharsets.UTF_8),
@@ -183,14 +184,26 @@ public final class AnalyticsBenchmark {
         }
     }
 
-    private void produce(int records) {
+    private void produce(int records) throws InterruptedException {
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            awaitLeaders(producer, topics.irActivities());
             for (int i = 0; i < records; i++) {
                 EnrichedAnnouncement e = record("ir-" + produced++);
                 producer.send(new ProducerRecord<>(topics.irActivities(), e.id().getBytes(StandardCharsets.UTF_8),
                         JsonSerde.enriched().toBytes(e)));
             }
         }
+    }
+
+    /**
+     * Waits until every partition of a just-created topic has a leader: a first batch refused with
+     * NOT_LEADER_OR_FOLLOWER can leave an idempotent producer retrying OUT_OF_ORDER_SEQUENCE_NUMBER for good.
+     */
+    private static void awaitLeaders(KafkaProducer<byte[], byte[]> producer, String topic) throws InterruptedException {
+        waitFor(() -> {
+            var partitions = producer.partitionsFor(topic);
+            return !partitions.isEmpty() && partitions.stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        }, Duration.ofMinutes(1));
     }
 
     private KafkaProducer<byte[], byte[]> producer() {
