@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class KustomizeTest {
 
     /** Service → ops port (its built-in default, which the probes, the Service and Prometheus use). */
-    private static final Map<String, Integer> SERVICES = Map.of("crawl", 9401, "enrich", 9402, "sink", 9403);
+    private static final Map<String, Integer> SERVICES = Map.of("crawl", 9401, "enrich", 9402, "sink", 9403,
+            "analytics", 9404);
 
     private static List<JsonNode> render(String dir) throws IOException {
         ExternalTool.Result r = ExternalTool.KUBECTL.runOk(RepoFiles.k8s(), "kustomize", dir);
