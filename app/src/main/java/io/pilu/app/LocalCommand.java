@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "local", mixinStandardHelpOptions = true,
         description = "Run the whole pipeline locally: an embedded Kafka broker and Elasticsearch node, the crawler "
-                + "(live bse.cn, or bundled samples with --offline), enrich and sink, and one metrics endpoint.")
+                + "(live bse.cn, or bundled samples with --offline), enrich, sink and analytics, and one metrics endpoint.")
 public final class LocalCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", defaultValue = "${env:PILU_LOCAL_DIR}",
@@ -51,6 +51,10 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--ops-port", defaultValue = "${env:PILU_OPS_PORT:-9400}",
             description = "Port of the one /metrics /healthz /readyz endpoint (env PILU_OPS_PORT, default ${DEFAULT-VALUE}).")
     int opsPort;
+
+    @Option(names = "--analytics-port", defaultValue = "${env:PILU_ANALYTICS_PORT:-9404}",
+            description = "Port of the analytics query API, 0 = any free port (env PILU_ANALYTICS_PORT, default ${DEFAULT-VALUE}).")
+    int analyticsPort;
 
     @Option(names = "--base-url", defaultValue = "${env:PILU_BSE_BASE_URL:-https://www.bse.cn}",
             description = "The exchange site the crawler reads (env PILU_BSE_BASE_URL, default ${DEFAULT-VALUE}).")
@@ -87,7 +91,7 @@ public final class LocalCommand implements Callable<Integer> {
                     """.formatted(baseUrl, problem)));
         }
         LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Options(dir, kafkaPort, esPort, opsPort,
-                baseUrl, crawlerArgs, infraOnly ? Set.of() : EnumSet.allOf(LocalPipeline.Service.class)));
+                baseUrl, crawlerArgs, infraOnly ? Set.of() : EnumSet.allOf(LocalPipeline.Service.class), analyticsPort));
         CountDownLatch stopped = new CountDownLatch(1);
         BseSimulator site = simulator;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -111,10 +115,14 @@ public final class LocalCommand implements Callable<Integer> {
             out.println("  enrich         pilu.announcements.raw -> pilu.announcements.enriched, pilu.ir-activities, "
                     + "pilu.entity-mentions");
             out.println("  sink           pilu.announcements.enriched -> " + pipeline.elasticsearchUrl()
-                    + "/pilu-announcements");
+                    + "/pilu-announcements, pilu.research-visits -> /pilu-research-visits");
+            out.println("  analytics      " + pipeline.analyticsUrl() + "   (pilu.ir-activities -> pilu.research-visits, "
+                    + "pilu.company-coverage, pilu.institution-coverage)");
             out.println();
             out.println("Search (in another terminal):  bin/pilu search 智谱华章"
                     + (esPort == 9200 ? "" : " --es-url " + pipeline.elasticsearchUrl()));
+            out.println("Who researched whom:           bin/pilu visits --company 839493"
+                    + (analyticsPort == 9404 ? "" : " --api-url " + pipeline.analyticsUrl()));
         }
         out.println("Stop with Ctrl-C. Data stays in " + dir + "; the next start resumes from it.");
         out.println();

@@ -1,5 +1,8 @@
 package io.pilu.app;
 
+import io.pilu.analytics.cli.AnalyticsCommand;
+import io.pilu.analytics.cli.RankingsCommand;
+import io.pilu.analytics.cli.VisitsCommand;
 import io.pilu.app.bench.BenchCommand;
 import io.pilu.enrich.cli.EnrichCommand;
 import io.pilu.ingest.cli.BackfillCommand;
@@ -20,6 +23,9 @@ import picocli.CommandLine.Command;
                 EnrichCommand.class,
                 SinkCommand.class,
                 SearchCommand.class,
+                AnalyticsCommand.class,
+                VisitsCommand.class,
+                RankingsCommand.class,
                 ExtractCommand.class,
                 BenchCommand.class,
                 BseSimulatorCommand.class,
@@ -31,6 +37,7 @@ public final class Pilu implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        io.pilu.service.OpsServer.enableNoDelay(); // before any HTTP server starts (the bse.cn simulator, ops, analytics)
         // Must run before the first logger is created (command classes create theirs when picocli builds them).
         if ("json".equalsIgnoreCase(System.getenv("PILU_LOG_FORMAT"))
                 && System.getProperty("logback.configurationFile") == null) {

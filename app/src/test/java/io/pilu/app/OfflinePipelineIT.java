@@ -68,6 +68,17 @@ class OfflinePipelineIT {
             assertThat(source.path("ir").path("participants").toString()).contains("中邮证券", "地泽投资");
             // smartcn segments the unknown name 智谱华章 as 智|谱|华章; the highlight marks each piece
             assertThat(hit.path("highlight").toString()).contains("<em>智</em><em>谱</em><em>华章</em>");
+
+            // analytics: who researched 并行科技, live from its query API (README's `pilu visits --company 839493`)
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(pipeline.analyticsUrl() + "/api/companies/839493/visitors")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                JsonNode visitors = Json.mapper().readTree(r.body()).path("visitors");
+                assertThat(visitors.findValuesAsText("normalizedName")).contains("中邮证券有限责任公司", "地泽投资");
+                assertThat(visitors.findValuesAsText("firstDate")).containsOnly("2024-06-17");
+            });
         }
     }
 

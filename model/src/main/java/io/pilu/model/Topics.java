@@ -17,7 +17,11 @@ public record Topics(
         String entityMentions,
         String crawlerState,
         String dlqEnrich,
-        String dlqSink) {
+        String dlqSink,
+        String researchVisits,
+        String companyCoverage,
+        String institutionCoverage,
+        String dlqAnalytics) {
 
     /** Raw announcements, one per announcement, key = announcement id. */
     public static final String RAW = "pilu.announcements.raw";
@@ -34,6 +38,15 @@ public record Topics(
     /** Records Elasticsearch rejected or the sink could not convert. */
     public static final String DLQ_SINK = "pilu.dlq.sink";
 
+    /** One record per (IR announcement, participating institution), compacted; key = {@code {id}|{normalizedName}}. */
+    public static final String RESEARCH_VISITS = "pilu.research-visits";
+    /** Research coverage per company (compacted), key = company code. */
+    public static final String COMPANY_COVERAGE = "pilu.company-coverage";
+    /** Research coverage per institution (compacted), key = canonical institution name. */
+    public static final String INSTITUTION_COVERAGE = "pilu.institution-coverage";
+    /** IR records the analytics stage could not read. */
+    public static final String DLQ_ANALYTICS = "pilu.dlq.analytics";
+
     /** Partitions of the data topics: enough for 3 parallel enrich/sink instances. */
     public static final int DATA_PARTITIONS = 3;
 
@@ -45,18 +58,25 @@ public record Topics(
         Objects.requireNonNull(crawlerState);
         Objects.requireNonNull(dlqEnrich);
         Objects.requireNonNull(dlqSink);
+        Objects.requireNonNull(researchVisits);
+        Objects.requireNonNull(companyCoverage);
+        Objects.requireNonNull(institutionCoverage);
+        Objects.requireNonNull(dlqAnalytics);
     }
 
     /** The default names. */
     public static Topics defaults() {
-        return new Topics(RAW, ENRICHED, IR_ACTIVITIES, ENTITY_MENTIONS, CRAWLER_STATE, DLQ_ENRICH, DLQ_SINK);
+        return new Topics(RAW, ENRICHED, IR_ACTIVITIES, ENTITY_MENTIONS, CRAWLER_STATE, DLQ_ENRICH, DLQ_SINK,
+                RESEARCH_VISITS, COMPANY_COVERAGE, INSTITUTION_COVERAGE, DLQ_ANALYTICS);
     }
 
     /** Every name prefixed with {@code prefix} (as given, e.g. {@code "test-42."}). */
     public static Topics withPrefix(String prefix) {
         Topics d = defaults();
         return new Topics(prefix + d.raw, prefix + d.enriched, prefix + d.irActivities, prefix + d.entityMentions,
-                prefix + d.crawlerState, prefix + d.dlqEnrich, prefix + d.dlqSink);
+                prefix + d.crawlerState, prefix + d.dlqEnrich, prefix + d.dlqSink,
+                prefix + d.researchVisits, prefix + d.companyCoverage, prefix + d.institutionCoverage,
+                prefix + d.dlqAnalytics);
     }
 
     /** From the environment: {@code PILU_TOPIC_PREFIX} (default empty). */
@@ -74,7 +94,11 @@ public record Topics(
                 new TopicSpec(entityMentions, DATA_PARTITIONS, false),
                 new TopicSpec(crawlerState, 1, true),
                 new TopicSpec(dlqEnrich, 1, false),
-                new TopicSpec(dlqSink, 1, false));
+                new TopicSpec(dlqSink, 1, false),
+                new TopicSpec(researchVisits, DATA_PARTITIONS, true),
+                new TopicSpec(companyCoverage, DATA_PARTITIONS, true),
+                new TopicSpec(institutionCoverage, DATA_PARTITIONS, true),
+                new TopicSpec(dlqAnalytics, 1, false));
     }
 
     /** How a topic is created: name, partitions, and whether it is log-compacted. */

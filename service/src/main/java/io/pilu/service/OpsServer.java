@@ -1,6 +1,7 @@
 package io.pilu.service;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -27,6 +28,21 @@ import org.slf4j.LoggerFactory;
 public final class OpsServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OpsServer.class);
+
+    static {
+        enableNoDelay();
+    }
+
+    /**
+     * Makes the JDK HTTP server send with TCP_NODELAY. Without it a response written as headers then body waits
+     * for the client's delayed ACK: ~40 ms added to every keep-alive request, whatever the work. The server reads
+     * the property once, when its first instance is created, so {@code main} calls this first thing too.
+     */
+    public static void enableNoDelay() {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -66,6 +82,8 @@ public final class OpsServer implements AutoCloseable {
         private Supplier<Check> liveness = () -> Check.ok("alive");
         private Supplier<Check> readiness = () -> Check.ok("ready");
         private final Map<String, Supplier<String>> routes = new LinkedHashMap<>();
+        private final Map<String, HttpHandler> handlers = new LinkedHashMap<>();
+        private int threads = 2;
 
         private Builder(PrometheusMeterRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -99,10 +117,28 @@ public final class OpsServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A handler of its own for every path under {@code path}, answering with its own status and headers: how a
+         * service adds an API beside its probes (analytics serves its queries this way).
+         */
+        public Builder handler(String path, HttpHandler handler) {
+            handlers.put(path, Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
+        /** Threads serving requests (default 2; an API that forwards to its peers needs more than its probes). */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
         public OpsServer start() {
             try {
                 HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-                ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+                ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
                     Thread t = new Thread(r, "pilu-ops-http");
                     t.setDaemon(true);
                     return t;
@@ -117,15 +153,23 @@ public final class OpsServer implements AutoCloseable {
                     respond(ex, 200, b.startsWith("{") || b.startsWith("[")
                             ? "application/json; charset=utf-8" : "text/plain; charset=utf-8", b);
                 }));
+                handlers.forEach(server::createContext);
                 server.start();
                 OpsServer ops = new OpsServer(server, executor);
                 log.info("ops endpoint listening on {} (/metrics /healthz /readyz{})", ops.url(),
-                        routes.isEmpty() ? "" : " " + String.join(" ", routes.keySet()));
+                        routes.isEmpty() && handlers.isEmpty() ? ""
+                                : " " + String.join(" ", concat(routes.keySet(), handlers.keySet())));
                 return ops;
             } catch (IOException e) {
                 throw new IllegalStateException("cannot bind the ops endpoint on " + host + ":" + port
                         + " (set another port with --ops-port / PILU_OPS_PORT): " + e.getMessage(), e);
             }
+        }
+
+        private static java.util.List<String> concat(java.util.Collection<String> a, java.util.Collection<String> b) {
+            java.util.List<String> all = new java.util.ArrayList<>(a);
+            all.addAll(b);
+            return all;
         }
 
         private static void probe(HttpExchange ex, Supplier<Check> probe) throws IOException {

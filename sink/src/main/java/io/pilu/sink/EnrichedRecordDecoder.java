@@ -9,7 +9,7 @@ import org.apache.kafka.common.errors.SerializationException;
  * the Kafka consumer's deserializer because a deserializer exception would stop the consumer at that offset
  * for good; here an unreadable value becomes a dead letter and the records after it carry on.
  */
-public final class EnrichedRecordDecoder {
+public final class EnrichedRecordDecoder implements RecordDecoder {
 
     private final JsonSerde<EnrichedAnnouncement> serde = JsonSerde.enriched();
     private final EnrichedDocumentConverter converter;
@@ -18,6 +18,7 @@ public final class EnrichedRecordDecoder {
         this.converter = converter;
     }
 
+    @Override
     public PendingDocument decode(String topic, int partition, long offset, byte[] key, byte[] value) {
         try {
             if (value == null) {

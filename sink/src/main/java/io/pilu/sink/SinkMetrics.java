@@ -27,16 +27,27 @@ public final class SinkMetrics {
     private final DistributionSummary batchBytes;
     private final AtomicLong lag = new AtomicLong();
 
+    private final String prefix;
+
     public SinkMetrics(MeterRegistry registry) {
+        this(registry, "pilu.sink");
+    }
+
+    /**
+     * Meters named {@code <prefix>.docs.indexed} and so on: the research-visits sink records under
+     * {@code pilu.sink.visits} so the announcements' figures (and the status line of {@code pilu local}) stay theirs.
+     */
+    public SinkMetrics(MeterRegistry registry, String prefix) {
         this.registry = registry;
-        indexed = Counter.builder("pilu.sink.docs.indexed").description("documents created or updated in Elasticsearch").register(registry);
-        deleted = Counter.builder("pilu.sink.docs.deleted").description("documents deleted by tombstones (including already absent)").register(registry);
-        stale = Counter.builder("pilu.sink.docs.stale.skipped").description("records skipped because Elasticsearch holds a newer enrichment version").register(registry);
-        bulkLatency = Timer.builder("pilu.sink.bulk.latency").description("duration of one _bulk request")
+        this.prefix = prefix;
+        indexed = Counter.builder(prefix + ".docs.indexed").description("documents created or updated in Elasticsearch").register(registry);
+        deleted = Counter.builder(prefix + ".docs.deleted").description("documents deleted by tombstones (including already absent)").register(registry);
+        stale = Counter.builder(prefix + ".docs.stale.skipped").description("records skipped because Elasticsearch holds a newer enrichment version").register(registry);
+        bulkLatency = Timer.builder(prefix + ".bulk.latency").description("duration of one _bulk request")
                 .publishPercentileHistogram().register(registry);
-        batchDocs = DistributionSummary.builder("pilu.sink.batch.docs").description("documents per _bulk request").register(registry);
-        batchBytes = DistributionSummary.builder("pilu.sink.batch").baseUnit("bytes").description("NDJSON bytes per _bulk request").register(registry);
-        Gauge.builder("pilu.sink.consumer.lag", lag, AtomicLong::get).baseUnit("records")
+        batchDocs = DistributionSummary.builder(prefix + ".batch.docs").description("documents per _bulk request").register(registry);
+        batchBytes = DistributionSummary.builder(prefix + ".batch").baseUnit("bytes").description("NDJSON bytes per _bulk request").register(registry);
+        Gauge.builder(prefix + ".consumer.lag", lag, AtomicLong::get).baseUnit("records")
                 .description("records in the enriched topic not yet consumed by this sink").register(registry);
         // Alerts watch increase() of the tagged counters; a series born with its first event hides that event
         // (increase() needs two samples), so the values the sink itself produces exist at 0 from the start.
@@ -84,12 +95,12 @@ public final class SinkMetrics {
     }
 
     private Counter rejections(String errorType) {
-        return Counter.builder("pilu.sink.docs.rejected").description("records sent to the dead-letter topic")
+        return Counter.builder(prefix + ".docs.rejected").description("records sent to the dead-letter topic")
                 .tag("error_type", errorType).register(registry);
     }
 
     private Counter retries(String reason) {
-        return Counter.builder("pilu.sink.bulk.retries").description("bulk requests or items retried")
+        return Counter.builder(prefix + ".bulk.retries").description("bulk requests or items retried")
                 .tag("reason", reason).register(registry);
     }
 

@@ -43,20 +43,21 @@ public final class SinkRunner implements AutoCloseable {
     private final IndexTemplate.ChineseAnalyzer analyzer;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private SinkRunner(SinkConfig config, MeterRegistry registry) throws IOException {
+    private SinkRunner(SinkConfig config, MeterRegistry registry, SinkIndex index) throws IOException {
         this.config = config;
         this.es = ElasticsearchBulkClient.create(config.es());
         try {
-            this.analyzer = new IndexBootstrapper(es.rest()).prepare(config.indexAlias(), config.firstIndexName());
+            this.analyzer = new IndexBootstrapper(es.rest()).prepare(index.templateResource(), config.indexAlias(),
+                    config.firstIndexName());
         } catch (IOException | RuntimeException e) {
             es.close();
             throw e;
         }
-        Properties pp = KafkaSettings.producer(config.bootstrapServers(), "pilu-sink-dlq");
+        Properties pp = KafkaSettings.producer(config.bootstrapServers(), index.clientId() + "-dlq");
         pp.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         pp.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         this.producer = new KafkaProducer<>(pp);
-        Properties cp = KafkaSettings.consumer(config.bootstrapServers(), config.groupId(), "pilu-sink");
+        Properties cp = KafkaSettings.consumer(config.bootstrapServers(), config.groupId(), index.clientId());
         cp.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         cp.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(cp);
@@ -67,12 +68,12 @@ public final class SinkRunner implements AutoCloseable {
         consumerMetrics.bindTo(registry);
         this.producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(registry);
-        SinkMetrics metrics = new SinkMetrics(registry);
+        SinkMetrics metrics = new SinkMetrics(registry, index.meterPrefix());
         AtomicInteger retrying = new AtomicInteger();
         DeadLetterPublisher dlq = new DeadLetterPublisher(producer, config.dlqTopic(), Clock.systemUTC());
         BatchWriter writer = new BatchWriter(es::bulk, config.indexAlias(), dlq, config.retry(), Backoff.of(config.retry()),
                 Thread::sleep, metrics, retrying);
-        this.service = new SinkService(config, consumer, writer, retrying, metrics, Clock.systemUTC());
+        this.service = new SinkService(config, consumer, writer, retrying, metrics, Clock.systemUTC(), index.decoder());
         this.thread = new Thread(() -> {
             try {
                 service.run();
@@ -80,12 +81,17 @@ public final class SinkRunner implements AutoCloseable {
                 failure.set(t);
                 log.error("event=sink_failed error={}", t.toString(), t);
             }
-        }, "pilu-sink-consumer");
+        }, index.clientId() + "-consumer");
     }
 
     /** Prepares the index and starts consuming. */
     public static SinkRunner start(SinkConfig config, MeterRegistry registry) throws IOException {
-        SinkRunner r = new SinkRunner(config, registry);
+        return start(config, registry, SinkIndex.ANNOUNCEMENTS);
+    }
+
+    /** Prepares {@code index}'s template and alias and starts consuming {@code config.sourceTopic()} into it. */
+    public static SinkRunner start(SinkConfig config, MeterRegistry registry, SinkIndex index) throws IOException {
+        SinkRunner r = new SinkRunner(config, registry, index);
         r.thread.start();
         return r;
     }
@@ -129,6 +135,11 @@ public final class SinkRunner implements AutoCloseable {
     public Throwable await() throws InterruptedException {
         thread.join();
         return failure.get();
+    }
+
+    /** Whether the consumer loop is still running. */
+    public boolean running() {
+        return thread.isAlive();
     }
 
     public Throwable failure() {

@@ -48,7 +48,7 @@ public final class SinkService implements Runnable {
     private final BatchWriter writer;
     private final SinkMetrics metrics;
     private final Clock clock;
-    private final EnrichedRecordDecoder decoder = new EnrichedRecordDecoder(new EnrichedDocumentConverter());
+    private final RecordDecoder decoder;
     private final DocumentBuffer buffer = new DocumentBuffer();
     private final OffsetTracker tracker = new OffsetTracker();
     private final AtomicInteger retryingBatches;
@@ -63,6 +63,14 @@ public final class SinkService implements Runnable {
 
     public SinkService(SinkConfig config, Consumer<byte[], byte[]> consumer, BatchWriter writer,
                        AtomicInteger retryingBatches, SinkMetrics metrics, Clock clock) {
+        this(config, consumer, writer, retryingBatches, metrics, clock,
+                new EnrichedRecordDecoder(new EnrichedDocumentConverter()));
+    }
+
+    /** A sink of another topic: {@code decoder} turns its records into documents (research visits). */
+    public SinkService(SinkConfig config, Consumer<byte[], byte[]> consumer, BatchWriter writer,
+                       AtomicInteger retryingBatches, SinkMetrics metrics, Clock clock, RecordDecoder decoder) {
+        this.decoder = decoder;
         this.config = config;
         this.consumer = consumer;
         this.writer = writer;

@@ -1,5 +1,6 @@
 package io.pilu.app.bench;
 
+import io.pilu.analytics.bench.AnalyticsBenchmark;
 import io.pilu.ingest.bench.PdfExtractionBenchmark;
 import io.pilu.sink.bench.SinkBenchmark;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: they measure and print figures; nothing is asserted.",
         subcommands = {BenchCommand.ExtractPdf.class, BenchCommand.Enrich.class, BenchCommand.Sink.class,
-                BenchCommand.Pipeline.class})
+                BenchCommand.Pipeline.class, BenchCommand.Analytics.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -110,6 +111,37 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PipelineBenchmark.run(records, rate, latencySeconds);
+            return 0;
+        }
+    }
+
+    /** {@code pilu bench analytics}. */
+    @Command(name = "analytics", mixinStandardHelpOptions = true,
+            description = "Analytics visits/s (exactly-once) beside a pass-through on the same broker; company lookup "
+                    + "and 90-day ranking latency p50/p99 at growing sizes; restore time of every store.")
+    static final class Analytics implements Callable<Integer> {
+        @Option(names = "--bootstrap-servers", description = "Broker to use (default: start an embedded one).")
+        String bootstrapServers;
+
+        @Option(names = "--sizes", split = ",", defaultValue = "10000,100000,1000000",
+                description = "Cumulative visit counts to measure queries at (default ${DEFAULT-VALUE}).")
+        java.util.List<Integer> sizes;
+
+        @Option(names = "--pass-through-visits", defaultValue = "100000",
+                description = "Visits through the pass-through topology (default ${DEFAULT-VALUE}).")
+        int passThroughVisits;
+
+        @Option(names = "--lookups", defaultValue = "1000", description = "Company lookups per size (default ${DEFAULT-VALUE}).")
+        int lookups;
+
+        @Option(names = "--rankings", defaultValue = "100", description = "90-day rankings per size (default ${DEFAULT-VALUE}).")
+        int rankings;
+
+        @Override
+        public Integer call() throws Exception {
+            try (BenchInfra infra = BenchInfra.kafka(bootstrapServers)) {
+                AnalyticsBenchmark.run(infra.bootstrapServers(), sizes, passThroughVisits, lookups, rankings, System.out);
+            }
             return 0;
         }
     }

@@ -1,6 +1,7 @@
 package io.pilu.app.local;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pilu.analytics.cli.AnalyticsCommand;
 import io.pilu.enrich.cli.EnrichCommand;
 import io.pilu.infra.ElasticsearchNode;
 import io.pilu.infra.KafkaBroker;
@@ -45,17 +46,24 @@ public final class LocalPipeline implements AutoCloseable {
      * @param bseBaseUrl   where the crawler reads the exchange (the live site, or the offline simulator)
      * @param crawlArgs    extra arguments for the crawler (e.g. {@code --from 2024-01-01} for the offline samples)
      * @param services     which services to run in this JVM (none: only the broker and the node)
+     * @param analyticsPort the analytics query API's port (0 = any free port)
      */
     public record Options(Path dataDir, int kafkaPort, int esPort, int opsPort, String bseBaseUrl,
-                          List<String> crawlArgs, Set<Service> services) {
+                          List<String> crawlArgs, Set<Service> services, int analyticsPort) {
         public Options {
             crawlArgs = crawlArgs == null ? List.of() : List.copyOf(crawlArgs);
             services = services == null ? Set.of() : Set.copyOf(services);
         }
+
+        /** The analytics API on any free port. */
+        public Options(Path dataDir, int kafkaPort, int esPort, int opsPort, String bseBaseUrl,
+                       List<String> crawlArgs, Set<Service> services) {
+            this(dataDir, kafkaPort, esPort, opsPort, bseBaseUrl, crawlArgs, services, 0);
+        }
     }
 
     /** The services {@code pilu local} can run. */
-    public enum Service { CRAWL, ENRICH, SINK }
+    public enum Service { CRAWL, ENRICH, SINK, ANALYTICS }
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final List<Thread> services = new ArrayList<>();
@@ -64,6 +72,7 @@ public final class LocalPipeline implements AutoCloseable {
     private KafkaBroker broker;
     private ElasticsearchNode elasticsearch;
     private OpsServer ops;
+    private int analyticsPort = -1;
     private volatile boolean stopping;
 
     private LocalPipeline() {
@@ -93,6 +102,12 @@ public final class LocalPipeline implements AutoCloseable {
         if (o.services().contains(Service.ENRICH)) {
             launch("enrich", new EnrichCommand(), concat(kafka,
                     List.of("--state-dir", dir.resolve("enrich-state").toString())));
+        }
+        if (o.services().contains(Service.ANALYTICS)) {
+            analyticsPort = o.analyticsPort() == 0 ? freePort() : o.analyticsPort();
+            launch("analytics", new AnalyticsCommand(), concat(kafka, List.of(
+                    "--state-dir", dir.resolve("analytics-state").toString(),
+                    "--api-port", Integer.toString(analyticsPort))));
         }
         if (o.services().contains(Service.SINK)) {
             launch("sink", new SinkCommand(), concat(kafka, List.of("--es-url", elasticsearch.httpUrl())));
@@ -158,6 +173,20 @@ public final class LocalPipeline implements AutoCloseable {
 
     public String opsUrl() {
         return ops.url();
+    }
+
+    /** The analytics query API, e.g. {@code http://localhost:9404}, or null when analytics does not run here. */
+    public String analyticsUrl() {
+        return analyticsPort < 0 ? null : "http://localhost:" + analyticsPort;
+    }
+
+    /** A port free now: analytics must know its API port before it starts (it announces it to its peers). */
+    private static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot find a free port for the analytics API", e);
+        }
     }
 
     public KafkaBroker broker() {

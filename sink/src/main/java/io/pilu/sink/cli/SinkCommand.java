@@ -2,13 +2,16 @@ package io.pilu.sink.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pilu.model.Topics;
+import io.pilu.service.Check;
 import io.pilu.service.CommonOptions;
 import io.pilu.service.OpsServer;
 import io.pilu.service.TopicProvisioner;
 import io.pilu.sink.RetryPolicy;
 import io.pilu.sink.SinkConfig;
+import io.pilu.sink.SinkIndex;
 import io.pilu.sink.SinkRunner;
 import io.pilu.sink.es.EsConnection;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -86,6 +89,24 @@ public final class SinkCommand implements Callable<Integer> {
             description = "On SIGTERM, how long to wait for in-flight bulk requests (env PILU_SINK_SHUTDOWN_TIMEOUT_MS, default ${DEFAULT-VALUE}).")
     long shutdownTimeoutMs;
 
+    @Option(names = "--research-visits", negatable = true, defaultValue = "${env:PILU_SINK_RESEARCH_VISITS:-true}",
+            fallbackValue = "true",
+            description = "Also index pilu.research-visits (written by pilu analytics) into --visits-index-alias "
+                    + "(env PILU_SINK_RESEARCH_VISITS, default ${DEFAULT-VALUE}).")
+    boolean researchVisits;
+
+    @Option(names = "--visits-index-alias",
+            defaultValue = "${env:PILU_SINK_VISITS_INDEX_ALIAS:-" + SinkIndex.DEFAULT_VISITS_ALIAS + "}",
+            description = "Write alias of the research visits (env PILU_SINK_VISITS_INDEX_ALIAS, default ${DEFAULT-VALUE}).")
+    String visitsIndexAlias;
+
+    /** The research-visits sink: the same settings, its own topic, consumer group and alias. */
+    SinkConfig visitsConfig(SinkConfig c) {
+        return new SinkConfig(c.bootstrapServers(), common.topics().researchVisits(), c.dlqTopic(),
+                c.groupId() + "-research-visits", c.es(), visitsIndexAlias, c.batchMaxDocs(), c.batchMaxBytes(),
+                c.linger(), c.maxInFlight(), c.retry(), c.shutdownTimeout());
+    }
+
     /** The configuration these options describe (secrets from the environment). */
     SinkConfig config() {
         Topics topics = common.topics();
@@ -102,16 +123,25 @@ public final class SinkCommand implements Callable<Integer> {
         SinkConfig config = config();
         Topics topics = common.topics();
         TopicProvisioner.ensure(config.bootstrapServers(), topics.all().stream()
-                .filter(t -> List.of(topics.enriched(), topics.dlqSink()).contains(t.name())).toList(), common.replicationFactor);
+                .filter(t -> List.of(topics.enriched(), topics.dlqSink(), topics.researchVisits()).contains(t.name()))
+                .toList(), common.replicationFactor);
         PrometheusMeterRegistry registry = common.registry("sink");
-        SinkRunner runner = SinkRunner.start(config, registry);
+        SinkRunner main = SinkRunner.start(config, registry);
+        SinkRunner visits;
+        try {
+            visits = researchVisits ? SinkRunner.start(visitsConfig(config), registry, SinkIndex.RESEARCH_VISITS) : null;
+        } catch (IOException | RuntimeException e) {
+            main.close();
+            throw e;
+        }
+        SinkRunners runner = new SinkRunners(main, visits);
         try (OpsServer ops = !common.opsEnabled(DEFAULT_OPS_PORT) ? null
                 : OpsServer.builder(registry).port(common.opsPort(DEFAULT_OPS_PORT))
                         .liveness(runner::liveness).readiness(runner::readiness).start()) {
             Thread hook = new Thread(runner::close, "pilu-sink-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            log.info("event=sink_started config={} analyzer={} ops={}", config, runner.analyzer().esType(),
-                    ops == null ? "none" : ops.url());
+            log.info("event=sink_started config={} analyzer={} research_visits={} ops={}", config,
+                    main.analyzer().esType(), visits == null ? "off" : visitsIndexAlias, ops == null ? "none" : ops.url());
             Throwable failure;
             try {
                 failure = runner.await();
@@ -120,11 +150,56 @@ public final class SinkCommand implements Callable<Integer> {
                 throw e;
             }
             if (failure == null) {
+                runner.close(); // idempotent: the research-visits sink stops with the main one
                 log.info("event=sink_stopped");
                 return 0;
             }
             runner.close();
             return 1;
+        }
+    }
+
+    /** The announcements sink and, when enabled, the research-visits sink, run and stopped together. */
+    private record SinkRunners(SinkRunner main, SinkRunner visits) {
+
+        Check readiness() {
+            Check m = main.readiness();
+            if (!m.ok() || visits == null) {
+                return m;
+            }
+            Check v = visits.readiness();
+            return v.ok() ? m : Check.failing("research visits: " + v.detail());
+        }
+
+        Check liveness() {
+            Check m = main.liveness();
+            if (!m.ok() || visits == null) {
+                return m;
+            }
+            Check v = visits.liveness();
+            return v.ok() ? m : Check.failing("research visits: " + v.detail());
+        }
+
+        /** Waits until one of them ends; returns the first failure, or null. */
+        Throwable await() throws InterruptedException {
+            while (true) {
+                for (SinkRunner r : visits == null ? List.of(main) : List.of(main, visits)) {
+                    if (r.failure() != null) {
+                        return r.failure();
+                    }
+                }
+                if (!main.running()) {
+                    return main.failure();
+                }
+                Thread.sleep(200);
+            }
+        }
+
+        void close() {
+            if (visits != null) {
+                visits.close();
+            }
+            main.close();
         }
     }
 }

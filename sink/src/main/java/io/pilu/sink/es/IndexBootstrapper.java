@@ -46,8 +46,14 @@ public final class IndexBootstrapper {
 
     /** Template, analyzer and write alias; returns the analyzer chosen. */
     public IndexTemplate.ChineseAnalyzer prepare(String alias, String firstIndex) throws IOException {
+        return prepare(IndexTemplate.RESOURCE, alias, firstIndex);
+    }
+
+    /** As {@link #prepare(String, String)}, with the template resource {@code templateResource}. */
+    public IndexTemplate.ChineseAnalyzer prepare(String templateResource, String alias, String firstIndex)
+            throws IOException {
         IndexTemplate.ChineseAnalyzer analyzer = detectAnalyzer();
-        ObjectNode template = IndexTemplate.render(alias, analyzer);
+        ObjectNode template = IndexTemplate.render(templateResource, alias, analyzer);
         Request put = new Request("PUT", "/_index_template/" + IndexTemplate.name(alias));
         put.setEntity(new StringEntity(Json.write(template), ContentType.APPLICATION_JSON));
         rest.performRequest(put);

@@ -13,7 +13,9 @@ import java.io.UncheckedIOException;
  */
 public final class IndexTemplate {
 
-    static final String RESOURCE = "/io/pilu/sink/index-template.json";
+    public static final String RESOURCE = "/io/pilu/sink/index-template.json";
+    /** The template of the research-visits index ({@code pilu-research-visits}). */
+    public static final String RESEARCH_VISITS_RESOURCE = "/io/pilu/sink/research-visits-template.json";
 
     /** Chinese full-text analyzers the sink can put behind {@code pilu_chinese}. */
     public enum ChineseAnalyzer {
@@ -43,7 +45,12 @@ public final class IndexTemplate {
 
     /** The template body for indices {@code <alias>-*} with {@code analyzer}. */
     public static ObjectNode render(String alias, ChineseAnalyzer analyzer) {
-        ObjectNode t = load();
+        return render(RESOURCE, alias, analyzer);
+    }
+
+    /** As {@link #render(String, ChineseAnalyzer)}, from the template resource {@code resource}. */
+    public static ObjectNode render(String resource, String alias, ChineseAnalyzer analyzer) {
+        ObjectNode t = load(resource);
         t.putArray("index_patterns").add(alias + "-*");
         ((ObjectNode) t.at("/template/settings/analysis/analyzer/pilu_chinese")).put("type", analyzer.esType());
         return t;
@@ -51,17 +58,22 @@ public final class IndexTemplate {
 
     /** The mapping only (for checks and tests). */
     public static JsonNode mappings() {
-        return load().at("/template/mappings");
+        return mappings(RESOURCE);
     }
 
-    private static ObjectNode load() {
-        try (InputStream in = IndexTemplate.class.getResourceAsStream(RESOURCE)) {
+    /** The mapping of the template resource {@code resource}. */
+    public static JsonNode mappings(String resource) {
+        return load(resource).at("/template/mappings");
+    }
+
+    private static ObjectNode load(String resource) {
+        try (InputStream in = IndexTemplate.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
+                throw new IllegalStateException("missing resource " + resource);
             }
             return (ObjectNode) Json.mapper().readTree(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 }

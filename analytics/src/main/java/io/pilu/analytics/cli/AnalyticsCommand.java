@@ -1,0 +1,75 @@
+package io.pilu.analytics.cli;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pilu.analytics.AnalyticsService;
+import io.pilu.analytics.topology.AnalyticsConfig;
+import io.pilu.analytics.topology.InstitutionNames;
+import io.pilu.service.CommonOptions;
+import io.pilu.service.TopicProvisioner;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code pilu analytics}: runs the analytics topology and its query API until stopped. */
+@Command(name = "analytics", mixinStandardHelpOptions = true,
+        description = "Who researched whom: research visits, coverage per company and per institution, rankings, "
+                + "as compacted topics and live queries over HTTP (Kafka Streams, exactly-once).")
+public final class AnalyticsCommand implements Callable<Integer> {
+
+    /** Default port of the query API (and, unless --ops-port says otherwise, of /metrics /healthz /readyz). */
+    public static final int DEFAULT_API_PORT = 9404;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--api-port", defaultValue = "${env:PILU_ANALYTICS_PORT:-9404}",
+            description = "Port of the query API and of /metrics /healthz /readyz, 0 = any free port "
+                    + "(env PILU_ANALYTICS_PORT, default ${DEFAULT-VALUE}).")
+    int apiPort;
+
+    @Option(names = "--advertised-host", defaultValue = "${env:PILU_ANALYTICS_ADVERTISED_HOST:-localhost}",
+            description = "Host name the other instances reach this one's API under (application.server; env "
+                    + "PILU_ANALYTICS_ADVERTISED_HOST, default ${DEFAULT-VALUE}).")
+    String advertisedHost;
+
+    @Option(names = "--application-id", defaultValue = "${env:PILU_ANALYTICS_APPLICATION_ID:-pilu-analytics}",
+            description = "Kafka Streams application id (env PILU_ANALYTICS_APPLICATION_ID, default ${DEFAULT-VALUE}).")
+    String applicationId;
+
+    @Option(names = "--state-dir", defaultValue = "${env:PILU_ANALYTICS_STATE_DIR:-${sys:java.io.tmpdir}/pilu-analytics}",
+            description = "Kafka Streams state directory, one per instance (env PILU_ANALYTICS_STATE_DIR, default ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--threads", defaultValue = "${env:PILU_ANALYTICS_THREADS:-1}",
+            description = "Stream threads (env PILU_ANALYTICS_THREADS, default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--standby-replicas", defaultValue = "${env:PILU_ANALYTICS_STANDBY_REPLICAS:-0}",
+            description = "Warm store copies on other instances, num.standby.replicas (env "
+                    + "PILU_ANALYTICS_STANDBY_REPLICAS, default ${DEFAULT-VALUE}).")
+    int standbyReplicas;
+
+    @Option(names = "--commit-interval-ms", defaultValue = "${env:PILU_ANALYTICS_COMMIT_INTERVAL_MS:-100}",
+            description = "Transaction commit interval in ms (env PILU_ANALYTICS_COMMIT_INTERVAL_MS, default ${DEFAULT-VALUE}).")
+    long commitIntervalMs;
+
+    @Override
+    public Integer call() throws Exception {
+        AnalyticsConfig config = new AnalyticsConfig(common.bootstrapServers, applicationId, common.topics(), stateDir,
+                threads, commitIntervalMs, standbyReplicas, advertisedHost + ":" + apiPort);
+        TopicProvisioner.ensure(config.bootstrapServers(), config.topics(), common.replicationFactor);
+        PrometheusMeterRegistry registry = common.registry("analytics");
+        // a separate ops endpoint only when --ops-port (or PILU_OPS_PORT) asks for one: the API port serves the probes
+        AnalyticsService service = AnalyticsService.start(config, InstitutionNames.loadDefault(), registry,
+                common.opsPort(-1));
+        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "pilu-analytics-shutdown"));
+        try {
+            service.awaitStop();
+        } finally {
+            service.close();
+        }
+        return 0;
+    }
+}

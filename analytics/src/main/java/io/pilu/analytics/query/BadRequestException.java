@@ -1,0 +1,8 @@
+package io.pilu.analytics.query;
+
+/** A query with a bad parameter: answered 400 with this message. */
+public final class BadRequestException extends RuntimeException {
+    public BadRequestException(String message) {
+        super(message);
+    }
+}

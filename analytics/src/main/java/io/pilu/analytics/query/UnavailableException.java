@@ -1,0 +1,15 @@
+package io.pilu.analytics.query;
+
+/**
+ * The answer cannot be given whole right now (a rebalance, a store restoring, an owner unreachable): answered 503
+ * with {@code Retry-After}, never as a partial answer.
+ */
+public final class UnavailableException extends RuntimeException {
+    public UnavailableException(String message) {
+        super(message);
+    }
+
+    public UnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,20 @@
+package io.pilu.analytics.topology;
+
+import io.pilu.model.DeadLetter;
+import io.pilu.model.ResearchVisit;
+
+/** What {@link VisitExploder} emits; the topology routes each kind to its branch. */
+sealed interface Output {
+
+    /** A visit for {@code pilu.research-visits}; null = tombstone. */
+    record Visit(ResearchVisit visit) implements Output {
+    }
+
+    /** A change for one side's aggregation, keyed by that side's owner. */
+    record Change(Side side, VisitChange change) implements Output {
+    }
+
+    /** An input record that could not be read. */
+    record Failed(DeadLetter deadLetter) implements Output {
+    }
+}

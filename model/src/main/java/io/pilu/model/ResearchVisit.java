@@ -1,0 +1,88 @@
+package io.pilu.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One institution's part in one IR activity: the row of a "who researched whom" table. Published to
+ * {@link Topics#RESEARCH_VISITS} (compacted) keyed by {@link #key()}; a tombstone under that key means the
+ * announcement was withdrawn or a re-enrichment no longer lists the institution.
+ *
+ * @param schemaVersion            version of this record's shape, see {@link #SCHEMA_VERSION}
+ * @param announcementId           the IR record's announcement id
+ * @param exchange                 source exchange, e.g. {@code BSE}
+ * @param companyCode              the researched company's security code
+ * @param companyName              its short name
+ * @param institution              the participating institution, with its canonical name
+ * @param people                   the institution's people named in the record
+ * @param activityDate             {@code YYYY-MM-DD}, or {@code YYYY-MM} when the record gives only the month
+ * @param publishDate              when the record was published
+ * @param activityTypes            the record's ticked activity types
+ * @param location                 活动地点
+ * @param receptionists            the company's reception staff
+ * @param declaredInstitutionCount the record's own institution count, when stated
+ * @param declaredPersonCount      the record's own person count, when stated
+ * @param enrichmentVersion        the enrichment version of the record it came from (a newer one replaces an older one)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ResearchVisit(
+        int schemaVersion,
+        String announcementId,
+        String exchange,
+        String companyCode,
+        String companyName,
+        Institution institution,
+        List<String> people,
+        String activityDate,
+        LocalDate publishDate,
+        List<String> activityTypes,
+        String location,
+        List<IrActivity.Receptionist> receptionists,
+        Integer declaredInstitutionCount,
+        Integer declaredPersonCount,
+        int enrichmentVersion) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public ResearchVisit {
+        Objects.requireNonNull(announcementId, "announcementId");
+        Objects.requireNonNull(institution, "institution");
+        people = people == null ? List.of() : List.copyOf(people);
+        activityTypes = activityTypes == null ? List.of() : List.copyOf(activityTypes);
+        receptionists = receptionists == null ? List.of() : List.copyOf(receptionists);
+    }
+
+    /** The topic key: {@code {announcementId}|{normalizedName}}. */
+    public static String key(String announcementId, String normalizedName) {
+        return announcementId + "|" + normalizedName;
+    }
+
+    /** This visit's topic key. */
+    @JsonIgnore
+    public String key() {
+        return key(announcementId, institution.normalizedName());
+    }
+
+    /**
+     * A participating institution.
+     *
+     * @param name           as written in the record
+     * @param normalizedName canonical name (the gazetteer's), the same however the record wrote it
+     * @param type           institution kind
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Institution(String name, String normalizedName, EntityType type) {
+        public Institution {
+            Objects.requireNonNull(normalizedName, "normalizedName");
+            if (name == null || name.isBlank()) {
+                name = normalizedName;
+            }
+            if (type == null) {
+                type = EntityType.OTHER;
+            }
+        }
+    }
+}
