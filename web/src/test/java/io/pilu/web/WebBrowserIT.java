@@ -8,7 +8,6 @@ import io.pilu.ingest.simulator.SimulatedAnnouncement;
 import io.pilu.model.Json;
 import io.pilu.testkit.PiluIntegrationTest;
 import io.pilu.testkit.SharedInfra;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -38,11 +37,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * {@code pilu web} in a real browser (Debian's chromium, headless, driven through chromium-driver by Selenium) over
@@ -56,8 +52,6 @@ import org.openqa.selenium.logging.LoggingPreferences;
 class WebBrowserIT {
 
     static final Path SHOTS = Path.of("target", "screenshots");
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     /** A title as a hostile exchange listing could carry it. */
     static final String HOSTILE_TITLE = "测试<script>window.piluXss=1</script><img src=x onerror=\"window.piluXss=2\">公告";
 
@@ -83,25 +77,7 @@ class WebBrowserIT {
                     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
                     assertThat(r.body()).contains("中邮证券有限责任公司", "地泽投资");
                 });
-        browser = chromium();
-    }
-
-    static ChromeDriver chromium() throws IOException {
-        assertThat(new File(CHROMIUM)).as("Debian's chromium (apt-get install chromium chromium-driver; .ci/prepare "
-                + "installs both)").exists();
-        assertThat(new File(CHROMEDRIVER)).as("Debian's chromium-driver").exists();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1280,900", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        browser = Chromium.start(dir.resolve("chromium-profile"));
     }
 
     @AfterAll
@@ -327,15 +303,7 @@ class WebBrowserIT {
     }
 
     private static void recordTiming(String name) {
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                ((Number) js("var n = performance.getEntriesByType('navigation')[0]; return n ? n.loadEventEnd : 0;"))
-                        .doubleValue() > 0);
-        String json = (String) js("return JSON.stringify(performance.getEntriesByType('navigation')[0].toJSON());");
-        try {
-            timings.put(name, Json.mapper().readTree(json));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        timings.put(name, Chromium.navigationTiming(browser));
     }
 
     private static Object js(String script) {
