@@ -48,7 +48,8 @@ public final class AnalyticsService implements AutoCloseable {
     /** Every store, for the size gauges. */
     public static final List<String> STORES = List.of(AnalyticsTopology.ANNOUNCEMENTS_STORE,
             Side.COMPANY.visitsStore(), Side.COMPANY.pairsStore(), Side.COMPANY.coverageStore(),
-            Side.INSTITUTION.visitsStore(), Side.INSTITUTION.pairsStore(), Side.INSTITUTION.coverageStore());
+            Side.COMPANY.daysStore(), Side.INSTITUTION.visitsStore(), Side.INSTITUTION.pairsStore(),
+            Side.INSTITUTION.coverageStore(), Side.INSTITUTION.daysStore());
 
     private final KafkaStreams streams;
     private final OpsServer api;

@@ -2,16 +2,19 @@ package io.pilu.analytics.query;
 
 import io.pilu.analytics.topology.ActivityDates;
 import io.pilu.analytics.topology.CoverageState;
+import io.pilu.analytics.topology.DayIndex;
 import io.pilu.analytics.topology.PairStats;
 import io.pilu.analytics.topology.Side;
 import io.pilu.analytics.topology.StoreKeys;
 import io.pilu.analytics.topology.VisitEntry;
 import io.pilu.model.EntityType;
 import io.pilu.model.JsonSerde;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -33,7 +37,7 @@ public final class LocalQueries {
     /** How a query reaches a store by name. */
     @FunctionalInterface
     public interface StoreAccess {
-        <V> ReadOnlyKeyValueStore<String, V> store(String name);
+        <K, V> ReadOnlyKeyValueStore<K, V> store(String name);
     }
 
     /** Companies ranked by distinct institutions (default) or by visits. */
@@ -100,22 +104,30 @@ public final class LocalQueries {
     /** The top {@code limit} companies of the stores read here, by distinct institutions or visits in [from, to]. */
     public List<Answers.CompanyRank> companyRanking(LocalDate from, LocalDate to, String by, int limit) {
         List<Answers.CompanyRank> rows = new ArrayList<>();
-        forEachOwnerInWindow(Side.COMPANY, from, to, null, (owner, state, counts) ->
-                rows.add(new Answers.CompanyRank(0, owner, state.name, counts[0], counts[1])));
+        window(Side.COMPANY, from, to, null).forEach((owner, w) ->
+                rows.add(new Answers.CompanyRank(0, owner, null, w.counterparts.size(), w.visits)));
         rows.sort(companyOrder(by));
-        return ranked(rows.subList(0, Math.min(limit, rows.size())),
-                (r, i) -> new Answers.CompanyRank(i, r.companyCode(), r.companyName(), r.institutions(), r.visits()));
+        ReadOnlyKeyValueStore<String, CoverageState> coverage = stores.store(Side.COMPANY.coverageStore());
+        return ranked(rows.subList(0, Math.min(limit, rows.size())), (r, i) -> {
+            CoverageState state = coverage.get(r.companyCode());
+            return new Answers.CompanyRank(i, r.companyCode(), state == null ? null : state.name, r.institutions(),
+                    r.visits());
+        });
     }
 
     /** The top {@code limit} institutions (of {@code type}, if given) by visits or distinct companies in [from, to]. */
     public List<Answers.InstitutionRank> institutionRanking(LocalDate from, LocalDate to, EntityType type, String by,
                                                             int limit) {
         List<Answers.InstitutionRank> rows = new ArrayList<>();
-        forEachOwnerInWindow(Side.INSTITUTION, from, to, type, (owner, state, counts) ->
-                rows.add(new Answers.InstitutionRank(0, owner, state.name, state.type, counts[0], counts[1])));
+        window(Side.INSTITUTION, from, to, type).forEach((owner, w) ->
+                rows.add(new Answers.InstitutionRank(0, owner, null, w.type, w.counterparts.size(), w.visits)));
         rows.sort(institutionOrder(by));
-        return ranked(rows.subList(0, Math.min(limit, rows.size())),
-                (r, i) -> new Answers.InstitutionRank(i, r.normalizedName(), r.name(), r.type(), r.companies(), r.visits()));
+        ReadOnlyKeyValueStore<String, CoverageState> coverage = stores.store(Side.INSTITUTION.coverageStore());
+        return ranked(rows.subList(0, Math.min(limit, rows.size())), (r, i) -> {
+            CoverageState state = coverage.get(r.normalizedName());
+            return new Answers.InstitutionRank(i, r.normalizedName(), state == null ? null : state.name, r.type(),
+                    r.companies(), r.visits());
+        });
     }
 
     public static Comparator<Answers.CompanyRank> companyOrder(String by) {
@@ -146,44 +158,39 @@ public final class LocalQueries {
         R apply(R row, int rank);
     }
 
-    @FunctionalInterface
-    private interface OwnerCounts {
-        void accept(String owner, CoverageState state, long[] counterpartsAndVisits);
+    /** One owner's figures in a window. */
+    private static final class Window {
+        final Set<ByteBuffer> counterparts = new HashSet<>();
+        long visits;
+        EntityType type;
     }
 
     /**
-     * For each owner with a visit in [from, to]: its distinct counterparts and visits there. Reads keys only (the
-     * counterpart is part of the key); owners with no visit in the window's months are skipped without a scan.
+     * Every owner with a visit in [from, to] (of {@code type}, if given): its distinct counterparts and visits there.
+     * One range scan of the side's day index; keys are parsed as bytes and only owners become strings.
      */
-    private void forEachOwnerInWindow(Side side, LocalDate from, LocalDate to, EntityType type, OwnerCounts sink) {
-        ReadOnlyKeyValueStore<String, CoverageState> coverage = stores.store(side.coverageStore());
-        ReadOnlyKeyValueStore<String, byte[]> visits = stores.store(side.visitsStore());
-        String fromMonth = YearMonth.from(from).toString();
-        String toMonth = YearMonth.from(to).toString();
-        try (KeyValueIterator<String, CoverageState> owners = coverage.all()) {
-            while (owners.hasNext()) {
-                KeyValue<String, CoverageState> o = owners.next();
-                CoverageState state = o.value;
-                if (type != null && state.type != type) {
+    private Map<String, Window> window(Side side, LocalDate from, LocalDate to, EntityType type) {
+        ReadOnlyKeyValueStore<Bytes, byte[]> days = stores.store(side.daysStore());
+        // views into each key's own array (a fresh copy per entry): owners and counterparts without further copies
+        Map<ByteBuffer, Window> byOwner = new HashMap<>();
+        try (KeyValueIterator<Bytes, byte[]> it = days.range(DayIndex.from(from), DayIndex.through(to))) {
+            while (it.hasNext()) {
+                KeyValue<Bytes, byte[]> kv = it.next();
+                if (type != null && DayIndex.type(kv.value) != type) {
                     continue;
                 }
-                if (state.months.subMap(fromMonth, true, toMonth, true).isEmpty()) {
-                    continue;
-                }
-                Set<String> counterparts = new HashSet<>();
-                long n = 0;
-                try (KeyValueIterator<String, byte[]> it = visits.range(StoreKeys.from(o.key, from),
-                        StoreKeys.through(o.key, to))) {
-                    while (it.hasNext()) {
-                        counterparts.add(StoreKeys.split(it.next().key)[2]);
-                        n++;
-                    }
-                }
-                if (n > 0) {
-                    sink.accept(o.key, state, new long[] {counterparts.size(), n});
-                }
+                byte[] key = kv.key.get();
+                int ownerEnd = DayIndex.ownerEnd(key);
+                Window w = byOwner.computeIfAbsent(ByteBuffer.wrap(key, DayIndex.DAY_PREFIX,
+                        ownerEnd - DayIndex.DAY_PREFIX), k -> new Window());
+                w.counterparts.add(ByteBuffer.wrap(key, ownerEnd + 1, key.length - ownerEnd - 1));
+                w.visits += DayIndex.visits(kv.value);
+                w.type = DayIndex.type(kv.value);
             }
         }
+        Map<String, Window> out = new HashMap<>(byOwner.size() * 2);
+        byOwner.forEach((k, w) -> out.put(StandardCharsets.UTF_8.decode(k.duplicate()).toString(), w));
+        return out;
     }
 
     /** Institutions whose first visit to {@code code} counts on or after {@code since}. */

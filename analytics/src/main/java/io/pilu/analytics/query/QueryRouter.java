@@ -141,9 +141,9 @@ public final class QueryRouter {
     public LocalQueries local(int partition, boolean stale) {
         return new LocalQueries(new LocalQueries.StoreAccess() {
             @Override
-            public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-                StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> p = StoreQueryParameters
-                        .fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()).withPartition(partition);
+            public <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
+                StoreQueryParameters<ReadOnlyKeyValueStore<K, V>> p = StoreQueryParameters
+                        .fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()).withPartition(partition);
                 try {
                     return streams.store(stale ? p.enableStaleStores() : p);
                 } catch (InvalidStateStoreException e) {

@@ -85,12 +85,14 @@ public final class AnalyticsTopology {
         builder.addStateStore(store(side.visitsStore(), Serdes.ByteArray()));
         builder.addStateStore(store(side.pairsStore(), JsonSerde.of(PairStats.class)));
         builder.addStateStore(store(side.coverageStore(), JsonSerde.of(CoverageState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(side.daysStore()),
+                Serdes.Bytes(), Serdes.ByteArray()));
         return changes
                 .mapValues(v -> ((Output.Change) v).change(), Named.as(side.repartitionName() + "-change"))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(VisitChange.class))
                         .withName(side.repartitionName()))
                 .process(() -> new CoverageProcessor(side, metrics), Named.as(side.coverageStore() + "-aggregate"),
-                        side.visitsStore(), side.pairsStore(), side.coverageStore());
+                        side.visitsStore(), side.pairsStore(), side.coverageStore(), side.daysStore());
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {

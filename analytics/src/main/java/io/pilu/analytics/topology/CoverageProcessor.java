@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -32,6 +33,7 @@ final class CoverageProcessor implements Processor<String, VisitChange, String, 
     private KeyValueStore<String, byte[]> visits;
     private KeyValueStore<String, PairStats> pairs;
     private KeyValueStore<String, CoverageState> coverage;
+    private KeyValueStore<Bytes, byte[]> days;
 
     CoverageProcessor(Side side, AnalyticsMetrics metrics) {
         this.side = side;
@@ -44,6 +46,7 @@ final class CoverageProcessor implements Processor<String, VisitChange, String, 
         this.visits = context.getStateStore(side.visitsStore());
         this.pairs = context.getStateStore(side.pairsStore());
         this.coverage = context.getStateStore(side.coverageStore());
+        this.days = context.getStateStore(side.daysStore());
     }
 
     @Override
@@ -84,6 +87,12 @@ final class CoverageProcessor implements Processor<String, VisitChange, String, 
                 typeCounts(state, pair.type).institutions++;
             }
         }
+        if (day != null) {
+            Bytes dayKey = DayIndex.key(day, owner, counterpart);
+            byte[] old = days.get(dayKey);
+            days.put(dayKey, DayIndex.value(old == null ? 1 : DayIndex.visits(old) + 1,
+                    side == Side.INSTITUTION ? e.type() : null));
+        }
         pair.name = side.counterpartName(e);
         pair.visits++;
         pair.dates.merge(dateKey(e), 1L, Long::sum);
@@ -109,6 +118,15 @@ final class CoverageProcessor implements Processor<String, VisitChange, String, 
         if (stored == null) {
             // Never added (cannot happen under exactly-once; guarded so a figure never goes below its visits).
             return;
+        }
+        if (day != null) {
+            Bytes dayKey = DayIndex.key(day, owner, counterpart);
+            byte[] old = days.get(dayKey);
+            if (old != null && DayIndex.visits(old) > 1) {
+                days.put(dayKey, DayIndex.value(DayIndex.visits(old) - 1, DayIndex.type(old)));
+            } else {
+                days.delete(dayKey);
+            }
         }
         String pairKey = StoreKeys.pair(owner, counterpart);
         PairStats pair = pairs.get(pairKey);

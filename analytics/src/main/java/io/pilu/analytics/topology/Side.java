@@ -50,6 +50,14 @@ public enum Side {
         return prefix + "-coverage";
     }
 
+    /**
+     * Day-first index for windows, key {@code day|owner|counterpart} (UTF-8 bytes), value {@link DayIndex}: a
+     * window is one range scan over it, whatever the number of owners.
+     */
+    public String daysStore() {
+        return prefix + "-days";
+    }
+
     /** Name of the repartition step. */
     public String repartitionName() {
         return "by-" + prefix;

@@ -127,6 +127,8 @@ class AnalyticsTopologyTest {
         assertExact();
         assertThat(d.store(Side.COMPANY.visitsStore())).isEmpty();
         assertThat(d.store(Side.INSTITUTION.pairsStore())).isEmpty();
+        assertThat(d.store(Side.COMPANY.daysStore())).isEmpty();
+        assertThat(d.store(Side.INSTITUTION.daysStore())).isEmpty();
         assertThat(d.store(AnalyticsTopology.ANNOUNCEMENTS_STORE)).isEmpty();
     }
 
@@ -430,18 +432,20 @@ class AnalyticsTopologyTest {
             return new LocalQueries(new LocalQueries.StoreAccess() {
                 @Override
                 @SuppressWarnings("unchecked")
-                public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-                    return driver.<String, V>getKeyValueStore(name);
+                public <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
+                    return driver.<K, V>getKeyValueStore(name);
                 }
             });
         }
 
         Map<String, String> store(String name) {
-            KeyValueStore<String, Object> s = driver.getKeyValueStore(name);
+            KeyValueStore<Object, Object> s = driver.getKeyValueStore(name);
             Map<String, String> out = new TreeMap<>();
-            try (KeyValueIterator<String, Object> it = s.all()) {
-                it.forEachRemaining(kv -> out.put(kv.key, kv.value instanceof byte[] b
-                        ? new String(b, StandardCharsets.UTF_8) : io.pilu.model.Json.write(kv.value)));
+            try (KeyValueIterator<Object, Object> it = s.all()) {
+                it.forEachRemaining(kv -> out.put(kv.key instanceof org.apache.kafka.common.utils.Bytes b
+                        ? new String(b.get(), StandardCharsets.UTF_8) : kv.key.toString(),
+                        kv.value instanceof byte[] b ? java.util.Base64.getEncoder().encodeToString(b)
+                                : io.pilu.model.Json.write(kv.value)));
             }
             return out;
         }
@@ -453,6 +457,7 @@ class AnalyticsTopologyTest {
                 all.put(side.visitsStore(), store(side.visitsStore()));
                 all.put(side.pairsStore(), store(side.pairsStore()));
                 all.put(side.coverageStore(), store(side.coverageStore()));
+                all.put(side.daysStore(), store(side.daysStore()));
             }
             return all;
         }
