@@ -25,7 +25,7 @@ class DeployQueriesTest {
 
     @Test
     void theShippedFilesHaveQueriesForEveryAlertAndPanel() {
-        assertThat(DeployQueries.ruleQueries()).hasSize(11)
+        assertThat(DeployQueries.ruleQueries()).hasSize(13)
                 .allSatisfy(q -> assertThat(PromQl.metricNames(q.expr())).as(q.source()).isNotEmpty());
         assertThat(DeployQueries.dashboardQueries()).hasSizeGreaterThan(30);
     }
