@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "local", mixinStandardHelpOptions = true,
         description = "Run the whole pipeline locally: an embedded Kafka broker and Elasticsearch node, the crawler "
-                + "(live bse.cn, or bundled samples with --offline), enrich, sink and analytics, and one metrics endpoint.")
+                + "(live bse.cn, or bundled samples with --offline), enrich, sink and analytics, the web app, and one "
+                + "metrics endpoint.")
 public final class LocalCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", defaultValue = "${env:PILU_LOCAL_DIR}",
@@ -59,6 +60,10 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--analytics-port", defaultValue = "${env:PILU_ANALYTICS_PORT:-9404}",
             description = "Port of the analytics query API, 0 = any free port (env PILU_ANALYTICS_PORT, default ${DEFAULT-VALUE}).")
     int analyticsPort;
+
+    @Option(names = "--web-port", defaultValue = "${env:PILU_WEB_PORT:-9480}",
+            description = "Port of the web app, bound to 127.0.0.1, 0 = any free port (env PILU_WEB_PORT, default ${DEFAULT-VALUE}).")
+    int webPort;
 
     @Option(names = "--base-url", defaultValue = "${env:PILU_BSE_BASE_URL:-https://www.bse.cn}",
             description = "The exchange site the crawler reads (env PILU_BSE_BASE_URL, default ${DEFAULT-VALUE}).")
@@ -96,7 +101,7 @@ public final class LocalCommand implements Callable<Integer> {
         }
         LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Options(dir, kafkaPort, esPort, opsPort,
                 baseUrl, crawlerArgs, infraOnly ? Set.of() : EnumSet.allOf(LocalPipeline.Service.class), opsHost,
-                analyticsPort));
+                analyticsPort, webPort));
         CountDownLatch stopped = new CountDownLatch(1);
         BseSimulator site = simulator;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -123,6 +128,8 @@ public final class LocalCommand implements Callable<Integer> {
                     + "/pilu-announcements, pilu.research-visits -> /pilu-research-visits");
             out.println("  analytics      " + pipeline.analyticsUrl() + "   (pilu.ir-activities -> pilu.research-visits, "
                     + "pilu.company-coverage, pilu.institution-coverage)");
+            out.println("  web            " + pipeline.webUrl() + "/   (search, announcements, companies, "
+                    + "institutions, rankings, live; 127.0.0.1 only)");
             out.println();
             out.println("Search (in another terminal):  bin/pilu search 智谱华章"
                     + (esPort == 9200 ? "" : " --es-url " + pipeline.elasticsearchUrl()));

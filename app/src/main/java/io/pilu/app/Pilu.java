@@ -10,6 +10,7 @@ import io.pilu.ingest.cli.BseSimulatorCommand;
 import io.pilu.ingest.cli.CrawlCommand;
 import io.pilu.sink.cli.SearchCommand;
 import io.pilu.sink.cli.SinkCommand;
+import io.pilu.web.WebCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
                 AnalyticsCommand.class,
                 VisitsCommand.class,
                 RankingsCommand.class,
+                WebCommand.class,
                 ExtractCommand.class,
                 BenchCommand.class,
                 BseSimulatorCommand.class,

@@ -79,6 +79,13 @@ class OfflinePipelineIT {
                 assertThat(visitors.findValuesAsText("normalizedName")).contains("中邮证券有限责任公司", "地泽投资");
                 assertThat(visitors.findValuesAsText("firstDate")).containsOnly("2024-06-17");
             });
+
+            // pilu web, as pilu local runs it: on 127.0.0.1, over this index and this analytics API
+            assertThat(pipeline.webUrl()).startsWith("http://127.0.0.1:");
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(pipeline.webUrl() + "/companies/839493")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            assertThat(page.body()).contains("并行科技", "中邮证券", "地泽投资", "2024-06-17");
         }
     }
 

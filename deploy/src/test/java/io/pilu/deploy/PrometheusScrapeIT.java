@@ -172,7 +172,7 @@ class PrometheusScrapeIT {
         }
         // and the pipeline's own names are the ones its /metrics serves: pilu_<stage>_<what>_<unit>
         assertThat(stored.get().stream().filter(n -> n.startsWith("pilu_")))
-                .allMatch(n -> n.matches("pilu_(crawl|enrich|sink|analytics)_[a-z0-9_]+"))
+                .allMatch(n -> n.matches("pilu_(crawl|enrich|sink|analytics|web)_[a-z0-9_]+"))
                 .contains("pilu_crawl_polls_total", "pilu_enrich_running", "pilu_sink_bulk_latency_seconds_bucket",
                         "pilu_analytics_running", "pilu_analytics_query_latency_seconds_bucket");
     }

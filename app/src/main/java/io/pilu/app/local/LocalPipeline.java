@@ -12,7 +12,12 @@ import io.pilu.service.CommonOptions;
 import io.pilu.service.Metrics;
 import io.pilu.service.OpsServer;
 import io.pilu.service.TopicProvisioner;
+import io.pilu.sink.SinkConfig;
+import io.pilu.sink.SinkIndex;
 import io.pilu.sink.cli.SinkCommand;
+import io.pilu.sink.es.EsConnection;
+import io.pilu.web.WebConfig;
+import io.pilu.web.WebServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -29,8 +34,9 @@ import picocli.CommandLine;
 
 /**
  * The whole pipeline in one process tree: a real Kafka broker and a real Elasticsearch node as child JVMs (data under
- * {@code dataDir}, so a restart resumes), and crawl, enrich and sink running in this JVM as the very commands
- * {@code pilu crawl|enrich|sink} run, sharing one metrics registry behind one ops endpoint.
+ * {@code dataDir}, so a restart resumes), and crawl, enrich, sink and analytics running in this JVM as the very commands
+ * {@code pilu crawl|enrich|sink|analytics} run, sharing one metrics registry behind one ops endpoint, and the web app
+ * ({@code pilu web}) on 127.0.0.1.
  */
 public final class LocalPipeline implements AutoCloseable {
 
@@ -48,24 +54,26 @@ public final class LocalPipeline implements AutoCloseable {
      * @param services     which services to run in this JVM (none: only the broker and the node)
      * @param opsHost      the address the ops endpoint binds ({@code 127.0.0.1}: this machine only)
      * @param analyticsPort the analytics query API's port (0 = any free port)
+     * @param webPort      the web app's port (0 = any free port); it binds 127.0.0.1 only
      */
     public record Options(Path dataDir, int kafkaPort, int esPort, int opsPort, String bseBaseUrl,
-                          List<String> crawlArgs, Set<Service> services, String opsHost, int analyticsPort) {
+                          List<String> crawlArgs, Set<Service> services, String opsHost, int analyticsPort,
+                          int webPort) {
         public Options {
             crawlArgs = crawlArgs == null ? List.of() : List.copyOf(crawlArgs);
             services = services == null ? Set.of() : Set.copyOf(services);
             opsHost = opsHost == null || opsHost.isBlank() ? "127.0.0.1" : opsHost;
         }
 
-        /** Bound to 127.0.0.1, the analytics API on any free port. */
+        /** Bound to 127.0.0.1, the analytics API and the web app on any free port. */
         public Options(Path dataDir, int kafkaPort, int esPort, int opsPort, String bseBaseUrl, List<String> crawlArgs,
                        Set<Service> services) {
-            this(dataDir, kafkaPort, esPort, opsPort, bseBaseUrl, crawlArgs, services, null, 0);
+            this(dataDir, kafkaPort, esPort, opsPort, bseBaseUrl, crawlArgs, services, null, 0, 0);
         }
     }
 
     /** The services {@code pilu local} can run. */
-    public enum Service { CRAWL, ENRICH, SINK, ANALYTICS }
+    public enum Service { CRAWL, ENRICH, SINK, ANALYTICS, WEB }
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final List<Thread> services = new ArrayList<>();
@@ -75,6 +83,7 @@ public final class LocalPipeline implements AutoCloseable {
     private ElasticsearchNode elasticsearch;
     private OpsServer ops;
     private int analyticsPort = -1;
+    private WebServer web;
     private volatile boolean stopping;
 
     private LocalPipeline() {
@@ -113,6 +122,13 @@ public final class LocalPipeline implements AutoCloseable {
         }
         if (o.services().contains(Service.SINK)) {
             launch("sink", new SinkCommand(), concat(kafka, List.of("--es-url", elasticsearch.httpUrl())));
+        }
+        if (o.services().contains(Service.WEB)) {
+            // read-only pages over the index and the analytics API; 127.0.0.1 only: a local tool, not a site
+            web = WebServer.start(new WebConfig(WebConfig.DEFAULT_HOST, o.webPort(), EsConnection.of(elasticsearch.httpUrl()),
+                    SinkConfig.DEFAULT_INDEX_ALIAS, SinkIndex.DEFAULT_VISITS_ALIAS,
+                    analyticsPort < 0 ? "http://localhost:" + AnalyticsCommand.DEFAULT_API_PORT : analyticsUrl()), registry);
+            running.push(web);
         }
         if (o.services().contains(Service.CRAWL)) {
             launch("crawl", new CrawlCommand(), concat(kafka, concat(List.of("--base-url", o.bseBaseUrl(),
@@ -202,6 +218,11 @@ public final class LocalPipeline implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot find a free port for the analytics API", e);
         }
+    }
+
+    /** The web app, e.g. {@code http://127.0.0.1:9480}, or null when it does not run here. */
+    public String webUrl() {
+        return web == null ? null : web.url();
     }
 
     public KafkaBroker broker() {

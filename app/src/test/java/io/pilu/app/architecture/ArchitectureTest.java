@@ -39,7 +39,7 @@ class ArchitectureTest {
     void everyModuleIsImported() {
         Set<String> packages = main.stream().map(JavaClass::getPackageName).collect(Collectors.toSet());
         assertThat(packages).contains("io.pilu.model", "io.pilu.service", "io.pilu.ingest.crawl", "io.pilu.enrich.extract",
-                "io.pilu.enrich.topology", "io.pilu.sink", "io.pilu.analytics", "io.pilu.infra", "io.pilu.testkit", "io.pilu.app");
+                "io.pilu.enrich.topology", "io.pilu.sink", "io.pilu.analytics", "io.pilu.web", "io.pilu.infra", "io.pilu.testkit", "io.pilu.app");
         assertThat(packages).as("test classes are not part of the rules").doesNotContain("io.pilu.app.architecture");
     }
 

@@ -18,13 +18,17 @@ public final class SearchQueryBuilder {
     static final String[] TEXT_FIELDS = {"title^3", "companyName.text^2", "text", "ir.qa.question", "ir.qa.answer", "figures.context"};
     /** What the result list shows; the full text stays on the server. */
     static final String[] SOURCE_FIELDS = {"id", "companyCode", "companyName", "title", "publishDate", "documentClass",
-            "documentUrl", "ir.date", "ir.participants", "ir.customers", "enrichmentVersion"};
+            "documentUrl", "ir.date", "ir.participants", "ir.customers", "enrichmentVersion", "exchange",
+            "ir.activityTypes"};
 
     private SearchQueryBuilder() {
     }
 
     public static ObjectNode build(SearchRequest r) {
         ObjectNode body = Json.mapper().createObjectNode();
+        if (r.offset() > 0) {
+            body.put("from", r.offset());
+        }
         body.put("size", r.size());
         body.put("track_total_hits", true);
         ObjectNode bool = body.putObject("query").putObject("bool");
@@ -49,6 +53,9 @@ public final class SearchQueryBuilder {
             bool.putArray("must").addObject().putObject("match_all");
         }
         ArrayNode filter = bool.putArray("filter");
+        if (r.exchange() != null && !r.exchange().isBlank()) {
+            filter.addObject().putObject("term").put("exchange", r.exchange().trim());
+        }
         if (r.company() != null && !r.company().isBlank()) {
             anyOf(filter, r.company().trim(), "companyCode", "companyName");
         }
@@ -67,9 +74,17 @@ public final class SearchQueryBuilder {
         if (r.institution() != null && !r.institution().isBlank()) {
             anyOf(filter, r.institution().trim(), "ir.participants", "entityNames");
         }
+        if (r.activityType() != null && !r.activityType().isBlank()) {
+            filter.addObject().putObject("term").put("ir.activityTypes", r.activityType().trim());
+        }
         ArrayNode sort = body.putArray("sort");
-        sort.add("_score");
-        sort.addObject().putObject("publishDate").put("order", "desc");
+        if (r.order() == SearchRequest.Order.NEWEST) {
+            sort.addObject().putObject("publishDate").put("order", "desc");
+            sort.add("_score");
+        } else {
+            sort.add("_score");
+            sort.addObject().putObject("publishDate").put("order", "desc");
+        }
         ArrayNode source = body.putArray("_source");
         for (String f : SOURCE_FIELDS) {
             source.add(f);

@@ -23,7 +23,7 @@ class SearchQueryBuilderTest {
                              {"term":{"entityNames":{"value":"智谱华章","boost":3}}}],
                    "filter":[]}},
                  "sort":["_score",{"publishDate":{"order":"desc"}}],
-                 "_source":["id","companyCode","companyName","title","publishDate","documentClass","documentUrl","ir.date","ir.participants","ir.customers","enrichmentVersion"],
+                 "_source":["id","companyCode","companyName","title","publishDate","documentClass","documentUrl","ir.date","ir.participants","ir.customers","enrichmentVersion","exchange","ir.activityTypes"],
                  "highlight":{"pre_tags":["【"],"post_tags":["】"],"fields":{
                    "title":{"number_of_fragments":0},
                    "text":{"fragment_size":80,"number_of_fragments":2},
@@ -57,9 +57,34 @@ class SearchQueryBuilderTest {
     }
 
     @Test
+    void exchangeActivityTypePaginationNewestFirstAndPrivateUseMarkers() throws Exception {
+        JsonNode q = SearchQueryBuilder.build(new SearchRequest("算力", null, null, null, null, null, 20,
+                SearchRequest.HighlightStyle.PRIVATE_USE, "BSE", "特定对象调研", 40, SearchRequest.Order.NEWEST));
+        assertThat(q.path("from").asInt()).isEqualTo(40);
+        assertThat(q.path("size").asInt()).isEqualTo(20);
+        assertThat(q.at("/query/bool/filter")).isEqualTo(Json.mapper().readTree("""
+                [{"term":{"exchange":"BSE"}},{"term":{"ir.activityTypes":"特定对象调研"}}]
+                """));
+        assertThat(q.path("sort")).isEqualTo(Json.mapper().readTree("""
+                [{"publishDate":{"order":"desc"}},"_score"]
+                """));
+        assertThat(q.at("/highlight/pre_tags/0").asText()).isEqualTo("\uE000");
+        assertThat(q.at("/highlight/post_tags/0").asText()).isEqualTo("\uE001");
+        // the words stay a value of a match query: query syntax in them means nothing to Elasticsearch
+        JsonNode hostile = SearchQueryBuilder.build(new SearchRequest("title:* OR <script>", null, null, null, null,
+                null, 10, null));
+        assertThat(hostile.at("/query/bool/must/0/multi_match/query").asText()).isEqualTo("title:* OR <script>");
+        assertThat(hostile.toString()).doesNotContain("query_string");
+    }
+
+    @Test
     void invalidRequestsAreRefused() {
         assertThatThrownBy(() -> new SearchRequest("x", null, null, LocalDate.of(2024, 2, 1), LocalDate.of(2024, 1, 1), null, 10, null))
                 .hasMessageContaining("after --to");
         assertThatThrownBy(() -> new SearchRequest("x", null, null, null, null, null, 0, null)).hasMessageContaining("size");
+        assertThatThrownBy(() -> new SearchRequest("x", null, null, null, null, null, 20, null, null, null, 9990, null))
+                .hasMessageContaining("offset");
+        assertThatThrownBy(() -> new SearchRequest("x", null, null, null, null, null, 20, null, null, null, -1, null))
+                .hasMessageContaining("offset");
     }
 }
