@@ -49,6 +49,12 @@ public record SinkConfig(
     public static final int DEFAULT_MAX_IN_FLIGHT = 2;
     public static final long DEFAULT_SHUTDOWN_TIMEOUT_MS = 30_000;
 
+    /** The same, reading from {@code servers} and writing to the node at {@code esUrl} ({@code pilu local}). */
+    public SinkConfig on(String servers, String esUrl) {
+        return new SinkConfig(servers, sourceTopic, dlqTopic, groupId, es.withUrl(esUrl), indexAlias, batchMaxDocs,
+                batchMaxBytes, linger, maxInFlight, retry, shutdownTimeout);
+    }
+
     public SinkConfig {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(sourceTopic, "sourceTopic");

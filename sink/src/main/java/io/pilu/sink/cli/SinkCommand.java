@@ -3,6 +3,9 @@ package io.pilu.sink.cli;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pilu.model.Topics;
 import io.pilu.service.CommonOptions;
+import io.pilu.service.Lifecycle;
+import io.pilu.service.Lifecycle.Phase;
+import io.pilu.service.Metrics;
 import io.pilu.service.OpsServer;
 import io.pilu.service.TopicProvisioner;
 import io.pilu.sink.RetryPolicy;
@@ -100,6 +103,16 @@ public final class SinkCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /**
+     * The configuration from the {@code PILU_SINK_*} and {@code PILU_ES_*} variables and defaults alone: how
+     * {@code pilu local} configures the sink it runs.
+     */
+    public static SinkConfig fromEnvironment() {
+        SinkCommand command = new SinkCommand();
+        new picocli.CommandLine(command).parseArgs();
+        return command.config();
+    }
+
     @Override
     public Integer call() throws Exception {
         SinkConfig config;
@@ -111,28 +124,22 @@ public final class SinkCommand implements Callable<Integer> {
         Topics topics = common.topics();
         TopicProvisioner.ensure(config.bootstrapServers(), topics.all().stream()
                 .filter(t -> List.of(topics.enriched(), topics.dlqSink()).contains(t.name())).toList(), common.replicationFactor);
-        PrometheusMeterRegistry registry = common.registry("sink");
-        SinkRunner runner = SinkRunner.start(config, registry);
-        try (OpsServer ops = !common.opsEnabled(DEFAULT_OPS_PORT) ? null
-                : common.opsServer(registry, DEFAULT_OPS_PORT)
-                        .liveness(runner::liveness).readiness(runner::readiness).start()) {
-            Thread hook = new Thread(runner::close, "pilu-sink-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
+        PrometheusMeterRegistry registry = Metrics.newRegistry("sink");
+        Lifecycle lifecycle = new Lifecycle("pilu-sink").closeOnShutdown();
+        try {
+            SinkRunner runner = lifecycle.add(Phase.SINK, "sink", SinkRunner.start(config, registry));
+            OpsServer ops = !common.opsEnabled(DEFAULT_OPS_PORT) ? null
+                    : lifecycle.add(Phase.OPS, "ops", common.opsServer(registry, DEFAULT_OPS_PORT)
+                            .liveness(runner::liveness).readiness(runner::readiness).start());
             log.info("event=sink_started config={} analyzer={} ops={}", config, runner.analyzer().esType(),
                     ops == null ? "none" : ops.url());
-            Throwable failure;
-            try {
-                failure = runner.await();
-            } catch (InterruptedException e) {
-                runner.close(); // pilu local stopping its services
-                throw e;
-            }
-            if (failure == null) {
+            if (runner.await() == null) {
                 log.info("event=sink_stopped");
                 return 0;
             }
-            runner.close();
             return 1;
+        } finally {
+            lifecycle.close();
         }
     }
 }

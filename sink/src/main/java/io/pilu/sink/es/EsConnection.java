@@ -71,6 +71,11 @@ public record EsConnection(List<URI> urls, String username, String password, Str
         return of(url, null, null, null, null);
     }
 
+    /** The same credentials and TLS settings for the node(s) at {@code commaSeparatedUrls}. */
+    public EsConnection withUrl(String commaSeparatedUrls) {
+        return new EsConnection(of(commaSeparatedUrls).urls(), username, password, apiKey, caCert);
+    }
+
     /** {@code url} with any user-info replaced by {@code ****}, safe to print. */
     public static String redact(URI url) {
         if (url.getRawUserInfo() == null) {
