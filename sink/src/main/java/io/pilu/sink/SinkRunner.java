@@ -2,8 +2,10 @@ package io.pilu.sink;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.pilu.service.Backoff;
 import io.pilu.service.Check;
 import io.pilu.service.KafkaSettings;
+import io.pilu.service.Sleeper;
 import io.pilu.sink.es.ElasticsearchBulkClient;
 import io.pilu.sink.es.IndexBootstrapper;
 import io.pilu.sink.es.IndexTemplate;
@@ -70,8 +72,8 @@ public final class SinkRunner implements AutoCloseable {
         SinkMetrics metrics = new SinkMetrics(registry);
         AtomicInteger retrying = new AtomicInteger();
         DeadLetterPublisher dlq = new DeadLetterPublisher(producer, config.dlqTopic(), Clock.systemUTC());
-        BatchWriter writer = new BatchWriter(es::bulk, config.indexAlias(), dlq, config.retry(), Backoff.of(config.retry()),
-                Thread::sleep, metrics, retrying);
+        BatchWriter writer = new BatchWriter(es::bulk, config.indexAlias(), dlq, config.retry(), Backoff.RANDOM,
+                Sleeper.SYSTEM, metrics, retrying);
         this.service = new SinkService(config, consumer, writer, retrying, metrics, Clock.systemUTC());
         this.thread = new Thread(() -> {
             try {

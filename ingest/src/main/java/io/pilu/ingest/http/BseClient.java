@@ -4,6 +4,7 @@ import io.pilu.ingest.CrawlMetrics;
 import io.pilu.ingest.Refusal;
 import io.pilu.ingest.listing.ListingLimitException;
 import io.pilu.service.LogText;
+import io.pilu.service.Sleeper;
 import io.pilu.ingest.listing.ListingEndpoint;
 import io.pilu.ingest.listing.ListingFilter;
 import io.pilu.ingest.listing.ListingFormEncoder;
@@ -240,7 +241,7 @@ public final class BseClient implements AutoCloseable {
                             + e.getMessage() + " (--request-deadline " + config.requestDeadline().toSeconds() + " s)",
                             -1, e);
                 }
-                Duration wait = config.backoff().delay(attempt, random);
+                Duration wait = config.backoff().schedule().delay(attempt, random);
                 log.warn("{} response body failed ({}), retry {} in {} ms", endpoint, e.getMessage(), attempt,
                         wait.toMillis());
                 sleeper.sleep(wait);
@@ -250,7 +251,7 @@ public final class BseClient implements AutoCloseable {
                     throw new HttpFailureException(endpoint + ": gave up after " + attempt + " attempts, last error: "
                             + e, -1, e);
                 }
-                sleeper.sleep(config.backoff().delay(attempt, random));
+                sleeper.sleep(config.backoff().schedule().delay(attempt, random));
             }
         }
     }
@@ -281,7 +282,7 @@ public final class BseClient implements AutoCloseable {
                     throw new HttpFailureException(endpoint + ": gave up after " + attempt + " attempts, last error: "
                             + e, -1, e);
                 }
-                Duration wait = config.backoff().delay(attempt, random);
+                Duration wait = config.backoff().schedule().delay(attempt, random);
                 log.warn("{} request failed ({}), retry {} in {} ms", endpoint, e.toString(), attempt, wait.toMillis());
                 sleeper.sleep(wait);
                 continue;
@@ -314,7 +315,7 @@ public final class BseClient implements AutoCloseable {
                     throw new HttpFailureException(endpoint + ": gave up after " + attempt + " attempts, last HTTP "
                             + status, status, null);
                 }
-                Duration wait = config.backoff().delay(attempt, random, retryAfter(response));
+                Duration wait = config.backoff().schedule().delay(attempt, random, retryAfter(response));
                 log.warn("{} answered HTTP {}, retry {} in {} ms", endpoint, status, attempt, wait.toMillis());
                 sleeper.sleep(wait);
                 continue;
