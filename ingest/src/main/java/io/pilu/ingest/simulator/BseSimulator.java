@@ -2,6 +2,7 @@ package io.pilu.ingest.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.pilu.ingest.listing.ListingEndpoint;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Inet6Address;
@@ -21,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 
 /**
  * A local bse.cn that speaks the disclosure contract ({@code docs/bse-contract.md}) and
@@ -43,8 +43,6 @@ public final class BseSimulator implements AutoCloseable {
     /** Name of the session cookie the warm-up page sets. */
     public static final String COOKIE = "C3VK";
     public static final String WARM_UP_PATH = "/disclosure/announcement.html";
-    public static final String COMPANY_ANNOUNCEMENT_PATH = "/disclosureInfoController/companyAnnouncement.do";
-    public static final String DISCLOSURE_LIST_PATH = "/disclosureInfoController/initDisclosureList.do";
     /** The page size of the real listing. */
     public static final int DEFAULT_PAGE_SIZE = 20;
     private static final String DOCUMENT_PREFIX = "/disclosure/";
@@ -61,15 +59,12 @@ public final class BseSimulator implements AutoCloseable {
     private final Map<String, AtomicInteger> documentDownloads = new ConcurrentHashMap<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
-    private final Set<String> disabledPaths = ConcurrentHashMap.newKeySet();
+    private final Set<ListingEndpoint> disabled = ConcurrentHashMap.newKeySet();
     private volatile int failureStatus = 500;
     private volatile FaultTarget failureTarget = FaultTarget.ANY;
     private volatile boolean handshakeVia302 = true;
     private volatile int pageSize = DEFAULT_PAGE_SIZE;
-    private volatile boolean newestLastWithinDate;
-    private volatile ListingDrift driftA = ListingDrift.NONE;
-    private volatile ListingDrift driftB = ListingDrift.NONE;
-    private volatile IntConsumer beforeListing = page -> { };
+    private final Map<ListingEndpoint, ListingDrift> drifts = new ConcurrentHashMap<>();
     private volatile Consumer<String> violationListener = v -> { };
     private final Map<String, com.sun.net.httpserver.HttpHandler> interceptors = new ConcurrentHashMap<>();
 
@@ -197,38 +192,19 @@ public final class BseSimulator implements AutoCloseable {
         this.pageSize = size;
     }
 
-    /** Whether announcements of the same day list the newest-added last (true) or first (false, default). */
-    public void newestLastWithinDate(boolean on) {
-        this.newestLastWithinDate = on;
+    /** Drifts the answers of {@code endpoint} away from the contract (schema drift tests). */
+    public void drift(ListingEndpoint endpoint, ListingDrift drift) {
+        drifts.put(endpoint, drift);
     }
 
-    /** Drifts the endpoint whose path contains {@code endpointPath} (e.g. "companyAnnouncement"). */
-    public void drift(String endpointPath, ListingDrift drift) {
-        if (endpointPath.contains("companyAnnouncement")) {
-            driftA = drift;
-        } else {
-            driftB = drift;
-        }
-    }
-
-    public void driftBoth(ListingDrift drift) {
-        driftA = drift;
-        driftB = drift;
-    }
-
-    /** Makes an endpoint answer 404, as if the exchange retired it. */
-    public void disable(String endpointPath) {
-        disabledPaths.add(endpointPath);
+    /** Makes {@code endpoint} answer 404, as if the exchange retired it. */
+    public void disable(ListingEndpoint endpoint) {
+        disabled.add(endpoint);
     }
 
     /** Forgets every session cookie: the next list request gets 403 until the client warms up again. */
     public void expireSessions() {
         validTokens.clear();
-    }
-
-    /** Runs before each list request is answered, with its page number (e.g. to publish during a walk). */
-    public void beforeListing(IntConsumer hook) {
-        this.beforeListing = hook;
     }
 
     /**
@@ -281,15 +257,15 @@ public final class BseSimulator implements AutoCloseable {
             }
             if (path.equals(WARM_UP_PATH)) {
                 warmUp(ex);
-            } else if (path.equals(COMPANY_ANNOUNCEMENT_PATH) || path.equals(DISCLOSURE_LIST_PATH)) {
+            } else if (listingEndpoint(path) != null) {
                 if (injectFailure(ex, FaultTarget.LIST)) {
                     return;
                 }
-                if (disabledPaths.contains(path)) {
+                if (disabled.contains(listingEndpoint(path))) {
                     send(ex, 404, "text/html", "<html>404</html>");
                     return;
                 }
-                listing(ex, path.equals(COMPANY_ANNOUNCEMENT_PATH));
+                listing(ex, listingEndpoint(path));
             } else if (path.startsWith(DOCUMENT_PREFIX)) {
                 if (injectFailure(ex, FaultTarget.DOCUMENT)) {
                     return;
@@ -330,7 +306,17 @@ public final class BseSimulator implements AutoCloseable {
         send(ex, 200, "text/html; charset=utf-8", "<html><head><title>信息披露</title></head><body></body></html>");
     }
 
-    private void listing(HttpExchange ex, boolean endpointA) throws IOException {
+    /** The list endpoint at {@code path}, or null. */
+    private static ListingEndpoint listingEndpoint(String path) {
+        for (ListingEndpoint e : ListingEndpoint.values()) {
+            if (e.path().equals(path)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private void listing(HttpExchange ex, ListingEndpoint endpoint) throws IOException {
         if (!"POST".equals(ex.getRequestMethod())) {
             violation(ex, "list endpoint called with " + ex.getRequestMethod());
             return;
@@ -341,22 +327,20 @@ public final class BseSimulator implements AutoCloseable {
         }
         ListingRequest request;
         try {
-            request = ListingRequest.parse(endpointA, ex.getRequestHeaders()::getFirst,
+            request = ListingRequest.parse(endpoint, ex.getRequestHeaders()::getFirst,
                     new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         } catch (ContractViolationException e) {
             violation(ex, e.getMessage());
             return;
         }
-        beforeListing.accept(request.page());
-        List<SimulatedAnnouncement> matching = request.select(new ArrayList<>(announcements), newestLastWithinDate);
-        ListingDrift drift = endpointA ? driftA : driftB;
+        List<SimulatedAnnouncement> matching = request.select(new ArrayList<>(announcements), false);
+        ListingDrift drift = drifts.getOrDefault(endpoint, ListingDrift.NONE);
         if (drift == ListingDrift.NOT_JSONP) {
             send(ex, 200, "text/html; charset=utf-8", "<html><body>系统维护中</body></html>");
             return;
         }
         int size = pageSize;
-        String json = endpointA ? ListingResponseWriter.endpointA(matching, request.page(), size, drift)
-                : ListingResponseWriter.endpointB(matching, request.page(), size, drift);
+        String json = ListingResponseWriter.page(endpoint, matching, request.page(), size, drift);
         send(ex, 200, "text/javascript; charset=utf-8", ListingResponseWriter.jsonp(queryParam(ex, "callback"), json));
     }
 

@@ -6,6 +6,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import io.pilu.ingest.fake.TestPdfs;
+import io.pilu.ingest.listing.ListingEndpoint;
 import io.pilu.ingest.simulator.BseSimulator;
 import io.pilu.ingest.simulator.ListingDrift;
 import io.pilu.ingest.simulator.SimulatedAnnouncement;
@@ -132,7 +133,7 @@ class CrawlDryRunTest {
 
     @Test
     void schemaDriftOnThePrimaryEndpointFallsBackToTheOther() throws Exception {
-        site.drift("companyAnnouncement", ListingDrift.STATUS_NOT_ZERO);
+        site.drift(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingDrift.STATUS_NOT_ZERO);
         int exit = run(new CrawlCommand(new PrintStream(out, true, StandardCharsets.UTF_8)), "--once",
                 "--from", DAY.minusDays(5).toString());
         assertThat(exit).isZero();
@@ -142,7 +143,8 @@ class CrawlDryRunTest {
 
     @Test
     void schemaDriftEverywhereFailsThePollLoudlyAndPublishesNothing() throws Exception {
-        site.driftBoth(ListingDrift.RECORD_WITHOUT_PATH);
+        site.drift(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingDrift.RECORD_WITHOUT_PATH);
+        site.drift(ListingEndpoint.DISCLOSURE_LIST, ListingDrift.RECORD_WITHOUT_PATH);
         int exit = run(new CrawlCommand(new PrintStream(out, true, StandardCharsets.UTF_8)), "--once",
                 "--from", DAY.minusDays(5).toString());
         assertThat(exit).isEqualTo(1);
@@ -151,7 +153,7 @@ class CrawlDryRunTest {
 
     @Test
     void withoutFallbackADisabledEndpointFailsThePoll() throws Exception {
-        site.disable("/disclosureInfoController/companyAnnouncement.do");
+        site.disable(ListingEndpoint.COMPANY_ANNOUNCEMENT);
         int exit = run(new CrawlCommand(new PrintStream(out, true, StandardCharsets.UTF_8)), "--once",
                 "--no-fallback-endpoint", "--from", DAY.minusDays(5).toString());
         assertThat(exit).isEqualTo(1);

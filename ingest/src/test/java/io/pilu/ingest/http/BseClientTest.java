@@ -121,10 +121,10 @@ class BseClientTest {
 
     @Test
     void schemaDriftIsATypedErrorAndAMetric() {
-        site.drift("companyAnnouncement", ListingDrift.MISSING_LIST_INFO);
+        site.drift(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingDrift.MISSING_LIST_INFO);
         assertThatThrownBy(() -> client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0))
                 .isInstanceOf(ListingSchemaException.class).hasMessageContaining("listInfo");
-        site.drift("companyAnnouncement", ListingDrift.NOT_JSONP);
+        site.drift(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingDrift.NOT_JSONP);
         assertThatThrownBy(() -> client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0))
                 .isInstanceOf(ListingSchemaException.class).hasMessageContaining("not JSONP");
         assertThat(registry.counter("pilu.crawl.listing.schema.errors", "endpoint", "company_announcement").count())
