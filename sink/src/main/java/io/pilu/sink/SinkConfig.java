@@ -1,6 +1,6 @@
 package io.pilu.sink;
 
-import io.pilu.sink.es.EsConnection;
+import io.pilu.sink.es.ElasticsearchSettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -32,7 +32,7 @@ public record SinkConfig(
         String sourceTopic,
         String dlqTopic,
         String groupId,
-        EsConnection es,
+        ElasticsearchSettings es,
         String indexAlias,
         int batchMaxDocs,
         long batchMaxBytes,
@@ -86,7 +86,7 @@ public record SinkConfig(
         return indexAlias + "-v1";
     }
 
-    /** Secrets are masked by {@link EsConnection#toString()}, so this is safe to log. */
+    /** Secrets are masked by {@link ElasticsearchSettings#toString()}, so this is safe to log. */
     @Override
     public String toString() {
         return "SinkConfig[bootstrapServers=" + bootstrapServers + ", sourceTopic=" + sourceTopic

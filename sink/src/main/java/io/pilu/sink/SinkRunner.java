@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires a running sink from a {@link SinkConfig}: Kafka consumer, dead-letter producer, Elasticsearch client, index
- * preparation, and the {@link SinkService} on its own thread. Used by {@code pilu sink}, the benchmark and tests.
+ * preparation, and the {@link SinkConsumerLoop} on its own thread. Used by {@code pilu sink}, the benchmark and tests.
  */
 public final class SinkRunner implements AutoCloseable {
 
@@ -39,7 +39,7 @@ public final class SinkRunner implements AutoCloseable {
     private final Admin admin;
     private final KafkaClientMetrics consumerMetrics;
     private final KafkaClientMetrics producerMetrics;
-    private final SinkService service;
+    private final SinkConsumerLoop service;
     private final Thread thread;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final IndexTemplate.ChineseAnalyzer analyzer;
@@ -74,7 +74,7 @@ public final class SinkRunner implements AutoCloseable {
         DeadLetterPublisher dlq = new DeadLetterPublisher(producer, config.dlqTopic(), Clock.systemUTC());
         BatchWriter writer = new BatchWriter(es::bulk, config.indexAlias(), dlq, config.retry(), Backoff.RANDOM,
                 Sleeper.SYSTEM, metrics, retrying);
-        this.service = new SinkService(config, consumer, writer, retrying, metrics, Clock.systemUTC());
+        this.service = new SinkConsumerLoop(config, consumer, writer, retrying, metrics, Clock.systemUTC());
         this.thread = new Thread(() -> {
             try {
                 service.run();

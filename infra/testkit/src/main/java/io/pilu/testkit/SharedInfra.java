@@ -31,7 +31,7 @@ public final class SharedInfra {
         case EMBEDDED -> ProcessElasticsearch.start();
         case TESTCONTAINERS -> ContainerElasticsearch.start();
     });
-    private static final Shared<Topics> TOPICS = new Shared<>("Kafka admin client", () -> new Topics(kafkaBootstrapServers()));
+    private static final Shared<TopicCreator> TOPICS = new Shared<>("Kafka admin client", () -> new TopicCreator(kafkaBootstrapServers()));
 
     static {
         // Fallback for use outside PiluInfraExtension (e.g. a plain @Test calling SharedInfra): stop at JVM exit.

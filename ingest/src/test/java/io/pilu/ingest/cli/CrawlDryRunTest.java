@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
-import io.pilu.ingest.fake.TestPdfs;
+import io.pilu.ingest.fixture.TestPdfs;
 import io.pilu.ingest.listing.ListingEndpoint;
 import io.pilu.ingest.simulator.BseSimulator;
 import io.pilu.ingest.simulator.ListingDrift;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.pilu.ingest.fake.ChildJvm;
-import io.pilu.ingest.fake.CrawlerProcessMain;
-import io.pilu.ingest.fake.HostilePayloads;
-import io.pilu.ingest.fake.KafkaTopics;
-import io.pilu.ingest.fake.TestPdfs;
+import io.pilu.ingest.fixture.ChildJvm;
+import io.pilu.ingest.fixture.CrawlerProcessMain;
+import io.pilu.ingest.fixture.HostilePayloads;
+import io.pilu.ingest.fixture.KafkaTopics;
+import io.pilu.ingest.fixture.TestPdfs;
 import io.pilu.ingest.listing.ListingEndpoint;
 import io.pilu.ingest.simulator.BseSimulator;
 import io.pilu.ingest.simulator.ListingDrift;

@@ -11,7 +11,7 @@ import io.pilu.service.TopicProvisioner;
 import io.pilu.sink.RetryPolicy;
 import io.pilu.sink.SinkConfig;
 import io.pilu.sink.SinkRunner;
-import io.pilu.sink.es.EsConnection;
+import io.pilu.sink.es.ElasticsearchSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,7 +35,7 @@ public final class SinkCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--es-url", paramLabel = "URL[,URL…]", defaultValue = "${env:PILU_ES_URL:-" + EsConnection.DEFAULT_URL + "}",
+    @Option(names = "--es-url", paramLabel = "URL[,URL…]", defaultValue = "${env:PILU_ES_URL:-" + ElasticsearchSettings.DEFAULT_URL + "}",
             description = "Elasticsearch node URL(s) (env PILU_ES_URL, default ${DEFAULT-VALUE}).")
     String esUrl;
 
@@ -92,7 +92,7 @@ public final class SinkCommand implements Callable<Integer> {
     /** The configuration these options describe (secrets from the environment). */
     SinkConfig config() {
         Topics topics = common.topics();
-        EsConnection es = EsConnection.of(esUrl, esUsername, System.getenv("PILU_ES_PASSWORD"),
+        ElasticsearchSettings es = ElasticsearchSettings.of(esUrl, esUsername, System.getenv("PILU_ES_PASSWORD"),
                 System.getenv("PILU_ES_API_KEY"), esCaCert);
         return new SinkConfig(common.bootstrapServers, topics.enriched(), topics.dlqSink(), groupId, es, indexAlias,
                 batchSize, batchBytes, Duration.ofMillis(lingerMs), maxInFlight,
