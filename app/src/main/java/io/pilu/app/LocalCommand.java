@@ -2,6 +2,8 @@ package io.pilu.app;
 
 import io.pilu.app.local.LocalPipeline;
 import io.pilu.app.local.PipelineStatus;
+import io.pilu.ingest.cli.CrawlCommand;
+import io.pilu.ingest.crawl.CrawlConfig;
 import io.pilu.ingest.simulator.BseSimulator;
 import io.pilu.ingest.simulator.SampleSet;
 import java.io.PrintStream;
@@ -11,13 +13,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.pilu.service.Lifecycle;
+import io.pilu.service.Lifecycle.Phase;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -77,19 +78,45 @@ public final class LocalCommand implements Callable<Integer> {
             description = "Extra argument for the crawler, repeatable (e.g. --crawl-arg=--from=2024-06-01).")
     List<String> crawlArgs = new ArrayList<>();
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
         Path dir = (dataDir != null ? dataDir : Path.of(offline ? ".pilu/local-offline" : ".pilu/local"))
                 .toAbsolutePath().normalize();
-        BseSimulator simulator = null;
-        List<String> crawlerArgs = new ArrayList<>(crawlArgs);
+        // The one shutdown hook, installed before anything starts: Ctrl-C at any time stops what runs, in order.
+        Lifecycle lifecycle = new Lifecycle("pilu-local").closeOnShutdown();
+        try {
+            return run(out, dir, lifecycle);
+        } finally {
+            lifecycle.close();
+        }
+    }
+
+    private int run(PrintStream out, Path dir, Lifecycle lifecycle) throws InterruptedException {
+        List<String> crawlerArgs = new ArrayList<>(List.of("--base-url", baseUrl));
         if (offline && !infraOnly) {
-            simulator = BseSimulator.withSamples();
+            // The simulator stops after the crawler that reads it.
+            BseSimulator simulator = lifecycle.add(Phase.SERVICE, "bse-simulator", BseSimulator.withSamples());
+            crawlerArgs = new ArrayList<>(List.of("--base-url", simulator.baseUrl(),
+                    // The samples are dated 2024: start the crawl at the oldest; the local simulator needs no politeness.
+                    "--from", SampleSet.bundled().earliestPublishDate().toString(), "--rate-limit", "50"));
             baseUrl = simulator.baseUrl();
-            // The samples are dated 2024: start the crawl at the oldest; the local simulator needs no politeness.
-            crawlerArgs.addAll(List.of("--from", SampleSet.bundled().earliestPublishDate().toString(),
-                    "--rate-limit", "50"));
+        }
+        crawlerArgs.addAll(crawlArgs);
+        LocalPipeline.Options options;
+        if (infraOnly) {
+            options = LocalPipeline.Options.infraOnly(dir, kafkaPort, esPort, opsPort, opsHost);
+        } else {
+            CrawlConfig crawl;
+            try {
+                crawl = CrawlCommand.parse(crawlerArgs.toArray(String[]::new));
+            } catch (CommandLine.ParameterException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--crawl-arg: " + e.getMessage());
+            }
+            options = LocalPipeline.Options.all(dir, kafkaPort, esPort, opsPort, opsHost, crawl, analyticsPort, webPort);
         }
         out.println("pilu local: starting Kafka (KRaft) and Elasticsearch under " + dir + " ...");
         if (!infraOnly && !offline) {
@@ -99,18 +126,7 @@ public final class LocalCommand implements Callable<Integer> {
                                 for a demo without network access run: bin/pilu local --offline
                     """.formatted(baseUrl, problem)));
         }
-        LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Options(dir, kafkaPort, esPort, opsPort,
-                baseUrl, crawlerArgs, infraOnly ? Set.of() : EnumSet.allOf(LocalPipeline.Service.class), opsHost,
-                analyticsPort, webPort));
-        CountDownLatch stopped = new CountDownLatch(1);
-        BseSimulator site = simulator;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            pipeline.close();
-            if (site != null) {
-                site.close();
-            }
-            stopped.countDown();
-        }, "pilu-local-shutdown"));
+        LocalPipeline pipeline = LocalPipeline.start(options, lifecycle);
 
         out.printf("  kafka          %s   (started in %.1f s, log %s)%n", pipeline.bootstrapServers(),
                 pipeline.broker().lastStartupTime().toMillis() / 1000.0, pipeline.broker().logFile());
@@ -142,7 +158,7 @@ public final class LocalCommand implements Callable<Integer> {
         boolean tty = System.console() != null;
         PipelineStatus last = null;
         long lastPrinted = 0;
-        while (!stopped.await(tty ? 1 : 5, TimeUnit.SECONDS)) {
+        while (!lifecycle.awaitClosed(Duration.ofSeconds(tty ? 1 : 5))) {
             if (infraOnly) {
                 continue;
             }

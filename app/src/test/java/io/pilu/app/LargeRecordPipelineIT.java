@@ -22,7 +22,7 @@ import io.pilu.service.TopicProvisioner;
 import io.pilu.sink.RetryPolicy;
 import io.pilu.sink.SinkConfig;
 import io.pilu.sink.SinkRunner;
-import io.pilu.sink.es.EsConnection;
+import io.pilu.sink.es.ElasticsearchSettings;
 import io.pilu.testkit.PiluIntegrationTest;
 import io.pilu.testkit.SharedInfra;
 import io.pilu.testkit.TopicReader;
@@ -112,9 +112,9 @@ class LargeRecordPipelineIT {
                 "--from", DAY.toString(), "--rate-limit", "50", "--work-dir", stateDir.resolve("crawl").toString());
         assertThat(code).isZero();
         enrich = EnrichService.start(new EnrichConfig(bootstrap, prefix + "enrich", topics, stateDir.resolve("enrich"),
-                1, 100), new AnnouncementEnricher()::enrich, Metrics.newRegistry("enrich"), -1);
+                1, 100), Metrics.newRegistry("enrich"));
         sink = SinkRunner.start(new SinkConfig(bootstrap, topics.enriched(), topics.dlqSink(), prefix + "sink",
-                EsConnection.of(SharedInfra.elasticsearchUrl()), alias, 500, 5L * 1024 * 1024, Duration.ofMillis(200),
+                ElasticsearchSettings.of(SharedInfra.elasticsearchUrl()), alias, 500, 5L * 1024 * 1024, Duration.ofMillis(200),
                 2, RetryPolicy.defaults(), Duration.ofSeconds(30)), new SimpleMeterRegistry());
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pilu.app.local.LocalPipeline;
+import io.pilu.ingest.cli.CrawlCommand;
 import io.pilu.ingest.simulator.BseSimulator;
 import io.pilu.ingest.simulator.SampleSet;
 import io.pilu.model.EnrichedAnnouncement;
@@ -20,7 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -41,10 +41,9 @@ class OfflinePipelineIT {
     void theSeedRecordBecomesSearchableWithItsFacts() throws Exception {
         SampleSet samples = SampleSet.bundled();
         try (BseSimulator site = BseSimulator.withSamples();
-             LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Options(dataDir, 0, 0, 0, site.baseUrl(),
-                     List.of("--from", samples.earliestPublishDate().toString(), "--rate-limit", "50",
-                             "--poll-interval", "5s"),
-                     EnumSet.allOf(LocalPipeline.Service.class)))) {
+             LocalPipeline pipeline = LocalPipeline.start(LocalPipeline.Options.all(dataDir, 0, 0, 0, null,
+                     CrawlCommand.parse("--base-url", site.baseUrl(), "--from",
+                             samples.earliestPublishDate().toString(), "--rate-limit", "50", "--poll-interval", "5s")))) {
             int announcements = samples.ids().size();
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> assertThat(pipeline.status().indexed()).isEqualTo(announcements));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pilu.app.local.LocalPipeline;
+import io.pilu.ingest.cli.CrawlCommand;
 import io.pilu.ingest.simulator.BseSimulator;
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,8 +53,8 @@ class PrometheusScrapeIT {
     @BeforeAll
     static void startEverything() throws IOException {
         exchange = BseSimulator.withSamples();
-        pipeline = LocalPipeline.start(new LocalPipeline.Options(tmp.resolve("local"), 0, 0, 0, exchange.baseUrl(),
-                List.of("--from", SAMPLES_FROM, "--poll-interval", "5s"), EnumSet.allOf(LocalPipeline.Service.class)));
+        pipeline = LocalPipeline.start(LocalPipeline.Options.all(tmp.resolve("local"), 0, 0, 0, null,
+                CrawlCommand.parse("--base-url", exchange.baseUrl(), "--from", SAMPLES_FROM, "--poll-interval", "5s")));
         Path promDir = Files.createDirectories(tmp.resolve("prometheus"));
         prometheus = PrometheusServer.start(writeConfig(promDir), promDir);
         await("Prometheus ready").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))

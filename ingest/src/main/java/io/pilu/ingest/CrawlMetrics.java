@@ -112,11 +112,6 @@ public final class CrawlMetrics {
         refusals(reason).increment();
     }
 
-    /** The value of {@code pilu_crawl_refusals_total{reason}} (tests, status). */
-    public double refusalCount(Refusal reason) {
-        return refusals(reason).count();
-    }
-
     public void pollDeadline(Duration deadline) {
         pollDeadlineSeconds.set(deadline.toSeconds());
     }

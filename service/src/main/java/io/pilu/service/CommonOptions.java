@@ -30,9 +30,6 @@ public final class CommonOptions {
                     + "or pod can scrape it).")
     public String opsHost;
 
-    /** Set when the service runs inside {@code pilu local}, which serves one endpoint for every service. */
-    private PrometheusMeterRegistry sharedRegistry;
-
     @Option(names = "--replication-factor", defaultValue = "${env:PILU_REPLICATION_FACTOR:-1}",
             description = "Replication factor for topics Pilu creates (env PILU_REPLICATION_FACTOR, default ${DEFAULT-VALUE}).")
     public short replicationFactor;
@@ -40,20 +37,6 @@ public final class CommonOptions {
     /** The topic catalogue with the configured prefix. */
     public Topics topics() {
         return topicPrefix == null || topicPrefix.isEmpty() ? Topics.defaults() : Topics.withPrefix(topicPrefix);
-    }
-
-    /**
-     * Makes the service record its metrics in {@code registry} instead of its own, and serve no endpoint of its own:
-     * how {@code pilu local} runs every service in one JVM behind one {@code /metrics}.
-     */
-    public void shareRegistry(PrometheusMeterRegistry registry) {
-        this.sharedRegistry = registry;
-        this.opsPort = -1;
-    }
-
-    /** The registry the service records into: the shared one, else a new one tagged {@code service}. */
-    public PrometheusMeterRegistry registry(String service) {
-        return sharedRegistry != null ? sharedRegistry : Metrics.newRegistry(service);
     }
 
     /** Whether the service should serve its own ops endpoint. */

@@ -1,16 +1,20 @@
 package io.pilu.sink;
 
+import io.pilu.service.Backoff;
+import io.pilu.service.Sleeper;
 import io.pilu.sink.es.BulkAction;
 import io.pilu.sink.es.BulkItemResult;
 import io.pilu.sink.es.BulkRequestBody;
 import io.pilu.sink.es.EsRequestRejectedException;
 import io.pilu.sink.es.EsRetryableException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import org.apache.kafka.common.errors.RetriableException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +35,6 @@ public final class BatchWriter {
 
     private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
 
-    /** Waits between retries; {@code Thread::sleep} in production. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(long millis) throws InterruptedException;
-    }
-
     /** Counts of what happened to one batch. */
     public record Result(int indexed, int deleted, int stale, int deadLettered, long retries) {
     }
@@ -45,22 +43,23 @@ public final class BatchWriter {
     private final String index;
     private final DeadLetterPublisher deadLetters;
     private final RetryPolicy policy;
-    private final Backoff backoff;
+    private final DoubleSupplier jitter;
     private final Sleeper sleeper;
     private final SinkMetrics metrics;
     private final AtomicInteger retryingBatches;
 
     /**
+     * @param jitter          uniform in [0, 1) ({@link Backoff#RANDOM}; tests fix it)
      * @param retryingBatches incremented while this batch is waiting to retry, so the consumer thread can pause
      *                        every partition: while ES is failing, there is no point reading further
      */
     public BatchWriter(BulkSender sender, String index, DeadLetterPublisher deadLetters, RetryPolicy policy,
-                       Backoff backoff, Sleeper sleeper, SinkMetrics metrics, AtomicInteger retryingBatches) {
+                       DoubleSupplier jitter, Sleeper sleeper, SinkMetrics metrics, AtomicInteger retryingBatches) {
         this.sender = sender;
         this.index = index;
         this.deadLetters = deadLetters;
         this.policy = policy;
-        this.backoff = backoff;
+        this.jitter = jitter;
         this.sleeper = sleeper;
         this.metrics = metrics;
         this.retryingBatches = retryingBatches;
@@ -180,9 +179,9 @@ public final class BatchWriter {
             throw new RetriesExhaustedException("gave up after " + retries + " retries: "
                     + (failure == null ? "items kept failing with 429/5xx" : failure.getMessage()), failure);
         }
-        long delay = backoff.delayMillis(retries);
+        Duration delay = policy.backoff().delay(retries + 1, jitter);
         if (retries == 0 || retries % 10 == 0) {
-            log.warn("event=bulk_retry retry={} delay_ms={} cause={}", retries + 1, delay,
+            log.warn("event=bulk_retry retry={} delay_ms={} cause={}", retries + 1, delay.toMillis(),
                     failure == null ? "items answered 429/5xx" : failure.getMessage());
         }
         sleeper.sleep(delay);

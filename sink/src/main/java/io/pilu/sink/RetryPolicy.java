@@ -1,5 +1,6 @@
 package io.pilu.sink;
 
+import io.pilu.service.Backoff;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -39,5 +40,10 @@ public record RetryPolicy(Duration initialBackoff, Duration maxBackoff, long max
     /** Whether another retry is allowed after {@code retriesSoFar} retries. */
     public boolean allowsRetry(long retriesSoFar) {
         return maxRetries == UNLIMITED || retriesSoFar < maxRetries;
+    }
+
+    /** The waits between retries: the project's {@link Backoff} from {@code initialBackoff} to {@code maxBackoff}. */
+    public Backoff backoff() {
+        return new Backoff(initialBackoff, maxBackoff);
     }
 }

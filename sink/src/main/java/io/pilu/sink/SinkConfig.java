@@ -1,6 +1,6 @@
 package io.pilu.sink;
 
-import io.pilu.sink.es.EsConnection;
+import io.pilu.sink.es.ElasticsearchSettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -32,7 +32,7 @@ public record SinkConfig(
         String sourceTopic,
         String dlqTopic,
         String groupId,
-        EsConnection es,
+        ElasticsearchSettings es,
         String indexAlias,
         int batchMaxDocs,
         long batchMaxBytes,
@@ -48,6 +48,12 @@ public record SinkConfig(
     public static final long DEFAULT_LINGER_MS = 200;
     public static final int DEFAULT_MAX_IN_FLIGHT = 2;
     public static final long DEFAULT_SHUTDOWN_TIMEOUT_MS = 30_000;
+
+    /** The same, reading from {@code servers} and writing to the node at {@code esUrl} ({@code pilu local}). */
+    public SinkConfig on(String servers, String esUrl) {
+        return new SinkConfig(servers, sourceTopic, dlqTopic, groupId, es.withUrl(esUrl), indexAlias, batchMaxDocs,
+                batchMaxBytes, linger, maxInFlight, retry, shutdownTimeout);
+    }
 
     public SinkConfig {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -80,7 +86,7 @@ public record SinkConfig(
         return indexAlias + "-v1";
     }
 
-    /** Secrets are masked by {@link EsConnection#toString()}, so this is safe to log. */
+    /** Secrets are masked by {@link ElasticsearchSettings#toString()}, so this is safe to log. */
     @Override
     public String toString() {
         return "SinkConfig[bootstrapServers=" + bootstrapServers + ", sourceTopic=" + sourceTopic

@@ -113,16 +113,4 @@ public final class SinkMetrics {
     public void lag(long records) {
         lag.set(records);
     }
-
-    public double indexedCount() {
-        return indexed.count();
-    }
-
-    public double staleCount() {
-        return stale.count();
-    }
-
-    public double deletedCount() {
-        return deleted.count();
-    }
 }

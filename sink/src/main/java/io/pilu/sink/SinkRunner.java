@@ -2,8 +2,10 @@ package io.pilu.sink;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.pilu.service.Backoff;
 import io.pilu.service.Check;
 import io.pilu.service.KafkaSettings;
+import io.pilu.service.Sleeper;
 import io.pilu.sink.es.ElasticsearchBulkClient;
 import io.pilu.sink.es.IndexBootstrapper;
 import io.pilu.sink.es.IndexTemplate;
@@ -25,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires a running sink from a {@link SinkConfig}: Kafka consumer, dead-letter producer, Elasticsearch client, index
- * preparation, and the {@link SinkService} on its own thread. Used by {@code pilu sink}, the benchmark and tests.
+ * preparation, and the {@link SinkConsumerLoop} on its own thread. Used by {@code pilu sink}, the benchmark and tests.
  */
 public final class SinkRunner implements AutoCloseable {
 
@@ -37,7 +39,7 @@ public final class SinkRunner implements AutoCloseable {
     private final Admin admin;
     private final KafkaClientMetrics consumerMetrics;
     private final KafkaClientMetrics producerMetrics;
-    private final SinkService service;
+    private final SinkConsumerLoop service;
     private final Thread thread;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final IndexTemplate.ChineseAnalyzer analyzer;
@@ -71,9 +73,9 @@ public final class SinkRunner implements AutoCloseable {
         SinkMetrics metrics = new SinkMetrics(registry, index.meterPrefix());
         AtomicInteger retrying = new AtomicInteger();
         DeadLetterPublisher dlq = new DeadLetterPublisher(producer, config.dlqTopic(), Clock.systemUTC());
-        BatchWriter writer = new BatchWriter(es::bulk, config.indexAlias(), dlq, config.retry(), Backoff.of(config.retry()),
-                Thread::sleep, metrics, retrying);
-        this.service = new SinkService(config, consumer, writer, retrying, metrics, Clock.systemUTC(), index.decoder());
+        BatchWriter writer = new BatchWriter(es::bulk, config.indexAlias(), dlq, config.retry(), Backoff.RANDOM,
+                Sleeper.SYSTEM, metrics, retrying);
+        this.service = new SinkConsumerLoop(config, consumer, writer, retrying, metrics, Clock.systemUTC(), index.decoder());
         this.thread = new Thread(() -> {
             try {
                 service.run();

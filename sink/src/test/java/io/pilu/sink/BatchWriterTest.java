@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pilu.model.DeadLetter;
 import io.pilu.model.JsonSerde;
+import io.pilu.service.Sleeper;
 import io.pilu.sink.es.BulkAction;
 import io.pilu.sink.es.BulkItemResult;
 import io.pilu.sink.es.EsRequestRejectedException;
@@ -71,8 +72,8 @@ class BatchWriterTest {
         RetryPolicy policy = new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(1_000), maxRetries);
         DeadLetterPublisher dlq = new DeadLetterPublisher(producer, "dlq",
                 Clock.fixed(Instant.parse("2024-06-18T00:00:00Z"), ZoneOffset.UTC));
-        return new BatchWriter(es, "alias", dlq, policy, new Backoff(policy, () -> 0.5), millis -> {
-            sleeps.add(millis);
+        return new BatchWriter(es, "alias", dlq, policy, () -> 0.5, d -> {
+            sleeps.add(d.toMillis());
             retryingSeenWhileSleeping.set(Math.max(retryingSeenWhileSleeping.get(), retrying.get()));
         }, metrics, retrying);
     }
@@ -188,7 +189,7 @@ class BatchWriterTest {
         MockProducer<byte[], byte[]> manual = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
         RetryPolicy policy = RetryPolicy.defaults();
         BatchWriter w = new BatchWriter(es, "alias", new DeadLetterPublisher(manual, "dlq", Clock.systemUTC()), policy,
-                new Backoff(policy, () -> 0.0), Thread::sleep, metrics, retrying);
+                () -> 0.0, Sleeper.SYSTEM, metrics, retrying);
         CompletableFuture<BatchWriter.Result> written = writeOneRejectedDocument(w);
         await().atMost(Duration.ofSeconds(10)).until(() -> manual.history().size() == 1);
         Thread.sleep(300);
@@ -205,7 +206,7 @@ class BatchWriterTest {
         MockProducer<byte[], byte[]> manual = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
         RetryPolicy policy = new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(1_000), -1);
         BatchWriter w = new BatchWriter(es, "alias", new DeadLetterPublisher(manual, "dlq", Clock.systemUTC()), policy,
-                new Backoff(policy, () -> 0.5), sleeps::add, metrics, retrying);
+                () -> 0.5, d -> sleeps.add(d.toMillis()), metrics, retrying);
         CompletableFuture<BatchWriter.Result> written = writeOneRejectedDocument(w);
         await().atMost(Duration.ofSeconds(10)).until(() -> manual.history().size() == 1);
         manual.errorNext(new TimeoutException("dlq leader not available"));
@@ -238,7 +239,7 @@ class BatchWriterTest {
     private BatchWriter writer(MockProducer<byte[], byte[]> dlqProducer) {
         RetryPolicy policy = RetryPolicy.defaults(); // unlimited retries: a too-large dead letter must not use them
         return new BatchWriter(es, "alias", new DeadLetterPublisher(dlqProducer, "dlq", Clock.systemUTC()), policy,
-                new Backoff(policy, () -> 0.5), sleeps::add, metrics, retrying);
+                () -> 0.5, d -> sleeps.add(d.toMillis()), metrics, retrying);
     }
 
     private static PendingDocument bigDoc(String id, int chars) {

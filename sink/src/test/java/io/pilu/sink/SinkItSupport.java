@@ -6,7 +6,7 @@ import io.pilu.model.EnrichedAnnouncement;
 import io.pilu.model.Json;
 import io.pilu.model.JsonSerde;
 import io.pilu.service.KafkaSettings;
-import io.pilu.sink.es.EsConnection;
+import io.pilu.sink.es.ElasticsearchSettings;
 import io.pilu.sink.es.RestClientFactory;
 import io.pilu.testkit.SharedInfra;
 import java.io.IOException;
@@ -59,7 +59,7 @@ public final class SinkItSupport implements AutoCloseable {
         this.dlqTopic = dlqTopic;
         SharedInfra.createTopic(topic, partitions);
         SharedInfra.createTopic(dlqTopic, 1);
-        es = RestClientFactory.create(EsConnection.of(SharedInfra.elasticsearchUrl()));
+        es = RestClientFactory.create(ElasticsearchSettings.of(SharedInfra.elasticsearchUrl()));
         Properties p = KafkaSettings.producer(SharedInfra.kafkaBootstrapServers(), "sink-it");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -67,7 +67,7 @@ public final class SinkItSupport implements AutoCloseable {
     }
 
     public SinkConfig config(String esUrl) {
-        return new SinkConfig(SharedInfra.kafkaBootstrapServers(), topic, dlqTopic, groupId, EsConnection.of(esUrl), alias,
+        return new SinkConfig(SharedInfra.kafkaBootstrapServers(), topic, dlqTopic, groupId, ElasticsearchSettings.of(esUrl), alias,
                 SinkConfig.DEFAULT_BATCH_MAX_DOCS, SinkConfig.DEFAULT_BATCH_MAX_BYTES, Duration.ofMillis(100),
                 SinkConfig.DEFAULT_MAX_IN_FLIGHT, new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(500), RetryPolicy.UNLIMITED),
                 Duration.ofSeconds(10));

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pilu.model.Json;
-import io.pilu.sink.es.EsConnection;
+import io.pilu.sink.es.ElasticsearchSettings;
 import io.pilu.sink.es.RestClientFactory;
 import io.pilu.sink.search.SearchQueryBuilder;
 import io.pilu.sink.search.SearchRequest;
@@ -36,7 +36,7 @@ public final class Elastic implements AutoCloseable {
     private final String announcements;
     private final String visits;
 
-    public Elastic(EsConnection connection, String announcementsAlias, String visitsAlias) {
+    public Elastic(ElasticsearchSettings connection, String announcementsAlias, String visitsAlias) {
         this.rest = RestClientFactory.create(connection);
         this.announcements = announcementsAlias;
         this.visits = visitsAlias;

@@ -1,12 +1,13 @@
 package io.pilu.web;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pilu.service.Lifecycle;
+import io.pilu.service.Lifecycle.Phase;
 import io.pilu.service.Metrics;
 import io.pilu.sink.SinkConfig;
 import io.pilu.sink.SinkIndex;
-import io.pilu.sink.es.EsConnection;
+import io.pilu.sink.es.ElasticsearchSettings;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,7 +25,7 @@ public final class WebCommand implements Callable<Integer> {
             description = "Interface to bind; 0.0.0.0 serves other machines too (env PILU_WEB_HOST, default ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--es-url", defaultValue = "${env:PILU_ES_URL:-" + EsConnection.DEFAULT_URL + "}",
+    @Option(names = "--es-url", defaultValue = "${env:PILU_ES_URL:-" + ElasticsearchSettings.DEFAULT_URL + "}",
             description = "Elasticsearch URL(s) (env PILU_ES_URL, default ${DEFAULT-VALUE}; auth from PILU_ES_USERNAME/"
                     + "PILU_ES_PASSWORD or PILU_ES_API_KEY, CA from PILU_ES_CA_CERT).")
     String esUrl;
@@ -44,7 +45,7 @@ public final class WebCommand implements Callable<Integer> {
 
     /** The configuration these options describe. */
     public WebConfig config() {
-        EsConnection conn = EsConnection.of(esUrl, System.getenv("PILU_ES_USERNAME"), System.getenv("PILU_ES_PASSWORD"),
+        ElasticsearchSettings conn = ElasticsearchSettings.of(esUrl, System.getenv("PILU_ES_USERNAME"), System.getenv("PILU_ES_PASSWORD"),
                 System.getenv("PILU_ES_API_KEY"), System.getenv("PILU_ES_CA_CERT"));
         return new WebConfig(host, port, conn, index, visitsIndex, apiUrl);
     }
@@ -52,11 +53,13 @@ public final class WebCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrometheusMeterRegistry registry = Metrics.newRegistry("web");
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (WebServer web = WebServer.start(config(), registry)) {
+        Lifecycle lifecycle = new Lifecycle("pilu-web").closeOnShutdown();
+        try {
+            WebServer web = lifecycle.add(Phase.SERVICE, "web", WebServer.start(config(), registry));
             System.out.println("pilu web: " + web.url() + "/");
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "pilu-web-shutdown"));
-            stopped.await();
+            lifecycle.awaitClosed();
+        } finally {
+            lifecycle.close();
         }
         return 0;
     }

@@ -1,6 +1,6 @@
 package io.pilu.web;
 
-import io.pilu.sink.es.EsConnection;
+import io.pilu.sink.es.ElasticsearchSettings;
 import java.util.Objects;
 
 /**
@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param visitsAlias        the sink's research-visits alias
  * @param analyticsUrl       the analytics query API
  */
-public record WebConfig(String host, int port, EsConnection elasticsearch, String announcementsAlias,
+public record WebConfig(String host, int port, ElasticsearchSettings elasticsearch, String announcementsAlias,
                         String visitsAlias, String analyticsUrl) {
 
     public static final int DEFAULT_PORT = 9480;

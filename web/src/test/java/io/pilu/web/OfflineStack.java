@@ -10,7 +10,7 @@ import io.pilu.model.Topics;
 import io.pilu.service.Metrics;
 import io.pilu.service.TopicProvisioner;
 import io.pilu.sink.cli.SinkCommand;
-import io.pilu.sink.es.EsConnection;
+import io.pilu.sink.es.ElasticsearchSettings;
 import io.pilu.testkit.SharedInfra;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -60,7 +60,7 @@ final class OfflineStack implements AutoCloseable {
                 "--from", samples.earliestPublishDate().toString(), "--rate-limit", "50", "--poll-interval", "1s",
                 "--transactional-id", prefix + "crawl", "--work-dir", dir.resolve("crawl-work").toString());
         PrometheusMeterRegistry registry = Metrics.newRegistry("web");
-        web = WebServer.start(new WebConfig("127.0.0.1", 0, EsConnection.of(esUrl), alias, visitsAlias, analyticsUrl),
+        web = WebServer.start(new WebConfig("127.0.0.1", 0, ElasticsearchSettings.of(esUrl), alias, visitsAlias, analyticsUrl),
                 registry);
     }
 

@@ -5,6 +5,9 @@ import io.pilu.analytics.AnalyticsService;
 import io.pilu.analytics.topology.AnalyticsConfig;
 import io.pilu.analytics.topology.InstitutionNames;
 import io.pilu.service.CommonOptions;
+import io.pilu.service.Lifecycle;
+import io.pilu.service.Lifecycle.Phase;
+import io.pilu.service.Metrics;
 import io.pilu.service.TopicProvisioner;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -55,20 +58,38 @@ public final class AnalyticsCommand implements Callable<Integer> {
             description = "Transaction commit interval in ms (env PILU_ANALYTICS_COMMIT_INTERVAL_MS, default ${DEFAULT-VALUE}).")
     long commitIntervalMs;
 
+    /** The configuration these options describe. */
+    AnalyticsConfig config() {
+        return new AnalyticsConfig(common.bootstrapServers, applicationId, common.topics(), stateDir, threads,
+                commitIntervalMs, standbyReplicas, advertisedHost + ":" + apiPort);
+    }
+
+    /**
+     * The configuration from the {@code PILU_ANALYTICS_*} variables and defaults alone, with {@code bootstrapServers},
+     * {@code stateDir} and the API's {@code port} set by the caller: how {@code pilu local} configures the analytics
+     * service it runs.
+     */
+    public static AnalyticsConfig fromEnvironment(String bootstrapServers, Path stateDir, int port) {
+        AnalyticsCommand command = new AnalyticsCommand();
+        new picocli.CommandLine(command).parseArgs();
+        AnalyticsConfig c = command.config();
+        return new AnalyticsConfig(bootstrapServers, c.applicationId(), c.topics(), stateDir, c.threads(),
+                c.commitIntervalMs(), c.standbyReplicas(), command.advertisedHost + ":" + port);
+    }
+
     @Override
     public Integer call() throws Exception {
-        AnalyticsConfig config = new AnalyticsConfig(common.bootstrapServers, applicationId, common.topics(), stateDir,
-                threads, commitIntervalMs, standbyReplicas, advertisedHost + ":" + apiPort);
+        AnalyticsConfig config = config();
         TopicProvisioner.ensure(config.bootstrapServers(), config.topics(), common.replicationFactor);
-        PrometheusMeterRegistry registry = common.registry("analytics");
-        // a separate ops endpoint only when --ops-port (or PILU_OPS_PORT) asks for one: the API port serves the probes
-        AnalyticsService service = AnalyticsService.start(config, InstitutionNames.loadDefault(), registry,
-                common.opsPort(-1));
-        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "pilu-analytics-shutdown"));
+        PrometheusMeterRegistry registry = Metrics.newRegistry("analytics");
+        Lifecycle lifecycle = new Lifecycle("pilu-analytics").closeOnShutdown();
         try {
+            // a separate ops endpoint only when --ops-port (or PILU_OPS_PORT) asks for one: the API port serves the probes
+            AnalyticsService service = lifecycle.add(Phase.SERVICE, "analytics",
+                    AnalyticsService.start(config, InstitutionNames.loadDefault(), registry, common.opsPort(-1)));
             service.awaitStop();
         } finally {
-            service.close();
+            lifecycle.close();
         }
         return 0;
     }

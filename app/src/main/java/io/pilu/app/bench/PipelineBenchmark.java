@@ -2,6 +2,8 @@ package io.pilu.app.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pilu.app.local.LocalPipeline;
+import io.pilu.enrich.cli.EnrichCommand;
+import io.pilu.sink.cli.SinkCommand;
 import io.pilu.app.local.PipelineStatus;
 import io.pilu.enrich.bench.ExtractionBenchmark;
 import io.pilu.model.Json;
@@ -21,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,8 +65,8 @@ public final class PipelineBenchmark {
     public static void run(int records, int rate, int latencySeconds) throws Exception {
         Path dir = Files.createTempDirectory("pilu-bench-pipeline");
         System.out.println("bench: starting the local stack (broker, node, enrich, sink) in " + dir + " ...");
-        try (LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Options(dir, 0, 0, 0, null, List.of(),
-                EnumSet.of(LocalPipeline.Service.ENRICH, LocalPipeline.Service.SINK)))) {
+        try (LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Options(dir, 0, 0, 0, null, null,
+                EnrichCommand.fromEnvironment(), SinkCommand.fromEnvironment(), null, null, null))) {
             PipelineBenchmark bench = new PipelineBenchmark(pipeline, sample());
             try {
                 bench.warmUp();

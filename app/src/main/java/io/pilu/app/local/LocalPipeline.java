@@ -1,97 +1,118 @@
 package io.pilu.app.local;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pilu.analytics.AnalyticsService;
 import io.pilu.analytics.cli.AnalyticsCommand;
+import io.pilu.analytics.topology.InstitutionNames;
 import io.pilu.enrich.cli.EnrichCommand;
+import io.pilu.enrich.topology.EnrichConfig;
+import io.pilu.enrich.topology.EnrichService;
 import io.pilu.infra.ElasticsearchNode;
 import io.pilu.infra.KafkaBroker;
-import io.pilu.ingest.cli.CrawlCommand;
+import io.pilu.ingest.crawl.CrawlConfig;
+import io.pilu.ingest.crawl.CrawlService;
 import io.pilu.model.Topics;
 import io.pilu.service.Check;
-import io.pilu.service.CommonOptions;
+import io.pilu.service.Lifecycle;
+import io.pilu.service.Lifecycle.Phase;
 import io.pilu.service.Metrics;
 import io.pilu.service.OpsServer;
 import io.pilu.service.TopicProvisioner;
 import io.pilu.sink.SinkConfig;
 import io.pilu.sink.SinkIndex;
+import io.pilu.sink.SinkRunner;
 import io.pilu.sink.cli.SinkCommand;
-import io.pilu.sink.es.EsConnection;
+import io.pilu.sink.es.ElasticsearchSettings;
 import io.pilu.web.WebConfig;
 import io.pilu.web.WebServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The whole pipeline in one process tree: a real Kafka broker and a real Elasticsearch node as child JVMs (data under
- * {@code dataDir}, so a restart resumes), and crawl, enrich, sink and analytics running in this JVM as the very commands
- * {@code pilu crawl|enrich|sink|analytics} run, sharing one metrics registry behind one ops endpoint, and the web app
- * ({@code pilu web}) on 127.0.0.1.
+ * {@code dataDir}, so a restart resumes), and the crawl, enrich, sink and analytics services and the web app in this
+ * JVM — the very service objects {@code pilu crawl|enrich|sink|analytics|web} run — recording into one metrics
+ * registry behind one ops endpoint. Everything
+ * is added to one {@link Lifecycle}, which stops it in order: crawl, enrich, sink, other services, the endpoint, the
+ * node, the broker.
  */
 public final class LocalPipeline implements AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(LocalPipeline.class);
 
     /**
      * What to start.
      *
-     * @param dataDir      where the broker and the node keep their data
-     * @param kafkaPort    Kafka listener port (0 = any free port)
-     * @param esPort       Elasticsearch HTTP port (0 = any free port)
-     * @param opsPort      the one ops endpoint's port (0 = any free port)
-     * @param bseBaseUrl   where the crawler reads the exchange (the live site, or the offline simulator)
-     * @param crawlArgs    extra arguments for the crawler (e.g. {@code --from 2024-01-01} for the offline samples)
-     * @param services     which services to run in this JVM (none: only the broker and the node)
-     * @param opsHost      the address the ops endpoint binds ({@code 127.0.0.1}: this machine only)
-     * @param analyticsPort the analytics query API's port (0 = any free port)
-     * @param webPort      the web app's port (0 = any free port); it binds 127.0.0.1 only
+     * @param dataDir   where the broker and the node keep their data
+     * @param kafkaPort Kafka listener port (0 = any free port)
+     * @param esPort    Elasticsearch HTTP port (0 = any free port)
+     * @param opsPort   the one ops endpoint's port (0 = any free port)
+     * @param opsHost   the address the ops endpoint binds (null: {@code 127.0.0.1}, this machine only)
+     * @param crawl     the crawler's configuration, or null for no crawler (its Kafka and work directory are set here)
+     * @param enrich    enrich's configuration, or null for none (its Kafka and state directory are set here)
+     * @param sink      the sink's configuration, or null for none (its Kafka and Elasticsearch are set here)
+     * @param visitsSink the research-visits sink's configuration, or null for none (Kafka and Elasticsearch set here)
+     * @param analyticsPort the analytics query API's port (0 = any free port), or null for no analytics
+     * @param webPort   the web app's port (0 = any free port; it binds 127.0.0.1 only), or null for no web app
      */
-    public record Options(Path dataDir, int kafkaPort, int esPort, int opsPort, String bseBaseUrl,
-                          List<String> crawlArgs, Set<Service> services, String opsHost, int analyticsPort,
-                          int webPort) {
+    public record Options(Path dataDir, int kafkaPort, int esPort, int opsPort, String opsHost, CrawlConfig crawl,
+                          EnrichConfig enrich, SinkConfig sink, SinkConfig visitsSink, Integer analyticsPort,
+                          Integer webPort) {
         public Options {
-            crawlArgs = crawlArgs == null ? List.of() : List.copyOf(crawlArgs);
-            services = services == null ? Set.of() : Set.copyOf(services);
             opsHost = opsHost == null || opsHost.isBlank() ? "127.0.0.1" : opsHost;
         }
 
-        /** Bound to 127.0.0.1, the analytics API and the web app on any free port. */
-        public Options(Path dataDir, int kafkaPort, int esPort, int opsPort, String bseBaseUrl, List<String> crawlArgs,
-                       Set<Service> services) {
-            this(dataDir, kafkaPort, esPort, opsPort, bseBaseUrl, crawlArgs, services, null, 0, 0);
+        /** Only the broker and the node. */
+        public static Options infraOnly(Path dataDir, int kafkaPort, int esPort, int opsPort, String opsHost) {
+            return new Options(dataDir, kafkaPort, esPort, opsPort, opsHost, null, null, null, null, null, null);
+        }
+
+        /** Every service, the analytics API and the web app on any free port. */
+        public static Options all(Path dataDir, int kafkaPort, int esPort, int opsPort, String opsHost,
+                                  CrawlConfig crawl) {
+            return all(dataDir, kafkaPort, esPort, opsPort, opsHost, crawl, 0, 0);
+        }
+
+        /**
+         * Every service: {@code crawl} as given, enrich, the sinks and analytics configured from the environment and
+         * defaults, the analytics API and the web app on the ports given.
+         */
+        public static Options all(Path dataDir, int kafkaPort, int esPort, int opsPort, String opsHost,
+                                  CrawlConfig crawl, int analyticsPort, int webPort) {
+            return new Options(dataDir, kafkaPort, esPort, opsPort, opsHost, crawl, EnrichCommand.fromEnvironment(),
+                    SinkCommand.fromEnvironment(), SinkCommand.visitsFromEnvironment(), analyticsPort, webPort);
         }
     }
 
-    /** The services {@code pilu local} can run. */
-    public enum Service { CRAWL, ENRICH, SINK, ANALYTICS, WEB }
-
-    private final Deque<AutoCloseable> running = new ArrayDeque<>();
-    private final List<Thread> services = new ArrayList<>();
-    private final Map<String, Throwable> failures = new ConcurrentHashMap<>();
+    private final Lifecycle lifecycle;
+    /** Per running service: whether it failed (stopped by itself, not asked to). */
+    private final Map<String, Supplier<Boolean>> failed = new LinkedHashMap<>();
     private final PrometheusMeterRegistry registry = Metrics.newRegistry("local");
     private KafkaBroker broker;
     private ElasticsearchNode elasticsearch;
+    private CrawlService crawl;
     private OpsServer ops;
     private int analyticsPort = -1;
     private WebServer web;
-    private volatile boolean stopping;
 
-    private LocalPipeline() {
+    private LocalPipeline(Lifecycle lifecycle) {
+        this.lifecycle = lifecycle;
     }
 
-    /** Starts everything, in order, and returns once the services are launched. */
+    /** Starts everything, in order, with a lifecycle of its own (closed by {@link #close()}). */
     public static LocalPipeline start(Options options) {
-        LocalPipeline pipeline = new LocalPipeline();
+        return start(options, new Lifecycle("pilu-local"));
+    }
+
+    /**
+     * Starts everything, in order, into {@code lifecycle} ({@code pilu local} installs its shutdown hook first, so
+     * Ctrl-C during start-up also stops in order). On a failure what started is stopped and the error rethrown.
+     */
+    public static LocalPipeline start(Options options, Lifecycle lifecycle) {
+        LocalPipeline pipeline = new LocalPipeline(lifecycle);
         try {
             pipeline.startAll(options);
             return pipeline;
@@ -103,54 +124,83 @@ public final class LocalPipeline implements AutoCloseable {
 
     private void startAll(Options o) {
         Path dir = o.dataDir().toAbsolutePath().normalize();
-        broker = KafkaBroker.builder().dataDir(dir.resolve("kafka")).port(o.kafkaPort()).heap("512m").start();
-        running.push(broker);
-        elasticsearch = ElasticsearchNode.builder().dataDir(dir.resolve("elasticsearch")).port(o.esPort())
-                .heap("512m").start();
-        running.push(elasticsearch);
-        TopicProvisioner.ensure(broker.bootstrapServers(), Topics.defaults(), (short) 1);
-        List<String> kafka = List.of("--bootstrap-servers", broker.bootstrapServers());
-        if (o.services().contains(Service.ENRICH)) {
-            launch("enrich", new EnrichCommand(), concat(kafka,
-                    List.of("--state-dir", dir.resolve("enrich-state").toString())));
+        broker = lifecycle.add(Phase.BROKER, "kafka",
+                KafkaBroker.builder().dataDir(dir.resolve("kafka")).port(o.kafkaPort()).heap("512m").start());
+        elasticsearch = lifecycle.add(Phase.ELASTICSEARCH, "elasticsearch",
+                ElasticsearchNode.builder().dataDir(dir.resolve("elasticsearch")).port(o.esPort()).heap("512m").start());
+        String kafka = broker.bootstrapServers();
+        TopicProvisioner.ensure(kafka, Topics.defaults(), (short) 1);
+        if (o.enrich() != null) {
+            EnrichService enrich = EnrichService.start(o.enrich().on(kafka, dir.resolve("enrich-state")), registry);
+            run(Phase.ENRICH, "enrich", enrich, () -> !enrich.liveness().ok());
         }
-        if (o.services().contains(Service.ANALYTICS)) {
+        if (o.analyticsPort() != null) {
             analyticsPort = o.analyticsPort() == 0 ? freePort() : o.analyticsPort();
-            launch("analytics", new AnalyticsCommand(), concat(kafka, List.of(
-                    "--state-dir", dir.resolve("analytics-state").toString(),
-                    "--api-port", Integer.toString(analyticsPort))));
+            AnalyticsService analytics = AnalyticsService.start(AnalyticsCommand.fromEnvironment(kafka,
+                    dir.resolve("analytics-state"), analyticsPort), InstitutionNames.loadDefault(), registry, -1);
+            run(Phase.SERVICE, "analytics", analytics, () -> analytics.state() == KafkaStreams.State.ERROR
+                    || analytics.state() == KafkaStreams.State.NOT_RUNNING);
         }
-        if (o.services().contains(Service.SINK)) {
-            launch("sink", new SinkCommand(), concat(kafka, List.of("--es-url", elasticsearch.httpUrl())));
+        if (o.sink() != null) {
+            startSink("sink", o.sink().on(kafka, elasticsearch.httpUrl()), SinkIndex.ANNOUNCEMENTS);
         }
-        if (o.services().contains(Service.WEB)) {
+        if (o.visitsSink() != null) {
+            startSink("sink-research-visits", o.visitsSink().on(kafka, elasticsearch.httpUrl()),
+                    SinkIndex.RESEARCH_VISITS);
+        }
+        if (o.webPort() != null) {
             // read-only pages over the index and the analytics API; 127.0.0.1 only: a local tool, not a site
-            web = WebServer.start(new WebConfig(WebConfig.DEFAULT_HOST, o.webPort(), EsConnection.of(elasticsearch.httpUrl()),
-                    SinkConfig.DEFAULT_INDEX_ALIAS, SinkIndex.DEFAULT_VISITS_ALIAS,
-                    analyticsPort < 0 ? "http://localhost:" + AnalyticsCommand.DEFAULT_API_PORT : analyticsUrl()), registry);
-            running.push(web);
+            String visitsAlias = o.visitsSink() != null ? o.visitsSink().indexAlias() : SinkIndex.DEFAULT_VISITS_ALIAS;
+            String announcementsAlias = o.sink() != null ? o.sink().indexAlias() : SinkConfig.DEFAULT_INDEX_ALIAS;
+            web = run(Phase.SERVICE, "web", WebServer.start(new WebConfig(WebConfig.DEFAULT_HOST, o.webPort(),
+                    ElasticsearchSettings.of(elasticsearch.httpUrl()), announcementsAlias, visitsAlias,
+                    analyticsPort < 0 ? "http://localhost:" + AnalyticsCommand.DEFAULT_API_PORT : analyticsUrl()),
+                    registry), () -> false);
         }
-        if (o.services().contains(Service.CRAWL)) {
-            launch("crawl", new CrawlCommand(), concat(kafka, concat(List.of("--base-url", o.bseBaseUrl(),
-                    "--work-dir", dir.resolve("crawl-work").toString()), o.crawlArgs())));
+        if (o.crawl() != null) {
+            CrawlService c = CrawlService.start(o.crawl().on(kafka, dir.resolve("crawl-work")), registry);
+            crawl = run(Phase.CRAWL, "crawl", c, c::failed);
         }
-        ops = OpsServer.builder(registry).host(o.opsHost()).port(o.opsPort())
+        ops = lifecycle.add(Phase.OPS, "ops", OpsServer.builder(registry).host(o.opsHost()).port(o.opsPort())
                 .liveness(this::liveness)
                 .readiness(this::readiness)
-                .start();
-        running.push(ops);
+                .start());
+    }
+
+    private void startSink(String name, SinkConfig config, SinkIndex index) {
+        SinkRunner sink;
+        try {
+            sink = SinkRunner.start(config, registry, index);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the " + name + ": " + e.getMessage(), e);
+        }
+        run(Phase.SINK, name, sink, () -> sink.failure() != null);
+    }
+
+    /** A port free now: analytics must know its API port before it starts (it announces it to its peers). */
+    private static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port for the analytics API", e);
+        }
+    }
+
+    /** Adds a started service: stopped in its phase, and named in {@link #failures()} while {@code failed} holds. */
+    private <T extends AutoCloseable> T run(Phase phase, String name, T service, Supplier<Boolean> failed) {
+        lifecycle.add(phase, name, service);
+        this.failed.put(name, failed);
+        return service;
     }
 
     /** Alive while no service failed and no crawler poll runs past its deadline (the crawler's own liveness rule). */
     private Check liveness() {
+        Map<String, Throwable> failures = failures();
         if (!failures.isEmpty()) {
             return Check.failing("failed: " + failures.keySet());
         }
-        io.micrometer.core.instrument.Gauge running = registry.find("pilu.crawl.poll.running").gauge();
-        io.micrometer.core.instrument.Gauge deadline = registry.find("pilu.crawl.poll.deadline").gauge();
-        if (running != null && deadline != null && deadline.value() > 0 && running.value() > deadline.value()) {
-            return Check.failing("crawler poll running for " + (long) running.value() + " s, past its deadline of "
-                    + (long) deadline.value() + " s");
+        if (crawl != null && !crawl.liveness().ok()) {
+            return Check.failing("crawler " + crawl.liveness().detail());
         }
         return Check.ok("all services running");
     }
@@ -159,39 +209,9 @@ public final class LocalPipeline implements AutoCloseable {
         if (!broker.isAlive() || !elasticsearch.isAlive()) {
             return Check.failing("kafka alive=" + broker.isAlive() + ", elasticsearch alive=" + elasticsearch.isAlive());
         }
+        Map<String, Throwable> failures = failures();
         return failures.isEmpty() ? Check.ok("kafka, elasticsearch and services up")
                 : Check.failing("service failed: " + failures.keySet());
-    }
-
-    /**
-     * Runs a service command in its own thread, exactly as its subcommand would run, except that it records into the
-     * shared registry and serves no endpoint of its own.
-     */
-    private void launch(String name, Callable<Integer> command, List<String> args) {
-        CommandLine cl = new CommandLine(command);
-        ((CommonOptions) cl.getMixins().get("common")).shareRegistry(registry);
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (stopping && e instanceof InterruptedException) {
-                return 0; // interrupted by close(): a normal stop, not an error to print
-            }
-            throw e;
-        });
-        Thread t = new Thread(() -> {
-            int code = cl.execute(args.toArray(String[]::new));
-            if (code != 0 && !stopping) {
-                failures.put(name, new IllegalStateException(name + " exited with code " + code));
-                log.error("pilu local: {} stopped with exit code {}", name, code);
-            }
-        }, "pilu-local-" + name);
-        t.setDaemon(true);
-        t.start();
-        services.add(t);
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     public String bootstrapServers() {
@@ -211,15 +231,6 @@ public final class LocalPipeline implements AutoCloseable {
         return analyticsPort < 0 ? null : "http://localhost:" + analyticsPort;
     }
 
-    /** A port free now: analytics must know its API port before it starts (it announces it to its peers). */
-    private static int freePort() {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot find a free port for the analytics API", e);
-        }
-    }
-
     /** The web app, e.g. {@code http://127.0.0.1:9480}, or null when it does not run here. */
     public String webUrl() {
         return web == null ? null : web.url();
@@ -237,35 +248,32 @@ public final class LocalPipeline implements AutoCloseable {
         return registry;
     }
 
+    /** What owns the stop of everything this started (and records the order it stopped them in). */
+    public Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
     public PipelineStatus status() {
         return PipelineStatus.of(registry);
     }
 
-    /** Services that stopped with an error, by name. */
+    /** Services that stopped by themselves (not asked to), by name; empty while stopping. */
     public Map<String, Throwable> failures() {
-        return Map.copyOf(failures);
+        if (lifecycle.stopping()) {
+            return Map.of();
+        }
+        Map<String, Throwable> failures = new LinkedHashMap<>();
+        failed.forEach((name, f) -> {
+            if (f.get()) {
+                failures.put(name, new IllegalStateException(name + " stopped"));
+            }
+        });
+        return failures;
     }
 
+    /** Stops everything in the lifecycle's order: crawl, enrich, sink, other services, ops, the node, the broker. */
     @Override
     public void close() {
-        // Services first (they flush and commit), then the endpoint, the node and the broker.
-        stopping = true;
-        for (Thread t : services) {
-            t.interrupt();
-        }
-        for (Thread t : services) {
-            try {
-                t.join(Duration.ofSeconds(30).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        while (!running.isEmpty()) {
-            try {
-                running.pop().close();
-            } catch (Exception e) {
-                log.warn("pilu local: error while stopping: {}", e.toString());
-            }
-        }
+        lifecycle.close();
     }
 }

@@ -41,11 +41,6 @@ public final class ExtractionBenchmark {
     private ExtractionBenchmark() {
     }
 
-    /** Documents per second after {@code warmupSeconds} of warm-up, measured over {@code measureSeconds}. */
-    public static double measureDocsPerSecond(int warmupSeconds, int measureSeconds) {
-        return measure(warmupSeconds, measureSeconds).docsPerSecond();
-    }
-
     /** Runs the benchmark; {@code warmupSeconds} ≥ 0, {@code measureSeconds} ≥ 1. */
     public static Result measure(int warmupSeconds, int measureSeconds) {
         if (warmupSeconds < 0 || measureSeconds < 1) {

@@ -1,13 +1,16 @@
 package io.pilu.enrich.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.pilu.enrich.extract.AnnouncementEnricher;
 import io.pilu.enrich.topology.EnrichConfig;
 import io.pilu.enrich.topology.EnrichService;
 import io.pilu.service.CommonOptions;
+import io.pilu.service.Lifecycle;
+import io.pilu.service.Lifecycle.Phase;
+import io.pilu.service.Metrics;
 import io.pilu.service.TopicProvisioner;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,20 +42,38 @@ public final class EnrichCommand implements Callable<Integer> {
             description = "Transaction commit interval in ms (env PILU_ENRICH_COMMIT_INTERVAL_MS, default ${DEFAULT-VALUE}).")
     long commitIntervalMs;
 
+    /** The configuration these options describe. */
+    public EnrichConfig config() {
+        return new EnrichConfig(common.bootstrapServers, applicationId, common.topics(), stateDir, threads,
+                commitIntervalMs);
+    }
+
+    /**
+     * The configuration from the {@code PILU_ENRICH_*} variables and defaults alone: how {@code pilu local}
+     * configures the enrich it runs.
+     */
+    public static EnrichConfig fromEnvironment() {
+        EnrichCommand command = new EnrichCommand();
+        new CommandLine(command).parseArgs();
+        return command.config();
+    }
+
     @Override
     public Integer call() throws Exception {
-        EnrichConfig config = new EnrichConfig(common.bootstrapServers, applicationId, common.topics(), stateDir,
-                threads, commitIntervalMs);
+        EnrichConfig config = config();
         TopicProvisioner.ensure(config.bootstrapServers(), config.topics(), common.replicationFactor);
-        PrometheusMeterRegistry registry = common.registry("enrich");
-        AnnouncementEnricher enricher = new AnnouncementEnricher();
-        EnrichService service = EnrichService.start(config, enricher::enrich, registry, common.opsHost,
-                common.opsPort(DEFAULT_OPS_PORT));
-        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "pilu-enrich-shutdown"));
+        PrometheusMeterRegistry registry = Metrics.newRegistry("enrich");
+        Lifecycle lifecycle = new Lifecycle("pilu-enrich").closeOnShutdown();
         try {
+            EnrichService service = lifecycle.add(Phase.ENRICH, "enrich", EnrichService.start(config, registry));
+            if (common.opsEnabled(DEFAULT_OPS_PORT)) {
+                lifecycle.add(Phase.OPS, "ops", common.opsServer(registry, DEFAULT_OPS_PORT)
+                        .liveness(service::liveness).readiness(service::readiness)
+                        .route("/topology", service::topologyDescription).start());
+            }
             service.awaitStop();
         } finally {
-            service.close(); // also when interrupted (pilu local stopping its services)
+            lifecycle.close();
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package io.pilu.enrich.extract;
 
+import io.pilu.model.text.PageNumberLine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,9 +24,12 @@ import java.util.regex.Pattern;
  *   <li>letter-spacing is removed (上 海 证 券 报 → 上海证券报): a space between two Han characters goes when
  *       the Han runs on both sides of it are a single character, so 中信证券 张三 keeps its meaningful space
  *       while 张 三 (a name padded to three columns) closes up; spaces beside full-width punctuation and between
- *       Han characters and digits go too (2024 年 6 月 → 2024年6月), spaces beside Latin words stay (AI 云);</li>
+ *       Han characters and digits go too (2024 年 6 月 → 2024年6月), spaces beside Latin words stay (AI 云). This
+ *       canonical spacing is enrich's alone: ingest publishes the document's own spacing;</li>
  *   <li>record labels broken over lines are re-joined (活动时\n间： → 活动时间：);</li>
- *   <li>page-number lines are dropped, and so are repeats of page headers (证券代码…, the document's first lines);</li>
+ *   <li>page-number lines ({@link PageNumberLine}, the rule ingest applies at page edges) are dropped anywhere,
+ *       since text that did not come through ingest has no page boundaries; so are repeats of page headers
+ *       (证券代码…, the document's first lines);</li>
  *   <li>runs of blank lines become one blank line; blank lines carry no meaning in extracted PDF text (the BSE
  *       seed is double-spaced and a page break looks exactly like a paragraph gap).</li>
  * </ul>
@@ -41,8 +45,8 @@ public final class TextNormalizer {
     private static final String CHECKED_GLYPHS = "√✓✔☑■▇▉█◼☒⊠þ\uF0FE\uF0FC\uF0FD\uF052";
     private static final String UNCHECKED_GLYPHS = "□☐◻▢\uF06F\uF0A8\uF071\uF0A3";
 
-    private static final Pattern PAGE_NUMBER = Pattern.compile(
-            "^(?:[-—–]\\s*)?\\d{1,3}(?:\\s*[-—–])?$|^第\\d{1,3}页(?:[，,/]?共\\d{1,3}页)?$|^\\d{1,3}/\\d{1,3}$");
+    /** Without page boundaries a page number can be any line: bare numbers up to this many pages. */
+    private static final int MAX_PAGE = 999;
     private static final Pattern PAGE_HEADER = Pattern.compile("证券代码|证券简称|公告编号");
     private static final Pattern LEADING_NUMBERING = Pattern.compile("^(?:[一二三四五六七八九十]+[、.]|（[一二三四五六七八九十\\d]+）)");
 
@@ -236,7 +240,7 @@ public final class TextNormalizer {
         List<String> out = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             String c = compacts.get(i);
-            if (c.length() <= 12 && PAGE_NUMBER.matcher(c).matches()) {
+            if (c.length() <= 12 && PageNumberLine.matches(c, MAX_PAGE)) {
                 continue;
             }
             boolean header = headers.contains(c)

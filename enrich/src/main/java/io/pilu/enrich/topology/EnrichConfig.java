@@ -45,6 +45,11 @@ public record EnrichConfig(
         }
     }
 
+    /** The same, on {@code servers} with its state under {@code dir} ({@code pilu local}). */
+    public EnrichConfig on(String servers, Path dir) {
+        return new EnrichConfig(servers, applicationId, topics, dir, threads, commitIntervalMs);
+    }
+
     /** Defaults for everything but the servers and topics. */
     public static EnrichConfig defaults(String bootstrapServers, Topics topics) {
         return new EnrichConfig(bootstrapServers, DEFAULT_APPLICATION_ID, topics,

@@ -2,6 +2,7 @@ package io.pilu.enrich.topology;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pilu.enrich.extract.AnnouncementEnricher;
 import io.pilu.model.EnrichedAnnouncement;
 import io.pilu.model.RawAnnouncement;
 import io.pilu.service.Check;
@@ -16,7 +17,6 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import io.pilu.service.OpsServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,37 +29,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the enrich topology: Kafka Streams plus the ops endpoint ({@code /metrics}, {@code /healthz},
- * {@code /readyz} — ready only while Streams is RUNNING — and {@code /topology}). I/O wiring only; the topology is
- * {@link EnrichTopology}.
+ * Runs the enrich topology on Kafka Streams, and says whether it is alive and ready (ready only while Streams is
+ * RUNNING) for whoever serves the ops endpoint. I/O wiring only; the topology is {@link EnrichTopology}.
  */
 public final class EnrichService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichService.class);
 
     private final KafkaStreams streams;
-    private final OpsServer ops;
+    private final String topologyDescription;
     private final KafkaStreamsMetrics streamsMetrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private EnrichService(KafkaStreams streams, OpsServer ops, KafkaStreamsMetrics streamsMetrics) {
+    private EnrichService(KafkaStreams streams, String topologyDescription, KafkaStreamsMetrics streamsMetrics) {
         this.streams = streams;
-        this.ops = ops;
+        this.topologyDescription = topologyDescription;
         this.streamsMetrics = streamsMetrics;
     }
 
-    /** Builds and starts the service; {@code opsPort} 0 picks a free port, negative disables the endpoint. */
-    public static EnrichService start(EnrichConfig config,
-                                      BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher,
-                                      PrometheusMeterRegistry registry, int opsPort) {
-        return start(config, enricher, registry, "0.0.0.0", opsPort);
+    /** Builds and starts the enrich topology with the extraction core ({@link AnnouncementEnricher}). */
+    public static EnrichService start(EnrichConfig config, PrometheusMeterRegistry registry) {
+        return start(config, new AnnouncementEnricher()::enrich, registry);
     }
 
-    /** The same, with the ops endpoint bound to {@code opsHost} ({@code --ops-host}). */
+    /** Builds and starts the topology with {@code enricher} (tests and benchmarks substitute their own). */
     public static EnrichService start(EnrichConfig config,
                                       BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher,
-                                      PrometheusMeterRegistry registry, String opsHost, int opsPort) {
+                                      PrometheusMeterRegistry registry) {
         EnrichMetrics metrics = new EnrichMetrics(registry);
         int maxRecordBytes = outputLimit(config);
         Topology topology = EnrichTopology.topology(config.topics(), enricher, Clock.systemUTC(), metrics,
@@ -82,15 +79,7 @@ public final class EnrichService implements AutoCloseable {
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         String description = topology.describe().toString();
-        OpsServer ops = opsPort < 0 ? null : OpsServer.builder(registry).host(opsHost).port(opsPort)
-                .liveness(() -> streams.state() == KafkaStreams.State.ERROR
-                        || streams.state() == KafkaStreams.State.NOT_RUNNING
-                        ? Check.failing(streams.state().name()) : Check.ok(streams.state().name()))
-                .readiness(() -> streams.state() == KafkaStreams.State.RUNNING
-                        ? Check.ok("RUNNING") : Check.failing(streams.state().name()))
-                .route("/topology", () -> description)
-                .start();
-        EnrichService service = new EnrichService(streams, ops, streamsMetrics);
+        EnrichService service = new EnrichService(streams, description, streamsMetrics);
         streams.start();
         log.info("enrich started: application.id={} input={} outputs=[{}, {}, {}] dlq={} threads={}",
                 config.applicationId(), config.topics().raw(), config.topics().enriched(),
@@ -132,9 +121,22 @@ public final class EnrichService implements AutoCloseable {
         return streams.state();
     }
 
-    /** The ops endpoint's port, or -1 when disabled. */
-    public int opsPort() {
-        return ops == null ? -1 : ops.port();
+    /** Alive unless Streams is in ERROR or NOT_RUNNING. */
+    public Check liveness() {
+        KafkaStreams.State state = streams.state();
+        return state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING
+                ? Check.failing(state.name()) : Check.ok(state.name());
+    }
+
+    /** Ready only while Streams is RUNNING. */
+    public Check readiness() {
+        KafkaStreams.State state = streams.state();
+        return state == KafkaStreams.State.RUNNING ? Check.ok("RUNNING") : Check.failing(state.name());
+    }
+
+    /** The topology as Kafka Streams describes it (served at {@code /topology}). */
+    public String topologyDescription() {
+        return topologyDescription;
     }
 
     /** Blocks until {@link #close()}. */
@@ -150,9 +152,6 @@ public final class EnrichService implements AutoCloseable {
         // close() commits the open transaction; a bounded wait keeps shutdown from hanging on a dead broker.
         streams.close(Duration.ofSeconds(30));
         streamsMetrics.close();
-        if (ops != null) {
-            ops.close();
-        }
         stopped.countDown();
         log.info("enrich stopped");
     }

@@ -18,7 +18,7 @@ public final class EnrichProcessMain {
         EnrichConfig config = new EnrichConfig(args[0], "it-enrich-" + args[1], Topics.withPrefix(args[1]),
                 Path.of(args[2]), 1, EnrichConfig.DEFAULT_COMMIT_INTERVAL_MS);
         AnnouncementEnricher enricher = new AnnouncementEnricher();
-        EnrichService service = EnrichService.start(config, enricher::enrich, Metrics.newRegistry("enrich"), -1);
+        EnrichService service = EnrichService.start(config, enricher::enrich, Metrics.newRegistry("enrich"));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close));
         service.awaitStop();
     }

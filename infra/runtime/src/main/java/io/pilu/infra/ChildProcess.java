@@ -14,8 +14,11 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child JVM whose stdout and stderr are appended to a log file. Every child is registered with
- * {@link ChildProcessReaper} so it dies with this JVM.
+ * A child JVM whose stdout and stderr are appended to a log file. Whoever started it stops it ({@code pilu local}
+ * through its {@code Lifecycle}, in order, after the services that use it); if this JVM ends without doing so — a
+ * crash, SIGKILL, a test that forgot — the child's parent-pid watchdog sees this process gone and shuts the child
+ * down cleanly. (No shutdown hook here: one ran concurrently with {@code pilu local}'s and stopped the broker while
+ * enrich and sink were still committing.)
  */
 final class ChildProcess {
 
@@ -52,9 +55,7 @@ final class ChildProcess {
                 .start();
             // Nothing is ever typed into a node: closing stdin keeps it from waiting on a console.
             process.getOutputStream().close();
-            ChildProcess child = new ChildProcess(name, process, logFile, offset);
-            ChildProcessReaper.register(child);
-            return child;
+            return new ChildProcess(name, process, logFile, offset);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
         }
@@ -112,9 +113,11 @@ final class ChildProcess {
             Thread.currentThread().interrupt();
             kill();
             return false;
-        } finally {
-            ChildProcessReaper.unregister(this);
         }
+    }
+
+    Process process() {
+        return process;
     }
 
     /** SIGKILL, like a crash: no shutdown hook runs in the child. */
@@ -124,17 +127,6 @@ final class ChildProcess {
             process.waitFor(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            ChildProcessReaper.unregister(this);
         }
-    }
-
-    /** Sends SIGTERM without waiting (the reaper terminates all children in parallel). */
-    void terminateAsync() {
-        process.destroy();
-    }
-
-    Process process() {
-        return process;
     }
 }

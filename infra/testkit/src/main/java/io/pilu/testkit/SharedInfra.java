@@ -31,7 +31,7 @@ public final class SharedInfra {
         case EMBEDDED -> ProcessElasticsearch.start();
         case TESTCONTAINERS -> ContainerElasticsearch.start();
     });
-    private static final Shared<Topics> TOPICS = new Shared<>("Kafka admin client", () -> new Topics(kafkaBootstrapServers()));
+    private static final Shared<TopicCreator> TOPICS = new Shared<>("Kafka admin client", () -> new TopicCreator(kafkaBootstrapServers()));
 
     static {
         // Fallback for use outside PiluInfraExtension (e.g. a plain @Test calling SharedInfra): stop at JVM exit.
@@ -60,23 +60,8 @@ public final class SharedInfra {
         TOPICS.get().create(name, partitions, false);
     }
 
-    /** Like {@link #createTopic} with {@code cleanup.policy=compact}. */
-    public static void createCompactedTopic(String name, int partitions) {
-        TOPICS.get().create(name, partitions, true);
-    }
-
     public static InfraMode mode() {
         return InfraMode.current();
-    }
-
-    /**
-     * The shared Elasticsearch node process (embedded mode only), e.g. for its log file. Do not stop or kill it:
-     * other test classes use it; fault tests take {@link #dedicatedElasticsearchNode()}.
-     */
-    public static ElasticsearchNode elasticsearchNode() {
-        return ELASTICSEARCH.get()
-            .node()
-            .orElseThrow(() -> new IllegalStateException("the shared Elasticsearch is a container in mode " + mode() + ", not a node process"));
     }
 
     /**

@@ -4,9 +4,14 @@ import io.pilu.ingest.CrawlMetrics;
 import io.pilu.ingest.crawl.BackfillCheckpoint;
 import io.pilu.ingest.crawl.BackfillWalk;
 import io.pilu.ingest.crawl.CrawlException;
+import io.pilu.ingest.crawl.CrawlWiring;
+import io.pilu.ingest.crawl.CrawlerSettings;
+import io.pilu.ingest.crawl.StopSignal;
 import io.pilu.ingest.crawl.PassResult;
 import io.pilu.model.Json;
 import io.pilu.service.CommonOptions;
+import io.pilu.service.Lifecycle;
+import io.pilu.service.Lifecycle.Phase;
 import io.pilu.service.Metrics;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -61,11 +66,7 @@ public final class BackfillCommand implements Callable<Integer> {
         this.stdout = stdout;
     }
 
-    // "try": the StopSignal resource is never read in the body. It is held so that its shutdown hook (on Ctrl-C:
-    // stop the crawler, wait for the page under way) lives exactly as long as the backfill; closing it tells the
-    // hook the backfill finished and removes the hook.
     @Override
-    @SuppressWarnings("try")
     public Integer call() throws Exception {
         if (from == null || to == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "backfill needs --from and --to (YYYY-MM-DD)");
@@ -74,11 +75,16 @@ public final class BackfillCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--from " + from + " is after --to " + to);
         }
         options.validate(spec.commandLine());
+        CrawlerSettings settings = options.settings(common);
         CrawlMetrics metrics = new CrawlMetrics(Metrics.newRegistry("backfill"));
         Clock clock = Clock.systemUTC();
         String key = BackfillCheckpoint.key(CrawlWiring.SOURCE, from, to);
-        try (CrawlWiring wiring = new CrawlWiring(common, options, metrics, stdout);
-             StopSignal signal = new StopSignal(wiring.crawler)) {
+        // On Ctrl-C the one shutdown hook stops the crawler at its next safe point and waits for the page under way.
+        Lifecycle lifecycle = new Lifecycle("pilu-backfill").closeOnShutdown();
+        StopSignal signal = null;
+        try {
+            CrawlWiring wiring = lifecycle.add(Phase.CRAWL, "backfill", new CrawlWiring(settings, metrics, stdout));
+            signal = lifecycle.add(Phase.CRAWL, "backfill-stop", new StopSignal(wiring.crawler, Thread.currentThread()));
             BackfillCheckpoint state = readState(wiring, key);
             if (state.done()) {
                 log.info("backfill {}..{} is already complete ({} announcements published); nothing to do", from, to,
@@ -86,12 +92,11 @@ public final class BackfillCommand implements Callable<Integer> {
                 return 0;
             }
             log.info("pilu backfill starting {} from={} to={} resume_frontier={} already_published={}",
-                    String.join(" ", CrawlWiring.describe(common, options)), from, to, state.frontier(),
-                    state.published());
+                    String.join(" ", settings.describe()), from, to, state.frontier(), state.published());
             // The bar needs an interactive terminal and must not mix with JSON lines on stdout (--dry-run).
             boolean bar = System.console() != null && !options.dryRun;
             BackfillProgress progress = new BackfillProgress(bar ? stdout : null, System::nanoTime);
-            BackfillWalk walk = new BackfillWalk(state, options.filter(from, to), clock);
+            BackfillWalk walk = new BackfillWalk(state, settings.filter(from, to), clock);
             try {
                 PassResult result = wiring.crawler.runPass(walk, progress);
                 progress.finish(result.complete() ? "complete" : "stopped (re-run the same command to resume)");
@@ -102,6 +107,11 @@ public final class BackfillCommand implements Callable<Integer> {
                         e.getMessage(), e);
                 return e.fatal() ? 2 : 1;
             }
+        } finally {
+            if (signal != null) {
+                signal.finished(); // before close(): a stop under way waits for exactly this
+            }
+            lifecycle.close();
         }
     }
 

@@ -1,25 +1,20 @@
 package io.pilu.ingest.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.pilu.ingest.CrawlMetrics;
-import io.pilu.ingest.crawl.CrawlCheckpoint;
-import io.pilu.ingest.crawl.CrawlException;
-import io.pilu.ingest.crawl.IncrementalWalk;
-import io.pilu.ingest.crawl.PassResult;
-import io.pilu.ingest.crawl.ProgressListener;
-import io.pilu.ingest.crawl.PublishException;
-import io.pilu.model.Json;
-import io.pilu.service.Check;
+import io.pilu.ingest.crawl.CrawlConfig;
+import io.pilu.ingest.crawl.CrawlService;
 import io.pilu.service.CommonOptions;
+import io.pilu.service.Lifecycle;
+import io.pilu.service.Lifecycle.Phase;
+import io.pilu.service.Metrics;
 import io.pilu.service.OpsServer;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,8 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pilu crawl}: polls bse.cn for new announcements and publishes them to the raw topic, with its checkpoint in
- * the same Kafka transaction. Long-running (serves /metrics /healthz /readyz) unless {@code --once}.
+ * {@code pilu crawl}: parses its options into a {@link CrawlConfig} and runs a {@link CrawlService} (polls bse.cn,
+ * publishes new announcements with the checkpoint in the same Kafka transaction). Long-running (serves /metrics
+ * /healthz /readyz) unless {@code --once}; Ctrl-C / SIGTERM stops it through one {@link Lifecycle}.
  */
 @Command(name = "crawl", mixinStandardHelpOptions = true,
         description = "Crawl bse.cn announcements into Kafka (incremental, resumable; --once for one poll, --dry-run "
@@ -97,9 +93,6 @@ public final class CrawlCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final PrintStream stdout;
-    private volatile Boolean lastPollOk; // null: no poll finished yet
-    private volatile boolean pollInProgress;
-    private volatile long pollStartedNanos;
 
     public CrawlCommand() {
         this(System.out);
@@ -109,8 +102,21 @@ public final class CrawlCommand implements Callable<Integer> {
         this.stdout = stdout;
     }
 
-    @Override
-    public Integer call() throws Exception {
+    /**
+     * The configuration these arguments describe (flags over {@code PILU_CRAWL_*} variables over defaults): how
+     * {@code pilu local} reads its {@code --crawl-arg}s.
+     *
+     * @throws CommandLine.ParameterException on a usage error, naming the option
+     */
+    public static CrawlConfig parse(String... args) {
+        CrawlCommand command = new CrawlCommand();
+        CommandLine cl = new CommandLine(command);
+        cl.parseArgs(args);
+        return command.config();
+    }
+
+    /** The configuration the parsed options describe; a usage error names the option. */
+    CrawlConfig config() {
         options.validate(spec.commandLine());
         CrawlOptions.Validation v = new CrawlOptions.Validation(spec.commandLine());
         v.positive("--max-pages-per-poll", maxPagesPerPoll);
@@ -119,97 +125,25 @@ public final class CrawlCommand implements Callable<Integer> {
         v.notNegative("--initial-lookback-days", initialLookbackDays);
         v.notNegative("--retain-days", retainDays);
         v.positive("--seen-ids-max", seenIdsMax);
-        PrometheusMeterRegistry registry = common.registry("crawl");
-        CrawlMetrics metrics = new CrawlMetrics(registry);
-        metrics.pollDeadline(pollDeadline);
-        Clock clock = Clock.systemUTC();
-        try (CrawlWiring wiring = new CrawlWiring(common, options, metrics, stdout, maxPagesPerPoll, pollDeadline);
-             StopSignal signal = new StopSignal(wiring.crawler);
-             OpsServer ops = once || !common.opsEnabled(DEFAULT_OPS_PORT) ? null
-                     : common.opsServer(registry, DEFAULT_OPS_PORT).liveness(this::liveness)
-                     .readiness(() -> readiness(wiring)).start()) {
-            CrawlCheckpoint checkpoint = readCheckpoint(wiring, clock);
-            IncrementalWalk walk = new IncrementalWalk(checkpoint, options.filter(from, to), retainDays, seenIdsMax,
-                    clock);
-            metrics.checkpoint(checkpoint.highWater(), checkpoint.seenCount());
-            log.info("pilu crawl starting {} once={} poll_interval={}s high_water={} floor={} seen_ids={}{}",
-                    String.join(" ", CrawlWiring.describe(common, options)), once, pollInterval.toSeconds(),
-                    checkpoint.highWater(), checkpoint.floor(), checkpoint.seenCount(),
-                    ops == null ? "" : " ops=" + ops.url());
-            while (true) {
-                pollStartedNanos = System.nanoTime();
-                pollInProgress = true;
-                metrics.pollRunning(true);
-                try {
-                    PassResult result = wiring.crawler.runPass(walk, ProgressListener.NONE);
-                    if (result.complete()) {
-                        lastPollOk = true;
-                        metrics.poll(true);
-                    }
-                    log.info("poll {}: pages={} published={} high_water={} seen_ids={} ({})",
-                            result.complete() ? "done" : "stopped", result.pages(), result.published(),
-                            walk.state().highWater(), walk.state().seenCount(), result.reason());
-                } catch (CrawlException e) {
-                    lastPollOk = false;
-                    metrics.poll(false);
-                    log.error("poll failed, the checkpoint stays where it was: {}", e.getMessage(),
-                            log.isDebugEnabled() ? e : null);
-                    if (e.fatal()) {
-                        return 2;
-                    }
-                } finally {
-                    pollInProgress = false;
-                    metrics.pollRunning(false);
-                }
-                if (once || signal.stopRequested() || signal.awaitStop(pollInterval)) {
-                    break;
-                }
+        return new CrawlConfig(options.settings(common), once, pollInterval, from, to, initialLookbackDays,
+                retainDays, maxPagesPerPoll, pollDeadline, seenIdsMax);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CrawlConfig config = config();
+        PrometheusMeterRegistry registry = Metrics.newRegistry("crawl");
+        Lifecycle lifecycle = new Lifecycle("pilu-crawl").closeOnShutdown();
+        try {
+            CrawlService crawl = lifecycle.add(Phase.CRAWL, "crawl", CrawlService.start(config, registry, stdout));
+            if (!once && common.opsEnabled(DEFAULT_OPS_PORT)) {
+                OpsServer ops = lifecycle.add(Phase.OPS, "ops", common.opsServer(registry, DEFAULT_OPS_PORT)
+                        .liveness(crawl::liveness).readiness(crawl::readiness).start());
+                log.info("pilu crawl ops={}", ops.url());
             }
-            log.info("pilu crawl stopped");
-            return Boolean.TRUE.equals(lastPollOk) || (!once && lastPollOk == null) ? 0 : 1;
+            return crawl.awaitExit();
+        } finally {
+            lifecycle.close();
         }
-    }
-
-    private CrawlCheckpoint readCheckpoint(CrawlWiring wiring, Clock clock) throws PublishException {
-        Optional<String> stored = wiring.publisher.readState(CrawlWiring.SOURCE);
-        if (stored.isPresent()) {
-            try {
-                return Json.mapper().readValue(stored.get(), CrawlCheckpoint.class);
-            } catch (Exception e) {
-                // Guessing a position would risk a gap or a flood of duplicates: refuse to start instead.
-                throw new IllegalStateException("the crawler state under key '" + CrawlWiring.SOURCE + "' is not a "
-                        + "valid checkpoint (" + e.getMessage() + "); fix or delete it (tombstone) to start afresh", e);
-            }
-        }
-        LocalDate floor = from != null ? from
-                : LocalDate.now(clock.withZone(CrawlMetrics.EXCHANGE_ZONE)).minusDays(initialLookbackDays);
-        return CrawlCheckpoint.initial(CrawlWiring.SOURCE, floor);
-    }
-
-    /**
-     * Liveness fails while a poll runs past its deadline: every request has its own deadline and the crawler checks
-     * the poll's before each request, so such a poll is wedged, and a restart (which resumes from the checkpoint)
-     * is the cure.
-     */
-    private Check liveness() {
-        return liveness(pollInProgress, System.nanoTime() - pollStartedNanos, pollDeadline);
-    }
-
-    static Check liveness(boolean pollInProgress, long pollRunningNanos, Duration pollDeadline) {
-        if (pollInProgress && pollRunningNanos > pollDeadline.toNanos()) {
-            return Check.failing("poll running for " + pollRunningNanos / 1_000_000_000L + " s, past its deadline of "
-                    + pollDeadline.toSeconds() + " s (--poll-deadline)");
-        }
-        return Check.ok(pollInProgress ? "poll running" : "idle between polls");
-    }
-
-    private Check readiness(CrawlWiring wiring) {
-        if (Boolean.FALSE.equals(lastPollOk) && !pollInProgress) {
-            return Check.failing("last poll failed");
-        }
-        if (!wiring.publisher.reachable()) {
-            return Check.failing("Kafka not reachable");
-        }
-        return Check.ok(pollInProgress ? "poll in progress" : lastPollOk == null ? "starting" : "last poll succeeded");
     }
 }

@@ -1,10 +1,12 @@
 package io.pilu.ingest.cli;
 
+import io.pilu.ingest.crawl.CrawlerSettings;
 import io.pilu.ingest.document.ExtractionBudget;
 import io.pilu.ingest.http.BackoffPolicy;
 import io.pilu.ingest.http.BseClientConfig;
 import io.pilu.ingest.listing.ListingEndpoint;
 import io.pilu.ingest.listing.ListingFilter;
+import io.pilu.service.CommonOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -147,6 +149,13 @@ public final class CrawlOptions {
             description = "Print raw records as JSON lines on stdout instead of producing to Kafka; state is kept in "
                     + "memory only, no Kafka needed (env PILU_CRAWL_DRY_RUN, default ${DEFAULT-VALUE}).")
     public boolean dryRun;
+
+    /** What crawl and backfill share, from these options and the common ones. */
+    public CrawlerSettings settings(CommonOptions common) {
+        return new CrawlerSettings(common.bootstrapServers, common.topics(), common.replicationFactor, clientConfig(),
+                extractionBudget(), workDir, endpoint, fallbackEndpoint, transactionalId, transactionTimeout, dryRun,
+                filter(null, null));
+    }
 
     /** The HTTP client configuration. */
     public BseClientConfig clientConfig() {

@@ -52,11 +52,6 @@ public final class BackfillWalk implements Walk {
         return query;
     }
 
-    /** Whether the range is already complete (nothing to walk). */
-    public boolean isDone() {
-        return committed.done();
-    }
-
     @Override
     public PageStep onPage(ListingPage page) {
         Set<String> frontierIds = new HashSet<>(committed.frontierIds());

@@ -1,5 +1,6 @@
 package io.pilu.ingest.document;
 
+import io.pilu.model.text.PageNumberLine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,9 +18,10 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>A single space between two CJK characters is removed: Chinese has no word spaces, so "上 海 证 券 报" is an
  *       artefact of glyph positioning; a wider gap between fields stays as one space, and "2024 年 6 月" (digits
- *       next to Han) is kept as the document has it.</li>
- *   <li>Page numbers ("3", "- 3 -", "第 3 页 共 8 页", "3/8", "Page 3 of 8") at the top or bottom of a page are
- *       removed.</li>
+ *       next to Han) is kept as the document has it: the raw record carries the document's text, and the canonical
+ *       spacing the parsers need (2024年6月) is enrich's {@code TextNormalizer}'s one rule.</li>
+ *   <li>Page numbers ({@link PageNumberLine}: "3", "- 3 -", "第 3 页 共 8 页", "3/8", "Page 3 of 8") at the top or
+ *       bottom of a page are removed.</li>
  *   <li>Running headers/footers (a line at the top or bottom of at least half of the pages, digits ignored) are kept
  *       once, where they first appear, and removed elsewhere: the first occurrence often carries information such
  *       as the announcement number. The kept one stays a line of its own, never joined to the text around it: when
@@ -46,11 +48,6 @@ public final class ChineseTextCleaner {
     private static final int MIN_WRAP_WIDTH = 40;
 
     private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\u00A0\\u3000]+");
-    private static final Pattern PAGE_NUMBER = Pattern.compile(
-            "^(?:[-—–_·\\s]*(\\d{1,4})[-—–_·\\s]*"
-                    + "|第\\s*(\\d{1,4})\\s*页(?:\\s*[/，,]?\\s*共\\s*\\d{1,4}\\s*页)?"
-                    + "|(\\d{1,4})\\s*/\\s*\\d{1,4}"
-                    + "|(?i:page)\\s*(\\d{1,4})(?:\\s*(?i:of)\\s*\\d{1,4})?)$");
     /** Starts of lines that open a new item, so the previous line must not be joined to them. */
     private static final Pattern STRUCTURAL_START = Pattern.compile(
             "^(?:第[一二三四五六七八九十百零\\d]+[章节条部分]"
@@ -134,17 +131,8 @@ public final class ChineseTextCleaner {
 
     /** Whether {@code line} is only a page number of a document of {@code pageCount} pages. */
     static boolean isPageNumber(String line, int pageCount) {
-        Matcher m = PAGE_NUMBER.matcher(line);
-        if (!m.matches()) {
-            return false;
-        }
-        for (int g = 1; g <= m.groupCount(); g++) {
-            if (m.group(g) != null) {
-                // A bare number beyond the page count is data (a year, an amount), not a page number.
-                return Integer.parseInt(m.group(g)) <= pageCount + 5;
-            }
-        }
-        return false;
+        // A bare number beyond the page count (with some slack for front matter) is data, not a page number.
+        return PageNumberLine.matches(line, pageCount + 5);
     }
 
     /** Blanks every occurrence of a running line but its first; returns the lines kept that way. */

@@ -2,21 +2,19 @@ package io.pilu.ingest.http;
 
 import io.pilu.ingest.CrawlMetrics;
 import io.pilu.ingest.Refusal;
-import io.pilu.ingest.listing.ListingLimitException;
-import io.pilu.service.LogText;
 import io.pilu.ingest.listing.ListingEndpoint;
 import io.pilu.ingest.listing.ListingFilter;
 import io.pilu.ingest.listing.ListingFormEncoder;
+import io.pilu.ingest.listing.ListingLimitException;
 import io.pilu.ingest.listing.ListingPage;
 import io.pilu.ingest.listing.ListingResponseParser;
 import io.pilu.ingest.listing.ListingSchemaException;
+import io.pilu.service.Backoff;
+import io.pilu.service.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,73 +22,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.OptionalLong;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
-import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP side of the bse.cn contract: session warm-up and cookie jar, browser headers, JSONP list requests,
- * document downloads with a size cap and sha-256, and the resilience rules every request goes through:
- *
- * <ul>
- *   <li>one global {@link RateLimiter} (listing, warm-up and documents share it);</li>
- *   <li>302/307/403 mean the session cookie is missing or stale: re-warm and retry (at most
- *       {@value #MAX_REWARMS} times per request);</li>
- *   <li>429, 5xx and I/O errors (timeouts, refused connections) are retried with {@link BackoffPolicy}, honouring
- *       {@code Retry-After};</li>
- *   <li>any other status fails at once with {@link HttpFailureException}.</li>
- * </ul>
+ * The HTTP side of the bse.cn contract as the crawler uses it: JSONP list requests read under the listing byte and
+ * row caps, and document downloads under the size cap, with their sha-256. Every request goes through the retrying
+ * {@link BseExchange} (session warm-up, browser headers, one rate limit, backoff on 429/5xx/I-O errors); this class
+ * decides only how much of an answer it reads and what it makes of it.
  */
 public final class BseClient implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(BseClient.class);
-    private static final int MAX_REWARMS = 3;
-    private static final int MAX_WARM_UP_REDIRECTS = 5;
-    /** The warm-up page is read only to let the connection be reused; a real one is about 60 KB. */
-    private static final long MAX_WARM_UP_BYTES = 2L * 1024 * 1024;
-
     private final BseClientConfig config;
     private final CrawlMetrics metrics;
-    private final RateLimiter limiter;
-    private final Sleeper sleeper;
     private final DoubleSupplier random;
-    private final HttpClient http;
-    private final ScheduledExecutorService watchdog;
-    private final Object sessionLock = new Object();
-    private Instant sessionWarmedAt;
+    private final BseExchange exchange;
 
     public BseClient(BseClientConfig config, CrawlMetrics metrics) {
-        this(config, metrics, new RateLimiter(config.requestsPerSecond()), Sleeper.SYSTEM,
-                () -> ThreadLocalRandom.current().nextDouble());
+        this(config, metrics, new RateLimiter(config.requestsPerSecond()), Sleeper.SYSTEM, Backoff.RANDOM);
     }
 
     public BseClient(BseClientConfig config, CrawlMetrics metrics, RateLimiter limiter, Sleeper sleeper,
                      DoubleSupplier random) {
         this.config = config;
         this.metrics = metrics;
-        this.limiter = limiter;
-        this.sleeper = sleeper;
         this.random = random;
-        this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ORIGINAL_SERVER))
-                .connectTimeout(config.connectTimeout())
-                // Redirects are part of the session protocol (a 302 handshake sets the cookie; a 302 on a list
-                // request means the session expired), so the client sees them instead of following blindly.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "pilu-crawl-read-timeout");
-            t.setDaemon(true);
-            return t;
-        });
+        this.exchange = new BseExchange(config, metrics, limiter, sleeper, random);
     }
 
     public BseClientConfig config() {
@@ -115,17 +73,17 @@ public final class BseClient implements AutoCloseable {
         URI uri = URI.create(config.base() + endpoint.path() + "?callback=" + callback);
         byte[] bytes;
         try {
-            bytes = execute(endpoint.metricTag(), () -> browserRequest(uri)
+            bytes = exchange.execute(endpoint.metricTag(), () -> exchange.browserRequest(uri)
                     .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                     .header("Accept", "text/javascript, application/javascript, */*; q=0.01")
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                     .build(), false, (in, deadline) -> {
                         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
                         BoundedTransfer.copy(in, out, config.maxListingBytes(), config.readTimeout(), deadline,
-                                watchdog, (b, n) -> { });
+                                exchange.watchdog(), (b, n) -> { });
                         return out.toByteArray();
                     });
-        } catch (BodyTooLargeException e) {
+        } catch (BseExchange.BodyTooLargeException e) {
             metrics.refused(Refusal.LISTING_TOO_LARGE);
             throw new ListingLimitException(Refusal.LISTING_TOO_LARGE, "listing body exceeds "
                     + config.maxListingBytes() + " bytes (--max-listing-bytes)");
@@ -157,7 +115,7 @@ public final class BseClient implements AutoCloseable {
         HttpResponse<InputStream> response;
         long start = System.nanoTime();
         try {
-            response = execute("document", () -> browserRequest(uri).GET().build(),
+            response = exchange.execute("document", () -> exchange.browserRequest(uri).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream(), false);
         } catch (HttpFailureException e) {
             throw new DocumentDownloadException("download failed: " + e.getMessage(), e);
@@ -176,7 +134,8 @@ public final class BseClient implements AutoCloseable {
             long total;
             try (OutputStream out = Files.newOutputStream(file)) {
                 total = BoundedTransfer.copy(response.body(), out, cap, config.readTimeout(),
-                        start + config.requestDeadline().toNanos(), watchdog, (b, n) -> sha.update(b, 0, n));
+                        start + config.requestDeadline().toNanos(), exchange.watchdog(),
+                        (b, n) -> sha.update(b, 0, n));
             }
             metrics.bytesDownloaded(total);
             return new DownloadedDocument(file, total, HexFormat.of().formatHex(sha.digest()));
@@ -199,218 +158,6 @@ public final class BseClient implements AutoCloseable {
         }
     }
 
-    /** Reads a 200 response's body within the request's deadline ({@link System#nanoTime()}). */
-    @FunctionalInterface
-    private interface BodyReader<T> {
-        T read(InputStream body, long deadlineNanos) throws IOException;
-    }
-
-    /** A body over its cap: not retried (the same server would send the same body). */
-    private static final class BodyTooLargeException extends Exception {
-        private static final long serialVersionUID = 1L;
-        BodyTooLargeException() {
-            super(null, null, false, false);
-        }
-    }
-
-    /**
-     * Sends with the retry rules and reads the 200 body with {@code reader}; a body cut off by its deadline or a
-     * stall is retried like any I/O error.
-     */
-    private <T> T execute(String endpoint, Supplier<HttpRequest> request, boolean warmUp, BodyReader<T> reader)
-            throws HttpFailureException, InterruptedException, BodyTooLargeException {
-        int attempt = 0;
-        while (true) {
-            attempt++;
-            long start = System.nanoTime();
-            HttpResponse<InputStream> response = execute(endpoint, request,
-                    HttpResponse.BodyHandlers.ofInputStream(), warmUp);
-            try {
-                return reader.read(response.body(), start + config.requestDeadline().toNanos());
-            } catch (BoundedTransfer.LimitException e) {
-                if (e.limit() == BoundedTransfer.Limit.TOO_LARGE) {
-                    throw new BodyTooLargeException();
-                }
-                if (e.limit() == BoundedTransfer.Limit.DEADLINE) {
-                    metrics.refused(Refusal.REQUEST_DEADLINE);
-                }
-                metrics.request(endpoint, "io_error");
-                if (attempt >= config.backoff().maxAttempts()) {
-                    throw new HttpFailureException(endpoint + ": gave up after " + attempt + " attempts, last error: "
-                            + e.getMessage() + " (--request-deadline " + config.requestDeadline().toSeconds() + " s)",
-                            -1, e);
-                }
-                Duration wait = config.backoff().delay(attempt, random);
-                log.warn("{} response body failed ({}), retry {} in {} ms", endpoint, e.getMessage(), attempt,
-                        wait.toMillis());
-                sleeper.sleep(wait);
-            } catch (IOException e) {
-                metrics.request(endpoint, "io_error");
-                if (attempt >= config.backoff().maxAttempts()) {
-                    throw new HttpFailureException(endpoint + ": gave up after " + attempt + " attempts, last error: "
-                            + e, -1, e);
-                }
-                sleeper.sleep(config.backoff().delay(attempt, random));
-            }
-        }
-    }
-
-    /**
-     * Sends with the retry rules. With {@code warmUp} the request is the session handshake itself: a redirect is
-     * returned for the caller to follow instead of triggering another warm-up.
-     */
-    private <T> HttpResponse<T> execute(String endpoint, Supplier<HttpRequest> request,
-                                        HttpResponse.BodyHandler<T> handler, boolean warmUp)
-            throws HttpFailureException, InterruptedException {
-        int rewarms = 0;
-        int attempt = 0;
-        while (true) {
-            attempt++;
-            if (!warmUp) {
-                ensureSession();
-            }
-            limiter.acquire();
-            long start = System.nanoTime();
-            HttpResponse<T> response;
-            try {
-                response = http.send(request.get(), handler);
-            } catch (IOException e) {
-                metrics.latency(endpoint, Duration.ofNanos(System.nanoTime() - start));
-                metrics.request(endpoint, "io_error");
-                if (attempt >= config.backoff().maxAttempts()) {
-                    throw new HttpFailureException(endpoint + ": gave up after " + attempt + " attempts, last error: "
-                            + e, -1, e);
-                }
-                Duration wait = config.backoff().delay(attempt, random);
-                log.warn("{} request failed ({}), retry {} in {} ms", endpoint, e.toString(), attempt, wait.toMillis());
-                sleeper.sleep(wait);
-                continue;
-            }
-            metrics.latency(endpoint, Duration.ofNanos(System.nanoTime() - start));
-            int status = response.statusCode();
-            if (status == 200) {
-                metrics.request(endpoint, "ok");
-                return response;
-            }
-            if (warmUp && (status == 302 || status == 307)) {
-                metrics.request(endpoint, "redirect");
-                return response;
-            }
-            discard(response);
-            if (!warmUp && (status == 302 || status == 307 || status == 403)) {
-                metrics.request(endpoint, "session_expired");
-                if (++rewarms > MAX_REWARMS) {
-                    throw new HttpFailureException(endpoint + ": HTTP " + status + " even after " + MAX_REWARMS
-                            + " session warm-ups; the exchange refuses this client", status, null);
-                }
-                log.info("{} answered HTTP {}: session cookie missing or expired, warming up again", endpoint, status);
-                invalidateSession();
-                attempt--; // a stale session is not a failed attempt of the request itself
-                continue;
-            }
-            if (status == 429 || status >= 500) {
-                metrics.request(endpoint, status == 429 ? "throttled" : "server_error");
-                if (attempt >= config.backoff().maxAttempts()) {
-                    throw new HttpFailureException(endpoint + ": gave up after " + attempt + " attempts, last HTTP "
-                            + status, status, null);
-                }
-                Duration wait = config.backoff().delay(attempt, random, retryAfter(response));
-                log.warn("{} answered HTTP {}, retry {} in {} ms", endpoint, status, attempt, wait.toMillis());
-                sleeper.sleep(wait);
-                continue;
-            }
-            metrics.request(endpoint, "http_" + status);
-            throw new HttpFailureException(endpoint + ": HTTP " + status + " for " + response.uri(), status, null);
-        }
-    }
-
-    private void ensureSession() throws HttpFailureException, InterruptedException {
-        synchronized (sessionLock) {
-            if (sessionWarmedAt != null
-                    && Duration.between(sessionWarmedAt, Instant.now()).compareTo(config.sessionTtl()) < 0) {
-                return;
-            }
-            URI uri = URI.create(config.base() + BseClientConfig.WARM_UP_PATH);
-            for (int hop = 0; hop <= MAX_WARM_UP_REDIRECTS; hop++) {
-                URI target = uri;
-                long start = System.nanoTime();
-                HttpResponse<InputStream> response = execute("warmup", () -> browserRequest(target)
-                        .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build(),
-                        HttpResponse.BodyHandlers.ofInputStream(), true);
-                int status = response.statusCode();
-                if (status == 200) {
-                    // Only the cookie matters; the page is read (bounded) and dropped so the connection is reused.
-                    try {
-                        BoundedTransfer.copy(response.body(), OutputStream.nullOutputStream(), MAX_WARM_UP_BYTES,
-                                config.readTimeout(), start + config.requestDeadline().toNanos(), watchdog,
-                                (b, n) -> { });
-                    } catch (BoundedTransfer.LimitException e) {
-                        if (e.limit() == BoundedTransfer.Limit.DEADLINE) {
-                            metrics.refused(Refusal.REQUEST_DEADLINE);
-                        }
-                        throw new HttpFailureException("warmup: page refused: " + e.getMessage(), status, e);
-                    } catch (IOException e) {
-                        throw new HttpFailureException("warmup: page broke off: " + e, status, e);
-                    }
-                    sessionWarmedAt = Instant.now();
-                    return;
-                }
-                discard(response);
-                // 302/307: the cookie handshake; the cookie jar already holds what the redirect set.
-                String location = response.headers().firstValue("Location").orElseThrow(() ->
-                        new HttpFailureException("warmup: HTTP " + status + " without Location", status, null));
-                URI next;
-                try {
-                    next = uri.resolve(location);
-                } catch (IllegalArgumentException e) {
-                    throw new HttpFailureException("warmup: redirect to an invalid URL", status, e);
-                }
-                // Scheme, host and port must all stay the exchange's: another port of the same host is another
-                // service (SSRF), and a downgrade to http would leak the session cookie.
-                if (!config.sameOrigin(next)) {
-                    metrics.refused(Refusal.REDIRECT_OFF_ORIGIN);
-                    throw new HttpFailureException("warmup: redirected off the exchange's origin (scheme, host and "
-                            + "port must match " + config.base() + ") to " + LogText.escape(next.toString()), status,
-                            null);
-                }
-                uri = next;
-            }
-            throw new HttpFailureException("warmup: more than " + MAX_WARM_UP_REDIRECTS + " redirects", 302, null);
-        }
-    }
-
-    private void invalidateSession() {
-        synchronized (sessionLock) {
-            sessionWarmedAt = null;
-        }
-    }
-
-    private HttpRequest.Builder browserRequest(URI uri) {
-        return HttpRequest.newBuilder(uri)
-                .timeout(config.readTimeout())
-                .header("User-Agent", config.userAgent())
-                .header("Referer", config.base() + BseClientConfig.WARM_UP_PATH)
-                .header("Origin", config.base())
-                .header("X-Requested-With", "XMLHttpRequest")
-                .header("Accept-Language", "zh-CN,zh;q=0.9");
-    }
-
-    private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(v -> {
-            try {
-                return Duration.ofSeconds(Long.parseLong(v.trim()));
-            } catch (NumberFormatException e) {
-                return null; // an HTTP-date form: our own backoff is good enough
-            }
-        }).orElse(null);
-    }
-
-    private static void discard(HttpResponse<?> response) {
-        if (response.body() instanceof InputStream in) {
-            BoundedTransfer.closeQuietly(in);
-        }
-    }
-
     private static void deleteQuietly(Path file) {
         if (file != null) {
             try {
@@ -423,6 +170,6 @@ public final class BseClient implements AutoCloseable {
 
     @Override
     public void close() {
-        watchdog.shutdownNow();
+        exchange.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.pilu.ingest.http;
 
+import io.pilu.service.Sleeper;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 

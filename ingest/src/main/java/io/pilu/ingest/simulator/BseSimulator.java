@@ -2,6 +2,7 @@ package io.pilu.ingest.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.pilu.ingest.listing.ListingEndpoint;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Inet6Address;
@@ -21,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 
 /**
  * A local bse.cn that speaks the disclosure contract ({@code docs/bse-contract.md}) and
@@ -43,8 +43,6 @@ public final class BseSimulator implements AutoCloseable {
     /** Name of the session cookie the warm-up page sets. */
     public static final String COOKIE = "C3VK";
     public static final String WARM_UP_PATH = "/disclosure/announcement.html";
-    public static final String COMPANY_ANNOUNCEMENT_PATH = "/disclosureInfoController/companyAnnouncement.do";
-    public static final String DISCLOSURE_LIST_PATH = "/disclosureInfoController/initDisclosureList.do";
     /** The page size of the real listing. */
     public static final int DEFAULT_PAGE_SIZE = 20;
     private static final String DOCUMENT_PREFIX = "/disclosure/";
@@ -55,26 +53,15 @@ public final class BseSimulator implements AutoCloseable {
     private final ExecutorService executor;
     private final List<SimulatedAnnouncement> announcements = new CopyOnWriteArrayList<>();
     private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
-    private final Map<String, HugeDocument> hugeDocuments = new ConcurrentHashMap<>();
     private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> documentDownloads = new ConcurrentHashMap<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
-    private final AtomicInteger failuresLeft = new AtomicInteger();
-    private final Set<String> disabledPaths = ConcurrentHashMap.newKeySet();
-    private volatile int failureStatus = 500;
-    private volatile FaultTarget failureTarget = FaultTarget.ANY;
     private volatile boolean handshakeVia302 = true;
     private volatile int pageSize = DEFAULT_PAGE_SIZE;
-    private volatile boolean newestLastWithinDate;
-    private volatile ListingDrift driftA = ListingDrift.NONE;
-    private volatile ListingDrift driftB = ListingDrift.NONE;
-    private volatile IntConsumer beforeListing = page -> { };
+    private final Map<ListingEndpoint, ListingDrift> drifts = new ConcurrentHashMap<>();
     private volatile Consumer<String> violationListener = v -> { };
     private final Map<String, com.sun.net.httpserver.HttpHandler> interceptors = new ConcurrentHashMap<>();
-
-    private record HugeDocument(long size, boolean declareLength) {
-    }
 
     private BseSimulator(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -159,14 +146,6 @@ public final class BseSimulator implements AutoCloseable {
         documents.put(path, bytes.clone());
     }
 
-    /**
-     * Serves a "PDF" of {@code size} bytes at {@code path}, generated while streaming (never held in memory);
-     * {@code declareLength} false sends it chunked with no Content-Length, so only counting can catch it.
-     */
-    public void hugeDocument(String path, long size, boolean declareLength) {
-        hugeDocuments.put(path, new HugeDocument(size, declareLength));
-    }
-
     /** A typical 临时公告 of company {@code companyCd} ("公司" + code), its path derived from the code and date. */
     public static SimulatedAnnouncement announcement(String code, String companyCd, LocalDate date,
                                                      String title) {
@@ -176,13 +155,6 @@ public final class BseSimulator implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- behaviour knobs
-
-    /** The next {@code count} requests of {@code target} answer {@code status} (429 bursts, 5xx outages). */
-    public void failNext(int count, int status, FaultTarget target) {
-        this.failureStatus = status;
-        this.failureTarget = target;
-        this.failuresLeft.set(count);
-    }
 
     /** Whether the warm-up page first answers 302 to itself (default true), as the real site sometimes does. */
     public void handshakeVia302(boolean on) {
@@ -197,28 +169,9 @@ public final class BseSimulator implements AutoCloseable {
         this.pageSize = size;
     }
 
-    /** Whether announcements of the same day list the newest-added last (true) or first (false, default). */
-    public void newestLastWithinDate(boolean on) {
-        this.newestLastWithinDate = on;
-    }
-
-    /** Drifts the endpoint whose path contains {@code endpointPath} (e.g. "companyAnnouncement"). */
-    public void drift(String endpointPath, ListingDrift drift) {
-        if (endpointPath.contains("companyAnnouncement")) {
-            driftA = drift;
-        } else {
-            driftB = drift;
-        }
-    }
-
-    public void driftBoth(ListingDrift drift) {
-        driftA = drift;
-        driftB = drift;
-    }
-
-    /** Makes an endpoint answer 404, as if the exchange retired it. */
-    public void disable(String endpointPath) {
-        disabledPaths.add(endpointPath);
+    /** Drifts the answers of {@code endpoint} away from the contract (schema drift tests). */
+    public void drift(ListingEndpoint endpoint, ListingDrift drift) {
+        drifts.put(endpoint, drift);
     }
 
     /** Forgets every session cookie: the next list request gets 403 until the client warms up again. */
@@ -226,15 +179,12 @@ public final class BseSimulator implements AutoCloseable {
         validTokens.clear();
     }
 
-    /** Runs before each list request is answered, with its page number (e.g. to publish during a walk). */
-    public void beforeListing(IntConsumer hook) {
-        this.beforeListing = hook;
-    }
-
     /**
-     * Answers requests whose path starts with {@code pathPrefix} with {@code handler} instead of the contract: how
-     * the hostile-exchange tests serve what an attacker (or a broken exchange) would, e.g. a listing trickled one
-     * byte a second or a warm-up redirect to another port. {@code null} restores the contract.
+     * Answers requests whose path starts with {@code pathPrefix} with {@code handler} instead of the contract (the
+     * longest matching prefix wins): the one seam for what the contract does not do — the hostile-exchange tests
+     * serve what an attacker (or a broken exchange) would, e.g. a listing trickled one byte a second, and the test
+     * fixtures inject failures; a handler may still hand a request to {@link #answerByContract}. {@code null}
+     * restores the contract.
      */
     public void intercept(String pathPrefix, com.sun.net.httpserver.HttpHandler handler) {
         if (handler == null) {
@@ -273,30 +223,17 @@ public final class BseSimulator implements AutoCloseable {
         try (ex) {
             String path = ex.getRequestURI().getPath();
             requestCounts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-            for (Map.Entry<String, com.sun.net.httpserver.HttpHandler> i : interceptors.entrySet()) {
-                if (path.startsWith(i.getKey())) {
-                    i.getValue().handle(ex);
-                    return;
+            String prefix = null;
+            for (String p : interceptors.keySet()) {
+                if (path.startsWith(p) && (prefix == null || p.length() > prefix.length())) {
+                    prefix = p;
                 }
             }
-            if (path.equals(WARM_UP_PATH)) {
-                warmUp(ex);
-            } else if (path.equals(COMPANY_ANNOUNCEMENT_PATH) || path.equals(DISCLOSURE_LIST_PATH)) {
-                if (injectFailure(ex, FaultTarget.LIST)) {
-                    return;
-                }
-                if (disabledPaths.contains(path)) {
-                    send(ex, 404, "text/html", "<html>404</html>");
-                    return;
-                }
-                listing(ex, path.equals(COMPANY_ANNOUNCEMENT_PATH));
-            } else if (path.startsWith(DOCUMENT_PREFIX)) {
-                if (injectFailure(ex, FaultTarget.DOCUMENT)) {
-                    return;
-                }
-                document(ex, path);
+            com.sun.net.httpserver.HttpHandler interceptor = prefix == null ? null : interceptors.get(prefix);
+            if (interceptor != null) {
+                interceptor.handle(ex);
             } else {
-                send(ex, 404, "text/plain", "not found");
+                answerByContract(ex);
             }
         } catch (RuntimeException e) {
             // a bug here must fail the test that met it, not just show up as a 500 the crawler retries
@@ -305,16 +242,26 @@ public final class BseSimulator implements AutoCloseable {
         }
     }
 
-    private boolean injectFailure(HttpExchange ex, FaultTarget kind) throws IOException {
-        if ((failureTarget == FaultTarget.ANY || failureTarget == kind)
-                && failuresLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-            if (failureStatus == 429) {
-                ex.getResponseHeaders().set("Retry-After", "0");
-            }
-            send(ex, failureStatus, "text/html", "<html>error " + failureStatus + "</html>");
-            return true;
+    /**
+     * Answers {@code ex} as the contract says (warm-up page, the two list endpoints, documents), whatever is
+     * intercepted; for interceptors that change only some answers.
+     */
+    public void answerByContract(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        if (path.equals(WARM_UP_PATH)) {
+            warmUp(ex);
+        } else if (listingEndpoint(path) != null) {
+            listing(ex, listingEndpoint(path));
+        } else if (path.startsWith(DOCUMENT_PREFIX)) {
+            document(ex, path);
+        } else {
+            send(ex, 404, "text/plain", "not found");
         }
-        return false;
+    }
+
+    /** Whether {@code path} is a document download (below {@code /disclosure/}, not the warm-up page). */
+    public static boolean isDocumentPath(String path) {
+        return path.startsWith(DOCUMENT_PREFIX) && !path.equals(WARM_UP_PATH);
     }
 
     private void warmUp(HttpExchange ex) throws IOException {
@@ -330,7 +277,17 @@ public final class BseSimulator implements AutoCloseable {
         send(ex, 200, "text/html; charset=utf-8", "<html><head><title>信息披露</title></head><body></body></html>");
     }
 
-    private void listing(HttpExchange ex, boolean endpointA) throws IOException {
+    /** The list endpoint at {@code path}, or null. */
+    public static ListingEndpoint listingEndpoint(String path) {
+        for (ListingEndpoint e : ListingEndpoint.values()) {
+            if (e.path().equals(path)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private void listing(HttpExchange ex, ListingEndpoint endpoint) throws IOException {
         if (!"POST".equals(ex.getRequestMethod())) {
             violation(ex, "list endpoint called with " + ex.getRequestMethod());
             return;
@@ -341,32 +298,25 @@ public final class BseSimulator implements AutoCloseable {
         }
         ListingRequest request;
         try {
-            request = ListingRequest.parse(endpointA, ex.getRequestHeaders()::getFirst,
+            request = ListingRequest.parse(endpoint, ex.getRequestHeaders()::getFirst,
                     new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         } catch (ContractViolationException e) {
             violation(ex, e.getMessage());
             return;
         }
-        beforeListing.accept(request.page());
-        List<SimulatedAnnouncement> matching = request.select(new ArrayList<>(announcements), newestLastWithinDate);
-        ListingDrift drift = endpointA ? driftA : driftB;
+        List<SimulatedAnnouncement> matching = request.select(new ArrayList<>(announcements), false);
+        ListingDrift drift = drifts.getOrDefault(endpoint, ListingDrift.NONE);
         if (drift == ListingDrift.NOT_JSONP) {
             send(ex, 200, "text/html; charset=utf-8", "<html><body>系统维护中</body></html>");
             return;
         }
         int size = pageSize;
-        String json = endpointA ? ListingResponseWriter.endpointA(matching, request.page(), size, drift)
-                : ListingResponseWriter.endpointB(matching, request.page(), size, drift);
+        String json = ListingResponseWriter.page(endpoint, matching, request.page(), size, drift);
         send(ex, 200, "text/javascript; charset=utf-8", ListingResponseWriter.jsonp(queryParam(ex, "callback"), json));
     }
 
     private void document(HttpExchange ex, String path) throws IOException {
         documentDownloads.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-        HugeDocument huge = hugeDocuments.get(path);
-        if (huge != null) {
-            streamHuge(ex, huge);
-            return;
-        }
         byte[] bytes = documents.get(path);
         if (bytes == null) {
             send(ex, 404, "text/html", "<html>404</html>");
@@ -387,23 +337,6 @@ public final class BseSimulator implements AutoCloseable {
             return "text/html";
         }
         return "application/octet-stream";
-    }
-
-    private static void streamHuge(HttpExchange ex, HugeDocument huge) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", "application/pdf");
-        ex.sendResponseHeaders(200, huge.declareLength() ? huge.size() : 0);
-        byte[] chunk = new byte[64 * 1024];
-        byte[] header = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(header, 0, chunk, 0, header.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            for (long sent = 0; sent < huge.size(); ) {
-                int n = (int) Math.min(chunk.length, huge.size() - sent);
-                out.write(chunk, 0, n);
-                sent += n;
-            }
-        } catch (IOException e) {
-            // the client hung up after reaching its size cap: that is what a huge document is for
-        }
     }
 
     private boolean hasValidCookie(HttpExchange ex) {

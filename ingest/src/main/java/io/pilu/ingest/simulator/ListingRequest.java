@@ -1,5 +1,6 @@
 package io.pilu.ingest.simulator;
 
+import io.pilu.ingest.listing.ListingEndpoint;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -17,14 +18,14 @@ import java.util.stream.IntStream;
  * A list request to one of the two endpoints, checked against the contract and parsed; and the announcements it
  * selects. Pure: the HTTP server hands in the headers and the body.
  *
- * @param endpointA {@code companyAnnouncement.do} (true) or {@code initDisclosureList.do} (false)
+ * @param endpoint  which of the two list endpoints was called
  * @param page      0-based page number
  * @param start     {@code startTime}, null when empty
  * @param end       {@code endTime}, null when empty
  * @param keyword   {@code keyword}, empty for none
  * @param companyCd {@code companyCd}, empty for all (endpoint B ignores it, as the real one does)
  */
-public record ListingRequest(boolean endpointA, int page, LocalDate start, LocalDate end, String keyword,
+public record ListingRequest(ListingEndpoint endpoint, int page, LocalDate start, LocalDate end, String keyword,
                              String companyCd) {
 
     /** The form fields the site's own page always sends; a request without one is not the contract's. */
@@ -42,7 +43,7 @@ public record ListingRequest(boolean endpointA, int page, LocalDate start, Local
      * @param header looks up a request header (case-insensitively), null when absent
      * @throws ContractViolationException with what is wrong
      */
-    public static ListingRequest parse(boolean endpointA, Function<String, String> header, String body)
+    public static ListingRequest parse(ListingEndpoint endpoint, Function<String, String> header, String body)
             throws ContractViolationException {
         String contentType = header.apply("Content-Type");
         if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")) {
@@ -59,7 +60,7 @@ public record ListingRequest(boolean endpointA, int page, LocalDate start, Local
                 throw new ContractViolationException("missing form field " + field + " in " + form.keySet());
             }
         }
-        if (!endpointA && (!form.containsKey("siteId") || !form.containsKey("flag"))) {
+        if (endpoint == ListingEndpoint.DISCLOSURE_LIST && (!form.containsKey("siteId") || !form.containsKey("flag"))) {
             throw new ContractViolationException("initDisclosureList.do without siteId/flag");
         }
         if (!form.get("needFields[]").containsAll(REQUIRED_NEED_FIELDS)) {
@@ -74,7 +75,7 @@ public record ListingRequest(boolean endpointA, int page, LocalDate start, Local
         if (page < 0) {
             throw new ContractViolationException("page is negative: " + page);
         }
-        return new ListingRequest(endpointA, page, date(form, "startTime"), date(form, "endTime"),
+        return new ListingRequest(endpoint, page, date(form, "startTime"), date(form, "endTime"),
                 first(form, "keyword"), first(form, "companyCd"));
     }
 
@@ -107,7 +108,7 @@ public record ListingRequest(boolean endpointA, int page, LocalDate start, Local
         if (!keyword.isEmpty() && !a.disclosureTitle().contains(keyword)) {
             return false;
         }
-        return !endpointA || companyCd.isEmpty() || companyCd.equals(a.companyCd());
+        return endpoint != ListingEndpoint.COMPANY_ANNOUNCEMENT || companyCd.isEmpty() || companyCd.equals(a.companyCd());
     }
 
     private static LocalDate date(Map<String, List<String>> form, String key) throws ContractViolationException {

@@ -2,6 +2,7 @@ package io.pilu.ingest.simulator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pilu.ingest.listing.ListingEndpoint;
 import io.pilu.model.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +24,20 @@ public final class ListingResponseWriter {
         return (callback == null || callback.isBlank() ? "null" : callback) + "(" + json + ")";
     }
 
+    /** One page of {@code endpoint}'s answer (JSON, before the JSONP wrapping), drifted by {@code drift}. */
+    public static String page(ListingEndpoint endpoint, List<SimulatedAnnouncement> all, int page, int pageSize,
+                              ListingDrift drift) {
+        return switch (endpoint) {
+            case COMPANY_ANNOUNCEMENT -> companyAnnouncement(all, page, pageSize, drift);
+            case DISCLOSURE_LIST -> disclosureList(all, page, pageSize, drift);
+        };
+    }
+
     /**
      * {@code companyAnnouncement.do}: a one-element array holding {@code listInfo} (a Spring-style page) and
      * {@code status}.
      */
-    public static String endpointA(List<SimulatedAnnouncement> all, int page, int pageSize, ListingDrift drift) {
+    private static String companyAnnouncement(List<SimulatedAnnouncement> all, int page, int pageSize, ListingDrift drift) {
         int totalPages = totalPages(all.size(), pageSize);
         List<SimulatedAnnouncement> slice = slice(all, page, pageSize);
         ArrayNode content = Json.mapper().createArrayNode();
@@ -54,7 +64,7 @@ public final class ListingResponseWriter {
      * {@code initDisclosureList.do}: consecutive announcements of one company and day are grouped into one row (up
      * to {@value #MAX_PER_ROW}); pages count rows, and each row's {@code totalElements} counts announcements.
      */
-    public static String endpointB(List<SimulatedAnnouncement> all, int page, int pageSize, ListingDrift drift) {
+    private static String disclosureList(List<SimulatedAnnouncement> all, int page, int pageSize, ListingDrift drift) {
         List<List<SimulatedAnnouncement>> rows = rows(all);
         int totalPages = totalPages(rows.size(), pageSize);
         ArrayNode content = Json.mapper().createArrayNode();

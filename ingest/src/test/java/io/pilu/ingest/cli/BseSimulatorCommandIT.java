@@ -3,8 +3,8 @@ package io.pilu.ingest.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.pilu.ingest.fake.ChildJvm;
-import io.pilu.ingest.fake.CrawlerProcessMain;
+import io.pilu.ingest.fixture.ChildJvm;
+import io.pilu.ingest.fixture.CrawlerProcessMain;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

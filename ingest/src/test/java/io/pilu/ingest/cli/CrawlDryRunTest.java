@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
-import io.pilu.ingest.fake.TestPdfs;
+import io.pilu.ingest.fixture.SimulatorFaults;
+import io.pilu.ingest.fixture.TestPdfs;
+import io.pilu.ingest.listing.ListingEndpoint;
 import io.pilu.ingest.simulator.BseSimulator;
 import io.pilu.ingest.simulator.ListingDrift;
 import io.pilu.ingest.simulator.SimulatedAnnouncement;
@@ -48,7 +50,7 @@ class CrawlDryRunTest {
         add("0ffh0st", DAY, "pdf", "//evil.example.com/steal.pdf", null);
         add("travers", DAY.minusDays(1), "pdf", "/disclosure/../../etc/passwd", null);
         add("hugedoc", DAY.minusDays(1), "pdf", "/disclosure/2024/2024-06-17/huge.pdf", null);
-        site.hugeDocument("/disclosure/2024/2024-06-17/huge.pdf", 3_000_000, false);
+        SimulatorFaults.of(site).hugeDocument("/disclosure/2024/2024-06-17/huge.pdf", 3_000_000, false);
         add("wordoc", DAY.minusDays(1), "docx", "/disclosure/2024/2024-06-17/word.docx", new byte[] {80, 75, 3, 4});
         add("htmldoc", DAY.minusDays(2), "html", "/disclosure/2024/2024-06-16/a.html",
                 "<html><body><p>活动地点：公司会议室</p></body></html>".getBytes(StandardCharsets.UTF_8));
@@ -132,7 +134,7 @@ class CrawlDryRunTest {
 
     @Test
     void schemaDriftOnThePrimaryEndpointFallsBackToTheOther() throws Exception {
-        site.drift("companyAnnouncement", ListingDrift.STATUS_NOT_ZERO);
+        site.drift(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingDrift.STATUS_NOT_ZERO);
         int exit = run(new CrawlCommand(new PrintStream(out, true, StandardCharsets.UTF_8)), "--once",
                 "--from", DAY.minusDays(5).toString());
         assertThat(exit).isZero();
@@ -142,7 +144,8 @@ class CrawlDryRunTest {
 
     @Test
     void schemaDriftEverywhereFailsThePollLoudlyAndPublishesNothing() throws Exception {
-        site.driftBoth(ListingDrift.RECORD_WITHOUT_PATH);
+        site.drift(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingDrift.RECORD_WITHOUT_PATH);
+        site.drift(ListingEndpoint.DISCLOSURE_LIST, ListingDrift.RECORD_WITHOUT_PATH);
         int exit = run(new CrawlCommand(new PrintStream(out, true, StandardCharsets.UTF_8)), "--once",
                 "--from", DAY.minusDays(5).toString());
         assertThat(exit).isEqualTo(1);
@@ -151,7 +154,7 @@ class CrawlDryRunTest {
 
     @Test
     void withoutFallbackADisabledEndpointFailsThePoll() throws Exception {
-        site.disable("/disclosureInfoController/companyAnnouncement.do");
+        SimulatorFaults.of(site).disable(ListingEndpoint.COMPANY_ANNOUNCEMENT);
         int exit = run(new CrawlCommand(new PrintStream(out, true, StandardCharsets.UTF_8)), "--once",
                 "--no-fallback-endpoint", "--from", DAY.minusDays(5).toString());
         assertThat(exit).isEqualTo(1);

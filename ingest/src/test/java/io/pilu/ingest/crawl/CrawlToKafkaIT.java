@@ -3,8 +3,8 @@ package io.pilu.ingest.crawl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pilu.ingest.cli.CrawlCommand;
-import io.pilu.ingest.fake.KafkaTopics;
-import io.pilu.ingest.fake.TestPdfs;
+import io.pilu.ingest.fixture.KafkaTopics;
+import io.pilu.ingest.fixture.TestPdfs;
 import io.pilu.ingest.simulator.BseSimulator;
 import io.pilu.ingest.simulator.SimulatedAnnouncement;
 import io.pilu.model.Json;

@@ -3,10 +3,10 @@ package io.pilu.ingest.crawl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.pilu.ingest.fake.ChildJvm;
-import io.pilu.ingest.fake.CrawlerProcessMain;
-import io.pilu.ingest.fake.KafkaTopics;
-import io.pilu.ingest.fake.TestPdfs;
+import io.pilu.ingest.fixture.ChildJvm;
+import io.pilu.ingest.fixture.CrawlerProcessMain;
+import io.pilu.ingest.fixture.KafkaTopics;
+import io.pilu.ingest.fixture.TestPdfs;
 import io.pilu.ingest.simulator.BseSimulator;
 import io.pilu.ingest.simulator.SimulatedAnnouncement;
 import io.pilu.model.Json;

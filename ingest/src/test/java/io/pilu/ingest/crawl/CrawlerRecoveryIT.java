@@ -3,12 +3,12 @@ package io.pilu.ingest.crawl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.pilu.ingest.fake.ChildJvm;
-import io.pilu.ingest.fake.CrawlerProcessMain;
-import io.pilu.ingest.fake.KafkaTopics;
-import io.pilu.ingest.fake.TestPdfs;
+import io.pilu.ingest.fixture.ChildJvm;
+import io.pilu.ingest.fixture.CrawlerProcessMain;
+import io.pilu.ingest.fixture.KafkaTopics;
+import io.pilu.ingest.fixture.SimulatorFaults;
+import io.pilu.ingest.fixture.TestPdfs;
 import io.pilu.ingest.simulator.BseSimulator;
-import io.pilu.ingest.simulator.FaultTarget;
 import io.pilu.ingest.simulator.SimulatedAnnouncement;
 import io.pilu.model.Topics;
 import io.pilu.testkit.PiluIntegrationTest;
@@ -79,7 +79,7 @@ class CrawlerRecoveryIT {
             opsPort = s.getLocalPort();
         }
         // 3 attempts per request: 10 failures in a row make at least the first poll fail
-        site.failNext(10, 500, FaultTarget.ANY);
+        SimulatorFaults.of(site).failNext(10, 500, SimulatorFaults.Target.ANY);
         child = ChildJvm.start(CrawlerProcessMain.class, List.of("-Xmx256m"), List.of("crawl",
                 "--base-url", site.baseUrl(), "--bootstrap-servers", bootstrap, "--topic-prefix", prefix,
                 "--transactional-id", prefix + "tx", "--from", DAY.minusDays(5).toString(), "--poll-interval", "1s",
@@ -91,7 +91,7 @@ class CrawlerRecoveryIT {
         assertThat(ChildJvm.output(log)).contains("poll failed");
 
         // then a 429 burst while new announcements appear
-        site.failNext(4, 429, FaultTarget.ANY);
+        SimulatorFaults.of(site).failNext(4, 429, SimulatorFaults.Target.ANY);
         add("b1", DAY.plusDays(1));
         add("b2", DAY.plusDays(1));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.pilu.ingest.fake.ChildJvm;
-import io.pilu.ingest.fake.CrawlerProcessMain;
-import io.pilu.ingest.fake.HostilePayloads;
-import io.pilu.ingest.fake.KafkaTopics;
-import io.pilu.ingest.fake.TestPdfs;
+import io.pilu.ingest.fixture.ChildJvm;
+import io.pilu.ingest.fixture.CrawlerProcessMain;
+import io.pilu.ingest.fixture.HostilePayloads;
+import io.pilu.ingest.fixture.KafkaTopics;
+import io.pilu.ingest.fixture.TestPdfs;
+import io.pilu.ingest.listing.ListingEndpoint;
 import io.pilu.ingest.simulator.BseSimulator;
 import io.pilu.ingest.simulator.ListingDrift;
 import io.pilu.ingest.simulator.ListingResponseWriter;
@@ -184,7 +185,7 @@ class HostileExchangeIT {
             for (int i = 0; i < 2000; i++) {
                 rows.add(BseSimulator.announcement(code("row" + i), "920007", DAY, "公告" + i));
             }
-            answer(ex, ListingResponseWriter.endpointA(rows, 0, 2000, ListingDrift.NONE));
+            answer(ex, ListingResponseWriter.page(ListingEndpoint.COMPANY_ANNOUNCEMENT, rows, 0, 2000, ListingDrift.NONE));
         });
         await().atMost(CONVERGE).until(() -> refusals("listing_too_many_rows") >= 1);
         assertStillRunning();
@@ -330,7 +331,7 @@ class HostileExchangeIT {
         ex.getRequestBody().readAllBytes();
         ex.getResponseHeaders().set("Content-Type", "text/javascript; charset=utf-8");
         ex.sendResponseHeaders(200, 0);
-        trickle(ex, (callback(ex) + "(" + ListingResponseWriter.endpointA(List.of(), 0, 20, ListingDrift.NONE) + ")")
+        trickle(ex, (callback(ex) + "(" + ListingResponseWriter.page(ListingEndpoint.COMPANY_ANNOUNCEMENT, List.of(), 0, 20, ListingDrift.NONE) + ")")
                 .getBytes(StandardCharsets.UTF_8));
     }
 

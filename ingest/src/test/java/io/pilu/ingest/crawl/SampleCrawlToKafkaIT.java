@@ -3,7 +3,7 @@ package io.pilu.ingest.crawl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pilu.ingest.cli.CrawlCommand;
-import io.pilu.ingest.fake.KafkaTopics;
+import io.pilu.ingest.fixture.KafkaTopics;
 import io.pilu.ingest.simulator.BseSimulator;
 import io.pilu.ingest.simulator.SampleSet;
 import io.pilu.model.RawAnnouncement;

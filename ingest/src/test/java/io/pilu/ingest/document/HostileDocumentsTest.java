@@ -3,8 +3,8 @@ package io.pilu.ingest.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.pilu.ingest.fake.HostilePayloads;
-import io.pilu.ingest.fake.TestPdfs;
+import io.pilu.ingest.fixture.HostilePayloads;
+import io.pilu.ingest.fixture.TestPdfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

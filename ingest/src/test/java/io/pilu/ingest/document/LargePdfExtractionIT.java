@@ -2,9 +2,9 @@ package io.pilu.ingest.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pilu.ingest.fake.ChildJvm;
-import io.pilu.ingest.fake.ExtractMain;
-import io.pilu.ingest.fake.TestPdfs;
+import io.pilu.ingest.fixture.ChildJvm;
+import io.pilu.ingest.fixture.ExtractMain;
+import io.pilu.ingest.fixture.TestPdfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

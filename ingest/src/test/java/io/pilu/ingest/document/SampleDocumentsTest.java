@@ -3,7 +3,7 @@ package io.pilu.ingest.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pilu.ingest.fake.TestPdfs;
+import io.pilu.ingest.fixture.TestPdfs;
 import io.pilu.ingest.simulator.SampleSet;
 import io.pilu.ingest.simulator.SampleSet.Sample;
 import java.io.ByteArrayInputStream;

@@ -1,5 +1,6 @@
 package io.pilu.ingest.fuzz;
 
+import io.pilu.ingest.listing.ListingEndpoint;
 import io.pilu.ingest.simulator.ListingDrift;
 import io.pilu.ingest.simulator.ListingResponseWriter;
 import io.pilu.ingest.simulator.SampleSet;
@@ -26,8 +27,8 @@ public final class FuzzSeeds {
         Files.createDirectories(dir);
         List<SimulatedAnnouncement> listings = SampleSet.bundled().samples().stream()
                 .map(SampleSet.Sample::listing).toList();
-        String a = ListingResponseWriter.endpointA(listings, 0, 20, ListingDrift.NONE);
-        String b = ListingResponseWriter.endpointB(listings, 0, 20, ListingDrift.NONE);
+        String a = ListingResponseWriter.page(ListingEndpoint.COMPANY_ANNOUNCEMENT, listings, 0, 20, ListingDrift.NONE);
+        String b = ListingResponseWriter.page(ListingEndpoint.DISCLOSURE_LIST, listings, 0, 20, ListingDrift.NONE);
         write(dir, "seed-jsonp", 0, ListingResponseWriter.jsonp("jQuery331_1", a));
         write(dir, "seed-listing-a", 1, ListingResponseWriter.jsonp(null, a));
         write(dir, "seed-listing-b", 2, ListingResponseWriter.jsonp("cb", b));

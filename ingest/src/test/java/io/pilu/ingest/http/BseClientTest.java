@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pilu.ingest.CrawlMetrics;
+import io.pilu.ingest.fixture.SimulatorFaults;
 import io.pilu.ingest.listing.Disclosure;
 import io.pilu.ingest.listing.ListingEndpoint;
 import io.pilu.ingest.listing.ListingFilter;
 import io.pilu.ingest.listing.ListingPage;
 import io.pilu.ingest.listing.ListingSchemaException;
 import io.pilu.ingest.simulator.BseSimulator;
-import io.pilu.ingest.simulator.FaultTarget;
 import io.pilu.ingest.simulator.ListingDrift;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +102,7 @@ class BseClientTest {
 
     @Test
     void burstOf429IsRetriedWithBackoff() throws Exception {
-        site.failNext(3, 429, FaultTarget.LIST);
+        SimulatorFaults.of(site).failNext(3, 429, SimulatorFaults.Target.LIST);
         ListingPage page = client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0);
         assertThat(page.items()).hasSize(20);
         assertThat(backoffs).hasSize(3);
@@ -112,7 +112,7 @@ class BseClientTest {
 
     @Test
     void persistentServerErrorsGiveUpAfterMaxAttempts() {
-        site.failNext(100, 500, FaultTarget.LIST);
+        SimulatorFaults.of(site).failNext(100, 500, SimulatorFaults.Target.LIST);
         assertThatThrownBy(() -> client.list(ListingEndpoint.DISCLOSURE_LIST, ListingFilter.all(), 0))
                 .isInstanceOfSatisfying(HttpFailureException.class, e -> assertThat(e.status()).isEqualTo(500))
                 .hasMessageContaining("gave up after 4 attempts");
@@ -121,10 +121,10 @@ class BseClientTest {
 
     @Test
     void schemaDriftIsATypedErrorAndAMetric() {
-        site.drift("companyAnnouncement", ListingDrift.MISSING_LIST_INFO);
+        site.drift(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingDrift.MISSING_LIST_INFO);
         assertThatThrownBy(() -> client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0))
                 .isInstanceOf(ListingSchemaException.class).hasMessageContaining("listInfo");
-        site.drift("companyAnnouncement", ListingDrift.NOT_JSONP);
+        site.drift(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingDrift.NOT_JSONP);
         assertThatThrownBy(() -> client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0))
                 .isInstanceOf(ListingSchemaException.class).hasMessageContaining("not JSONP");
         assertThat(registry.counter("pilu.crawl.listing.schema.errors", "endpoint", "company_announcement").count())
@@ -145,8 +145,8 @@ class BseClientTest {
     void downloadsWithSha256AndEnforcesTheSizeCapBothWays() throws Exception {
         byte[] pdf = "%PDF-1.7 small".getBytes(StandardCharsets.US_ASCII);
         site.document("/disclosure/2024/a.pdf", pdf);
-        site.hugeDocument("/disclosure/2024/declared.pdf", 5_000_000, true);
-        site.hugeDocument("/disclosure/2024/chunked.pdf", 5_000_000, false);
+        SimulatorFaults.of(site).hugeDocument("/disclosure/2024/declared.pdf", 5_000_000, true);
+        SimulatorFaults.of(site).hugeDocument("/disclosure/2024/chunked.pdf", 5_000_000, false);
 
         DownloadedDocument doc = client.download(URI.create(site.baseUrl() + "/disclosure/2024/a.pdf"), dir);
         assertThat(doc.bytes()).isEqualTo(pdf.length);

@@ -3,6 +3,7 @@ package io.pilu.ingest.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pilu.service.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -29,17 +29,17 @@ class ListingRequestTest {
         return ListingFormEncoder.encode(endpoint, filter, page);
     }
 
-    private static ListingRequest parse(boolean endpointA, String body) throws ContractViolationException {
-        return ListingRequest.parse(endpointA, n -> header(BROWSER_HEADERS, n), body);
+    private static ListingRequest parse(ListingEndpoint endpoint, String body) throws ContractViolationException {
+        return ListingRequest.parse(endpoint, n -> header(BROWSER_HEADERS, n), body);
     }
 
     @Test
     void theCrawlersOwnRequestsAreAccepted() throws Exception {
         ListingFilter filter = new ListingFilter(Set.of("839493"), "投资者关系活动记录表", DAY.minusDays(3), DAY,
                 List.of());
-        ListingRequest a = parse(true, crawlerForm(ListingEndpoint.COMPANY_ANNOUNCEMENT, filter, 2));
-        assertThat(a).isEqualTo(new ListingRequest(true, 2, DAY.minusDays(3), DAY, "投资者关系活动记录表", "839493"));
-        ListingRequest b = parse(false, crawlerForm(ListingEndpoint.DISCLOSURE_LIST, ListingFilter.all(), 0));
+        ListingRequest a = parse(ListingEndpoint.COMPANY_ANNOUNCEMENT, crawlerForm(ListingEndpoint.COMPANY_ANNOUNCEMENT, filter, 2));
+        assertThat(a).isEqualTo(new ListingRequest(ListingEndpoint.COMPANY_ANNOUNCEMENT, 2, DAY.minusDays(3), DAY, "投资者关系活动记录表", "839493"));
+        ListingRequest b = parse(ListingEndpoint.DISCLOSURE_LIST, crawlerForm(ListingEndpoint.DISCLOSURE_LIST, ListingFilter.all(), 0));
         assertThat(b.start()).isNull();
         assertThat(b.keyword()).isEmpty();
     }
@@ -47,21 +47,21 @@ class ListingRequestTest {
     @Test
     void eachBreachOfTheContractIsNamed() {
         String good = crawlerForm(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0);
-        assertThatThrownBy(() -> ListingRequest.parse(true, n -> n.equals("Content-Type") ? "application/json"
+        assertThatThrownBy(() -> ListingRequest.parse(ListingEndpoint.COMPANY_ANNOUNCEMENT, n -> n.equals("Content-Type") ? "application/json"
                 : header(BROWSER_HEADERS, n), good)).hasMessage("Content-Type application/json");
-        assertThatThrownBy(() -> ListingRequest.parse(true, n -> n.equals("Origin") ? null
+        assertThatThrownBy(() -> ListingRequest.parse(ListingEndpoint.COMPANY_ANNOUNCEMENT, n -> n.equals("Origin") ? null
                 : header(BROWSER_HEADERS, n), good)).hasMessage("missing header Origin");
-        assertThatThrownBy(() -> parse(true, good.replace("sortfield=", "sortField=")))
+        assertThatThrownBy(() -> parse(ListingEndpoint.COMPANY_ANNOUNCEMENT, good.replace("sortfield=", "sortField=")))
                 .hasMessageStartingWith("missing form field sortfield");
-        assertThatThrownBy(() -> parse(true, good.replaceAll("needFields%5B%5D=destFilePath&?", "")))
+        assertThatThrownBy(() -> parse(ListingEndpoint.COMPANY_ANNOUNCEMENT, good.replaceAll("needFields%5B%5D=destFilePath&?", "")))
                 .hasMessageStartingWith("needFields[] lacks required fields");
-        assertThatThrownBy(() -> parse(true, good.replace("page=0", "page=first")))
+        assertThatThrownBy(() -> parse(ListingEndpoint.COMPANY_ANNOUNCEMENT, good.replace("page=0", "page=first")))
                 .hasMessage("page is not a number: first");
-        assertThatThrownBy(() -> parse(true, good.replace("startTime=", "startTime=2024%2F06%2F01")))
+        assertThatThrownBy(() -> parse(ListingEndpoint.COMPANY_ANNOUNCEMENT, good.replace("startTime=", "startTime=2024%2F06%2F01")))
                 .hasMessage("startTime is not YYYY-MM-DD: 2024/06/01");
         // endpoint B also needs the fields of the page that calls it
         String a = crawlerForm(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0);
-        assertThatThrownBy(() -> parse(false, a)).hasMessage("initDisclosureList.do without siteId/flag");
+        assertThatThrownBy(() -> parse(ListingEndpoint.DISCLOSURE_LIST, a)).hasMessage("initDisclosureList.do without siteId/flag");
     }
 
     @Test
@@ -72,13 +72,13 @@ class ListingRequestTest {
         SimulatedAnnouncement board = BseSimulator.announcement("a4", "839493", DAY, "董事会决议公告");
         List<SimulatedAnnouncement> site = List.of(old, first, other, board);
 
-        ListingRequest all = new ListingRequest(true, 0, null, null, "", "");
+        ListingRequest all = new ListingRequest(ListingEndpoint.COMPANY_ANNOUNCEMENT, 0, null, null, "", "");
         assertThat(all.select(site, false)).containsExactly(board, other, first, old);
         assertThat(all.select(site, true)).containsExactly(first, other, board, old);
 
-        ListingRequest filtered = new ListingRequest(true, 0, DAY.minusDays(1), DAY, "投资者关系", "839493");
+        ListingRequest filtered = new ListingRequest(ListingEndpoint.COMPANY_ANNOUNCEMENT, 0, DAY.minusDays(1), DAY, "投资者关系", "839493");
         assertThat(filtered.select(site, false)).containsExactly(first);
-        ListingRequest sameOnB = new ListingRequest(false, 0, DAY.minusDays(1), DAY, "投资者关系", "839493");
+        ListingRequest sameOnB = new ListingRequest(ListingEndpoint.DISCLOSURE_LIST, 0, DAY.minusDays(1), DAY, "投资者关系", "839493");
         assertThat(sameOnB.select(site, false)).as("endpoint B ignores companyCd").containsExactly(other, first);
     }
 }

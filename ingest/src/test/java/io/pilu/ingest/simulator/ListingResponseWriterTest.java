@@ -34,9 +34,7 @@ class ListingResponseWriterTest {
             throws ListingSchemaException {
         List<Disclosure> out = new ArrayList<>();
         for (int page = 0; ; page++) {
-            String body = endpoint == ListingEndpoint.COMPANY_ANNOUNCEMENT
-                    ? ListingResponseWriter.endpointA(all, page, size, ListingDrift.NONE)
-                    : ListingResponseWriter.endpointB(all, page, size, ListingDrift.NONE);
+            String body = ListingResponseWriter.page(endpoint, all, page, size, ListingDrift.NONE);
             ListingPage p = ListingResponseParser.parse(endpoint, ListingResponseWriter.jsonp("cb", body));
             assertThat(p.number()).isEqualTo(page);
             out.addAll(p.items());
@@ -62,7 +60,7 @@ class ListingResponseWriterTest {
     @Test
     void endpointBGroupsOneCompanysDayIntoRowsOfAtMostThree() {
         assertThat(ListingResponseWriter.rows(site())).extracting(List::size).containsExactly(3, 1, 1, 1, 1);
-        String page0 = ListingResponseWriter.endpointB(site(), 0, 2, ListingDrift.NONE);
+        String page0 = ListingResponseWriter.page(ListingEndpoint.DISCLOSURE_LIST, site(), 0, 2, ListingDrift.NONE);
         assertThat(page0).contains("\"totalElements\":5,\"totalPages\":3", "\"totalElements\":7}");
     }
 
@@ -81,10 +79,10 @@ class ListingResponseWriterTest {
         for (ListingDrift drift : List.of(ListingDrift.MISSING_LIST_INFO, ListingDrift.STATUS_NOT_ZERO,
                 ListingDrift.RECORD_WITHOUT_PATH)) {
             assertThatThrownBy(() -> ListingResponseParser.parse(ListingEndpoint.COMPANY_ANNOUNCEMENT,
-                    ListingResponseWriter.jsonp(null, ListingResponseWriter.endpointA(all, 0, 20, drift))))
+                    ListingResponseWriter.jsonp(null, ListingResponseWriter.page(ListingEndpoint.COMPANY_ANNOUNCEMENT, all, 0, 20, drift))))
                     .as("A %s", drift).isInstanceOf(ListingSchemaException.class);
             assertThatThrownBy(() -> ListingResponseParser.parse(ListingEndpoint.DISCLOSURE_LIST,
-                    ListingResponseWriter.jsonp("cb", ListingResponseWriter.endpointB(all, 0, 20, drift))))
+                    ListingResponseWriter.jsonp("cb", ListingResponseWriter.page(ListingEndpoint.DISCLOSURE_LIST, all, 0, 20, drift))))
                     .as("B %s", drift).isInstanceOf(ListingSchemaException.class);
         }
     }

@@ -14,7 +14,7 @@ import io.pilu.sink.SinkRunner;
 import io.pilu.sink.es.BulkAction;
 import io.pilu.sink.es.BulkItemResult;
 import io.pilu.sink.es.ElasticsearchBulkClient;
-import io.pilu.sink.es.EsConnection;
+import io.pilu.sink.es.ElasticsearchSettings;
 import io.pilu.sink.es.IndexBootstrapper;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +113,7 @@ public final class SinkBenchmark {
         out.printf("producing %d documents to %s%n", n, topics.enriched());
         produce(bootstrapServers, topics.enriched(), docs);
 
-        EsConnection es = EsConnection.of(esUrl);
+        ElasticsearchSettings es = ElasticsearchSettings.of(esUrl);
         EnrichedDocumentConverter converter = new EnrichedDocumentConverter();
         List<BulkAction> actions = docs.stream().<BulkAction>map(converter::convert).toList();
         long bytes = actions.stream().mapToLong(a -> ((BulkAction.Index) a).source().length).sum();
@@ -173,7 +173,7 @@ public final class SinkBenchmark {
         }
     }
 
-    private static double sinkRun(String bootstrapServers, EsConnection es, Topics topics, String alias, int n,
+    private static double sinkRun(String bootstrapServers, ElasticsearchSettings es, Topics topics, String alias, int n,
                                   PrintStream out) throws Exception {
         SinkConfig config = new SinkConfig(bootstrapServers, topics.enriched(), topics.dlqSink(), alias + "-group", es, alias,
                 SinkConfig.DEFAULT_BATCH_MAX_DOCS, SinkConfig.DEFAULT_BATCH_MAX_BYTES, Duration.ofMillis(SinkConfig.DEFAULT_LINGER_MS),

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pilu.model.DocumentClass;
 import io.pilu.model.Json;
 import io.pilu.sink.SinkConfig;
-import io.pilu.sink.es.EsConnection;
+import io.pilu.sink.es.ElasticsearchSettings;
 import io.pilu.sink.es.RestClientFactory;
 import io.pilu.sink.search.SearchQueryBuilder;
 import io.pilu.sink.search.SearchRequest;
@@ -56,7 +56,7 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--institution", paramLabel = "NAME", description = "IR participant institution, as written or canonical (中邮证券).")
     String institution;
 
-    @Option(names = "--es-url", defaultValue = "${env:PILU_ES_URL:-" + EsConnection.DEFAULT_URL + "}",
+    @Option(names = "--es-url", defaultValue = "${env:PILU_ES_URL:-" + ElasticsearchSettings.DEFAULT_URL + "}",
             description = "Elasticsearch URL(s) (env PILU_ES_URL, default ${DEFAULT-VALUE}; auth from PILU_ES_USERNAME/"
                     + "PILU_ES_PASSWORD or PILU_ES_API_KEY, CA from PILU_ES_CA_CERT).")
     String esUrl;
@@ -108,9 +108,9 @@ public final class SearchCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         }
-        EsConnection conn;
+        ElasticsearchSettings conn;
         try {
-            conn = EsConnection.of(esUrl, System.getenv("PILU_ES_USERNAME"), System.getenv("PILU_ES_PASSWORD"),
+            conn = ElasticsearchSettings.of(esUrl, System.getenv("PILU_ES_USERNAME"), System.getenv("PILU_ES_PASSWORD"),
                     System.getenv("PILU_ES_API_KEY"), System.getenv("PILU_ES_CA_CERT"));
         } catch (IllegalArgumentException e) {
             err.println("pilu search: " + e.getMessage());

@@ -4,14 +4,16 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pilu.model.Topics;
 import io.pilu.service.Check;
 import io.pilu.service.CommonOptions;
+import io.pilu.service.Lifecycle;
+import io.pilu.service.Lifecycle.Phase;
+import io.pilu.service.Metrics;
 import io.pilu.service.OpsServer;
 import io.pilu.service.TopicProvisioner;
 import io.pilu.sink.RetryPolicy;
 import io.pilu.sink.SinkConfig;
 import io.pilu.sink.SinkIndex;
 import io.pilu.sink.SinkRunner;
-import io.pilu.sink.es.EsConnection;
-import java.io.IOException;
+import io.pilu.sink.es.ElasticsearchSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,7 +37,7 @@ public final class SinkCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--es-url", paramLabel = "URL[,URL…]", defaultValue = "${env:PILU_ES_URL:-" + EsConnection.DEFAULT_URL + "}",
+    @Option(names = "--es-url", paramLabel = "URL[,URL…]", defaultValue = "${env:PILU_ES_URL:-" + ElasticsearchSettings.DEFAULT_URL + "}",
             description = "Elasticsearch node URL(s) (env PILU_ES_URL, default ${DEFAULT-VALUE}).")
     String esUrl;
 
@@ -100,8 +102,11 @@ public final class SinkCommand implements Callable<Integer> {
             description = "Write alias of the research visits (env PILU_SINK_VISITS_INDEX_ALIAS, default ${DEFAULT-VALUE}).")
     String visitsIndexAlias;
 
-    /** The research-visits sink: the same settings, its own topic, consumer group and alias. */
+    /** The research-visits sink: the same settings, its own topic, consumer group and alias; null when turned off. */
     SinkConfig visitsConfig(SinkConfig c) {
+        if (!researchVisits) {
+            return null;
+        }
         return new SinkConfig(c.bootstrapServers(), common.topics().researchVisits(), c.dlqTopic(),
                 c.groupId() + "-research-visits", c.es(), visitsIndexAlias, c.batchMaxDocs(), c.batchMaxBytes(),
                 c.linger(), c.maxInFlight(), c.retry(), c.shutdownTimeout());
@@ -110,7 +115,7 @@ public final class SinkCommand implements Callable<Integer> {
     /** The configuration these options describe (secrets from the environment). */
     SinkConfig config() {
         Topics topics = common.topics();
-        EsConnection es = EsConnection.of(esUrl, esUsername, System.getenv("PILU_ES_PASSWORD"),
+        ElasticsearchSettings es = ElasticsearchSettings.of(esUrl, esUsername, System.getenv("PILU_ES_PASSWORD"),
                 System.getenv("PILU_ES_API_KEY"), esCaCert);
         return new SinkConfig(common.bootstrapServers, topics.enriched(), topics.dlqSink(), groupId, es, indexAlias,
                 batchSize, batchBytes, Duration.ofMillis(lingerMs), maxInFlight,
@@ -120,6 +125,26 @@ public final class SinkCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /**
+     * The configuration from the {@code PILU_SINK_*} and {@code PILU_ES_*} variables and defaults alone: how
+     * {@code pilu local} configures the sink it runs.
+     */
+    public static SinkConfig fromEnvironment() {
+        SinkCommand command = new SinkCommand();
+        new picocli.CommandLine(command).parseArgs();
+        return command.config();
+    }
+
+    /**
+     * The research-visits sink's configuration from the environment and defaults ({@code PILU_SINK_RESEARCH_VISITS},
+     * {@code PILU_SINK_VISITS_INDEX_ALIAS} and the sink's own settings), or null when it is turned off.
+     */
+    public static SinkConfig visitsFromEnvironment() {
+        SinkCommand command = new SinkCommand();
+        new picocli.CommandLine(command).parseArgs();
+        return command.visitsConfig(command.config());
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -133,62 +158,48 @@ public final class SinkCommand implements Callable<Integer> {
         TopicProvisioner.ensure(config.bootstrapServers(), topics.all().stream()
                 .filter(t -> List.of(topics.enriched(), topics.dlqSink(), topics.researchVisits()).contains(t.name()))
                 .toList(), common.replicationFactor);
-        PrometheusMeterRegistry registry = common.registry("sink");
-        SinkRunner main = SinkRunner.start(config, registry);
-        SinkRunner visits;
+        PrometheusMeterRegistry registry = Metrics.newRegistry("sink");
+        Lifecycle lifecycle = new Lifecycle("pilu-sink").closeOnShutdown();
         try {
-            visits = researchVisits ? SinkRunner.start(visitsConfig(config), registry, SinkIndex.RESEARCH_VISITS) : null;
-        } catch (IOException | RuntimeException e) {
-            main.close();
-            throw e;
-        }
-        SinkRunners runner = new SinkRunners(main, visits);
-        try (OpsServer ops = !common.opsEnabled(DEFAULT_OPS_PORT) ? null
-                : common.opsServer(registry, DEFAULT_OPS_PORT)
-                        .liveness(runner::liveness).readiness(runner::readiness).start()) {
-            Thread hook = new Thread(runner::close, "pilu-sink-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
+            SinkRunner main = lifecycle.add(Phase.SINK, "sink", SinkRunner.start(config, registry));
+            SinkConfig visitsConfig = visitsConfig(config);
+            SinkRunner visits = visitsConfig == null ? null : lifecycle.add(Phase.SINK, "sink-research-visits",
+                    SinkRunner.start(visitsConfig, registry, SinkIndex.RESEARCH_VISITS));
+            SinkRunners runner = new SinkRunners(main, visits);
+            OpsServer ops = !common.opsEnabled(DEFAULT_OPS_PORT) ? null
+                    : lifecycle.add(Phase.OPS, "ops", common.opsServer(registry, DEFAULT_OPS_PORT)
+                            .liveness(runner::liveness).readiness(runner::readiness).start());
             log.info("event=sink_started config={} analyzer={} research_visits={} ops={}", config,
                     main.analyzer().esType(), visits == null ? "off" : visitsIndexAlias, ops == null ? "none" : ops.url());
-            Throwable failure;
-            try {
-                failure = runner.await();
-            } catch (InterruptedException e) {
-                runner.close(); // pilu local stopping its services
-                throw e;
-            }
-            if (failure == null) {
-                runner.close(); // idempotent: the research-visits sink stops with the main one
+            if (runner.await() == null) {
                 log.info("event=sink_stopped");
                 return 0;
             }
-            runner.close();
             return 1;
+        } finally {
+            lifecycle.close();
         }
     }
 
-    /** The announcements sink and, when enabled, the research-visits sink, run and stopped together. */
-    private record SinkRunners(SinkRunner main, SinkRunner visits) {
+    /** The announcements sink and, when enabled, the research-visits sink: healthy together, ended by either. */
+    record SinkRunners(SinkRunner main, SinkRunner visits) {
 
         Check readiness() {
-            Check m = main.readiness();
-            if (!m.ok() || visits == null) {
-                return m;
-            }
-            Check v = visits.readiness();
-            return v.ok() ? m : Check.failing("research visits: " + v.detail());
+            return both(main.readiness(), visits == null ? null : visits.readiness());
         }
 
         Check liveness() {
-            Check m = main.liveness();
-            if (!m.ok() || visits == null) {
-                return m;
-            }
-            Check v = visits.liveness();
-            return v.ok() ? m : Check.failing("research visits: " + v.detail());
+            return both(main.liveness(), visits == null ? null : visits.liveness());
         }
 
-        /** Waits until one of them ends; returns the first failure, or null. */
+        private static Check both(Check main, Check visits) {
+            if (!main.ok() || visits == null) {
+                return main;
+            }
+            return visits.ok() ? main : Check.failing("research visits: " + visits.detail());
+        }
+
+        /** Waits until one of them ends; the first failure, or null when the main sink stopped cleanly. */
         Throwable await() throws InterruptedException {
             while (true) {
                 for (SinkRunner r : visits == null ? List.of(main) : List.of(main, visits)) {
@@ -201,13 +212,6 @@ public final class SinkCommand implements Callable<Integer> {
                 }
                 Thread.sleep(200);
             }
-        }
-
-        void close() {
-            if (visits != null) {
-                visits.close();
-            }
-            main.close();
         }
     }
 }

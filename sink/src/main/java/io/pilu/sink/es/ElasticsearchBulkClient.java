@@ -27,7 +27,7 @@ public final class ElasticsearchBulkClient implements AutoCloseable {
         this.rest = rest;
     }
 
-    public static ElasticsearchBulkClient create(EsConnection conn) {
+    public static ElasticsearchBulkClient create(ElasticsearchSettings conn) {
         return new ElasticsearchBulkClient(RestClientFactory.create(conn));
     }
 

@@ -20,13 +20,13 @@ import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
 
-/** Builds the low-level {@link RestClient} for an {@link EsConnection}: hosts, auth header, TLS trust. */
+/** Builds the low-level {@link RestClient} for an {@link ElasticsearchSettings}: hosts, auth header, TLS trust. */
 public final class RestClientFactory {
 
     private RestClientFactory() {
     }
 
-    public static RestClient create(EsConnection conn) {
+    public static RestClient create(ElasticsearchSettings conn) {
         HttpHost[] hosts = conn.urls().stream()
                 .map(u -> new HttpHost(u.getHost(), u.getPort() > 0 ? u.getPort() : defaultPort(u.getScheme()), u.getScheme()))
                 .toArray(HttpHost[]::new);
@@ -51,7 +51,7 @@ public final class RestClientFactory {
     }
 
     /** An SSL context trusting exactly the certificates in the configured PEM file. */
-    static SSLContext sslContextTrusting(EsConnection conn) {
+    static SSLContext sslContextTrusting(ElasticsearchSettings conn) {
         try (InputStream in = Files.newInputStream(conn.caCert())) {
             Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certs.isEmpty()) {

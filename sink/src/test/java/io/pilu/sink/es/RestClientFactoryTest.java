@@ -74,7 +74,7 @@ class RestClientFactoryTest {
 
     @Test
     void trustsTheConfiguredCaAndSendsBasicAuth() throws Exception {
-        try (RestClient rest = RestClientFactory.create(EsConnection.of(url(), "elastic", "pw", null, caPem.toString()))) {
+        try (RestClient rest = RestClientFactory.create(ElasticsearchSettings.of(url(), "elastic", "pw", null, caPem.toString()))) {
             String body = EntityUtils.toString(rest.performRequest(new Request("GET", "/")).getEntity());
             assertThat(body).contains("You Know, for Search");
         }
@@ -83,7 +83,7 @@ class RestClientFactoryTest {
 
     @Test
     void apiKeyWinsOverBasicAuth() throws Exception {
-        try (RestClient rest = RestClientFactory.create(EsConnection.of(url(), "elastic", "pw", "a2V5OnNlY3JldA==", caPem.toString()))) {
+        try (RestClient rest = RestClientFactory.create(ElasticsearchSettings.of(url(), "elastic", "pw", "a2V5OnNlY3JldA==", caPem.toString()))) {
             rest.performRequest(new Request("GET", "/"));
         }
         assertThat(authorization.get()).isEqualTo("ApiKey a2V5OnNlY3JldA==");
@@ -91,7 +91,7 @@ class RestClientFactoryTest {
 
     @Test
     void withoutTheCaTheServerIsNotTrusted() throws Exception {
-        try (RestClient rest = RestClientFactory.create(EsConnection.of(url()))) {
+        try (RestClient rest = RestClientFactory.create(ElasticsearchSettings.of(url()))) {
             assertThatThrownBy(() -> rest.performRequest(new Request("GET", "/"))).isInstanceOf(IOException.class);
         }
     }
@@ -99,7 +99,7 @@ class RestClientFactoryTest {
     @Test
     void anUnreadableCaFileIsAClearError() throws Exception {
         Path junk = Files.writeString(dir.resolve("junk.pem"), "not a certificate");
-        assertThatThrownBy(() -> RestClientFactory.create(EsConnection.of(url(), null, null, null, junk.toString())))
+        assertThatThrownBy(() -> RestClientFactory.create(ElasticsearchSettings.of(url(), null, null, null, junk.toString())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PILU_ES_CA_CERT");
     }
 

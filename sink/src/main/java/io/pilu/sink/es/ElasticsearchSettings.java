@@ -18,11 +18,11 @@ import java.util.Objects;
  * @param apiKey    API key, or null; wins over basic auth when both are set
  * @param caCert    PEM file with the CA that signed the cluster's certificate, or null
  */
-public record EsConnection(List<URI> urls, String username, String password, String apiKey, Path caCert) {
+public record ElasticsearchSettings(List<URI> urls, String username, String password, String apiKey, Path caCert) {
 
     public static final String DEFAULT_URL = "http://localhost:9200";
 
-    public EsConnection {
+    public ElasticsearchSettings {
         Objects.requireNonNull(urls, "urls");
         if (urls.isEmpty()) {
             throw new IllegalArgumentException("at least one Elasticsearch URL is required");
@@ -47,7 +47,7 @@ public record EsConnection(List<URI> urls, String username, String password, Str
     }
 
     /** Parses a comma-separated URL list, e.g. {@code http://es1:9200,http://es2:9200}. */
-    public static EsConnection of(String commaSeparatedUrls, String username, String password, String apiKey, String caCert) {
+    public static ElasticsearchSettings of(String commaSeparatedUrls, String username, String password, String apiKey, String caCert) {
         if (commaSeparatedUrls == null || commaSeparatedUrls.isBlank()) {
             throw new IllegalArgumentException("Elasticsearch URL is empty");
         }
@@ -63,12 +63,17 @@ public record EsConnection(List<URI> urls, String username, String password, Str
                     }
                 })
                 .toList();
-        return new EsConnection(urls, username, password, apiKey, blankToNull(caCert) == null ? null : Path.of(caCert));
+        return new ElasticsearchSettings(urls, username, password, apiKey, blankToNull(caCert) == null ? null : Path.of(caCert));
     }
 
     /** Plain URL, no auth, no TLS settings. */
-    public static EsConnection of(String url) {
+    public static ElasticsearchSettings of(String url) {
         return of(url, null, null, null, null);
+    }
+
+    /** The same credentials and TLS settings for the node(s) at {@code commaSeparatedUrls}. */
+    public ElasticsearchSettings withUrl(String commaSeparatedUrls) {
+        return new ElasticsearchSettings(of(commaSeparatedUrls).urls(), username, password, apiKey, caCert);
     }
 
     /** {@code url} with any user-info replaced by {@code ****}, safe to print. */
@@ -87,7 +92,7 @@ public record EsConnection(List<URI> urls, String username, String password, Str
 
     @Override
     public String toString() {
-        return "EsConnection[urls=" + urls + ", auth=" + authMode()
+        return "ElasticsearchSettings[urls=" + urls + ", auth=" + authMode()
                 + (username != null ? ", username=" + username : "")
                 + (password != null ? ", password=****" : "")
                 + (apiKey != null ? ", apiKey=****" : "")

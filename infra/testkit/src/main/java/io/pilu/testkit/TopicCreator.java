@@ -16,14 +16,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Creates topics on the shared cluster and waits until the broker serves them. */
-final class Topics implements AutoCloseable {
+final class TopicCreator implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final long POLL_MILLIS = 50;
 
     private final Admin admin;
 
-    Topics(String bootstrapServers) {
+    TopicCreator(String bootstrapServers) {
         this.admin = Admin.create(Map.of(
             AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
             AdminClientConfig.CLIENT_ID_CONFIG, "pilu-testkit-topics"

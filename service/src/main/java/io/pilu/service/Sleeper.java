@@ -1,8 +1,8 @@
-package io.pilu.ingest.http;
+package io.pilu.service;
 
 import java.time.Duration;
 
-/** Waits; a seam so rate-limit and backoff logic is tested without real time passing. */
+/** Waits; the seam that lets rate-limit, backoff and retry logic be tested without real time passing. */
 @FunctionalInterface
 public interface Sleeper {
 

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /** Issue 10, row 11: a password inside --es-url is refused with a clear message and never printed. */
-class EsConnectionCredentialsTest {
+class ElasticsearchSettingsCredentialsTest {
 
     @Test
     void aUrlWithUserInfoIsRefusedWithoutEchoingThePassword() {
-        assertThatThrownBy(() -> EsConnection.of("http://alice:s3cret-pw@es.example:9200"))
+        assertThatThrownBy(() -> ElasticsearchSettings.of("http://alice:s3cret-pw@es.example:9200"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must not contain credentials")
                 .hasMessageContaining("PILU_ES_PASSWORD")
@@ -23,7 +23,7 @@ class EsConnectionCredentialsTest {
 
     @Test
     void anInvalidUrlIsRefusedWithoutQuotingIt() {
-        assertThatThrownBy(() -> EsConnection.of("http://user:s3cret pw@es:9200"))
+        assertThatThrownBy(() -> ElasticsearchSettings.of("http://user:s3cret pw@es:9200"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("s3cret");
     }
 

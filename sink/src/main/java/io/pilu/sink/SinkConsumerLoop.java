@@ -37,9 +37,9 @@ import org.slf4j.LoggerFactory;
  * poll. Offsets are committed from the {@link OffsetTracker} only: the position after the last record whose
  * whole batch was acknowledged, dead letters included.
  */
-public final class SinkService implements Runnable {
+public final class SinkConsumerLoop implements Runnable {
 
-    private static final Logger log = LoggerFactory.getLogger(SinkService.class);
+    private static final Logger log = LoggerFactory.getLogger(SinkConsumerLoop.class);
 
     private record Completion(List<PendingDocument> batch, BatchWriter.Result result, Throwable failure) {
     }
@@ -62,14 +62,14 @@ public final class SinkService implements Runnable {
     private volatile boolean assigned;
     private int inFlight;
 
-    public SinkService(SinkConfig config, Consumer<byte[], byte[]> consumer, BatchWriter writer,
+    public SinkConsumerLoop(SinkConfig config, Consumer<byte[], byte[]> consumer, BatchWriter writer,
                        AtomicInteger retryingBatches, SinkMetrics metrics, Clock clock) {
         this(config, consumer, writer, retryingBatches, metrics, clock,
                 new EnrichedRecordDecoder(new EnrichedDocumentConverter()));
     }
 
     /** A sink of another topic: {@code decoder} turns its records into documents (research visits). */
-    public SinkService(SinkConfig config, Consumer<byte[], byte[]> consumer, BatchWriter writer,
+    public SinkConsumerLoop(SinkConfig config, Consumer<byte[], byte[]> consumer, BatchWriter writer,
                        AtomicInteger retryingBatches, SinkMetrics metrics, Clock clock, RecordDecoder decoder) {
         this.decoder = decoder;
         this.config = config;
