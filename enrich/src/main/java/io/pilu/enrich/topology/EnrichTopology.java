@@ -80,7 +80,11 @@ public final class EnrichTopology {
         KStream<String, EnrichedAnnouncement> enriched = branches.get("outcome-enriched")
                 .mapValues(v -> ((EnrichOutcome.Enriched) v).value(), Named.as("unwrap"));
         enriched.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName("enriched-sink"));
-        enriched.filter((id, e) -> e.documentClass() == DocumentClass.IR_ACTIVITY_RECORD, Named.as("ir-only"))
+        // pilu.ir-activities is a table of the IR records by id: an announcement that is not (or no longer) one is
+        // a tombstone there, so a re-enrichment that reclassifies a former IR record retracts it downstream
+        // (analytics counts that table). Compaction drops the tombstones of ids that never were IR records.
+        enriched.mapValues(e -> e.documentClass() == DocumentClass.IR_ACTIVITY_RECORD ? e : null,
+                        Named.as("ir-or-tombstone"))
                 .to(topics.irActivities(), Produced.with(Serdes.String(), enrichedSerde).withName("ir-sink"));
         enriched.flatMap((id, e) -> e.entities().stream()
                         .map(entity -> KeyValue.pair(entity.normalizedName(), EntityMention.of(e, entity)))

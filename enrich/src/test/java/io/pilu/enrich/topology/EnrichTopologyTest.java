@@ -115,11 +115,25 @@ class EnrichTopologyTest {
     }
 
     @Test
-    void otherAnnouncementsGoToEnrichedOnly() {
+    void otherAnnouncementsGoToEnrichedAndAreTombstonesOnTheIrTable() {
         pipe("b1", announcement("b1", "[临时公告]某公司:第三届董事会第五次会议决议公告"));
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("b1");
+        TestRecord<String, EnrichedAnnouncement> t = ir.readRecord();
+        assertThat(t.key()).isEqualTo("b1");
+        assertThat(t.value()).isNull();
         assertThat(ir.isEmpty()).isTrue();
         assertThat(mentions.isEmpty()).isTrue();
+    }
+
+    /** Analytics reads pilu.ir-activities as a table: a record that stops being an IR record must leave it. */
+    @Test
+    void aReEnrichmentThatIsNoLongerAnIrRecordWithdrawsItFromTheIrTable() {
+        pipe("r1", announcement("r1", "[临时公告]并行科技:投资者关系活动记录表"));
+        pipe("r1", announcement("r1", "[临时公告]并行科技:2024年第二次临时股东大会决议公告")); // reclassified
+        List<TestRecord<String, EnrichedAnnouncement>> table = ir.readRecordsToList();
+        assertThat(table).extracting(TestRecord::key).containsExactly("r1", "r1");
+        assertThat(table.get(0).value().documentClass()).isEqualTo(DocumentClass.IR_ACTIVITY_RECORD);
+        assertThat(table.get(1).value()).isNull();
     }
 
     @Test
@@ -185,6 +199,7 @@ class EnrichTopologyTest {
                 NOW, null, null));
         assertThat(dlq.isEmpty()).isTrue();
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("h1");
+        assertThat(ir.readRecord().value()).as("h1 is not an IR record").isNull();
         assertThat(ir.isEmpty()).isTrue();
         assertThat(mentions.isEmpty()).isTrue();
         assertThat(registry.counter("pilu.enrich.failures", "reason", "TombstoneWithoutKey").count()).isEqualTo(1);
