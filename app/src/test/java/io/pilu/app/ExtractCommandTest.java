@@ -57,13 +57,17 @@ class ExtractCommandTest {
 
     @Test
     void aMissingFileIsAClearError() {
-        assertThat(Pilu.commandLine().execute("extract", dir.resolve("nope.pdf").toString())).isEqualTo(2);
+        Map.Entry<Integer, String> r = runErr("extract", dir.resolve("nope.pdf").toString());
+        assertThat(r.getKey()).isEqualTo(2);
+        assertThat(r.getValue().strip()).isEqualTo("pilu extract: no such file: " + dir.resolve("nope.pdf"));
     }
 
     @Test
     void anUnsupportedTypeIsAUsageError() throws Exception {
         Path docx = Files.write(dir.resolve("report.docx"), new byte[] {1, 2, 3});
-        assertThat(Pilu.commandLine().execute("extract", docx.toString())).isEqualTo(2);
+        Map.Entry<Integer, String> r = runErr("extract", docx.toString());
+        assertThat(r.getKey()).isEqualTo(2);
+        assertThat(r.getValue().strip()).isEqualTo("pilu extract: unsupported file type 'docx' (use .txt, .pdf or .html)");
     }
 
     @Test
