@@ -77,13 +77,16 @@ public final class EnrichTopology {
         tombstones.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName("enriched-tombstones"));
         tombstones.to(topics.irActivities(), Produced.with(Serdes.String(), enrichedSerde).withName("ir-tombstones"));
 
-        KStream<String, EnrichedAnnouncement> enriched = branches.get("outcome-enriched")
-                .mapValues(v -> ((EnrichOutcome.Enriched) v).value(), Named.as("unwrap"));
-        enriched.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName("enriched-sink"));
-        enriched.filter((id, e) -> e.documentClass() == DocumentClass.IR_ACTIVITY_RECORD, Named.as("ir-only"))
-                .to(topics.irActivities(), Produced.with(Serdes.String(), enrichedSerde).withName("ir-sink"));
-        enriched.flatMap((id, e) -> e.entities().stream()
-                        .map(entity -> KeyValue.pair(entity.normalizedName(), EntityMention.of(e, entity)))
+        // The enriched and IR topics get the bytes the processor serialised once (the text dominates them).
+        KStream<String, EnrichOutcome.Enriched> enriched = branches.get("outcome-enriched")
+                .mapValues(v -> (EnrichOutcome.Enriched) v, Named.as("unwrap"));
+        enriched.mapValues(EnrichOutcome.Enriched::bytes, Named.as("enriched-bytes"))
+                .to(topics.enriched(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("enriched-sink"));
+        enriched.filter((id, e) -> e.value().documentClass() == DocumentClass.IR_ACTIVITY_RECORD, Named.as("ir-only"))
+                .mapValues(EnrichOutcome.Enriched::bytes, Named.as("ir-bytes"))
+                .to(topics.irActivities(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("ir-sink"));
+        enriched.flatMap((id, e) -> e.value().entities().stream()
+                        .map(entity -> KeyValue.pair(entity.normalizedName(), EntityMention.of(e.value(), entity)))
                         .toList(), Named.as("entity-mentions"))
                 .to(topics.entityMentions(),
                         Produced.with(Serdes.String(), JsonSerde.entityMention()).withName("mentions-sink"));
