@@ -69,7 +69,7 @@ public record EnrichConfig(
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), KafkaSettings.SESSION_TIMEOUT_MS);
         // Raw records carry whole documents' text; let large ones through.
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), KafkaSettings.MAX_RECORD_BYTES);
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), KafkaSettings.COMPRESSION_TYPE);
         // With frequent commits, the first sends of a transaction often meet CONCURRENT_TRANSACTIONS while the
         // previous commit's markers are still being written; the default 100 ms retry backoff then stalls every
         // commit cycle. Retrying sooner keeps exactly-once throughput close to at-least-once.

@@ -9,8 +9,11 @@ import io.pilu.model.EnrichedAnnouncement;
  */
 sealed interface EnrichOutcome {
 
-    /** The raw record was understood. */
-    record Enriched(EnrichedAnnouncement value) implements EnrichOutcome {
+    /**
+     * The raw record was understood. {@code bytes} is {@code value} serialised once, by the processor (which needs
+     * the size anyway); every topic the record goes to is written from these bytes instead of serialising again.
+     */
+    record Enriched(EnrichedAnnouncement value, byte[] bytes) implements EnrichOutcome {
     }
 
     /** The raw record was a tombstone: the announcement is withdrawn downstream too. */

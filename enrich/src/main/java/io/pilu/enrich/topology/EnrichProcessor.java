@@ -84,7 +84,8 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, EnrichO
         // An output over the topics' limit would fail the whole exactly-once transaction, again and again: it is
         // dead-lettered here with the reason and a shortened payload (the production exception handler catches
         // what this check cannot see, e.g. a topic whose limit shrank after start).
-        int size = enrichedSerde.toBytes(enriched).length;
+        byte[] bytes = enrichedSerde.toBytes(enriched);
+        int size = bytes.length;
         if (size > maxRecordBytes) {
             metrics.failed(DeadLetterProductionHandler.RECORD_TOO_LARGE);
             forwardDeadLetter(record, key, meta -> DeadLetter.of(STAGE, meta.topic, meta.partition, meta.offset,
@@ -96,7 +97,7 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, EnrichO
         }
         metrics.enriched(enriched.documentClass(), enriched.entities().size(),
                 Duration.ofNanos(System.nanoTime() - started));
-        context.forward(record.withKey(enriched.id()).withValue(new EnrichOutcome.Enriched(enriched)));
+        context.forward(record.withKey(enriched.id()).withValue(new EnrichOutcome.Enriched(enriched, bytes)));
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String key, RuntimeException error) {

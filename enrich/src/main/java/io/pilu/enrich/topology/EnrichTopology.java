@@ -77,17 +77,19 @@ public final class EnrichTopology {
         tombstones.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName("enriched-tombstones"));
         tombstones.to(topics.irActivities(), Produced.with(Serdes.String(), enrichedSerde).withName("ir-tombstones"));
 
-        KStream<String, EnrichedAnnouncement> enriched = branches.get("outcome-enriched")
-                .mapValues(v -> ((EnrichOutcome.Enriched) v).value(), Named.as("unwrap"));
-        enriched.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName("enriched-sink"));
+        // The enriched and IR topics get the bytes the processor serialised once (the text dominates them).
+        KStream<String, EnrichOutcome.Enriched> enriched = branches.get("outcome-enriched")
+                .mapValues(v -> (EnrichOutcome.Enriched) v, Named.as("unwrap"));
+        enriched.mapValues(EnrichOutcome.Enriched::bytes, Named.as("enriched-bytes"))
+                .to(topics.enriched(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("enriched-sink"));
         // pilu.ir-activities is a table of the IR records by id: an announcement that is not (or no longer) one is
         // a tombstone there, so a re-enrichment that reclassifies a former IR record retracts it downstream
         // (analytics counts that table). Compaction drops the tombstones of ids that never were IR records.
-        enriched.mapValues(e -> e.documentClass() == DocumentClass.IR_ACTIVITY_RECORD ? e : null,
-                        Named.as("ir-or-tombstone"))
-                .to(topics.irActivities(), Produced.with(Serdes.String(), enrichedSerde).withName("ir-sink"));
-        enriched.flatMap((id, e) -> e.entities().stream()
-                        .map(entity -> KeyValue.pair(entity.normalizedName(), EntityMention.of(e, entity)))
+        enriched.mapValues(e -> e.value().documentClass() == DocumentClass.IR_ACTIVITY_RECORD ? e.bytes() : null,
+                        Named.as("ir-bytes-or-tombstone"))
+                .to(topics.irActivities(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("ir-sink"));
+        enriched.flatMap((id, e) -> e.value().entities().stream()
+                        .map(entity -> KeyValue.pair(entity.normalizedName(), EntityMention.of(e.value(), entity)))
                         .toList(), Named.as("entity-mentions"))
                 .to(topics.entityMentions(),
                         Produced.with(Serdes.String(), JsonSerde.entityMention()).withName("mentions-sink"));

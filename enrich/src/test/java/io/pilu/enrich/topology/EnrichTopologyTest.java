@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.BiFunction;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -112,6 +113,20 @@ class EnrichTopologyTest {
         assertThat(m.get(0).value().companyCode()).isEqualTo("839493");
         assertThat(dlq.isEmpty()).isTrue();
         assertThat(registry.counter("pilu.enrich.records", "class", "IR_ACTIVITY_RECORD").count()).isEqualTo(1);
+    }
+
+    @Test
+    void theEnrichedAndIrTopicsGetTheSameBytesTheEnrichedSerdeWrites() {
+        RawAnnouncement a = announcement("a1", "[临时公告]并行科技:投资者关系活动记录表");
+        pipe("a1", a);
+
+        byte[] expected = JsonSerde.enriched().toBytes(STAND_IN.apply(a, NOW));
+        TestOutputTopic<String, byte[]> enrichedBytes = driver.createOutputTopic(TOPICS.enriched(),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        TestOutputTopic<String, byte[]> irBytes = driver.createOutputTopic(TOPICS.irActivities(),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        assertThat(enrichedBytes.readValuesToList()).singleElement().isEqualTo(expected);
+        assertThat(irBytes.readValuesToList()).singleElement().isEqualTo(expected);
     }
 
     @Test
