@@ -46,10 +46,16 @@ public final class AnalyticsService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AnalyticsService.class);
 
     /** Every store, for the size gauges. */
-    public static final List<String> STORES = List.of(AnalyticsTopology.ANNOUNCEMENTS_STORE,
-            Side.COMPANY.visitsStore(), Side.COMPANY.pairsStore(), Side.COMPANY.coverageStore(),
-            Side.COMPANY.daysStore(), Side.INSTITUTION.visitsStore(), Side.INSTITUTION.pairsStore(),
-            Side.INSTITUTION.coverageStore(), Side.INSTITUTION.daysStore());
+    public static final List<String> STORES = List.of(
+            AnalyticsTopology.ANNOUNCEMENTS_STORE,
+            Side.COMPANY.visitsStore(),
+            Side.COMPANY.pairsStore(),
+            Side.COMPANY.coverageStore(),
+            Side.COMPANY.daysStore(),
+            Side.INSTITUTION.visitsStore(),
+            Side.INSTITUTION.pairsStore(),
+            Side.INSTITUTION.coverageStore(),
+            Side.INSTITUTION.daysStore());
 
     private final KafkaStreams streams;
     private final OpsServer api;
@@ -59,8 +65,12 @@ public final class AnalyticsService implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private AnalyticsService(KafkaStreams streams, OpsServer api, OpsServer ops, KafkaStreamsMetrics streamsMetrics,
-                             AnalyticsMetrics metrics) {
+    private AnalyticsService(
+            KafkaStreams streams,
+            OpsServer api,
+            OpsServer ops,
+            KafkaStreamsMetrics streamsMetrics,
+            AnalyticsMetrics metrics) {
         this.metrics = metrics;
         this.streams = streams;
         this.api = api;
@@ -73,9 +83,11 @@ public final class AnalyticsService implements AutoCloseable {
      * free port), so that the port it got is what {@code application.server} announces. {@code opsPort}: a separate
      * {@code /metrics /healthz /readyz} endpoint when it is neither negative nor the API port.
      */
-    public static AnalyticsService start(AnalyticsConfig requested, InstitutionNames names,
-                                         PrometheusMeterRegistry registry, int opsPort) {
-        String advertisedHost = requested.applicationServer().substring(0, requested.applicationServer().lastIndexOf(':'));
+    public static AnalyticsService start(
+            AnalyticsConfig requested, InstitutionNames names, PrometheusMeterRegistry registry, int opsPort) {
+        String advertisedHost = requested
+                .applicationServer()
+                .substring(0, requested.applicationServer().lastIndexOf(':'));
         int apiPort = Integer.parseInt(requested.applicationServer().substring(advertisedHost.length() + 1));
         AtomicReference<QueryRouter> router = new AtomicReference<>();
         AtomicReference<KafkaStreams> streamsRef = new AtomicReference<>();
@@ -83,7 +95,9 @@ public final class AnalyticsService implements AutoCloseable {
         AnalyticsMetrics metrics = new AnalyticsMetrics(registry);
         Topology topology = AnalyticsTopology.topology(requested.topics(), names, clock, metrics);
         String description = topology.describe().toString();
-        OpsServer.Builder apiBuilder = OpsServer.builder(registry).port(apiPort).threads(8)
+        OpsServer.Builder apiBuilder = OpsServer.builder(registry)
+                .port(apiPort)
+                .threads(8)
                 .handler("/api/", new AnalyticsApi(router::get, names, clock, registry))
                 .route("/topology", () -> description);
         probes(apiBuilder, streamsRef);
@@ -109,15 +123,26 @@ public final class AnalyticsService implements AutoCloseable {
                 probes(b, streamsRef);
                 ops = b.start();
             }
-            router.set(new QueryRouter(streams, new HostInfo(advertisedHost, api.port()), config.applicationId(),
-                    partitions, Duration.ofSeconds(5)));
+            router.set(new QueryRouter(
+                    streams,
+                    new HostInfo(advertisedHost, api.port()),
+                    config.applicationId(),
+                    partitions,
+                    Duration.ofSeconds(5)));
             AnalyticsService service = new AnalyticsService(streams, api, ops, streamsMetrics, metrics);
             streams.start();
-            log.info("analytics started: application.id={} application.server={} input={} ({} partitions) "
-                            + "outputs=[{}, {}, {}] standbys={} api={}", config.applicationId(),
-                    config.applicationServer(), config.topics().irActivities(), partitions,
-                    config.topics().researchVisits(), config.topics().companyCoverage(),
-                    config.topics().institutionCoverage(), config.standbyReplicas(), api.url());
+            log.info(
+                    "analytics started: application.id={} application.server={} input={} ({} partitions) "
+                            + "outputs=[{}, {}, {}] standbys={} api={}",
+                    config.applicationId(),
+                    config.applicationServer(),
+                    config.topics().irActivities(),
+                    partitions,
+                    config.topics().researchVisits(),
+                    config.topics().companyCoverage(),
+                    config.topics().institutionCoverage(),
+                    config.standbyReplicas(),
+                    api.url());
             return service;
         } catch (RuntimeException e) {
             api.close();
@@ -127,45 +152,59 @@ public final class AnalyticsService implements AutoCloseable {
 
     private static void probes(OpsServer.Builder b, AtomicReference<KafkaStreams> streams) {
         b.liveness(() -> {
-            KafkaStreams s = streams.get();
-            if (s == null) {
-                return Check.ok("starting");
-            }
-            return s.state() == KafkaStreams.State.ERROR || s.state() == KafkaStreams.State.NOT_RUNNING
-                    ? Check.failing(s.state().name()) : Check.ok(s.state().name());
-        }).readiness(() -> {
-            KafkaStreams s = streams.get();
-            return s != null && s.state() == KafkaStreams.State.RUNNING
-                    ? Check.ok("RUNNING") : Check.failing(s == null ? "starting" : s.state().name());
-        });
+                    KafkaStreams s = streams.get();
+                    if (s == null) {
+                        return Check.ok("starting");
+                    }
+                    return s.state() == KafkaStreams.State.ERROR || s.state() == KafkaStreams.State.NOT_RUNNING
+                            ? Check.failing(s.state().name())
+                            : Check.ok(s.state().name());
+                })
+                .readiness(() -> {
+                    KafkaStreams s = streams.get();
+                    return s != null && s.state() == KafkaStreams.State.RUNNING
+                            ? Check.ok("RUNNING")
+                            : Check.failing(s == null ? "starting" : s.state().name());
+                });
     }
 
     /** Partitions of the input topic, which the repartitioned stores share: what a gathered ranking must cover. */
     private static int partitions(AnalyticsConfig config) {
         try (Admin admin = Admin.create(KafkaSettings.admin(config.bootstrapServers()))) {
-            return admin.describeTopics(List.of(config.topics().irActivities())).allTopicNames()
-                    .get(30, TimeUnit.SECONDS).get(config.topics().irActivities()).partitions().size();
+            return admin.describeTopics(List.of(config.topics().irActivities()))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(config.topics().irActivities())
+                    .partitions()
+                    .size();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading " + config.topics().irActivities(), e);
+            throw new IllegalStateException(
+                    "interrupted while reading " + config.topics().irActivities(), e);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot read the partitions of " + config.topics().irActivities()
-                    + " on " + config.bootstrapServers() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read the partitions of " + config.topics().irActivities() + " on "
+                            + config.bootstrapServers() + ": " + e.getMessage(),
+                    e);
         }
     }
 
     private static void registerGauges(PrometheusMeterRegistry registry, KafkaStreams streams) {
         Gauge.builder("pilu.analytics.running", streams, s -> s.state() == KafkaStreams.State.RUNNING ? 1 : 0)
-                .description("1 while the analytics topology is RUNNING, else 0").register(registry);
+                .description("1 while the analytics topology is RUNNING, else 0")
+                .register(registry);
         for (KafkaStreams.State state : KafkaStreams.State.values()) {
             Gauge.builder("pilu.analytics.stream.state", streams, s -> s.state() == state ? 1 : 0)
-                    .tag("state", state.name()).description("1 for the Kafka Streams state the analytics is in")
+                    .tag("state", state.name())
+                    .description("1 for the Kafka Streams state the analytics is in")
                     .register(registry);
         }
         for (String store : STORES) {
-            Gauge.builder("pilu.analytics.store.entries", streams, s -> entries(s, store)).tag("store", store)
+            Gauge.builder("pilu.analytics.store.entries", streams, s -> entries(s, store))
+                    .tag("store", store)
                     .description("approximate entries in this instance's active copies of the store (NaN while "
-                            + "not queryable)").register(registry);
+                            + "not queryable)")
+                    .register(registry);
         }
     }
 
@@ -174,8 +213,8 @@ public final class AnalyticsService implements AutoCloseable {
             return Double.NaN;
         }
         try {
-            ReadOnlyKeyValueStore<Object, Object> s = streams.store(
-                    StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()));
+            ReadOnlyKeyValueStore<Object, Object> s =
+                    streams.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()));
             return s.approximateNumEntries();
         } catch (RuntimeException e) {
             return Double.NaN;
@@ -189,13 +228,19 @@ public final class AnalyticsService implements AutoCloseable {
 
         RestoreProgress(PrometheusMeterRegistry registry) {
             restored = Counter.builder("pilu.analytics.restore.records")
-                    .description("state store records restored from changelogs").register(registry);
-            Gauge.builder("pilu.analytics.restore.remaining.records", active,
-                            a -> a.values().stream().mapToLong(v -> Math.max(0, v[0] - v[1])).sum())
+                    .description("state store records restored from changelogs")
+                    .register(registry);
+            Gauge.builder(
+                            "pilu.analytics.restore.remaining.records",
+                            active,
+                            a -> a.values().stream()
+                                    .mapToLong(v -> Math.max(0, v[0] - v[1]))
+                                    .sum())
                     .description("changelog records still to restore before the stores are queryable")
                     .register(registry);
             Gauge.builder("pilu.analytics.restore.partitions", active, Map::size)
-                    .description("store partitions restoring now").register(registry);
+                    .description("store partitions restoring now")
+                    .register(registry);
         }
 
         @Override

@@ -58,11 +58,31 @@ class AnalyticsFailoverIT {
     private static final int PARTITIONS = 6;
     private static final int ANNOUNCEMENTS = 300;
     private static final InstitutionNames NAMES = InstitutionNames.loadDefault();
-    private static final String[] INSTITUTIONS = {"中邮证券", "中邮证券有限责任公司", "地泽投资", "国泰君安", "中信证券",
-            "中金公司", "华夏基金", "易方达基金", "高毅资产", "景林资产", "招商证券", "广发证券", "嘉实基金", "东方证券",
-            "兴业证券", "睿远基金", "泰康资产", "平安养老", "华泰证券", "某某私募"};
+    private static final String[] INSTITUTIONS = {
+        "中邮证券",
+        "中邮证券有限责任公司",
+        "地泽投资",
+        "国泰君安",
+        "中信证券",
+        "中金公司",
+        "华夏基金",
+        "易方达基金",
+        "高毅资产",
+        "景林资产",
+        "招商证券",
+        "广发证券",
+        "嘉实基金",
+        "东方证券",
+        "兴业证券",
+        "睿远基金",
+        "泰康资产",
+        "平安养老",
+        "华泰证券",
+        "某某私募"
+    };
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
     Path dir;
@@ -86,14 +106,20 @@ class AnalyticsFailoverIT {
         try {
             String urlA = "http://localhost:" + portA;
             String urlB = "http://localhost:" + portB;
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+            await().atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> allExact(urlA, recount) && allExact(urlB, recount));
 
             // the API's contract at the edges
-            assertThat(get(urlA + "/api/rankings/companies?window=abc").statusCode()).isEqualTo(400);
-            assertThat(get(urlA + "/api/rankings/companies?window=30d&limit=0").statusCode()).isEqualTo(400);
-            assertThat(get(urlA + "/api/companies/839493/visitors?from=2024-07-01&to=2024-06-01").statusCode()).isEqualTo(400);
-            assertThat(get(urlA + "/api/companies/839493/new-visitors").statusCode()).isEqualTo(400);
+            assertThat(get(urlA + "/api/rankings/companies?window=abc").statusCode())
+                    .isEqualTo(400);
+            assertThat(get(urlA + "/api/rankings/companies?window=30d&limit=0").statusCode())
+                    .isEqualTo(400);
+            assertThat(get(urlA + "/api/companies/839493/visitors?from=2024-07-01&to=2024-06-01")
+                            .statusCode())
+                    .isEqualTo(400);
+            assertThat(get(urlA + "/api/companies/839493/new-visitors").statusCode())
+                    .isEqualTo(400);
             assertThat(get(urlA + "/api/nothing").statusCode()).isEqualTo(404);
             assertThat(get(urlB + "/readyz").statusCode()).isEqualTo(200);
 
@@ -101,7 +127,8 @@ class AnalyticsFailoverIT {
             a.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             List<Integer> unavailable = new ArrayList<>();
             long[] lookupsBack = {0};
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> {
                         if (lookupsBack[0] == 0 && check(urlB, recount, unavailable, false)) {
                             lookupsBack[0] = System.nanoTime();
@@ -110,13 +137,18 @@ class AnalyticsFailoverIT {
                     });
             double failover = (System.nanoTime() - killed) / 1e9;
             double lookups = (lookupsBack[0] - killed) / 1e9;
-            String line = String.format("analytics failover, num.standby.replicas=%d, %d partitions, %d visits: after "
+            String line = String.format(
+                    "analytics failover, num.standby.replicas=%d, %d partitions, %d visits: after "
                             + "kill -9 the survivor answers every company and institution exactly after %.1f s, and "
                             + "the gathered ranking too after %.1f s (503 answers meanwhile: %d)%n",
                     standbys, PARTITIONS, recount.visits().size(), lookups, failover, unavailable.size());
             System.out.print(line);
-            Files.writeString(Path.of("target", "analytics-failover.txt"), line, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    Path.of("target", "analytics-failover.txt"),
+                    line,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } finally {
             a.destroyForcibly();
             b.destroy();
@@ -156,7 +188,8 @@ class AnalyticsFailoverIT {
             }
             for (InstitutionCoverage i : recount.institutions().values()) {
                 HttpResponse<String> r = get(url + "/api/institutions/"
-                        + URLEncoder.encode(i.normalizedName(), StandardCharsets.UTF_8).replace("+", "%20") + "/visits");
+                        + URLEncoder.encode(i.normalizedName(), StandardCharsets.UTF_8)
+                                .replace("+", "%20") + "/visits");
                 if (!acceptable(r, unavailable)) {
                     return false;
                 }
@@ -171,12 +204,15 @@ class AnalyticsFailoverIT {
             if (!acceptable(r, unavailable)) {
                 return false;
             }
-            Map<String, long[]> expected = recount.companiesIn(LocalDate.of(2024, 12, 31).minusDays(3659),
-                    LocalDate.of(2024, 12, 31));
+            Map<String, long[]> expected =
+                    recount.companiesIn(LocalDate.of(2024, 12, 31).minusDays(3659), LocalDate.of(2024, 12, 31));
             JsonNode rows = Json.mapper().readTree(r.body()).get("companies");
             assertThat(rows.size()).isEqualTo(expected.size());
-            rows.forEach(row -> assertThat(new long[] {row.get("institutions").asLong(), row.get("visits").asLong()})
-                    .as(row.toString()).containsExactly(expected.get(row.get("companyCode").asText())));
+            rows.forEach(row -> assertThat(new long[] {
+                        row.get("institutions").asLong(), row.get("visits").asLong()
+                    })
+                    .as(row.toString())
+                    .containsExactly(expected.get(row.get("companyCode").asText())));
             return true;
         } catch (IOException e) {
             return false;
@@ -197,7 +233,11 @@ class AnalyticsFailoverIT {
 
     private HttpResponse<String> get(String url) throws IOException {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15)).GET().build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(15))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -208,8 +248,8 @@ class AnalyticsFailoverIT {
     /** Announcements over 40 companies, then re-enrichments that change participants, then withdrawals. */
     private static void produce(String bootstrap, Topics topics) {
         Random random = new Random(13);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaSettings.producer(bootstrap, "an-it"),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                KafkaSettings.producer(bootstrap, "an-it"), new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int version = 1; version <= 2; version++) {
                 for (int i = 0; i < ANNOUNCEMENTS; i++) {
                     if (version == 2 && i % 3 != 0) {
@@ -232,8 +272,8 @@ class AnalyticsFailoverIT {
      * retried batch with OutOfOrderSequenceException), and the services can only be exact about what was written.
      */
     private static Map<String, EnrichedAnnouncement> lastValuePerKey(String bootstrap, Topics topics) {
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(
-                TopicReader.readCommitted(bootstrap, topics.irActivities()));
+        List<ConsumerRecord<byte[], byte[]>> records =
+                new ArrayList<>(TopicReader.readCommitted(bootstrap, topics.irActivities()));
         // a key lives in one partition: within it, offset order is write order
         records.sort(Comparator.comparingInt((ConsumerRecord<byte[], byte[]> r) -> r.partition())
                 .thenComparingLong(ConsumerRecord::offset));
@@ -246,7 +286,9 @@ class AnalyticsFailoverIT {
                 live.put(key, JsonSerde.enriched().fromBytes(r.value()));
             }
         }
-        assertThat(live).as("announcements written to %s", topics.irActivities()).isNotEmpty();
+        assertThat(live)
+                .as("announcements written to %s", topics.irActivities())
+                .isNotEmpty();
         return live;
     }
 
@@ -262,7 +304,13 @@ class AnalyticsFailoverIT {
             EntityType type = NAMES.type(name).orElse(EntityType.OTHER);
             participants.add(IrRecords.p(name, name, type, "研究员" + k));
         }
-        return IrRecords.ir("an-" + i, code, "公司" + code, date, day.plusDays(1), version,
+        return IrRecords.ir(
+                "an-" + i,
+                code,
+                "公司" + code,
+                date,
+                day.plusDays(1),
+                version,
                 participants.toArray(IrActivity.Participant[]::new));
     }
 
@@ -274,10 +322,21 @@ class AnalyticsFailoverIT {
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = dir.resolve("analytics-" + name + ".log");
-        return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                AnalyticsProcessMain.class.getName(), bootstrap, prefix, appId, dir.resolve("state-" + name).toString(),
-                Integer.toString(port), Integer.toString(standbys))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(
+                        java,
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        AnalyticsProcessMain.class.getName(),
+                        bootstrap,
+                        prefix,
+                        appId,
+                        dir.resolve("state-" + name).toString(),
+                        Integer.toString(port),
+                        Integer.toString(standbys))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private static int freePort() throws IOException {

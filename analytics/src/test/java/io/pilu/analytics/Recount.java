@@ -42,40 +42,74 @@ public final class Recount {
 
     public Map<String, CompanyCoverage> companies() {
         Map<String, CompanyCoverage> out = new TreeMap<>();
-        visits.values().stream().collect(Collectors.groupingBy(ResearchVisit::companyCode)).forEach((code, vs) -> {
-            Map<String, List<ResearchVisit>> byInstitution = vs.stream()
-                    .collect(Collectors.groupingBy(v -> v.institution().normalizedName()));
-            TreeMap<EntityType, CompanyCoverage.TypeCount> byType = new TreeMap<>();
-            for (EntityType t : EntityType.values()) {
-                long visitsOfType = vs.stream().filter(v -> v.institution().type() == t).count();
-                long institutionsOfType = byInstitution.values().stream()
-                        .filter(l -> l.get(0).institution().type() == t).count();
-                if (visitsOfType > 0 || institutionsOfType > 0) {
-                    byType.put(t, new CompanyCoverage.TypeCount(institutionsOfType, visitsOfType));
-                }
-            }
-            out.put(code, new CompanyCoverage(CompanyCoverage.SCHEMA_VERSION, code, vs.get(0).companyName(),
-                    byInstitution.size(), vs.size(), byType, first(vs), last(vs), months(vs)));
-        });
+        visits.values().stream()
+                .collect(Collectors.groupingBy(ResearchVisit::companyCode))
+                .forEach((code, vs) -> {
+                    Map<String, List<ResearchVisit>> byInstitution = vs.stream()
+                            .collect(Collectors.groupingBy(v -> v.institution().normalizedName()));
+                    TreeMap<EntityType, CompanyCoverage.TypeCount> byType = new TreeMap<>();
+                    for (EntityType t : EntityType.values()) {
+                        long visitsOfType = vs.stream()
+                                .filter(v -> v.institution().type() == t)
+                                .count();
+                        long institutionsOfType = byInstitution.values().stream()
+                                .filter(l -> l.get(0).institution().type() == t)
+                                .count();
+                        if (visitsOfType > 0 || institutionsOfType > 0) {
+                            byType.put(t, new CompanyCoverage.TypeCount(institutionsOfType, visitsOfType));
+                        }
+                    }
+                    out.put(
+                            code,
+                            new CompanyCoverage(
+                                    CompanyCoverage.SCHEMA_VERSION,
+                                    code,
+                                    vs.get(0).companyName(),
+                                    byInstitution.size(),
+                                    vs.size(),
+                                    byType,
+                                    first(vs),
+                                    last(vs),
+                                    months(vs)));
+                });
         return out;
     }
 
     public Map<String, InstitutionCoverage> institutions() {
         Map<String, InstitutionCoverage> out = new TreeMap<>();
-        visits.values().stream().collect(Collectors.groupingBy(v -> v.institution().normalizedName())).forEach((n, vs) ->
-                out.put(n, new InstitutionCoverage(InstitutionCoverage.SCHEMA_VERSION, n, null,
-                        vs.get(0).institution().type(),
-                        vs.stream().map(ResearchVisit::companyCode).distinct().count(), vs.size(), first(vs),
-                        last(vs), months(vs))));
+        visits.values().stream()
+                .collect(Collectors.groupingBy(v -> v.institution().normalizedName()))
+                .forEach((n, vs) -> out.put(
+                        n,
+                        new InstitutionCoverage(
+                                InstitutionCoverage.SCHEMA_VERSION,
+                                n,
+                                null,
+                                vs.get(0).institution().type(),
+                                vs.stream()
+                                        .map(ResearchVisit::companyCode)
+                                        .distinct()
+                                        .count(),
+                                vs.size(),
+                                first(vs),
+                                last(vs),
+                                months(vs))));
         return out;
     }
 
     /** Distinct institutions and visits per company with a visit counting in [from, to]. */
     public Map<String, long[]> companiesIn(LocalDate from, LocalDate to) {
         Map<String, long[]> out = new TreeMap<>();
-        visits.values().stream().filter(v -> in(v, from, to)).collect(Collectors.groupingBy(ResearchVisit::companyCode))
+        visits.values().stream()
+                .filter(v -> in(v, from, to))
+                .collect(Collectors.groupingBy(ResearchVisit::companyCode))
                 .forEach((code, vs) -> out.put(code, new long[] {
-                        vs.stream().map(v -> v.institution().normalizedName()).distinct().count(), vs.size()}));
+                    vs.stream()
+                            .map(v -> v.institution().normalizedName())
+                            .distinct()
+                            .count(),
+                    vs.size()
+                }));
         return out;
     }
 
@@ -85,18 +119,25 @@ public final class Recount {
     }
 
     private static String written(ResearchVisit v) {
-        return ActivityDates.parse(v.activityDate()) != null ? v.activityDate()
+        return ActivityDates.parse(v.activityDate()) != null
+                ? v.activityDate()
                 : v.publishDate() == null ? null : v.publishDate().toString();
     }
 
     private static String first(List<ResearchVisit> vs) {
-        return vs.stream().map(Recount::written).filter(Objects::nonNull)
-                .min(Comparator.comparing((String w) -> ActivityDates.parse(w)).thenComparing(w -> w)).orElse(null);
+        return vs.stream()
+                .map(Recount::written)
+                .filter(Objects::nonNull)
+                .min(Comparator.comparing((String w) -> ActivityDates.parse(w)).thenComparing(w -> w))
+                .orElse(null);
     }
 
     private static String last(List<ResearchVisit> vs) {
-        return vs.stream().map(Recount::written).filter(Objects::nonNull)
-                .max(Comparator.comparing((String w) -> ActivityDates.parse(w)).thenComparing(w -> w)).orElse(null);
+        return vs.stream()
+                .map(Recount::written)
+                .filter(Objects::nonNull)
+                .max(Comparator.comparing((String w) -> ActivityDates.parse(w)).thenComparing(w -> w))
+                .orElse(null);
     }
 
     private static TreeMap<String, Long> months(List<ResearchVisit> vs) {

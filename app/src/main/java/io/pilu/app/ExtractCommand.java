@@ -7,10 +7,11 @@ import io.pilu.ingest.document.ExtractedText;
 import io.pilu.model.EnrichedAnnouncement;
 import io.pilu.model.Json;
 import io.pilu.model.RawAnnouncement;
+import io.pilu.service.LogText;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -20,7 +21,6 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
-import io.pilu.service.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -31,8 +31,11 @@ import picocli.CommandLine.Parameters;
  * {@code pilu extract FILE}: runs the crawler's text extraction and the enrich stage's extraction on one local file
  * and prints the {@link EnrichedAnnouncement} the topology would emit for it, as JSON.
  */
-@Command(name = "extract", mixinStandardHelpOptions = true,
-        description = "Extract facts from one announcement file (.txt, .pdf, .html) and print the EnrichedAnnouncement JSON.")
+@Command(
+        name = "extract",
+        mixinStandardHelpOptions = true,
+        description =
+                "Extract facts from one announcement file (.txt, .pdf, .html) and print the EnrichedAnnouncement JSON.")
 public final class ExtractCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ExtractCommand.class);
@@ -96,12 +99,27 @@ public final class ExtractCommand implements Callable<Integer> {
         String name = file.getFileName().toString();
         String sha = sha256(bytes);
         // The file's hash stands in for the exchange's id, so the same file always gets the same id.
-        RawAnnouncement raw = new RawAnnouncement(RawAnnouncement.SCHEMA_VERSION, sha, "BSE", companyCode,
-                companyName, title != null ? title : name.replaceFirst("\\.[^.]+$", ""), List.of(),
-                publishDate != null ? publishDate : LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(),
-                        java.time.ZoneId.of("Asia/Shanghai")),
-                file.toAbsolutePath().toUri().toString(), fileType, sha, (long) bytes.length, pages, text,
-                RawAnnouncement.ExtractionStatus.OK, null, Instant.now());
+        RawAnnouncement raw = new RawAnnouncement(
+                RawAnnouncement.SCHEMA_VERSION,
+                sha,
+                "BSE",
+                companyCode,
+                companyName,
+                title != null ? title : name.replaceFirst("\\.[^.]+$", ""),
+                List.of(),
+                publishDate != null
+                        ? publishDate
+                        : LocalDate.ofInstant(
+                                Files.getLastModifiedTime(file).toInstant(), java.time.ZoneId.of("Asia/Shanghai")),
+                file.toAbsolutePath().toUri().toString(),
+                fileType,
+                sha,
+                (long) bytes.length,
+                pages,
+                text,
+                RawAnnouncement.ExtractionStatus.OK,
+                null,
+                Instant.now());
         EnrichedAnnouncement enriched = new AnnouncementEnricher().enrich(raw, Instant.now());
         System.out.println(compact ? Json.write(enriched) : Json.writePretty(enriched));
         return 0;
@@ -125,8 +143,11 @@ public final class ExtractCommand implements Callable<Integer> {
 
     private static String decodeUtf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -6,6 +6,8 @@ import io.pilu.ingest.cli.CrawlCommand;
 import io.pilu.ingest.crawl.CrawlConfig;
 import io.pilu.ingest.simulator.BseSimulator;
 import io.pilu.ingest.simulator.SampleSet;
+import io.pilu.service.Lifecycle;
+import io.pilu.service.Lifecycle.Phase;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,8 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import io.pilu.service.Lifecycle;
-import io.pilu.service.Lifecycle.Phase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,55 +26,83 @@ import picocli.CommandLine.Option;
  * {@code pilu local}: the whole pipeline on one machine, on embedded defaults — see {@link LocalPipeline}. Prints where
  * everything listens, a live status line, and how to search.
  */
-@Command(name = "local", mixinStandardHelpOptions = true,
+@Command(
+        name = "local",
+        mixinStandardHelpOptions = true,
         description = "Run the whole pipeline locally: an embedded Kafka broker and Elasticsearch node, the crawler "
                 + "(live bse.cn, or bundled samples with --offline), enrich, sink and analytics, the web app, and one "
                 + "metrics endpoint.")
 public final class LocalCommand implements Callable<Integer> {
 
-    @Option(names = "--data-dir", defaultValue = "${env:PILU_LOCAL_DIR}",
+    @Option(
+            names = "--data-dir",
+            defaultValue = "${env:PILU_LOCAL_DIR}",
             description = "Where the broker and the node keep their data (env PILU_LOCAL_DIR, default .pilu/local, "
                     + "or .pilu/local-offline with --offline so the two crawls never share a checkpoint).")
     Path dataDir;
 
-    @Option(names = "--offline",
+    @Option(
+            names = "--offline",
             description = "Crawl a bundled set of sample announcements (the seed 并行科技 IR record among them) served by "
                     + "the bse.cn simulator, through the same crawler code path, instead of the live site.")
     boolean offline;
 
-    @Option(names = "--kafka-port", defaultValue = "${env:PILU_LOCAL_KAFKA_PORT:-9092}",
-            description = "Kafka listener port, 0 = any free port (env PILU_LOCAL_KAFKA_PORT, default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--kafka-port",
+            defaultValue = "${env:PILU_LOCAL_KAFKA_PORT:-9092}",
+            description =
+                    "Kafka listener port, 0 = any free port (env PILU_LOCAL_KAFKA_PORT, default ${DEFAULT-VALUE}).")
     int kafkaPort;
 
-    @Option(names = "--es-port", defaultValue = "${env:PILU_LOCAL_ES_PORT:-9200}",
-            description = "Elasticsearch HTTP port, 0 = any free port (env PILU_LOCAL_ES_PORT, default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--es-port",
+            defaultValue = "${env:PILU_LOCAL_ES_PORT:-9200}",
+            description =
+                    "Elasticsearch HTTP port, 0 = any free port (env PILU_LOCAL_ES_PORT, default ${DEFAULT-VALUE}).")
     int esPort;
 
-    @Option(names = "--ops-port", defaultValue = "${env:PILU_OPS_PORT:-9400}",
-            description = "Port of the one /metrics /healthz /readyz endpoint (env PILU_OPS_PORT, default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--ops-port",
+            defaultValue = "${env:PILU_OPS_PORT:-9400}",
+            description =
+                    "Port of the one /metrics /healthz /readyz endpoint (env PILU_OPS_PORT, default ${DEFAULT-VALUE}).")
     int opsPort;
 
-    @Option(names = "--ops-host", defaultValue = "${env:PILU_OPS_HOST:-127.0.0.1}",
-            description = "Address of the ops endpoint (env PILU_OPS_HOST, default ${DEFAULT-VALUE}: this machine only).")
+    @Option(
+            names = "--ops-host",
+            defaultValue = "${env:PILU_OPS_HOST:-127.0.0.1}",
+            description =
+                    "Address of the ops endpoint (env PILU_OPS_HOST, default ${DEFAULT-VALUE}: this machine only).")
     String opsHost;
 
-    @Option(names = "--analytics-port", defaultValue = "${env:PILU_ANALYTICS_PORT:-9404}",
-            description = "Port of the analytics query API, 0 = any free port (env PILU_ANALYTICS_PORT, default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--analytics-port",
+            defaultValue = "${env:PILU_ANALYTICS_PORT:-9404}",
+            description =
+                    "Port of the analytics query API, 0 = any free port (env PILU_ANALYTICS_PORT, default ${DEFAULT-VALUE}).")
     int analyticsPort;
 
-    @Option(names = "--web-port", defaultValue = "${env:PILU_WEB_PORT:-9480}",
-            description = "Port of the web app, bound to 127.0.0.1, 0 = any free port (env PILU_WEB_PORT, default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--web-port",
+            defaultValue = "${env:PILU_WEB_PORT:-9480}",
+            description =
+                    "Port of the web app, bound to 127.0.0.1, 0 = any free port (env PILU_WEB_PORT, default ${DEFAULT-VALUE}).")
     int webPort;
 
-    @Option(names = "--base-url", defaultValue = "${env:PILU_BSE_BASE_URL:-https://www.bse.cn}",
+    @Option(
+            names = "--base-url",
+            defaultValue = "${env:PILU_BSE_BASE_URL:-https://www.bse.cn}",
             description = "The exchange site the crawler reads (env PILU_BSE_BASE_URL, default ${DEFAULT-VALUE}).")
     String baseUrl;
 
-    @Option(names = "--infra-only",
+    @Option(
+            names = "--infra-only",
             description = "Start only the Kafka broker and the Elasticsearch node, no Pilu services.")
     boolean infraOnly;
 
-    @Option(names = "--crawl-arg", paramLabel = "ARG",
+    @Option(
+            names = "--crawl-arg",
+            paramLabel = "ARG",
             description = "Extra argument for the crawler, repeatable (e.g. --crawl-arg=--from=2024-06-01).")
     List<String> crawlArgs = new ArrayList<>();
 
@@ -85,7 +113,8 @@ public final class LocalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         Path dir = (dataDir != null ? dataDir : Path.of(offline ? ".pilu/local-offline" : ".pilu/local"))
-                .toAbsolutePath().normalize();
+                .toAbsolutePath()
+                .normalize();
         // The one shutdown hook, installed before anything starts: Ctrl-C at any time stops what runs, in order.
         Lifecycle lifecycle = new Lifecycle("pilu-local").closeOnShutdown();
         try {
@@ -100,9 +129,15 @@ public final class LocalCommand implements Callable<Integer> {
         if (offline && !infraOnly) {
             // The simulator stops after the crawler that reads it.
             BseSimulator simulator = lifecycle.add(Phase.SERVICE, "bse-simulator", BseSimulator.withSamples());
-            crawlerArgs = new ArrayList<>(List.of("--base-url", simulator.baseUrl(),
-                    // The samples are dated 2024: start the crawl at the oldest; the local simulator needs no politeness.
-                    "--from", SampleSet.bundled().earliestPublishDate().toString(), "--rate-limit", "50"));
+            crawlerArgs = new ArrayList<>(List.of(
+                    "--base-url",
+                    simulator.baseUrl(),
+                    // The samples are dated 2024: start the crawl at the oldest; the local simulator needs no
+                    // politeness.
+                    "--from",
+                    SampleSet.bundled().earliestPublishDate().toString(),
+                    "--rate-limit",
+                    "50"));
             baseUrl = simulator.baseUrl();
         }
         crawlerArgs.addAll(crawlArgs);
@@ -116,7 +151,8 @@ public final class LocalCommand implements Callable<Integer> {
             } catch (CommandLine.ParameterException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--crawl-arg: " + e.getMessage());
             }
-            options = LocalPipeline.Options.all(dir, kafkaPort, esPort, opsPort, opsHost, crawl, analyticsPort, webPort);
+            options =
+                    LocalPipeline.Options.all(dir, kafkaPort, esPort, opsPort, opsHost, crawl, analyticsPort, webPort);
         }
         out.println("pilu local: starting Kafka (KRaft) and Elasticsearch under " + dir + " ...");
         if (!infraOnly && !offline) {
@@ -128,10 +164,16 @@ public final class LocalCommand implements Callable<Integer> {
         }
         LocalPipeline pipeline = LocalPipeline.start(options, lifecycle);
 
-        out.printf("  kafka          %s   (started in %.1f s, log %s)%n", pipeline.bootstrapServers(),
-                pipeline.broker().lastStartupTime().toMillis() / 1000.0, pipeline.broker().logFile());
-        out.printf("  elasticsearch  %s   (started in %.1f s, log %s)%n", pipeline.elasticsearchUrl(),
-                pipeline.elasticsearch().lastStartupTime().toMillis() / 1000.0, pipeline.elasticsearch().logFile());
+        out.printf(
+                "  kafka          %s   (started in %.1f s, log %s)%n",
+                pipeline.bootstrapServers(),
+                pipeline.broker().lastStartupTime().toMillis() / 1000.0,
+                pipeline.broker().logFile());
+        out.printf(
+                "  elasticsearch  %s   (started in %.1f s, log %s)%n",
+                pipeline.elasticsearchUrl(),
+                pipeline.elasticsearch().lastStartupTime().toMillis() / 1000.0,
+                pipeline.elasticsearch().logFile());
         out.println("  metrics        " + pipeline.opsUrl() + "/metrics   (/healthz /readyz)");
         if (infraOnly) {
             out.println("  services       none (--infra-only)");
@@ -142,8 +184,9 @@ public final class LocalCommand implements Callable<Integer> {
                     + "pilu.entity-mentions");
             out.println("  sink           pilu.announcements.enriched -> " + pipeline.elasticsearchUrl()
                     + "/pilu-announcements, pilu.research-visits -> /pilu-research-visits");
-            out.println("  analytics      " + pipeline.analyticsUrl() + "   (pilu.ir-activities -> pilu.research-visits, "
-                    + "pilu.company-coverage, pilu.institution-coverage)");
+            out.println(
+                    "  analytics      " + pipeline.analyticsUrl() + "   (pilu.ir-activities -> pilu.research-visits, "
+                            + "pilu.company-coverage, pilu.institution-coverage)");
             out.println("  web            " + pipeline.webUrl() + "/   (search, announcements, companies, "
                     + "institutions, rankings, live; 127.0.0.1 only)");
             out.println();
@@ -163,7 +206,9 @@ public final class LocalCommand implements Callable<Integer> {
                 continue;
             }
             PipelineStatus now = pipeline.status();
-            String failed = pipeline.failures().isEmpty() ? "" : "  FAILED: " + pipeline.failures().keySet();
+            String failed = pipeline.failures().isEmpty()
+                    ? ""
+                    : "  FAILED: " + pipeline.failures().keySet();
             if (tty) {
                 out.print("\r" + now.describe() + failed + "   ");
                 out.flush();
@@ -180,13 +225,19 @@ public final class LocalCommand implements Callable<Integer> {
     /** Empty when {@code baseUrl} answers at all; else why not. */
     private static java.util.Optional<String> reachability(String baseUrl) {
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            http.send(HttpRequest.newBuilder(URI.create(baseUrl)).timeout(Duration.ofSeconds(8))
-                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl))
+                            .timeout(Duration.ofSeconds(8))
+                            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return java.util.Optional.empty();
         } catch (Exception e) {
-            return java.util.Optional.of(e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return java.util.Optional.of(
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 }

@@ -15,23 +15,29 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code pilu} command: every Pilu service and tool as a subcommand. {@code main} only wires. */
-@Command(name = "pilu", mixinStandardHelpOptions = true, versionProvider = PiluVersion.class,
-        description = {"Pilu (披露): Beijing Stock Exchange announcements → Kafka → structured IR facts → Elasticsearch.", ""},
+@Command(
+        name = "pilu",
+        mixinStandardHelpOptions = true,
+        versionProvider = PiluVersion.class,
+        description = {
+            "Pilu (披露): Beijing Stock Exchange announcements → Kafka → structured IR facts → Elasticsearch.",
+            ""
+        },
         subcommands = {
-                LocalCommand.class,
-                CrawlCommand.class,
-                BackfillCommand.class,
-                EnrichCommand.class,
-                SinkCommand.class,
-                SearchCommand.class,
-                AnalyticsCommand.class,
-                VisitsCommand.class,
-                RankingsCommand.class,
-                WebCommand.class,
-                ExtractCommand.class,
-                BenchCommand.class,
-                BseSimulatorCommand.class,
-                CommandLine.HelpCommand.class
+            LocalCommand.class,
+            CrawlCommand.class,
+            BackfillCommand.class,
+            EnrichCommand.class,
+            SinkCommand.class,
+            SearchCommand.class,
+            AnalyticsCommand.class,
+            VisitsCommand.class,
+            RankingsCommand.class,
+            WebCommand.class,
+            ExtractCommand.class,
+            BenchCommand.class,
+            BseSimulatorCommand.class,
+            CommandLine.HelpCommand.class
         })
 public final class Pilu implements Runnable {
 
@@ -39,7 +45,8 @@ public final class Pilu implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        io.pilu.service.OpsServer.enableNoDelay(); // before any HTTP server starts (the bse.cn simulator, ops, analytics)
+        io.pilu.service.OpsServer
+                .enableNoDelay(); // before any HTTP server starts (the bse.cn simulator, ops, analytics)
         // Must run before the first logger is created (command classes create theirs when picocli builds them).
         if ("json".equalsIgnoreCase(System.getenv("PILU_LOG_FORMAT"))
                 && System.getProperty("logback.configurationFile") == null) {

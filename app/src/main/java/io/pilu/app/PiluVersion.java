@@ -7,7 +7,8 @@ public final class PiluVersion implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
         String v = Pilu.class.getPackage().getImplementationVersion();
-        return new String[] {"pilu " + (v == null ? "(development build)" : v),
-                "Java " + System.getProperty("java.version")};
+        return new String[] {
+            "pilu " + (v == null ? "(development build)" : v), "Java " + System.getProperty("java.version")
+        };
     }
 }

@@ -41,8 +41,16 @@ class ExtractCommandTest {
             assertThat(in).as("bundled seed PDF").isNotNull();
             Files.copy(in, pdf);
         }
-        JsonNode out = Json.mapper().readTree(run("extract", pdf.toString(), "--title",
-                "[临时公告]并行科技:投资者关系活动记录表", "--company-code", "839493", "--publish-date", "2024-06-18"));
+        JsonNode out = Json.mapper()
+                .readTree(run(
+                        "extract",
+                        pdf.toString(),
+                        "--title",
+                        "[临时公告]并行科技:投资者关系活动记录表",
+                        "--company-code",
+                        "839493",
+                        "--publish-date",
+                        "2024-06-18"));
 
         assertThat(out.path("documentClass").asText()).isEqualTo("IR_ACTIVITY_RECORD");
         JsonNode ir = out.path("irActivity");
@@ -67,7 +75,8 @@ class ExtractCommandTest {
         Path docx = Files.write(dir.resolve("report.docx"), new byte[] {1, 2, 3});
         Map.Entry<Integer, String> r = runErr("extract", docx.toString());
         assertThat(r.getKey()).isEqualTo(2);
-        assertThat(r.getValue().strip()).isEqualTo("pilu extract: unsupported file type 'docx' (use .txt, .pdf or .html)");
+        assertThat(r.getValue().strip())
+                .isEqualTo("pilu extract: unsupported file type 'docx' (use .txt, .pdf or .html)");
     }
 
     @Test
@@ -108,7 +117,10 @@ class ExtractCommandTest {
         }
         Map.Entry<Integer, String> r = runErr("extract", pdf.toString());
         assertThat(r.getKey()).isEqualTo(1);
-        assertThat(r.getValue().strip().lines()).hasSize(1).first().asString()
+        assertThat(r.getValue().strip().lines())
+                .hasSize(1)
+                .first()
+                .asString()
                 .startsWith("pilu extract: cannot read " + pdf + ": not a readable PDF");
     }
 

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.pilu.enrich.extract.AnnouncementEnricher;
 import io.pilu.enrich.topology.EnrichConfig;
 import io.pilu.enrich.topology.EnrichService;
 import io.pilu.ingest.cli.CrawlCommand;
@@ -79,8 +78,9 @@ class LargeRecordPipelineIT {
                 + "<p>二、投资者关系活动情况</p><p>活动时间：2024年6月17日</p><p>活动地点：公司会议室</p>"
                 + "<p>参会单位及人员：中邮证券、地泽投资</p><p>三、投资者关系活动主要内容</p>");
         for (int i = 1; html.length() < 360_000; i++) {
-            html.append("<p>问题").append(i).append("、请介绍公司算力采购策略与客户结构的变化情况？</p><p>回答：针对采购标的而言，"
-                    + "公司根据业务需求分批采购算力设备，客户结构持续优化，收入稳定增长。</p>");
+            html.append("<p>问题")
+                    .append(i)
+                    .append("、请介绍公司算力采购策略与客户结构的变化情况？</p><p>回答：针对采购标的而言，" + "公司根据业务需求分批采购算力设备，客户结构持续优化，收入稳定增长。</p>");
         }
         site.add(document("big", html.append("</body></html>").toString()));
         site.add(document("small", "<html><body><p>董事会决议公告。</p></body></html>"));
@@ -88,8 +88,16 @@ class LargeRecordPipelineIT {
 
     private SimulatedAnnouncement document(String name, String html) {
         String code = String.format("%032x", Math.abs((long) (prefix + name).hashCode()));
-        SimulatedAnnouncement a = new SimulatedAnnouncement(code, "920007", "公司920007", "[临时公告]" + name,
-                "/disclosure/2024/" + DAY + "/" + code + ".html", DAY, "html", "9504", "9504-4417");
+        SimulatedAnnouncement a = new SimulatedAnnouncement(
+                code,
+                "920007",
+                "公司920007",
+                "[临时公告]" + name,
+                "/disclosure/2024/" + DAY + "/" + code + ".html",
+                DAY,
+                "html",
+                "9504",
+                "9504-4417");
         site.document(a.destFilePath(), html.getBytes(StandardCharsets.UTF_8));
         return a;
     }
@@ -107,15 +115,42 @@ class LargeRecordPipelineIT {
 
     private void runPipeline() throws Exception {
         TopicProvisioner.ensure(bootstrap, topics, (short) 1);
-        int code = new CommandLine(new CrawlCommand()).execute("--once", "--base-url", site.baseUrl(),
-                "--bootstrap-servers", bootstrap, "--topic-prefix", prefix, "--transactional-id", prefix + "tx",
-                "--from", DAY.toString(), "--rate-limit", "50", "--work-dir", stateDir.resolve("crawl").toString());
+        int code = new CommandLine(new CrawlCommand())
+                .execute(
+                        "--once",
+                        "--base-url",
+                        site.baseUrl(),
+                        "--bootstrap-servers",
+                        bootstrap,
+                        "--topic-prefix",
+                        prefix,
+                        "--transactional-id",
+                        prefix + "tx",
+                        "--from",
+                        DAY.toString(),
+                        "--rate-limit",
+                        "50",
+                        "--work-dir",
+                        stateDir.resolve("crawl").toString());
         assertThat(code).isZero();
-        enrich = EnrichService.start(new EnrichConfig(bootstrap, prefix + "enrich", topics, stateDir.resolve("enrich"),
-                1, 100), Metrics.newRegistry("enrich"));
-        sink = SinkRunner.start(new SinkConfig(bootstrap, topics.enriched(), topics.dlqSink(), prefix + "sink",
-                ElasticsearchSettings.of(SharedInfra.elasticsearchUrl()), alias, 500, 5L * 1024 * 1024, Duration.ofMillis(200),
-                2, RetryPolicy.defaults(), Duration.ofSeconds(30)), new SimpleMeterRegistry());
+        enrich = EnrichService.start(
+                new EnrichConfig(bootstrap, prefix + "enrich", topics, stateDir.resolve("enrich"), 1, 100),
+                Metrics.newRegistry("enrich"));
+        sink = SinkRunner.start(
+                new SinkConfig(
+                        bootstrap,
+                        topics.enriched(),
+                        topics.dlqSink(),
+                        prefix + "sink",
+                        ElasticsearchSettings.of(SharedInfra.elasticsearchUrl()),
+                        alias,
+                        500,
+                        5L * 1024 * 1024,
+                        Duration.ofMillis(200),
+                        2,
+                        RetryPolicy.defaults(),
+                        Duration.ofSeconds(30)),
+                new SimpleMeterRegistry());
     }
 
     @Test
@@ -126,14 +161,19 @@ class LargeRecordPipelineIT {
         assertThat(raw.text()).hasSize(CHARS);
         assertThat(raw.extractionError()).startsWith("TEXT_TRUNCATED");
         assertThat(JsonSerde.raw().toBytes(raw).length).isLessThan(KafkaSettings.MAX_RECORD_BYTES);
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> count() == 2);
         JsonNode hit = search(raw.id());
         assertThat(hit.path("_source").path("text").asText()).hasSize(CHARS);
         int enrichedBytes = TopicReader.readCommitted(bootstrap, topics.enriched()).stream()
                 .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(raw.id()))
-                .mapToInt(r -> r.value().length).max().orElseThrow();
-        assertThat(enrichedBytes).as("enriched record bytes, over the broker's 1 MB default").isGreaterThan(1_048_588);
+                .mapToInt(r -> r.value().length)
+                .max()
+                .orElseThrow();
+        assertThat(enrichedBytes)
+                .as("enriched record bytes, over the broker's 1 MB default")
+                .isGreaterThan(1_048_588);
         System.out.println("large record: raw " + JsonSerde.raw().toBytes(raw).length + " bytes, enriched "
                 + enrichedBytes + " bytes");
         assertThat(TopicReader.readCommitted(bootstrap, topics.dlqEnrich())).isEmpty();
@@ -145,15 +185,21 @@ class LargeRecordPipelineIT {
         try (Admin admin = Admin.create(KafkaSettings.admin(bootstrap))) {
             // as an operator would create it: the broker's default record limit
             admin.createTopics(List.of(new NewTopic(topics.enriched(), Topics.DATA_PARTITIONS, (short) 1)
-                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "1048588")))).all().get(30, TimeUnit.SECONDS);
+                            .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "1048588"))))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
         runPipeline();
 
         String bigId = raw("big").id();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> !TopicReader.readCommitted(bootstrap, topics.dlqEnrich()).isEmpty() && count() == 1);
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> !TopicReader.readCommitted(bootstrap, topics.dlqEnrich())
+                                .isEmpty()
+                        && count() == 1);
         List<DeadLetter> letters = TopicReader.readCommitted(bootstrap, topics.dlqEnrich()).stream()
-                .map(r -> JsonSerde.deadLetter().fromBytes(r.value())).toList();
+                .map(r -> JsonSerde.deadLetter().fromBytes(r.value()))
+                .toList();
         assertThat(letters).hasSize(1);
         DeadLetter letter = letters.get(0);
         assertThat(letter.errorClass()).isEqualTo("RecordTooLargeException");
@@ -161,27 +207,36 @@ class LargeRecordPipelineIT {
         assertThat(letter.valueTruncated()).isTrue();
         assertThat(letter.value()).hasSize(KafkaSettings.DEAD_LETTER_VALUE_CHARS);
         assertThat(letter.errorMessage()).contains("1048588");
-        assertThat(search(raw("small").id()).path("_source").path("title").asText()).contains("small");
+        assertThat(search(raw("small").id()).path("_source").path("title").asText())
+                .contains("small");
         assertThat(enrich.state().isRunningOrRebalancing()).isTrue();
     }
 
     private RawAnnouncement raw(String title) {
         return TopicReader.readCommitted(bootstrap, topics.raw()).stream()
-                .map(r -> JsonSerde.raw().fromBytes(r.value())).filter(r -> r.title().endsWith(title))
-                .findFirst().orElseThrow();
+                .map(r -> JsonSerde.raw().fromBytes(r.value()))
+                .filter(r -> r.title().endsWith(title))
+                .findFirst()
+                .orElseThrow();
     }
 
     private long count() throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(SharedInfra.elasticsearchUrl() + "/" + alias + "/_count")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return r.statusCode() == 200 ? Json.mapper().readTree(r.body()).path("count").asLong() : -1;
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(SharedInfra.elasticsearchUrl() + "/" + alias + "/_count"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 200
+                ? Json.mapper().readTree(r.body()).path("count").asLong()
+                : -1;
     }
 
     private JsonNode search(String id) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(SharedInfra.elasticsearchUrl() + "/" + alias + "/_doc/" + id)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(SharedInfra.elasticsearchUrl() + "/" + alias + "/_doc/" + id))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return Json.mapper().readTree(r.body());
     }

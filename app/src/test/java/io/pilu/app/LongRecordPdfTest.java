@@ -45,6 +45,7 @@ class LongRecordPdfTest {
      * which the text cleaner keeps once, falls inside that answer.
      */
     private static final int FIRST_HEADER_INSIDE_ANSWER = 3;
+
     private static final int LINES_PER_PAGE = 34;
     private static final float FONT_SIZE = 11.5f;
     private static final float LEFT = 60f;
@@ -65,10 +66,24 @@ class LongRecordPdfTest {
         writeRecord(pdf);
         ExtractedText text = new DocumentTextExtractor().extract(pdf, "pdf");
         pageCount = text.pageCount();
-        RawAnnouncement raw = new RawAnnouncement(RawAnnouncement.SCHEMA_VERSION, "long-record", "SZSE", "000333",
-                "美的集团", "美的集团：2025年5月6日投资者关系活动记录表", List.of(), LocalDate.of(2025, 5, 7),
-                "https://example.invalid/long-record.pdf", "pdf", null, null, text.pageCount(), text.text(),
-                RawAnnouncement.ExtractionStatus.OK, null, Instant.EPOCH);
+        RawAnnouncement raw = new RawAnnouncement(
+                RawAnnouncement.SCHEMA_VERSION,
+                "long-record",
+                "SZSE",
+                "000333",
+                "美的集团",
+                "美的集团：2025年5月6日投资者关系活动记录表",
+                List.of(),
+                LocalDate.of(2025, 5, 7),
+                "https://example.invalid/long-record.pdf",
+                "pdf",
+                null,
+                null,
+                text.pageCount(),
+                text.text(),
+                RawAnnouncement.ExtractionStatus.OK,
+                null,
+                Instant.EPOCH);
         EnrichedAnnouncement enriched = new AnnouncementEnricher().enrich(raw, Instant.EPOCH);
         assertThat(enriched.documentClass()).isEqualTo(DocumentClass.IR_ACTIVITY_RECORD);
         ir = enriched.irActivity();
@@ -85,8 +100,10 @@ class LongRecordPdfTest {
         for (int i = 0; i < QUESTIONS; i++) {
             assertThat(ir.qa().get(i)).as("pair %d", i + 1).isEqualTo(expected.get(i));
         }
-        assertThat(ir.qa()).allSatisfy(p -> assertThat(p.question() + p.answer())
-                .doesNotContain("证券代码", "证券简称").doesNotMatch("(?s).*(\\d+ ?/ ?\\d+|第\\d+页).*"));
+        assertThat(ir.qa())
+                .allSatisfy(p -> assertThat(p.question() + p.answer())
+                        .doesNotContain("证券代码", "证券简称")
+                        .doesNotMatch("(?s).*(\\d+ ?/ ?\\d+|第\\d+页).*"));
     }
 
     @Test
@@ -102,15 +119,13 @@ class LongRecordPdfTest {
 
     @Test
     void theParticipantCellWithItsOwnLabel() {
-        assertThat(ir.participants()).extracting(IrActivity.Participant::name)
-                .containsExactly("华创证券", "中金公司", "华夏基金");
+        assertThat(ir.participants()).extracting(IrActivity.Participant::name).containsExactly("华创证券", "中金公司", "华夏基金");
         assertThat(ir.declaredPersonCount()).isEqualTo(29);
     }
 
     private static String question(int i) {
         if (i == WRAPPING_QUESTION) {
-            return "高管您好，请问贵公司本期财务报告中，在原材料价格波动、海外需求变化和汇率波动的共同影响下，"
-                    + "第" + i + "项业务的盈利表现如何，未来是否会调整定价策略？谢谢！";
+            return "高管您好，请问贵公司本期财务报告中，在原材料价格波动、海外需求变化和汇率波动的共同影响下，" + "第" + i + "项业务的盈利表现如何，未来是否会调整定价策略？谢谢！";
         }
         return "请问公司第" + i + "项业务今年的进展和明年的规划如何？";
     }
@@ -155,7 +170,7 @@ class LongRecordPdfTest {
     /** Lays the record out: wrapped physical lines, cut into pages, then drawn with header and footer. */
     private static void writeRecord(Path out) throws IOException {
         try (TrueTypeCollection collection = new TrueTypeCollection(FONT.toFile());
-             PDDocument doc = new PDDocument()) {
+                PDDocument doc = new PDDocument()) {
             TrueTypeFont[] first = new TrueTypeFont[1];
             collection.processAllFonts(f -> {
                 if (first[0] == null) {
@@ -164,15 +179,23 @@ class LongRecordPdfTest {
             });
             PDType0Font font = PDType0Font.load(doc, first[0], true);
             List<String> lines = new ArrayList<>();
-            for (String s : List.of("美的集团股份有限公司投资者关系活动记录表", "编号：2025-005",
+            for (String s : List.of(
+                    "美的集团股份有限公司投资者关系活动记录表",
+                    "编号：2025-005",
                     "投资者关系活动类别 √业绩说明会 □特定对象调研",
                     "参与单位名称及人员姓名 参与机构与人数：华创证券、中金公司、华夏基金等机构的29位投资者",
-                    "时间 2025年5月6日 15:00-16:30", "地点 全景网路演中心",
-                    "投资者关系活动主要内容介绍", "公司就投资者关心的问题进行了交流，主要问答如下：")) {
+                    "时间 2025年5月6日 15:00-16:30",
+                    "地点 全景网路演中心",
+                    "投资者关系活动主要内容介绍",
+                    "公司就投资者关心的问题进行了交流，主要问答如下：")) {
                 lines.addAll(wrap(font, s));
             }
             for (int i = 1; i <= QUESTIONS; i++) {
-                List<String> q = wrap(font, marker(i) + question(i) + (i % 2 == 0 ? "" : answerMarker(i) + answer(i).get(0)));
+                List<String> q = wrap(
+                        font,
+                        marker(i)
+                                + question(i)
+                                + (i % 2 == 0 ? "" : answerMarker(i) + answer(i).get(0)));
                 if (i == WRAPPING_QUESTION || i == FIRST_HEADER_INSIDE_ANSWER) {
                     while (lines.size() % LINES_PER_PAGE != LINES_PER_PAGE - 1) {
                         lines.add("");

@@ -41,11 +41,24 @@ class OfflinePipelineIT {
     void theSeedRecordBecomesSearchableWithItsFacts() throws Exception {
         SampleSet samples = SampleSet.bundled();
         try (BseSimulator site = BseSimulator.withSamples();
-             LocalPipeline pipeline = LocalPipeline.start(LocalPipeline.Options.all(dataDir, 0, 0, 0, null,
-                     CrawlCommand.parse("--base-url", site.baseUrl(), "--from",
-                             samples.earliestPublishDate().toString(), "--rate-limit", "50", "--poll-interval", "5s")))) {
+                LocalPipeline pipeline = LocalPipeline.start(LocalPipeline.Options.all(
+                        dataDir,
+                        0,
+                        0,
+                        0,
+                        null,
+                        CrawlCommand.parse(
+                                "--base-url",
+                                site.baseUrl(),
+                                "--from",
+                                samples.earliestPublishDate().toString(),
+                                "--rate-limit",
+                                "50",
+                                "--poll-interval",
+                                "5s")))) {
             int announcements = samples.ids().size();
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> assertThat(pipeline.status().indexed()).isEqualTo(announcements));
             assertThat(pipeline.failures()).isEmpty();
             assertThat(site.contractViolations()).isEmpty();
@@ -55,7 +68,8 @@ class OfflinePipelineIT {
             assertThat(raw).extracting(RawAnnouncement::id).containsExactlyInAnyOrderElementsOf(samples.ids());
             List<EnrichedAnnouncement> ir = readAll(pipeline, topics.irActivities(), JsonSerde.enriched()::fromBytes);
             assertThat(ir).extracting(e -> e.announcement().companyName()).contains("并行科技");
-            List<EntityMention> mentions = readAll(pipeline, topics.entityMentions(), JsonSerde.entityMention()::fromBytes);
+            List<EntityMention> mentions =
+                    readAll(pipeline, topics.entityMentions(), JsonSerde.entityMention()::fromBytes);
             assertThat(mentions).extracting(EntityMention::normalizedName).contains("中邮证券有限责任公司", "智谱华章");
 
             JsonNode hits = search(pipeline.elasticsearchUrl(), "智谱华章");
@@ -69,32 +83,46 @@ class OfflinePipelineIT {
             assertThat(hit.path("highlight").toString()).contains("<em>智</em><em>谱</em><em>华章</em>");
 
             // analytics: who researched 并行科技, live from its query API (README's `pilu visits --company 839493`)
-            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(pipeline.analyticsUrl() + "/api/companies/839493/visitors")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-                JsonNode visitors = Json.mapper().readTree(r.body()).path("visitors");
-                assertThat(visitors.findValuesAsText("normalizedName")).contains("中邮证券有限责任公司", "地泽投资");
-                assertThat(visitors.findValuesAsText("firstDate")).containsOnly("2024-06-17");
-            });
+            await().atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        HttpResponse<String> r = HttpClient.newHttpClient()
+                                .send(
+                                        HttpRequest.newBuilder(URI.create(
+                                                        pipeline.analyticsUrl() + "/api/companies/839493/visitors"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString());
+                        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                        JsonNode visitors = Json.mapper().readTree(r.body()).path("visitors");
+                        assertThat(visitors.findValuesAsText("normalizedName")).contains("中邮证券有限责任公司", "地泽投资");
+                        assertThat(visitors.findValuesAsText("firstDate")).containsOnly("2024-06-17");
+                    });
 
             // pilu web, as pilu local runs it: on 127.0.0.1, over this index and this analytics API
             assertThat(pipeline.webUrl()).startsWith("http://127.0.0.1:");
-            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(pipeline.webUrl() + "/companies/839493")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(pipeline.webUrl() + "/companies/839493"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
             assertThat(page.body()).contains("并行科技", "中邮证券", "地泽投资", "2024-06-17");
         }
     }
 
     private static JsonNode search(String esUrl, String words) throws Exception {
-        String body = Json.write(Map.of("query", Map.of("match", Map.of("text", Map.of("query", words, "operator", "and"))),
-                "highlight", Map.of("fields", Map.of("text", Map.of()))));
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(esUrl + "/pilu-announcements/_search"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        String body = Json.write(Map.of(
+                "query",
+                Map.of("match", Map.of("text", Map.of("query", words, "operator", "and"))),
+                "highlight",
+                Map.of("fields", Map.of("text", Map.of()))));
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(esUrl + "/pilu-announcements/_search"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return Json.mapper().readTree(r.body()).path("hits");
     }
@@ -102,6 +130,8 @@ class OfflinePipelineIT {
     private static <T> List<T> readAll(LocalPipeline pipeline, String topic, Function<byte[], T> decode) {
         // values only: pilu.ir-activities also holds a tombstone for each announcement that is not an IR record
         return TopicReader.readCommitted(pipeline.bootstrapServers(), topic).stream()
-                .filter(r -> r.value() != null).map(r -> decode.apply(r.value())).toList();
+                .filter(r -> r.value() != null)
+                .map(r -> decode.apply(r.value()))
+                .toList();
     }
 }

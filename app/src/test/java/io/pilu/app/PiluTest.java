@@ -15,8 +15,9 @@ class PiluTest {
         CommandLine cl = Pilu.commandLine();
         cl.setOut(new PrintWriter(out));
         assertThat(cl.execute("--help")).isZero();
-        assertThat(out.toString()).contains("local", "crawl", "backfill", "enrich", "sink", "search", "extract",
-                "bench", "bse-simulator");
+        assertThat(out.toString())
+                .contains(
+                        "local", "crawl", "backfill", "enrich", "sink", "search", "extract", "bench", "bse-simulator");
     }
 
     @Test

@@ -66,8 +66,8 @@ class PipelineFaultIT {
                     + " builds; run them with `mvn -f app/pom.xml verify`");
         }
         // Node and broker start in parallel: each is a JVM that takes several seconds to come up.
-        CompletableFuture<ElasticsearchNode> node =
-                CompletableFuture.supplyAsync(() -> SharedInfra.dedicatedElasticsearchNode().start());
+        CompletableFuture<ElasticsearchNode> node = CompletableFuture.supplyAsync(
+                () -> SharedInfra.dedicatedElasticsearchNode().start());
         broker = SharedInfra.dedicatedKafkaBroker().start();
         elasticsearch = node.join();
     }
@@ -83,8 +83,8 @@ class PipelineFaultIT {
     }
 
     private FaultPipeline newPipeline(String name, int rateLimit) throws IOException {
-        pipeline = new FaultPipeline(name, jar, broker.bootstrapServers(), elasticsearch::httpUrl, GENERATED,
-                rateLimit);
+        pipeline =
+                new FaultPipeline(name, jar, broker.bootstrapServers(), elasticsearch::httpUrl, GENERATED, rateLimit);
         return pipeline;
     }
 
@@ -108,14 +108,17 @@ class PipelineFaultIT {
     }
 
     /** Waits until {@code progress} reaches {@code threshold}, SIGKILLs {@code service}, checks it was mid-run, restarts it. */
-    private static void killMidRunAndRestart(FaultPipeline p, ServiceProcess service, IntSupplier progress,
-                                             int threshold, int total) throws InterruptedException {
+    private static void killMidRunAndRestart(
+            FaultPipeline p, ServiceProcess service, IntSupplier progress, int threshold, int total)
+            throws InterruptedException {
         await().atMost(CONVERGE).pollInterval(Duration.ofMillis(200)).until(() -> {
             p.assertRunning();
             return progress.getAsInt() >= threshold;
         });
         service.kill();
-        assertThat(progress.getAsInt()).as(service.name() + " killed before the run was through").isLessThan(total);
+        assertThat(progress.getAsInt())
+                .as(service.name() + " killed before the run was through")
+                .isLessThan(total);
         service.start();
     }
 
@@ -134,7 +137,9 @@ class PipelineFaultIT {
             assertThat(p.documentCount()).as("node down").isEqualTo(-1);
             // Down for at least 15 s and until everything upstream of the sink is through, with the sink retrying
             // (not exiting) all along.
-            await().pollDelay(Duration.ofSeconds(15)).atMost(CONVERGE).pollInterval(Duration.ofSeconds(1))
+            await().pollDelay(Duration.ofSeconds(15))
+                    .atMost(CONVERGE)
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> {
                         p.assertRunning();
                         return p.committedKeys(p.topics.enriched()) == n;
@@ -142,8 +147,10 @@ class PipelineFaultIT {
             elasticsearch.restart();
             long up = System.nanoTime();
             await().atMost(CONVERGE).pollInterval(Duration.ofSeconds(1)).until(p::delivered);
-            System.out.printf("PipelineFaultIT: Elasticsearch down %.1f s; after restart, catch-up to %d documents "
-                    + "took %.1f s%n", (up - down) / 1e9, n, (System.nanoTime() - up) / 1e9);
+            System.out.printf(
+                    "PipelineFaultIT: Elasticsearch down %.1f s; after restart, catch-up to %d documents "
+                            + "took %.1f s%n",
+                    (up - down) / 1e9, n, (System.nanoTime() - up) / 1e9);
             p.assertExactlyOnce(Set.of());
         }
         report("Elasticsearch down then restarted", start);
@@ -164,8 +171,10 @@ class PipelineFaultIT {
             long up = System.nanoTime();
             assertThat(p.committedKeys(p.topics.raw())).as("restarted mid-run").isLessThan(n);
             await().atMost(CONVERGE).pollInterval(Duration.ofSeconds(1)).until(p::delivered);
-            System.out.printf("PipelineFaultIT: broker restart took %.1f s; the pipeline then delivered all %d "
-                    + "announcements in %.1f s%n", (up - down) / 1e9, n, (System.nanoTime() - up) / 1e9);
+            System.out.printf(
+                    "PipelineFaultIT: broker restart took %.1f s; the pipeline then delivered all %d "
+                            + "announcements in %.1f s%n",
+                    (up - down) / 1e9, n, (System.nanoTime() - up) / 1e9);
             p.assertExactlyOnce(Set.of());
         }
         report("broker restarted", start);
@@ -183,10 +192,14 @@ class PipelineFaultIT {
             String key = "poison-" + p.prefix;
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
                     KafkaSettings.producer(broker.bootstrapServers(), "fault-it-poison"),
-                    new ByteArraySerializer(), new ByteArraySerializer())) {
+                    new ByteArraySerializer(),
+                    new ByteArraySerializer())) {
                 // Truncated JSON: not a RawAnnouncement, so no stage can do anything with it but dead-letter it.
-                producer.send(new ProducerRecord<>(p.topics.raw(), key.getBytes(StandardCharsets.UTF_8),
-                        "{\"schemaVersion\":1,\"id\":\"".getBytes(StandardCharsets.UTF_8))).get();
+                producer.send(new ProducerRecord<>(
+                                p.topics.raw(),
+                                key.getBytes(StandardCharsets.UTF_8),
+                                "{\"schemaVersion\":1,\"id\":\"".getBytes(StandardCharsets.UTF_8)))
+                        .get();
             }
             await().atMost(CONVERGE).pollInterval(Duration.ofSeconds(1)).until(p::delivered);
             p.assertExactlyOnce(Set.of(key));
@@ -202,7 +215,8 @@ class PipelineFaultIT {
     }
 
     private static void report(String scenario, long startNanos) {
-        System.out.printf("PipelineFaultIT: scenario '%s' took %.1f s wall time%n", scenario,
-                (System.nanoTime() - startNanos) / 1e9);
+        System.out.printf(
+                "PipelineFaultIT: scenario '%s' took %.1f s wall time%n",
+                scenario, (System.nanoTime() - startNanos) / 1e9);
     }
 }

@@ -28,24 +28,34 @@ class CiScriptsTest {
      * A pipe into a reader that may stop before its writer is done: {@code head}, {@code grep -q/-m/-l}, {@code sed
      * Nq}, {@code awk ... exit}.
      */
-    private static final Pattern EARLY_EXIT_READER = Pattern.compile(
-            "\\|\\s*(head\\b|grep\\s+(-\\w*[qml]\\w*|--quiet|--max-count|--files-with-matches)"
+    private static final Pattern EARLY_EXIT_READER =
+            Pattern.compile("\\|\\s*(head\\b|grep\\s+(-\\w*[qml]\\w*|--quiet|--max-count|--files-with-matches)"
                     + "|sed\\s+(-n\\s+)?'?\\d*q|awk\\b.*\\bexit\\b)");
 
     @Test
     void thePartOfCiBeforeTheTestCommandNeverFails() throws Exception {
         Path prepare = RepoFiles.root().resolve(".ci/prepare");
         assertThat(Files.readString(RepoFiles.root().resolve(".ci/run")))
-                .as(".ci/run runs .ci/prepare before the test command").contains(".ci/prepare");
+                .as(".ci/run runs .ci/prepare before the test command")
+                .contains(".ci/prepare");
         for (int i = 1; i <= RUNS; i++) {
             Path out = Files.createTempFile("pilu-ci-prepare", ".out");
             try {
-                Process p = new ProcessBuilder("bash", prepare.toString()).directory(RepoFiles.root().toFile())
-                        .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-                assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("run %d finished", i).isTrue();
+                Process p = new ProcessBuilder("bash", prepare.toString())
+                        .directory(RepoFiles.root().toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(out.toFile())
+                        .start();
+                assertThat(p.waitFor(2, TimeUnit.MINUTES))
+                        .as("run %d finished", i)
+                        .isTrue();
                 String printed = Files.readString(out, StandardCharsets.UTF_8);
-                assertThat(p.exitValue()).as("run %d of .ci/prepare exited non-zero:%n%s", i, printed).isZero();
-                assertThat(printed).as("run %d printed the versions", i).contains("openjdk version")
+                assertThat(p.exitValue())
+                        .as("run %d of .ci/prepare exited non-zero:%n%s", i, printed)
+                        .isZero();
+                assertThat(printed)
+                        .as("run %d printed the versions", i)
+                        .contains("openjdk version")
                         .contains("Apache Maven");
             } finally {
                 Files.deleteIfExists(out);
@@ -69,13 +79,21 @@ class CiScriptsTest {
                 }
             }
         }
-        assertThat(offenders).as("capture the output first, then cut it in the shell").isEmpty();
+        assertThat(offenders)
+                .as("capture the output first, then cut it in the shell")
+                .isEmpty();
     }
 
     @Test
     void theEarlyExitPatternCatchesTheKnownOffenders() {
-        for (String bad : List.of("mvn -v | head -1", "java -version 2>&1 | head -n1", "ps | grep -q java",
-                "git log | sed 1q", "cat x | sed -n '1q'", "ls | awk '{print; exit}'", "x | grep -m1 foo")) {
+        for (String bad : List.of(
+                "mvn -v | head -1",
+                "java -version 2>&1 | head -n1",
+                "ps | grep -q java",
+                "git log | sed 1q",
+                "cat x | sed -n '1q'",
+                "ls | awk '{print; exit}'",
+                "x | grep -m1 foo")) {
             assertThat(EARLY_EXIT_READER.matcher(bad).find()).as(bad).isTrue();
         }
         for (String fine : List.of("mvn -B verify", "grep -c x file | sort", "echo a | sed -n 1p", "x | grep foo")) {

@@ -27,17 +27,20 @@ final class DeployQueries {
     record Query(String source, String expr) {
         /** The expression with Grafana's variables replaced by values Prometheus accepts, to run it for real. */
         String runnable() {
-            return expr.replace("$__rate_interval", "1m").replace("${__rate_interval}", "1m")
-                    .replace("$__interval", "15s").replace("${__interval}", "15s")
-                    .replace("${instance:regex}", ".*").replace("$instance", ".*").replace("${instance}", ".*");
+            return expr.replace("$__rate_interval", "1m")
+                    .replace("${__rate_interval}", "1m")
+                    .replace("$__interval", "15s")
+                    .replace("${__interval}", "15s")
+                    .replace("${instance:regex}", ".*")
+                    .replace("$instance", ".*")
+                    .replace("${instance}", ".*");
         }
     }
 
     static final YAMLMapper YAML = new YAMLMapper();
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private DeployQueries() {
-    }
+    private DeployQueries() {}
 
     static List<Path> ruleFiles() {
         return list(RepoFiles.prometheus().resolve("rules"), ".yml");
@@ -53,9 +56,11 @@ final class DeployQueries {
         for (Path file : ruleFiles()) {
             for (JsonNode group : read(file, YAML).path("groups")) {
                 for (JsonNode rule : group.path("rules")) {
-                    String name = rule.has("alert") ? "alert " + rule.path("alert").asText()
+                    String name = rule.has("alert")
+                            ? "alert " + rule.path("alert").asText()
                             : "record " + rule.path("record").asText();
-                    queries.add(new Query(file.getFileName() + " " + name, rule.path("expr").asText()));
+                    queries.add(new Query(
+                            file.getFileName() + " " + name, rule.path("expr").asText()));
                 }
             }
         }
@@ -69,8 +74,11 @@ final class DeployQueries {
             for (JsonNode panel : panels(read(file, JSON))) {
                 for (JsonNode target : panel.path("targets")) {
                     if (target.hasNonNull("expr")) {
-                        queries.add(new Query(file.getFileName() + " panel \"" + panel.path("title").asText()
-                                + "\" target " + target.path("refId").asText(), target.path("expr").asText()));
+                        queries.add(new Query(
+                                file.getFileName() + " panel \""
+                                        + panel.path("title").asText() + "\" target "
+                                        + target.path("refId").asText(),
+                                target.path("expr").asText()));
                     }
                 }
             }
@@ -121,7 +129,9 @@ final class DeployQueries {
 
     private static List<Path> list(Path dir, String suffix) {
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> found = files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+            List<Path> found = files.filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
             if (found.isEmpty()) {
                 throw new AssertionError("no *" + suffix + " in " + dir);
             }

@@ -22,18 +22,18 @@ import org.junit.jupiter.api.Test;
  */
 class DockerComposeTest {
 
-    private static final Set<String> LONG_RUNNING = Set.of("kafka", "elasticsearch", "kibana", "prometheus",
-            "grafana", "pilu-crawl", "pilu-enrich", "pilu-sink");
+    private static final Set<String> LONG_RUNNING = Set.of(
+            "kafka", "elasticsearch", "kibana", "prometheus", "grafana", "pilu-crawl", "pilu-enrich", "pilu-sink");
     /** The ops port of each Pilu service: their built-in defaults, which prometheus-compose.yml scrapes. */
-    private static final Map<String, Integer> OPS_PORTS = Map.of("pilu-crawl", 9401, "pilu-enrich", 9402,
-            "pilu-sink", 9403);
+    private static final Map<String, Integer> OPS_PORTS =
+            Map.of("pilu-crawl", 9401, "pilu-enrich", 9402, "pilu-sink", 9403);
 
     private static JsonNode compose;
 
     @BeforeAll
     static void resolve() throws IOException {
-        ExternalTool.Result r = ExternalTool.DOCKER_COMPOSE.runOk(RepoFiles.root(), "-f", "docker-compose.yml",
-                "config");
+        ExternalTool.Result r =
+                ExternalTool.DOCKER_COMPOSE.runOk(RepoFiles.root(), "-f", "docker-compose.yml", "config");
         compose = DeployQueries.YAML.readTree(r.stdout());
     }
 
@@ -47,37 +47,67 @@ class DockerComposeTest {
             assertThat(s.path("image").asText()).as(pilu).isEqualTo("pilu:dev");
             assertThat(s.path("build").path("dockerfile").asText()).as(pilu).isEqualTo("deploy/docker/Dockerfile");
             assertThat(s.path("command").get(0).asText()).as(pilu).isEqualTo(pilu.substring("pilu-".length()));
-            assertThat(s.path("environment").path("PILU_KAFKA_BOOTSTRAP").asText()).as(pilu).isEqualTo("kafka:9092");
-            assertThat(s.path("depends_on").path("kafka").path("condition").asText()).as(pilu)
+            assertThat(s.path("environment").path("PILU_KAFKA_BOOTSTRAP").asText())
+                    .as(pilu)
+                    .isEqualTo("kafka:9092");
+            assertThat(s.path("depends_on").path("kafka").path("condition").asText())
+                    .as(pilu)
                     .isEqualTo("service_healthy");
         }
-        assertThat(compose.path("services").path("pilu-sink").path("environment").path("PILU_ES_URL").asText())
+        assertThat(compose.path("services")
+                        .path("pilu-sink")
+                        .path("environment")
+                        .path("PILU_ES_URL")
+                        .asText())
                 .isEqualTo("http://elasticsearch:9200");
-        assertThat(compose.path("services").path("pilu-search").path("profiles").get(0).asText()).isEqualTo("tools");
+        assertThat(compose.path("services")
+                        .path("pilu-search")
+                        .path("profiles")
+                        .get(0)
+                        .asText())
+                .isEqualTo("tools");
     }
 
     @Test
     void everyLongRunningServiceHasAHealthCheck() {
         for (String name : LONG_RUNNING) {
-            JsonNode test = compose.path("services").path(name).path("healthcheck").path("test");
-            assertThat(test.isArray() && test.size() == 2).as("%s healthcheck %s", name, test).isTrue();
+            JsonNode test =
+                    compose.path("services").path(name).path("healthcheck").path("test");
+            assertThat(test.isArray() && test.size() == 2)
+                    .as("%s healthcheck %s", name, test)
+                    .isTrue();
             assertThat(test.get(0).asText()).as(name).isEqualTo("CMD-SHELL");
         }
         // Pilu's health checks probe the port Prometheus scrapes
-        OPS_PORTS.forEach((name, port) -> assertThat(compose.path("services").path(name).path("healthcheck")
-                .path("test").get(1).asText()).as(name).contains("http://localhost:" + port + "/healthz"));
-        JsonNode promConfig = DeployQueries.read(RepoFiles.prometheus().resolve("prometheus-compose.yml"),
-                DeployQueries.YAML);
-        OPS_PORTS.forEach((name, port) -> assertThat(promConfig.findValues("targets").toString())
-                .contains("\"" + name + ":" + port + "\""));
+        OPS_PORTS.forEach((name, port) -> assertThat(compose.path("services")
+                        .path(name)
+                        .path("healthcheck")
+                        .path("test")
+                        .get(1)
+                        .asText())
+                .as(name)
+                .contains("http://localhost:" + port + "/healthz"));
+        JsonNode promConfig =
+                DeployQueries.read(RepoFiles.prometheus().resolve("prometheus-compose.yml"), DeployQueries.YAML);
+        OPS_PORTS.forEach((name, port) ->
+                assertThat(promConfig.findValues("targets").toString()).contains("\"" + name + ":" + port + "\""));
     }
 
     @Test
     void dataLivesInNamedVolumesAndMountedFilesExist() {
         Set<String> declared = new HashSet<>();
         compose.path("volumes").fieldNames().forEachRemaining(declared::add);
-        Map<String, String> namedMounts = Map.of("kafka", "kafka-data", "elasticsearch", "es-data", "prometheus",
-                "prometheus-data", "grafana", "grafana-data", "pilu-enrich", "enrich-state");
+        Map<String, String> namedMounts = Map.of(
+                "kafka",
+                "kafka-data",
+                "elasticsearch",
+                "es-data",
+                "prometheus",
+                "prometheus-data",
+                "grafana",
+                "grafana-data",
+                "pilu-enrich",
+                "enrich-state");
         namedMounts.forEach((service, volume) -> {
             assertThat(declared).contains(volume);
             assertThat(mounts(service)).as(service).anyMatch(m -> m.startsWith(volume + ":"));
@@ -87,12 +117,17 @@ class DockerComposeTest {
                 String source = mount.substring(0, mount.indexOf(':'));
                 if (source.startsWith("/")) {
                     assertThat(Path.of(source)).as("bind mount of %s", service).exists();
-                    assertThat(Path.of(source).startsWith(RepoFiles.deploy())).as(mount).isTrue();
+                    assertThat(Path.of(source).startsWith(RepoFiles.deploy()))
+                            .as(mount)
+                            .isTrue();
                 }
             }
         }
-        assertThat(mounts("prometheus")).anyMatch(m -> m.endsWith(":/etc/prometheus/prometheus.yml:ro")
-                && m.startsWith(RepoFiles.prometheus().resolve("prometheus-compose.yml").toString()));
+        assertThat(mounts("prometheus"))
+                .anyMatch(m -> m.endsWith(":/etc/prometheus/prometheus.yml:ro")
+                        && m.startsWith(RepoFiles.prometheus()
+                                .resolve("prometheus-compose.yml")
+                                .toString()));
         assertThat(mounts("prometheus")).anyMatch(m -> m.endsWith(":/etc/prometheus/rules:ro"));
     }
 
@@ -100,7 +135,8 @@ class DockerComposeTest {
     void imageIsBuiltFromTheRepositoryAndRunsTheShadedJar() {
         try {
             String dockerfile = Files.readString(RepoFiles.deploy().resolve("docker/Dockerfile"));
-            assertThat(dockerfile).contains("COPY --from=build /src/app/target/pilu.jar /opt/pilu/pilu.jar")
+            assertThat(dockerfile)
+                    .contains("COPY --from=build /src/app/target/pilu.jar /opt/pilu/pilu.jar")
                     .contains("ENTRYPOINT [\"java\", \"-jar\", \"/opt/pilu/pilu.jar\"]")
                     .contains("USER pilu")
                     .contains("curl"); // the compose health checks run curl inside the image

@@ -62,13 +62,19 @@ record ExternalTool(String command, String debianPackage) {
             Path out = Files.createTempFile("pilu-" + command, ".out");
             Path err = Files.createTempFile("pilu-" + command, ".err");
             try {
-                Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                Process p = new ProcessBuilder(cmd)
+                        .directory(workDir.toFile())
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
                 if (!p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                     p.destroyForcibly().waitFor();
                     throw new AssertionError(String.join(" ", cmd) + " did not finish within " + TIMEOUT);
                 }
-                return new Result(cmd, p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                return new Result(
+                        cmd,
+                        p.exitValue(),
+                        Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));
             } finally {
                 Files.deleteIfExists(out);

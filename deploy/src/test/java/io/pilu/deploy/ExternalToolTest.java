@@ -14,14 +14,16 @@ class ExternalToolTest {
     void aMissingToolFailsNamingTheDebianPackage() {
         ExternalTool missing = new ExternalTool("pilu-no-such-tool", "pilu-tools");
 
-        assertThatThrownBy(missing::executable).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(missing::executable)
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("'pilu-no-such-tool' is not on the PATH")
                 .hasMessageContaining("apt-get install pilu-tools");
     }
 
     @Test
     void aFailingRunShowsTheCommandExitCodeAndOutput(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("broken.yml"), "groups:\n  - name: x\n    rules:\n      - alert: A\n        expr: rate(\n");
+        Files.writeString(
+                dir.resolve("broken.yml"), "groups:\n  - name: x\n    rules:\n      - alert: A\n        expr: rate(\n");
 
         assertThatThrownBy(() -> ExternalTool.PROMTOOL.runOk(dir, "check", "rules", "broken.yml"))
                 .isInstanceOf(AssertionError.class)
@@ -31,7 +33,8 @@ class ExternalToolTest {
 
     @Test
     void aSuccessfulRunReturnsItsOutput(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("ok.yml"), "groups:\n  - name: x\n    rules:\n      - alert: A\n        expr: up == 0\n");
+        Files.writeString(
+                dir.resolve("ok.yml"), "groups:\n  - name: x\n    rules:\n      - alert: A\n        expr: up == 0\n");
 
         ExternalTool.Result r = ExternalTool.PROMTOOL.runOk(dir, "check", "rules", "ok.yml");
 

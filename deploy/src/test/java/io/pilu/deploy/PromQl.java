@@ -14,15 +14,14 @@ import java.util.regex.Pattern;
  */
 final class PromQl {
 
-    private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "offset", "bool", "atan2", "inf",
-            "nan");
+    private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "offset", "bool", "atan2", "inf", "nan");
     /** Keywords followed by a parenthesised list of label names. */
-    private static final Set<String> LABEL_LIST_KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left",
-            "group_right");
+    private static final Set<String> LABEL_LIST_KEYWORDS =
+            Set.of("by", "without", "on", "ignoring", "group_left", "group_right");
+
     private static final Pattern NAME_MATCHER = Pattern.compile("__name__\\s*=\\s*[\"'`]([a-zA-Z_:][a-zA-Z0-9_:]*)");
 
-    private PromQl() {
-    }
+    private PromQl() {}
 
     /** The metric names {@code expr} selects, in order of appearance. */
     static Set<String> metricNames(String expr) {
@@ -50,9 +49,12 @@ final class PromQl {
             } else if (Character.isDigit(c) || c == '.' && i + 1 < n && Character.isDigit(expr.charAt(i + 1))) {
                 // numbers (1e-3, 0x1f, .5) and durations (5m, 1h30m) are all digits, letters and dots
                 i++;
-                while (i < n && (Character.isLetterOrDigit(expr.charAt(i)) || expr.charAt(i) == '.'
-                        || (expr.charAt(i) == '-' || expr.charAt(i) == '+')
-                        && Character.toLowerCase(expr.charAt(i - 1)) == 'e' && !isHex(expr, i))) {
+                while (i < n
+                        && (Character.isLetterOrDigit(expr.charAt(i))
+                                || expr.charAt(i) == '.'
+                                || (expr.charAt(i) == '-' || expr.charAt(i) == '+')
+                                        && Character.toLowerCase(expr.charAt(i - 1)) == 'e'
+                                        && !isHex(expr, i))) {
                     i++;
                 }
             } else if (isIdentStart(c)) {
@@ -105,8 +107,7 @@ final class PromQl {
 
     private static boolean startsWithWord(String s, int i, String word) {
         int end = i + word.length();
-        return s.regionMatches(true, i, word, 0, word.length())
-                && (end >= s.length() || !isIdentPart(s.charAt(end)));
+        return s.regionMatches(true, i, word, 0, word.length()) && (end >= s.length() || !isIdentPart(s.charAt(end)));
     }
 
     /** Index after the string literal starting at {@code i} (backslash escapes in "" and '' only). */

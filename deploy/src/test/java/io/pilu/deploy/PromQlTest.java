@@ -15,7 +15,7 @@ class PromQlTest {
     @Test
     void functionsAggregationsAndLabelListsAreNotNames() {
         assertThat(PromQl.metricNames(
-                "sum by (instance, service) (rate(pilu_sink_docs_indexed_total{service=~\"sink|local\"}[5m]))"))
+                        "sum by (instance, service) (rate(pilu_sink_docs_indexed_total{service=~\"sink|local\"}[5m]))"))
                 .containsExactly("pilu_sink_docs_indexed_total");
         assertThat(PromQl.metricNames("sum without(reason) (increase(pilu_enrich_failures_total[10m])) > 0"))
                 .containsExactly("pilu_enrich_failures_total");
@@ -25,8 +25,9 @@ class PromQlTest {
 
     @Test
     void histogramQuantileKeepsTheBucketSeries() {
-        assertThat(PromQl.metricNames(
-                "histogram_quantile(0.95, sum by (le) (rate(pilu_sink_bulk_latency_seconds_bucket[$__rate_interval])))"))
+        assertThat(
+                        PromQl.metricNames(
+                                "histogram_quantile(0.95, sum by (le) (rate(pilu_sink_bulk_latency_seconds_bucket[$__rate_interval])))"))
                 .containsExactly("pilu_sink_bulk_latency_seconds_bucket");
     }
 
@@ -43,8 +44,8 @@ class PromQlTest {
     @Test
     void grafanaVariablesAndSubqueriesAreSkipped() {
         assertThat(PromQl.metricNames(
-                "max_over_time(deriv(pilu_sink_consumer_lag_records{instance=~\"$instance\"}[10m])[1h:${__interval}]) "
-                        + "* on(instance) group_right $multiplier"))
+                        "max_over_time(deriv(pilu_sink_consumer_lag_records{instance=~\"$instance\"}[10m])[1h:${__interval}]) "
+                                + "* on(instance) group_right $multiplier"))
                 .containsExactly("pilu_sink_consumer_lag_records");
     }
 

@@ -26,7 +26,10 @@ class PrometheusRulesTest {
         for (String config : List.of("prometheus.yml", "prometheus-compose.yml", "prometheus-kubernetes.yml")) {
             ExternalTool.Result r = ExternalTool.PROMTOOL.runOk(PROMETHEUS, "check", "config", config);
             // promtool prints what it checked on stdout; the rules must be among it (a wrong glob finds none)
-            assertThat(r.stdout() + r.stderr()).as(config).contains("rules/pilu-alerts.yml").contains("SUCCESS");
+            assertThat(r.stdout() + r.stderr())
+                    .as(config)
+                    .contains("rules/pilu-alerts.yml")
+                    .contains("SUCCESS");
         }
     }
 
@@ -35,34 +38,39 @@ class PrometheusRulesTest {
         JsonNode config = DeployQueries.read(PROMETHEUS.resolve("prometheus-compose.yml"), DeployQueries.YAML);
         Map<String, String> targets = new TreeMap<>();
         for (JsonNode job : config.path("scrape_configs")) {
-            job.path("static_configs").forEach(sc -> sc.path("targets")
-                    .forEach(t -> targets.put(t.asText(), job.path("job_name").asText())));
+            job.path("static_configs")
+                    .forEach(sc -> sc.path("targets")
+                            .forEach(t ->
+                                    targets.put(t.asText(), job.path("job_name").asText())));
         }
-        assertThat(targets).containsEntry("pilu-crawl:9401", "pilu-crawl").containsEntry("pilu-enrich:9402",
-                "pilu-enrich").containsEntry("pilu-sink:9403", "pilu-sink");
+        assertThat(targets)
+                .containsEntry("pilu-crawl:9401", "pilu-crawl")
+                .containsEntry("pilu-enrich:9402", "pilu-enrich")
+                .containsEntry("pilu-sink:9403", "pilu-sink");
     }
 
     @Test
     void localConfigScrapesThePipelineAndTheServices() {
         JsonNode config = DeployQueries.read(PROMETHEUS.resolve("prometheus.yml"), DeployQueries.YAML);
         List<String> targets = new ArrayList<>();
-        config.path("scrape_configs").forEach(job -> job.path("static_configs")
-                .forEach(sc -> sc.path("targets").forEach(t -> targets.add(t.asText()))));
-        assertThat(targets).containsExactlyInAnyOrder("localhost:9400", "localhost:9401", "localhost:9402",
-                "localhost:9403");
+        config.path("scrape_configs")
+                .forEach(job -> job.path("static_configs")
+                        .forEach(sc -> sc.path("targets").forEach(t -> targets.add(t.asText()))));
+        assertThat(targets)
+                .containsExactlyInAnyOrder("localhost:9400", "localhost:9401", "localhost:9402", "localhost:9403");
     }
 
     @Test
     void rulesPassPromtoolCheck() {
         for (Path file : DeployQueries.ruleFiles()) {
-            ExternalTool.PROMTOOL.runOk(PROMETHEUS, "check", "rules", PROMETHEUS.relativize(file).toString());
+            ExternalTool.PROMTOOL.runOk(
+                    PROMETHEUS, "check", "rules", PROMETHEUS.relativize(file).toString());
         }
     }
 
     @Test
     void ruleUnitTestsPass() {
-        ExternalTool.Result r = ExternalTool.PROMTOOL.runOk(PROMETHEUS, "test", "rules",
-                "tests/pilu-alerts-test.yml");
+        ExternalTool.Result r = ExternalTool.PROMTOOL.runOk(PROMETHEUS, "test", "rules", "tests/pilu-alerts-test.yml");
         assertThat(r.stdout()).contains("SUCCESS");
     }
 
@@ -73,9 +81,15 @@ class PrometheusRulesTest {
                 for (JsonNode rule : group.path("rules")) {
                     String name = rule.path("alert").asText();
                     assertThat(name).as("only alerts in %s", file).startsWith("Pilu");
-                    assertThat(rule.path("labels").path("severity").asText()).as(name).isIn(SEVERITIES);
-                    assertThat(rule.path("annotations").path("summary").asText()).as(name).isNotBlank();
-                    assertThat(rule.path("annotations").path("description").asText()).as(name).isNotBlank();
+                    assertThat(rule.path("labels").path("severity").asText())
+                            .as(name)
+                            .isIn(SEVERITIES);
+                    assertThat(rule.path("annotations").path("summary").asText())
+                            .as(name)
+                            .isNotBlank();
+                    assertThat(rule.path("annotations").path("description").asText())
+                            .as(name)
+                            .isNotBlank();
                 }
             }
         }
@@ -90,15 +104,18 @@ class PrometheusRulesTest {
     void everyAlertIsTestedFiringAndQuiet() {
         Set<String> alerts = new HashSet<>();
         for (Path file : DeployQueries.ruleFiles()) {
-            DeployQueries.read(file, DeployQueries.YAML).path("groups")
-                    .forEach(g -> g.path("rules").forEach(r -> alerts.add(r.path("alert").asText())));
+            DeployQueries.read(file, DeployQueries.YAML)
+                    .path("groups")
+                    .forEach(g -> g.path("rules")
+                            .forEach(r -> alerts.add(r.path("alert").asText())));
         }
         Set<String> fired = new HashSet<>();
         Set<String> quiet = new HashSet<>();
         JsonNode tests = DeployQueries.read(PROMETHEUS.resolve("tests/pilu-alerts-test.yml"), DeployQueries.YAML);
         for (JsonNode test : tests.path("tests")) {
             for (JsonNode check : test.path("alert_rule_test")) {
-                (check.path("exp_alerts").isEmpty() ? quiet : fired).add(check.path("alertname").asText());
+                (check.path("exp_alerts").isEmpty() ? quiet : fired)
+                        .add(check.path("alertname").asText());
             }
         }
         assertThat(fired).as("alerts with a firing check").containsAll(alerts);

@@ -53,13 +53,22 @@ class PrometheusScrapeIT {
     @BeforeAll
     static void startEverything() throws IOException {
         exchange = BseSimulator.withSamples();
-        pipeline = LocalPipeline.start(LocalPipeline.Options.all(tmp.resolve("local"), 0, 0, 0, null,
+        pipeline = LocalPipeline.start(LocalPipeline.Options.all(
+                tmp.resolve("local"),
+                0,
+                0,
+                0,
+                null,
                 CrawlCommand.parse("--base-url", exchange.baseUrl(), "--from", SAMPLES_FROM, "--poll-interval", "5s")));
         Path promDir = Files.createDirectories(tmp.resolve("prometheus"));
         prometheus = PrometheusServer.start(writeConfig(promDir), promDir);
-        await("Prometheus ready").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+        await("Prometheus ready")
+                .atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
-                    assertThat(prometheus.alive()).as("prometheus exited:\n%s", prometheus.log()).isTrue();
+                    assertThat(prometheus.alive())
+                            .as("prometheus exited:\n%s", prometheus.log())
+                            .isTrue();
                     return prometheus.ready();
                 });
     }
@@ -82,8 +91,8 @@ class PrometheusScrapeIT {
      * free one here), the other job removed, the rules by absolute path, and 1-second intervals to keep the test short.
      */
     private static Path writeConfig(Path dir) throws IOException {
-        ObjectNode config = (ObjectNode) DeployQueries.read(RepoFiles.prometheus().resolve("prometheus.yml"),
-                DeployQueries.YAML);
+        ObjectNode config =
+                (ObjectNode) DeployQueries.read(RepoFiles.prometheus().resolve("prometheus.yml"), DeployQueries.YAML);
         ObjectNode global = (ObjectNode) config.get("global");
         global.put("scrape_interval", "1s");
         global.put("evaluation_interval", "1s");
@@ -108,47 +117,63 @@ class PrometheusScrapeIT {
 
     @Test
     void prometheusScrapesEveryStageOfThePipeline() {
-        await("the samples indexed and scraped").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+        await("the samples indexed and scraped")
+                .atMost(PATIENCE)
+                .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> {
                     assertThat(single("up{job=\"pilu-local\"}")).isEqualTo(1.0);
                     assertThat(single("pilu_enrich_running")).isEqualTo(1.0);
-                    assertThat(single("sum(pilu_crawl_polls_total{outcome=\"ok\"})")).isGreaterThanOrEqualTo(1.0);
-                    assertThat(single("pilu_crawl_announcements_published_total")).isGreaterThan(0.0);
+                    assertThat(single("sum(pilu_crawl_polls_total{outcome=\"ok\"})"))
+                            .isGreaterThanOrEqualTo(1.0);
+                    assertThat(single("pilu_crawl_announcements_published_total"))
+                            .isGreaterThan(0.0);
                     assertThat(single("sum(pilu_enrich_records_total)")).isGreaterThan(0.0);
                     assertThat(single("pilu_sink_docs_indexed_total")).isGreaterThan(0.0);
                 });
         // Micrometer's Kafka binders: the crawler's producer, the sink's consumer and DLQ producer, Streams' clients.
-        await("Kafka client metrics").atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            Set<String> clients = labelValues("client_id", "kafka_producer_record_send_total");
-            assertThat(clients).contains("pilu-crawl-bse", "pilu-sink-dlq")
-                    .anyMatch(c -> c.startsWith("pilu-enrich") && c.endsWith("-producer"));
-            assertThat(labelValues("client_id", "kafka_consumer_fetch_manager_records_consumed_total"))
-                    .contains("pilu-sink").anyMatch(c -> c.startsWith("pilu-enrich") && c.endsWith("-consumer"));
-        });
+        await("Kafka client metrics")
+                .atMost(PATIENCE)
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    Set<String> clients = labelValues("client_id", "kafka_producer_record_send_total");
+                    assertThat(clients)
+                            .contains("pilu-crawl-bse", "pilu-sink-dlq")
+                            .anyMatch(c -> c.startsWith("pilu-enrich") && c.endsWith("-producer"));
+                    assertThat(labelValues("client_id", "kafka_consumer_fetch_manager_records_consumed_total"))
+                            .contains("pilu-sink")
+                            .anyMatch(c -> c.startsWith("pilu-enrich") && c.endsWith("-consumer"));
+                });
     }
 
     @Test
     void everyAlertRuleLoadsAndEvaluatesOnRealSeries() {
         int shipped = DeployQueries.ruleQueries().size();
-        await("every rule evaluated").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            List<String> problems = new ArrayList<>();
-            int evaluated = 0;
-            for (JsonNode group : prometheus.api("/api/v1/rules").path("groups")) {
-                for (JsonNode rule : group.path("rules")) {
-                    if (!"ok".equals(rule.path("health").asText())) {
-                        problems.add(rule.path("name").asText() + ": " + rule.path("health").asText() + " "
-                                + rule.path("lastError").asText());
-                    } else {
-                        evaluated++;
+        await("every rule evaluated")
+                .atMost(PATIENCE)
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    List<String> problems = new ArrayList<>();
+                    int evaluated = 0;
+                    for (JsonNode group : prometheus.api("/api/v1/rules").path("groups")) {
+                        for (JsonNode rule : group.path("rules")) {
+                            if (!"ok".equals(rule.path("health").asText())) {
+                                problems.add(rule.path("name").asText() + ": "
+                                        + rule.path("health").asText() + " "
+                                        + rule.path("lastError").asText());
+                            } else {
+                                evaluated++;
+                            }
+                        }
                     }
-                }
-            }
-            assertThat(problems).isEmpty();
-            assertThat(evaluated).isEqualTo(shipped);
-        });
+                    assertThat(problems).isEmpty();
+                    assertThat(evaluated).isEqualTo(shipped);
+                });
         // The bundled samples are from 2024, so the crawl lag is far beyond the threshold: the alert must notice.
-        await("PiluCrawlLagHigh pending").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(prometheus.api("/api/v1/alerts").path("alerts").findValuesAsText("alertname"))
+        await("PiluCrawlLagHigh pending")
+                .atMost(PATIENCE)
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(
+                                prometheus.api("/api/v1/alerts").path("alerts").findValuesAsText("alertname"))
                         .contains("PiluCrawlLagHigh"));
     }
 
@@ -159,22 +184,31 @@ class PrometheusScrapeIT {
         AtomicReference<Set<String>> stored = new AtomicReference<>(Set.of());
         try {
             // Some Kafka client meters appear only at the binders' next refresh: wait for them, but not forever.
-            await("every used name stored").atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
-                stored.set(storedNames());
-                unknown.set(DeployQueries.unknownNames(queries, stored.get()));
-                return unknown.get().isEmpty();
-            });
+            await("every used name stored")
+                    .atMost(PATIENCE)
+                    .pollInterval(Duration.ofSeconds(2))
+                    .until(() -> {
+                        stored.set(storedNames());
+                        unknown.set(DeployQueries.unknownNames(queries, stored.get()));
+                        return unknown.get().isEmpty();
+                    });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("metric names used in deploy/ that a running Pilu does not export (name -> "
-                    + "used by): " + unknown.get(), e);
+            throw new AssertionError(
+                    "metric names used in deploy/ that a running Pilu does not export (name -> " + "used by): "
+                            + unknown.get(),
+                    e);
         } finally {
             writeNames(stored.get());
         }
         // and the pipeline's own names are the ones its /metrics serves: pilu_<stage>_<what>_<unit>
         assertThat(stored.get().stream().filter(n -> n.startsWith("pilu_")))
                 .allMatch(n -> n.matches("pilu_(crawl|enrich|sink|analytics|web)_[a-z0-9_]+"))
-                .contains("pilu_crawl_polls_total", "pilu_enrich_running", "pilu_sink_bulk_latency_seconds_bucket",
-                        "pilu_analytics_running", "pilu_analytics_query_latency_seconds_bucket");
+                .contains(
+                        "pilu_crawl_polls_total",
+                        "pilu_enrich_running",
+                        "pilu_sink_bulk_latency_seconds_bucket",
+                        "pilu_analytics_running",
+                        "pilu_analytics_query_latency_seconds_bucket");
     }
 
     @Test

@@ -26,7 +26,8 @@ final class PrometheusServer implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final String url;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private PrometheusServer(Process process, Path log, String url) {
         this.process = process;
@@ -41,11 +42,14 @@ final class PrometheusServer implements AutoCloseable {
             port = s.getLocalPort();
         }
         Path log = workDir.resolve("prometheus.log");
-        Process p = new ProcessBuilder(ExternalTool.PROMETHEUS.executable().toString(),
-                "--config.file=" + config,
-                "--storage.tsdb.path=" + workDir.resolve("tsdb"),
-                "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(
+                        ExternalTool.PROMETHEUS.executable().toString(),
+                        "--config.file=" + config,
+                        "--storage.tsdb.path=" + workDir.resolve("tsdb"),
+                        "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         return new PrometheusServer(p, log, "http://127.0.0.1:" + port);
     }
 
@@ -91,8 +95,12 @@ final class PrometheusServer implements AutoCloseable {
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url + pathAndQuery)).timeout(Duration.ofSeconds(20))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(url + pathAndQuery))
+                            .timeout(Duration.ofSeconds(20))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

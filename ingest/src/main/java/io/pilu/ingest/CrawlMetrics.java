@@ -70,20 +70,30 @@ public final class CrawlMetrics {
         this.registry = registry;
         this.clock = clock;
         this.published = Counter.builder("pilu.crawl.announcements.published")
-                .description("Raw announcements committed to Kafka").register(registry);
-        this.downloaded = Counter.builder("pilu.crawl.downloaded").baseUnit("bytes")
-                .description("Document bytes downloaded").register(registry);
+                .description("Raw announcements committed to Kafka")
+                .register(registry);
+        this.downloaded = Counter.builder("pilu.crawl.downloaded")
+                .baseUnit("bytes")
+                .description("Document bytes downloaded")
+                .register(registry);
         this.refused = Counter.builder("pilu.crawl.documents.refused")
                 .description("Document paths refused by the SSRF guard (off-host, traversal, absolute URL)")
                 .register(registry);
         Gauge.builder("pilu.crawl.last.successful.poll", lastSuccessEpochSeconds, AtomicLong::doubleValue)
-                .baseUnit("seconds").description("Epoch seconds of the last successful poll").register(registry);
-        Gauge.builder("pilu.crawl.lag", this, CrawlMetrics::lagSeconds).baseUnit("seconds")
-                .description("Now minus the newest publish date seen (Beijing midnight)").register(registry);
-        Gauge.builder("pilu.crawl.checkpoint.high.water", highWater, h -> epochSeconds(h.get())).baseUnit("seconds")
-                .description("The checkpoint's high-water publish date as epoch seconds").register(registry);
+                .baseUnit("seconds")
+                .description("Epoch seconds of the last successful poll")
+                .register(registry);
+        Gauge.builder("pilu.crawl.lag", this, CrawlMetrics::lagSeconds)
+                .baseUnit("seconds")
+                .description("Now minus the newest publish date seen (Beijing midnight)")
+                .register(registry);
+        Gauge.builder("pilu.crawl.checkpoint.high.water", highWater, h -> epochSeconds(h.get()))
+                .baseUnit("seconds")
+                .description("The checkpoint's high-water publish date as epoch seconds")
+                .register(registry);
         Gauge.builder("pilu.crawl.checkpoint.seen.ids", seenIds, AtomicLong::doubleValue)
-                .description("Ids in the checkpoint's recently-seen set").register(registry);
+                .description("Ids in the checkpoint's recently-seen set")
+                .register(registry);
         // Alerts watch increase() of these; a series that first appears with the first event would hide that event
         // (increase() needs two samples), so every known tag value exists at 0 from the start.
         for (String outcome : new String[] {"ok", "failed"}) {
@@ -95,16 +105,21 @@ public final class CrawlMetrics {
         for (Refusal r : Refusal.values()) {
             refusals(r);
         }
-        Gauge.builder("pilu.crawl.poll.running", this, CrawlMetrics::pollRunningSeconds).baseUnit("seconds")
-                .description("How long the current poll has been running; 0 between polls").register(registry);
-        Gauge.builder("pilu.crawl.poll.deadline", pollDeadlineSeconds, AtomicLong::doubleValue).baseUnit("seconds")
+        Gauge.builder("pilu.crawl.poll.running", this, CrawlMetrics::pollRunningSeconds)
+                .baseUnit("seconds")
+                .description("How long the current poll has been running; 0 between polls")
+                .register(registry);
+        Gauge.builder("pilu.crawl.poll.deadline", pollDeadlineSeconds, AtomicLong::doubleValue)
+                .baseUnit("seconds")
                 .description("The poll deadline (--poll-deadline); a poll running longer is stuck")
                 .register(registry);
     }
 
     private Counter refusals(Refusal reason) {
-        return Counter.builder("pilu.crawl.refusals").tag("reason", reason.tag())
-                .description("Hostile or broken input from the exchange refused, by reason").register(registry);
+        return Counter.builder("pilu.crawl.refusals")
+                .tag("reason", reason.tag())
+                .description("Hostile or broken input from the exchange refused, by reason")
+                .register(registry);
     }
 
     /** Counts one refusal. */
@@ -136,18 +151,27 @@ public final class CrawlMetrics {
     }
 
     public void request(String endpoint, String outcome) {
-        registry.counter("pilu.crawl.requests", "endpoint", endpoint, "outcome", outcome).increment();
+        registry.counter("pilu.crawl.requests", "endpoint", endpoint, "outcome", outcome)
+                .increment();
     }
 
     public void latency(String endpoint, Duration duration) {
-        Timer.builder("pilu.crawl.fetch.latency").tag("endpoint", endpoint).publishPercentileHistogram()
-                .description("bse.cn request latency to response headers").register(registry)
+        Timer.builder("pilu.crawl.fetch.latency")
+                .tag("endpoint", endpoint)
+                .publishPercentileHistogram()
+                .description("bse.cn request latency to response headers")
+                .register(registry)
                 .record(duration.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     public void document(String fileType, String outcome) {
-        registry.counter("pilu.crawl.documents", "type", fileType == null || fileType.isBlank() ? "unknown" : fileType,
-                "outcome", outcome).increment();
+        registry.counter(
+                        "pilu.crawl.documents",
+                        "type",
+                        fileType == null || fileType.isBlank() ? "unknown" : fileType,
+                        "outcome",
+                        outcome)
+                .increment();
     }
 
     public void documentRefused() {
@@ -163,7 +187,8 @@ public final class CrawlMetrics {
     }
 
     public void schemaError(String endpoint) {
-        registry.counter("pilu.crawl.listing.schema.errors", "endpoint", endpoint).increment();
+        registry.counter("pilu.crawl.listing.schema.errors", "endpoint", endpoint)
+                .increment();
     }
 
     public void poll(boolean ok) {
@@ -191,7 +216,8 @@ public final class CrawlMetrics {
         if (newest == null) {
             return Double.NaN;
         }
-        return Duration.between(newest.atStartOfDay(EXCHANGE_ZONE).toInstant(), clock.instant()).toSeconds();
+        return Duration.between(newest.atStartOfDay(EXCHANGE_ZONE).toInstant(), clock.instant())
+                .toSeconds();
     }
 
     private static double epochSeconds(LocalDate date) {

@@ -40,6 +40,5 @@ public record CompanyCoverage(
     }
 
     /** Institutions and visits of one type. */
-    public record TypeCount(long institutions, long visits) {
-    }
+    public record TypeCount(long institutions, long visits) {}
 }

@@ -58,12 +58,31 @@ public record DeadLetter(
      * Builds a dead letter from raw bytes: kept as text when both key and value are valid UTF-8 (the usual case,
      * readable in any console consumer), else both base64 so no byte is lost.
      */
-    public static DeadLetter of(String stage, String sourceTopic, Integer partition, Long offset,
-                                byte[] key, byte[] value, String errorClass, String errorMessage, Instant failedAt) {
+    public static DeadLetter of(
+            String stage,
+            String sourceTopic,
+            Integer partition,
+            Long offset,
+            byte[] key,
+            byte[] value,
+            String errorClass,
+            String errorMessage,
+            Instant failedAt) {
         boolean text = isUtf8(key) && isUtf8(value);
-        return new DeadLetter(SCHEMA_VERSION, stage, sourceTopic, partition, offset,
-                encode(key, text), encode(value, text), text ? UTF8 : BASE64,
-                errorClass, errorMessage == null ? "" : errorMessage, failedAt, null, null);
+        return new DeadLetter(
+                SCHEMA_VERSION,
+                stage,
+                sourceTopic,
+                partition,
+                offset,
+                encode(key, text),
+                encode(value, text),
+                text ? UTF8 : BASE64,
+                errorClass,
+                errorMessage == null ? "" : errorMessage,
+                failedAt,
+                null,
+                null);
     }
 
     /**
@@ -79,18 +98,46 @@ public record DeadLetter(
         if (end > 0 && Character.isHighSurrogate(value.charAt(end - 1))) {
             end--;
         }
-        long originalBytes = BASE64.equals(encoding) ? Base64.getDecoder().decode(value).length
+        long originalBytes = BASE64.equals(encoding)
+                ? Base64.getDecoder().decode(value).length
                 : value.getBytes(StandardCharsets.UTF_8).length;
         String shortKey = key != null && key.length() > maxValueChars ? key.substring(0, maxValueChars) : key;
-        return new DeadLetter(schemaVersion, stage, sourceTopic, partition, offset, shortKey, value.substring(0, end),
-                encoding, errorClass, errorMessage, failedAt, true, originalBytes);
+        return new DeadLetter(
+                schemaVersion,
+                stage,
+                sourceTopic,
+                partition,
+                offset,
+                shortKey,
+                value.substring(0, end),
+                encoding,
+                errorClass,
+                errorMessage,
+                failedAt,
+                true,
+                originalBytes);
     }
 
     /** Convenience for an exception. */
-    public static DeadLetter of(String stage, String sourceTopic, Integer partition, Long offset,
-                                byte[] key, byte[] value, Throwable error, Instant failedAt) {
-        return of(stage, sourceTopic, partition, offset, key, value, error.getClass().getName(),
-                describe(error), failedAt);
+    public static DeadLetter of(
+            String stage,
+            String sourceTopic,
+            Integer partition,
+            Long offset,
+            byte[] key,
+            byte[] value,
+            Throwable error,
+            Instant failedAt) {
+        return of(
+                stage,
+                sourceTopic,
+                partition,
+                offset,
+                key,
+                value,
+                error.getClass().getName(),
+                describe(error),
+                failedAt);
     }
 
     /** The original value's bytes, decoded per {@link #encoding()}. */
@@ -129,7 +176,9 @@ public record DeadLetter(
         if (bytes == null) {
             return null;
         }
-        return text ? new String(bytes, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(bytes);
+        return text
+                ? new String(bytes, StandardCharsets.UTF_8)
+                : Base64.getEncoder().encodeToString(bytes);
     }
 
     private static boolean isUtf8(byte[] bytes) {
@@ -137,7 +186,8 @@ public record DeadLetter(
             return true;
         }
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes));

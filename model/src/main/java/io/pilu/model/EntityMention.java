@@ -42,7 +42,16 @@ public record EntityMention(
     /** The mention of {@code entity} in {@code enriched}. */
     public static EntityMention of(EnrichedAnnouncement enriched, Entity entity) {
         RawAnnouncement a = enriched.announcement();
-        return new EntityMention(SCHEMA_VERSION, enriched.id(), a.companyCode(), a.companyName(), a.publishDate(),
-                enriched.documentClass(), entity.name(), entity.normalizedName(), entity.type(), entity.role());
+        return new EntityMention(
+                SCHEMA_VERSION,
+                enriched.id(),
+                a.companyCode(),
+                a.companyName(),
+                a.publishDate(),
+                enriched.documentClass(),
+                entity.name(),
+                entity.normalizedName(),
+                entity.type(),
+                entity.role());
     }
 }

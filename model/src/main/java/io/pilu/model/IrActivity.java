@@ -72,14 +72,11 @@ public record IrActivity(
 
     /** A member of the company's reception staff, e.g. 师健伟, 董事会秘书. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Receptionist(String name, String title) {
-    }
+    public record Receptionist(String name, String title) {}
 
     /** One question and its answer. */
-    public record QaPair(String question, String answer) {
-    }
+    public record QaPair(String question, String answer) {}
 
     /** A company named in the answers. */
-    public record NamedCompany(String name) {
-    }
+    public record NamedCompany(String name) {}
 }

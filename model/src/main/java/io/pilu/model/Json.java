@@ -21,8 +21,7 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The shared mapper. Thread-safe; do not reconfigure it. */
     public static ObjectMapper mapper() {

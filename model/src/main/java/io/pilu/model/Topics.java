@@ -66,16 +66,34 @@ public record Topics(
 
     /** The default names. */
     public static Topics defaults() {
-        return new Topics(RAW, ENRICHED, IR_ACTIVITIES, ENTITY_MENTIONS, CRAWLER_STATE, DLQ_ENRICH, DLQ_SINK,
-                RESEARCH_VISITS, COMPANY_COVERAGE, INSTITUTION_COVERAGE, DLQ_ANALYTICS);
+        return new Topics(
+                RAW,
+                ENRICHED,
+                IR_ACTIVITIES,
+                ENTITY_MENTIONS,
+                CRAWLER_STATE,
+                DLQ_ENRICH,
+                DLQ_SINK,
+                RESEARCH_VISITS,
+                COMPANY_COVERAGE,
+                INSTITUTION_COVERAGE,
+                DLQ_ANALYTICS);
     }
 
     /** Every name prefixed with {@code prefix} (as given, e.g. {@code "test-42."}). */
     public static Topics withPrefix(String prefix) {
         Topics d = defaults();
-        return new Topics(prefix + d.raw, prefix + d.enriched, prefix + d.irActivities, prefix + d.entityMentions,
-                prefix + d.crawlerState, prefix + d.dlqEnrich, prefix + d.dlqSink,
-                prefix + d.researchVisits, prefix + d.companyCoverage, prefix + d.institutionCoverage,
+        return new Topics(
+                prefix + d.raw,
+                prefix + d.enriched,
+                prefix + d.irActivities,
+                prefix + d.entityMentions,
+                prefix + d.crawlerState,
+                prefix + d.dlqEnrich,
+                prefix + d.dlqSink,
+                prefix + d.researchVisits,
+                prefix + d.companyCoverage,
+                prefix + d.institutionCoverage,
                 prefix + d.dlqAnalytics);
     }
 
@@ -102,6 +120,5 @@ public record Topics(
     }
 
     /** How a topic is created: name, partitions, and whether it is log-compacted. */
-    public record TopicSpec(String name, int partitions, boolean compacted) {
-    }
+    public record TopicSpec(String name, int partitions, boolean compacted) {}
 }

@@ -12,18 +12,23 @@ class JsonSerdeTest {
 
     @Test
     void roundTripsEveryEvent() {
-        assertThat(JsonSerde.raw().fromBytes(JsonSerde.raw().toBytes(Fixtures.raw()))).isEqualTo(Fixtures.raw());
-        assertThat(JsonSerde.raw().fromBytes(JsonSerde.raw().toBytes(Fixtures.failedRaw()))).isEqualTo(Fixtures.failedRaw());
+        assertThat(JsonSerde.raw().fromBytes(JsonSerde.raw().toBytes(Fixtures.raw())))
+                .isEqualTo(Fixtures.raw());
+        assertThat(JsonSerde.raw().fromBytes(JsonSerde.raw().toBytes(Fixtures.failedRaw())))
+                .isEqualTo(Fixtures.failedRaw());
         EnrichedAnnouncement e = Fixtures.enrichedIr();
-        assertThat(JsonSerde.enriched().fromBytes(JsonSerde.enriched().toBytes(e))).isEqualTo(e);
+        assertThat(JsonSerde.enriched().fromBytes(JsonSerde.enriched().toBytes(e)))
+                .isEqualTo(e);
         EntityMention m = EntityMention.of(e, e.entities().get(0));
-        assertThat(JsonSerde.entityMention().fromBytes(JsonSerde.entityMention().toBytes(m))).isEqualTo(m);
+        assertThat(JsonSerde.entityMention().fromBytes(JsonSerde.entityMention().toBytes(m)))
+                .isEqualTo(m);
     }
 
     @Test
     void writesDatesAsIsoStringsAndChineseAsIs() {
         String json = new String(JsonSerde.raw().toBytes(Fixtures.raw()), StandardCharsets.UTF_8);
-        assertThat(json).contains("\"publishDate\":\"2024-06-18\"")
+        assertThat(json)
+                .contains("\"publishDate\":\"2024-06-18\"")
                 .contains("\"fetchedAt\":\"2024-06-18T08:00:00Z\"")
                 .contains("并行科技")
                 .contains("\"schemaVersion\":1")
@@ -50,8 +55,10 @@ class JsonSerdeTest {
     @Test
     void deadLetterKeepsOriginalBytes() {
         byte[] binary = {(byte) 0xff, 0, 1};
-        DeadLetter d = DeadLetter.of("enrich", "t", 0, 1L, "key".getBytes(), binary, new RuntimeException("x"), Instant.EPOCH);
-        DeadLetter back = JsonSerde.deadLetter().fromBytes(JsonSerde.deadLetter().toBytes(d));
+        DeadLetter d =
+                DeadLetter.of("enrich", "t", 0, 1L, "key".getBytes(), binary, new RuntimeException("x"), Instant.EPOCH);
+        DeadLetter back =
+                JsonSerde.deadLetter().fromBytes(JsonSerde.deadLetter().toBytes(d));
         assertThat(back.valueBytes()).containsExactly(binary);
         assertThat(back.keyBytes()).containsExactly("key".getBytes());
         assertThat(back.errorMessage()).contains("RuntimeException: x");

@@ -12,9 +12,15 @@ class TopicsTest {
         Topics t = Topics.fromEnv(Map.of());
         assertThat(t.raw()).isEqualTo("pilu.announcements.raw");
         assertThat(t.enriched()).isEqualTo("pilu.announcements.enriched");
-        assertThat(t.all()).hasSize(11).filteredOn(Topics.TopicSpec::compacted)
-                .extracting(Topics.TopicSpec::name).containsExactly("pilu.crawler.state", "pilu.research-visits",
-                        "pilu.company-coverage", "pilu.institution-coverage");
+        assertThat(t.all())
+                .hasSize(11)
+                .filteredOn(Topics.TopicSpec::compacted)
+                .extracting(Topics.TopicSpec::name)
+                .containsExactly(
+                        "pilu.crawler.state",
+                        "pilu.research-visits",
+                        "pilu.company-coverage",
+                        "pilu.institution-coverage");
     }
 
     @Test

@@ -18,7 +18,8 @@ import java.util.function.DoubleSupplier;
 public record Backoff(Duration initial, Duration max) {
 
     /** Uniform in [0, 1): production jitter. Tests pass a fixed value instead. */
-    public static final DoubleSupplier RANDOM = () -> ThreadLocalRandom.current().nextDouble();
+    public static final DoubleSupplier RANDOM =
+            () -> ThreadLocalRandom.current().nextDouble();
 
     public Backoff {
         Objects.requireNonNull(initial, "initial");

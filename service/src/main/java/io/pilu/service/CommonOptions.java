@@ -10,28 +10,41 @@ import picocli.CommandLine.Option;
  */
 public final class CommonOptions {
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT",
             defaultValue = "${env:PILU_KAFKA_BOOTSTRAP:-localhost:9092}",
             description = "Kafka bootstrap servers (env PILU_KAFKA_BOOTSTRAP, default ${DEFAULT-VALUE}).")
     public String bootstrapServers;
 
-    @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = "${env:PILU_TOPIC_PREFIX:-}",
+    @Option(
+            names = "--topic-prefix",
+            paramLabel = "PREFIX",
+            defaultValue = "${env:PILU_TOPIC_PREFIX:-}",
             description = "Prefix for every topic name (env PILU_TOPIC_PREFIX, default none).")
     public String topicPrefix;
 
-    @Option(names = "--ops-port", paramLabel = "PORT",
+    @Option(
+            names = "--ops-port",
+            paramLabel = "PORT",
             description = "Port of the /metrics /healthz /readyz endpoint, 0 = any free port, negative = none (env "
                     + "PILU_OPS_PORT; default per service: crawl 9401, enrich 9402, sink 9403, local 9400).")
     public Integer opsPort;
 
-    @Option(names = "--ops-host", paramLabel = "ADDRESS", defaultValue = "${env:PILU_OPS_HOST:-0.0.0.0}",
+    @Option(
+            names = "--ops-host",
+            paramLabel = "ADDRESS",
+            defaultValue = "${env:PILU_OPS_HOST:-0.0.0.0}",
             description = "Address the ops endpoint binds, e.g. 127.0.0.1 to keep it off the network (env "
                     + "PILU_OPS_HOST, default ${DEFAULT-VALUE}: every interface, so Prometheus in another container "
                     + "or pod can scrape it).")
     public String opsHost;
 
-    @Option(names = "--replication-factor", defaultValue = "${env:PILU_REPLICATION_FACTOR:-1}",
-            description = "Replication factor for topics Pilu creates (env PILU_REPLICATION_FACTOR, default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--replication-factor",
+            defaultValue = "${env:PILU_REPLICATION_FACTOR:-1}",
+            description =
+                    "Replication factor for topics Pilu creates (env PILU_REPLICATION_FACTOR, default ${DEFAULT-VALUE}).")
     public short replicationFactor;
 
     /** The topic catalogue with the configured prefix. */
@@ -46,7 +59,9 @@ public final class CommonOptions {
 
     /** An ops endpoint builder on the configured host and port. */
     public OpsServer.Builder opsServer(PrometheusMeterRegistry registry, int serviceDefault) {
-        return OpsServer.builder(registry).host(opsHost == null ? "0.0.0.0" : opsHost).port(opsPort(serviceDefault));
+        return OpsServer.builder(registry)
+                .host(opsHost == null ? "0.0.0.0" : opsHost)
+                .port(opsPort(serviceDefault));
     }
 
     /** The ops port: the flag, else {@code PILU_OPS_PORT}, else the service's default. */

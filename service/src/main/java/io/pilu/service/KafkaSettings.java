@@ -41,8 +41,7 @@ public final class KafkaSettings {
      */
     public static final String COMPRESSION_TYPE = "lz4";
 
-    private KafkaSettings() {
-    }
+    private KafkaSettings() {}
 
     /** Producer properties: idempotent, acks=all, unbounded delivery retries within delivery.timeout.ms. */
     public static Properties producer(String bootstrapServers, String clientId) {

@@ -51,15 +51,14 @@ public final class Lifecycle implements AutoCloseable {
         }
     }
 
-    private record Entry(Phase phase, String name, AutoCloseable closable, int started) {
-    }
+    private record Entry(Phase phase, String name, AutoCloseable closable, int started) {}
 
     private final String process;
     private final List<Entry> entries = new ArrayList<>();
     private final List<Closed> closed = new CopyOnWriteArrayList<>();
     private final CountDownLatch done = new CountDownLatch(1);
     private Thread closer; // the thread running close(); guarded by this
-    private Thread hook;   // guarded by this
+    private Thread hook; // guarded by this
 
     /** @param process the process's name for logs and the hook's thread ({@code pilu-local}, {@code pilu-sink}) */
     public Lifecycle(String process) {
@@ -132,7 +131,8 @@ public final class Lifecycle implements AutoCloseable {
             awaitUninterruptibly();
             return;
         }
-        order.sort(Comparator.comparing(Entry::phase).thenComparing(Comparator.comparingInt(Entry::started).reversed()));
+        order.sort(Comparator.comparing(Entry::phase)
+                .thenComparing(Comparator.comparingInt(Entry::started).reversed()));
         log.info("{} stopping: {}", process, order.stream().map(Entry::name).toList());
         try {
             for (Entry e : order) {

@@ -8,8 +8,7 @@ package io.pilu.service;
  */
 public final class LogText {
 
-    private LogText() {
-    }
+    private LogText() {}
 
     /** {@code text} with its control characters escaped ({@code \n}, {@code \r}, {@code \t}, else {@code \u001B}). */
     public static String escape(CharSequence text) {
@@ -38,7 +37,11 @@ public final class LogText {
 
     /** Whether {@code c} is escaped by {@link #escape}. */
     public static boolean needsEscape(char c) {
-        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085'
-                || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+        return Character.isISOControl(c)
+                || c == '\u2028'
+                || c == '\u2029'
+                || c == '\u0085'
+                || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2066' && c <= '\u2069');
     }
 }

@@ -21,8 +21,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  */
 public final class Metrics {
 
-    private Metrics() {
-    }
+    private Metrics() {}
 
     /** A registry for {@code service} (crawl, enrich, sink, local) with JVM and process metrics bound. */
     public static PrometheusMeterRegistry newRegistry(String service) {

@@ -37,6 +37,7 @@ public final class OpsServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OpsServer.class);
     /** Worker threads: many slow connections can hold some, never all of them for long. */
     static final int WORKERS = 16;
+
     static final int MAX_REQUEST_SECONDS = 5;
     static final int MAX_RESPONSE_SECONDS = 30;
 
@@ -175,25 +176,36 @@ public final class OpsServer implements AutoCloseable {
                     return t;
                 });
                 server.setExecutor(executor);
-                server.createContext("/metrics", ex -> respond(ex, 200,
-                        "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
+                server.createContext(
+                        "/metrics",
+                        ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
                 server.createContext("/healthz", ex -> probe(ex, liveness));
                 server.createContext("/readyz", ex -> probe(ex, readiness));
                 routes.forEach((path, body) -> server.createContext(path, ex -> {
                     String b = body.get();
-                    respond(ex, 200, b.startsWith("{") || b.startsWith("[")
-                            ? "application/json; charset=utf-8" : "text/plain; charset=utf-8", b);
+                    respond(
+                            ex,
+                            200,
+                            b.startsWith("{") || b.startsWith("[")
+                                    ? "application/json; charset=utf-8"
+                                    : "text/plain; charset=utf-8",
+                            b);
                 }));
                 handlers.forEach(server::createContext);
                 server.start();
                 OpsServer ops = new OpsServer(server, executor);
-                log.info("ops endpoint listening on {} (/metrics /healthz /readyz{})", ops.url(),
-                        routes.isEmpty() && handlers.isEmpty() ? ""
+                log.info(
+                        "ops endpoint listening on {} (/metrics /healthz /readyz{})",
+                        ops.url(),
+                        routes.isEmpty() && handlers.isEmpty()
+                                ? ""
                                 : " " + String.join(" ", concat(routes.keySet(), handlers.keySet())));
                 return ops;
             } catch (IOException e) {
-                throw new IllegalStateException("cannot bind the ops endpoint on " + host + ":" + port
-                        + " (set another port with --ops-port / PILU_OPS_PORT): " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "cannot bind the ops endpoint on " + host + ":" + port
+                                + " (set another port with --ops-port / PILU_OPS_PORT): " + e.getMessage(),
+                        e);
             }
         }
 
@@ -210,7 +222,10 @@ public final class OpsServer implements AutoCloseable {
             } catch (RuntimeException e) {
                 c = Check.failing("probe threw " + e);
             }
-            respond(ex, c.ok() ? 200 : 503, "text/plain; charset=utf-8",
+            respond(
+                    ex,
+                    c.ok() ? 200 : 503,
+                    "text/plain; charset=utf-8",
                     (c.ok() ? "ok: " : "failing: ") + c.detail() + "\n");
         }
 

@@ -24,8 +24,7 @@ public final class TopicProvisioner {
 
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
 
-    private TopicProvisioner() {
-    }
+    private TopicProvisioner() {}
 
     /** Ensures every topic in {@code topics} exists, with replication factor {@code replication}. */
     public static void ensure(String bootstrapServers, Topics topics, short replication) {
@@ -40,8 +39,8 @@ public final class TopicProvisioner {
                 if (!existing.contains(spec.name())) {
                     NewTopic t = new NewTopic(spec.name(), spec.partitions(), replication);
                     // the producers' record budget, not the broker's ~1 MB default (one place: MAX_RECORD_BYTES)
-                    Map<String, String> configs = new java.util.HashMap<>(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
-                            Integer.toString(KafkaSettings.MAX_RECORD_BYTES)));
+                    Map<String, String> configs = new java.util.HashMap<>(Map.of(
+                            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(KafkaSettings.MAX_RECORD_BYTES)));
                     if (spec.compacted()) {
                         configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
                     }
@@ -64,8 +63,10 @@ public final class TopicProvisioner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create Pilu's topics on " + bootstrapServers + ": "
-                    + (e.getCause() == null ? e : e.getCause()), e);
+            throw new IllegalStateException(
+                    "cannot create Pilu's topics on " + bootstrapServers + ": "
+                            + (e.getCause() == null ? e : e.getCause()),
+                    e);
         }
     }
 }

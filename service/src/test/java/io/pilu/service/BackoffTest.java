@@ -22,7 +22,8 @@ class BackoffTest {
 
     @Test
     void retriesCountFromOne() {
-        assertThatThrownBy(() -> backoff.ceiling(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> backoff.ceiling(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("from 1");
     }
 
@@ -31,9 +32,11 @@ class BackoffTest {
         for (int retry = 1; retry <= 8; retry++) {
             Duration ceiling = backoff.ceiling(retry);
             assertThat(backoff.delay(retry, () -> 0.0)).isEqualTo(ceiling.dividedBy(2));
-            assertThat(backoff.delay(retry, () -> 0.999_999)).isLessThanOrEqualTo(ceiling)
+            assertThat(backoff.delay(retry, () -> 0.999_999))
+                    .isLessThanOrEqualTo(ceiling)
                     .isGreaterThan(ceiling.multipliedBy(99).dividedBy(100));
-            assertThat(backoff.delay(retry, () -> 0.5)).isEqualTo(ceiling.multipliedBy(3).dividedBy(4));
+            assertThat(backoff.delay(retry, () -> 0.5))
+                    .isEqualTo(ceiling.multipliedBy(3).dividedBy(4));
         }
         Random random = new Random(42);
         for (int retry = 1; retry <= 20; retry++) {
@@ -47,7 +50,10 @@ class BackoffTest {
     @Test
     void jitterActuallyVaries() {
         Random random = new Random(7);
-        assertThat(IntStream.range(0, 50).mapToObj(i -> backoff.delay(5, random::nextDouble)).distinct().count())
+        assertThat(IntStream.range(0, 50)
+                        .mapToObj(i -> backoff.delay(5, random::nextDouble))
+                        .distinct()
+                        .count())
                 .isGreaterThan(10);
     }
 

@@ -86,7 +86,9 @@ class LifecycleTest {
         });
         second.start();
         second.join(200);
-        assertThat(second.isAlive()).as("the second close() waits for the first").isTrue();
+        assertThat(second.isAlive())
+                .as("the second close() waits for the first")
+                .isTrue();
         assertThat(lifecycle.stopping()).isTrue();
         release.countDown();
         first.join(10_000);
@@ -103,7 +105,8 @@ class LifecycleTest {
         lifecycle.close();
 
         assertThatThrownBy(() -> lifecycle.add(Phase.SINK, "late", recording("late")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("late");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("late");
         assertThat(order).containsExactly("late");
     }
 

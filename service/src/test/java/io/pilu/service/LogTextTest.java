@@ -12,7 +12,8 @@ class LogTextTest {
 
         String safe = LogText.escape(title);
 
-        assertThat(safe).doesNotContain("\n", "\r", "\u001B")
+        assertThat(safe)
+                .doesNotContain("\n", "\r", "\u001B")
                 .isEqualTo("[临时公告]公告\\n2024-06-19T00:00:00Z ERROR forged line \\u001B[31mred\\u001B[0m\\r");
     }
 

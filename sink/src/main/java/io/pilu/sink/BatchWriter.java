@@ -36,8 +36,7 @@ public final class BatchWriter {
     private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
 
     /** Counts of what happened to one batch. */
-    public record Result(int indexed, int deleted, int stale, int deadLettered, long retries) {
-    }
+    public record Result(int indexed, int deleted, int stale, int deadLettered, long retries) {}
 
     private final BulkSender sender;
     private final String index;
@@ -53,8 +52,15 @@ public final class BatchWriter {
      * @param retryingBatches incremented while this batch is waiting to retry, so the consumer thread can pause
      *                        every partition: while ES is failing, there is no point reading further
      */
-    public BatchWriter(BulkSender sender, String index, DeadLetterPublisher deadLetters, RetryPolicy policy,
-                       DoubleSupplier jitter, Sleeper sleeper, SinkMetrics metrics, AtomicInteger retryingBatches) {
+    public BatchWriter(
+            BulkSender sender,
+            String index,
+            DeadLetterPublisher deadLetters,
+            RetryPolicy policy,
+            DoubleSupplier jitter,
+            Sleeper sleeper,
+            SinkMetrics metrics,
+            AtomicInteger retryingBatches) {
         this.sender = sender;
         this.index = index;
         this.deadLetters = deadLetters;
@@ -83,7 +89,8 @@ public final class BatchWriter {
         try {
             while (!work.isEmpty()) {
                 List<PendingDocument> chunk = work.pollFirst();
-                List<BulkAction> actions = chunk.stream().map(PendingDocument::action).toList();
+                List<BulkAction> actions =
+                        chunk.stream().map(PendingDocument::action).toList();
                 byte[] body = BulkRequestBody.of(actions);
                 long start = System.nanoTime();
                 Exception failure;
@@ -99,15 +106,20 @@ public final class BatchWriter {
                             case DELETED -> deleted++;
                             case STALE -> stale++;
                             case RETRY -> again.add(d);
-                            case REJECTED -> rejected.add(d.rejected(
-                                    r.errorType() == null ? "http_" + r.status() : r.errorType(), r.reason()));
+                            case REJECTED ->
+                                rejected.add(d.rejected(
+                                        r.errorType() == null ? "http_" + r.status() : r.errorType(), r.reason()));
                         }
                     }
                     if (again.isEmpty()) {
                         continue;
                     }
-                    metrics.retry("item_" + results.stream().filter(r -> r.outcome() == BulkItemResult.Outcome.RETRY)
-                            .findFirst().map(BulkItemResult::status).orElse(0));
+                    metrics.retry("item_"
+                            + results.stream()
+                                    .filter(r -> r.outcome() == BulkItemResult.Outcome.RETRY)
+                                    .findFirst()
+                                    .map(BulkItemResult::status)
+                                    .orElse(0));
                     work.addFirst(again);
                     failure = null;
                 } catch (EsRetryableException e) {
@@ -134,7 +146,9 @@ public final class BatchWriter {
             boolean shortened = false;
             while (!unsent.isEmpty()) {
                 List<DeadLetterPublisher.Failure> failures = deadLetters.send(unsent, shortened);
-                unsent = failures.stream().map(DeadLetterPublisher.Failure::document).toList();
+                unsent = failures.stream()
+                        .map(DeadLetterPublisher.Failure::document)
+                        .toList();
                 if (unsent.isEmpty()) {
                     break;
                 }
@@ -145,8 +159,10 @@ public final class BatchWriter {
                     // Once: send the dead letter with its value shortened, keeping the reason and the coordinates.
                     // If Kafka still refuses, the batch fails loudly instead of retrying forever.
                     if (shortened) {
-                        throw new RetriesExhaustedException("the dead-letter topic refuses " + unsent.size()
-                                + " dead letter(s) even shortened: " + cause, cause);
+                        throw new RetriesExhaustedException(
+                                "the dead-letter topic refuses " + unsent.size() + " dead letter(s) even shortened: "
+                                        + cause,
+                                cause);
                     }
                     log.warn("event=dead_letter_shortened count={} cause={}", unsent.size(), cause.toString());
                     metrics.retry("dead_letter_too_large");
@@ -176,12 +192,17 @@ public final class BatchWriter {
 
     private long pause(long retries, Throwable failure) throws InterruptedException, RetriesExhaustedException {
         if (!policy.allowsRetry(retries)) {
-            throw new RetriesExhaustedException("gave up after " + retries + " retries: "
-                    + (failure == null ? "items kept failing with 429/5xx" : failure.getMessage()), failure);
+            throw new RetriesExhaustedException(
+                    "gave up after " + retries + " retries: "
+                            + (failure == null ? "items kept failing with 429/5xx" : failure.getMessage()),
+                    failure);
         }
         Duration delay = policy.backoff().delay(retries + 1, jitter);
         if (retries == 0 || retries % 10 == 0) {
-            log.warn("event=bulk_retry retry={} delay_ms={} cause={}", retries + 1, delay.toMillis(),
+            log.warn(
+                    "event=bulk_retry retry={} delay_ms={} cause={}",
+                    retries + 1,
+                    delay.toMillis(),
                     failure == null ? "items answered 429/5xx" : failure.getMessage());
         }
         sleeper.sleep(delay);

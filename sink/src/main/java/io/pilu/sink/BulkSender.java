@@ -1,6 +1,5 @@
 package io.pilu.sink;
 
-import io.pilu.sink.es.BulkAction;
 import io.pilu.sink.es.BulkItemResult;
 import io.pilu.sink.es.EsRequestRejectedException;
 import io.pilu.sink.es.EsRetryableException;
@@ -9,5 +8,6 @@ import java.util.List;
 /** One {@code _bulk} round trip; {@link io.pilu.sink.es.ElasticsearchBulkClient#bulk} in production, a fake in tests. */
 @FunctionalInterface
 public interface BulkSender {
-    List<BulkItemResult> send(String index, byte[] body, int actionCount) throws EsRetryableException, EsRequestRejectedException;
+    List<BulkItemResult> send(String index, byte[] body, int actionCount)
+            throws EsRetryableException, EsRequestRejectedException;
 }

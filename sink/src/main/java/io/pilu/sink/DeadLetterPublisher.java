@@ -33,8 +33,16 @@ public class DeadLetterPublisher {
 
     /** The dead letter for a record (pure; visible for tests). */
     public DeadLetter deadLetter(PendingDocument d) {
-        return DeadLetter.of(STAGE, d.topic(), d.partition(), d.offset(), d.key(), d.value(),
-                d.errorClass(), d.errorMessage(), clock.instant());
+        return DeadLetter.of(
+                STAGE,
+                d.topic(),
+                d.partition(),
+                d.offset(),
+                d.key(),
+                d.value(),
+                d.errorClass(),
+                d.errorMessage(),
+                clock.instant());
     }
 
     /**
@@ -50,8 +58,7 @@ public class DeadLetterPublisher {
     }
 
     /** A dead letter Kafka did not acknowledge, and why. */
-    public record Failure(PendingDocument document, Throwable cause) {
-    }
+    public record Failure(PendingDocument document, Throwable cause) {}
 
     /**
      * Sends all, waits for every acknowledgement, and returns those that failed (empty: all acknowledged).
@@ -67,7 +74,8 @@ public class DeadLetterPublisher {
                 letter = letter.shortened(KafkaSettings.DEAD_LETTER_VALUE_CHARS);
             }
             byte[] key = d.key() != null && shortened && d.key().length > KafkaSettings.DEAD_LETTER_VALUE_CHARS
-                    ? java.util.Arrays.copyOf(d.key(), KafkaSettings.DEAD_LETTER_VALUE_CHARS) : d.key();
+                    ? java.util.Arrays.copyOf(d.key(), KafkaSettings.DEAD_LETTER_VALUE_CHARS)
+                    : d.key();
             try {
                 acks.add(producer.send(new ProducerRecord<>(topic, key, serde.toBytes(letter))));
             } catch (org.apache.kafka.common.KafkaException e) {

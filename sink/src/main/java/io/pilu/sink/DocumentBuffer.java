@@ -20,8 +20,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class DocumentBuffer {
 
-    private record Entry(PendingDocument doc, long addedAtMs) {
-    }
+    private record Entry(PendingDocument doc, long addedAtMs) {}
 
     private final Deque<Entry> entries = new ArrayDeque<>();
     private long bytes;
@@ -48,7 +47,9 @@ public final class DocumentBuffer {
         if (entries.isEmpty()) {
             return false;
         }
-        return entries.size() >= maxDocs || bytes >= maxBytes || nowMs - entries.peekFirst().addedAtMs() >= lingerMs;
+        return entries.size() >= maxDocs
+                || bytes >= maxBytes
+                || nowMs - entries.peekFirst().addedAtMs() >= lingerMs;
     }
 
     /**

@@ -4,6 +4,7 @@ package io.pilu.sink;
 public final class DocumentConversionException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
+
     public DocumentConversionException(String message) {
         super(message);
     }

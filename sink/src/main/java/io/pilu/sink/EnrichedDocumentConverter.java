@@ -1,5 +1,6 @@
 package io.pilu.sink;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +18,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * Turns an {@link EnrichedAnnouncement} into the Elasticsearch document the sink indexes: pure, no I/O.
@@ -175,9 +175,15 @@ public final class EnrichedDocumentConverter {
         if (ir.declaredPersonCount() != null) {
             n.put("declaredPersonCount", ir.declaredPersonCount());
         }
-        strings(n.putArray("receptionists"), ir.receptionists().stream().map(IrActivity.Receptionist::name).toList());
-        strings(n.putArray("customers"), ir.customers().stream().map(IrActivity.NamedCompany::name).toList());
-        strings(n.putArray("partners"), ir.partners().stream().map(IrActivity.NamedCompany::name).toList());
+        strings(
+                n.putArray("receptionists"),
+                ir.receptionists().stream().map(IrActivity.Receptionist::name).toList());
+        strings(
+                n.putArray("customers"),
+                ir.customers().stream().map(IrActivity.NamedCompany::name).toList());
+        strings(
+                n.putArray("partners"),
+                ir.partners().stream().map(IrActivity.NamedCompany::name).toList());
         ArrayNode qa = n.putArray("qa");
         for (IrActivity.QaPair p : ir.qa()) {
             ObjectNode q = qa.addObject();
@@ -192,7 +198,8 @@ public final class EnrichedDocumentConverter {
             throw new DocumentConversionException("announcement id is blank");
         }
         if (id.getBytes(StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
-            throw new DocumentConversionException("announcement id is longer than " + MAX_ID_BYTES + " bytes, which Elasticsearch refuses as _id");
+            throw new DocumentConversionException(
+                    "announcement id is longer than " + MAX_ID_BYTES + " bytes, which Elasticsearch refuses as _id");
         }
         return id;
     }

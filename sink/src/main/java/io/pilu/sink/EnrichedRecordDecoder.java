@@ -27,7 +27,8 @@ public final class EnrichedRecordDecoder implements RecordDecoder {
             EnrichedAnnouncement e = serde.fromBytes(value);
             return PendingDocument.ok(topic, partition, offset, key, value, converter.convert(e));
         } catch (SerializationException | DocumentConversionException e) {
-            return PendingDocument.failed(topic, partition, offset, key, value, e.getClass().getName(), e.getMessage());
+            return PendingDocument.failed(
+                    topic, partition, offset, key, value, e.getClass().getName(), e.getMessage());
         }
     }
 }

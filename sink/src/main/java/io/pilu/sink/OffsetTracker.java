@@ -17,6 +17,7 @@ public final class OffsetTracker {
     private static final class PartitionState {
         /** offset → acknowledged, for records consumed and not yet behind the committable position. */
         final TreeMap<Long, Boolean> pending = new TreeMap<>();
+
         long lastTracked = -1;
         long lastCommitted = -1;
     }
@@ -75,6 +76,8 @@ public final class OffsetTracker {
 
     /** Records consumed and not yet acknowledged, across partitions. */
     public int unacknowledged() {
-        return partitions.values().stream().mapToInt(s -> (int) s.pending.values().stream().filter(b -> !b).count()).sum();
+        return partitions.values().stream()
+                .mapToInt(s -> (int) s.pending.values().stream().filter(b -> !b).count())
+                .sum();
     }
 }

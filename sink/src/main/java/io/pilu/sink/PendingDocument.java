@@ -17,8 +17,15 @@ import org.apache.kafka.common.TopicPartition;
  * @param errorClass   why it was unusable: exception class or ES error type
  * @param errorMessage the reason
  */
-public record PendingDocument(String topic, int partition, long offset, byte[] key, byte[] value,
-                              BulkAction action, String errorClass, String errorMessage) {
+public record PendingDocument(
+        String topic,
+        int partition,
+        long offset,
+        byte[] key,
+        byte[] value,
+        BulkAction action,
+        String errorClass,
+        String errorMessage) {
 
     public PendingDocument {
         Objects.requireNonNull(topic, "topic");
@@ -27,13 +34,21 @@ public record PendingDocument(String topic, int partition, long offset, byte[] k
         }
     }
 
-    public static PendingDocument ok(String topic, int partition, long offset, byte[] key, byte[] value, BulkAction action) {
+    public static PendingDocument ok(
+            String topic, int partition, long offset, byte[] key, byte[] value, BulkAction action) {
         return new PendingDocument(topic, partition, offset, key, value, Objects.requireNonNull(action), null, null);
     }
 
-    public static PendingDocument failed(String topic, int partition, long offset, byte[] key, byte[] value,
-                                         String errorClass, String errorMessage) {
-        return new PendingDocument(topic, partition, offset, key, value, null, Objects.requireNonNull(errorClass), errorMessage);
+    public static PendingDocument failed(
+            String topic,
+            int partition,
+            long offset,
+            byte[] key,
+            byte[] value,
+            String errorClass,
+            String errorMessage) {
+        return new PendingDocument(
+                topic, partition, offset, key, value, null, Objects.requireNonNull(errorClass), errorMessage);
     }
 
     /** The same record, now known to be rejected by Elasticsearch. */

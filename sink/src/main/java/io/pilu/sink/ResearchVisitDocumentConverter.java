@@ -29,7 +29,8 @@ public final class ResearchVisitDocumentConverter {
     public BulkAction.Index convert(byte[] key, ResearchVisit v) {
         String id = validId(key);
         if (!id.equals(v.key())) {
-            throw new DocumentConversionException("record key '" + id + "' differs from the visit's key '" + v.key() + "'");
+            throw new DocumentConversionException(
+                    "record key '" + id + "' differs from the visit's key '" + v.key() + "'");
         }
         if (v.enrichmentVersion() < 1) {
             throw new DocumentConversionException("enrichmentVersion must be >= 1, got " + v.enrichmentVersion());

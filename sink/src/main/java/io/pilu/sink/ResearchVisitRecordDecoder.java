@@ -16,9 +16,11 @@ public final class ResearchVisitRecordDecoder implements RecordDecoder {
             if (value == null) {
                 return PendingDocument.ok(topic, partition, offset, key, null, converter.delete(key));
             }
-            return PendingDocument.ok(topic, partition, offset, key, value, converter.convert(key, serde.fromBytes(value)));
+            return PendingDocument.ok(
+                    topic, partition, offset, key, value, converter.convert(key, serde.fromBytes(value)));
         } catch (SerializationException | DocumentConversionException e) {
-            return PendingDocument.failed(topic, partition, offset, key, value, e.getClass().getName(), e.getMessage());
+            return PendingDocument.failed(
+                    topic, partition, offset, key, value, e.getClass().getName(), e.getMessage());
         }
     }
 }

@@ -7,6 +7,7 @@ package io.pilu.sink;
 public final class RetriesExhaustedException extends Exception {
 
     private static final long serialVersionUID = 1L;
+
     public RetriesExhaustedException(String message, Throwable cause) {
         super(message, cause);
     }

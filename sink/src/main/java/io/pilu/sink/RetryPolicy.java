@@ -26,7 +26,8 @@ public record RetryPolicy(Duration initialBackoff, Duration maxBackoff, long max
             throw new IllegalArgumentException("initial backoff must be positive, got " + initialBackoff);
         }
         if (maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new IllegalArgumentException("max backoff " + maxBackoff + " is below initial backoff " + initialBackoff);
+            throw new IllegalArgumentException(
+                    "max backoff " + maxBackoff + " is below initial backoff " + initialBackoff);
         }
         if (maxRetries < UNLIMITED) {
             throw new IllegalArgumentException("max retries must be >= 0, or -1 for unlimited, got " + maxRetries);
@@ -34,7 +35,8 @@ public record RetryPolicy(Duration initialBackoff, Duration maxBackoff, long max
     }
 
     public static RetryPolicy defaults() {
-        return new RetryPolicy(Duration.ofMillis(DEFAULT_INITIAL_BACKOFF_MS), Duration.ofMillis(DEFAULT_MAX_BACKOFF_MS), UNLIMITED);
+        return new RetryPolicy(
+                Duration.ofMillis(DEFAULT_INITIAL_BACKOFF_MS), Duration.ofMillis(DEFAULT_MAX_BACKOFF_MS), UNLIMITED);
     }
 
     /** Whether another retry is allowed after {@code retriesSoFar} retries. */

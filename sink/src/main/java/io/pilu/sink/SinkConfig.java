@@ -51,8 +51,19 @@ public record SinkConfig(
 
     /** The same, reading from {@code servers} and writing to the node at {@code esUrl} ({@code pilu local}). */
     public SinkConfig on(String servers, String esUrl) {
-        return new SinkConfig(servers, sourceTopic, dlqTopic, groupId, es.withUrl(esUrl), indexAlias, batchMaxDocs,
-                batchMaxBytes, linger, maxInFlight, retry, shutdownTimeout);
+        return new SinkConfig(
+                servers,
+                sourceTopic,
+                dlqTopic,
+                groupId,
+                es.withUrl(esUrl),
+                indexAlias,
+                batchMaxDocs,
+                batchMaxBytes,
+                linger,
+                maxInFlight,
+                retry,
+                shutdownTimeout);
     }
 
     public SinkConfig {
@@ -65,7 +76,8 @@ public record SinkConfig(
         Objects.requireNonNull(linger, "linger");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         if (indexAlias == null || !indexAlias.matches("[a-z0-9][a-z0-9._-]*")) {
-            throw new IllegalArgumentException("index alias must be a lower-case Elasticsearch name, got '" + indexAlias + "'");
+            throw new IllegalArgumentException(
+                    "index alias must be a lower-case Elasticsearch name, got '" + indexAlias + "'");
         }
         if (batchMaxDocs < 1) {
             throw new IllegalArgumentException("batch max docs must be >= 1, got " + batchMaxDocs);

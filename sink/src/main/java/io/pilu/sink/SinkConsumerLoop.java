@@ -41,8 +41,7 @@ public final class SinkConsumerLoop implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(SinkConsumerLoop.class);
 
-    private record Completion(List<PendingDocument> batch, BatchWriter.Result result, Throwable failure) {
-    }
+    private record Completion(List<PendingDocument> batch, BatchWriter.Result result, Throwable failure) {}
 
     private final SinkConfig config;
     private final Consumer<byte[], byte[]> consumer;
@@ -62,15 +61,32 @@ public final class SinkConsumerLoop implements Runnable {
     private volatile boolean assigned;
     private int inFlight;
 
-    public SinkConsumerLoop(SinkConfig config, Consumer<byte[], byte[]> consumer, BatchWriter writer,
-                       AtomicInteger retryingBatches, SinkMetrics metrics, Clock clock) {
-        this(config, consumer, writer, retryingBatches, metrics, clock,
+    public SinkConsumerLoop(
+            SinkConfig config,
+            Consumer<byte[], byte[]> consumer,
+            BatchWriter writer,
+            AtomicInteger retryingBatches,
+            SinkMetrics metrics,
+            Clock clock) {
+        this(
+                config,
+                consumer,
+                writer,
+                retryingBatches,
+                metrics,
+                clock,
                 new EnrichedRecordDecoder(new EnrichedDocumentConverter()));
     }
 
     /** A sink of another topic: {@code decoder} turns its records into documents (research visits). */
-    public SinkConsumerLoop(SinkConfig config, Consumer<byte[], byte[]> consumer, BatchWriter writer,
-                       AtomicInteger retryingBatches, SinkMetrics metrics, Clock clock, RecordDecoder decoder) {
+    public SinkConsumerLoop(
+            SinkConfig config,
+            Consumer<byte[], byte[]> consumer,
+            BatchWriter writer,
+            AtomicInteger retryingBatches,
+            SinkMetrics metrics,
+            Clock clock,
+            RecordDecoder decoder) {
         this.decoder = decoder;
         this.config = config;
         this.consumer = consumer;
@@ -115,7 +131,8 @@ public final class SinkConsumerLoop implements Runnable {
             while (running) {
                 ConsumerRecords<byte[], byte[]> records;
                 try {
-                    // short polls while work is pending, so completions are committed and lingering batches leave on time
+                    // short polls while work is pending, so completions are committed and lingering batches leave on
+                    // time
                     records = consumer.poll(Duration.ofMillis(inFlight > 0 || !buffer.isEmpty() ? 10 : 200));
                 } catch (WakeupException e) {
                     if (running) {
@@ -144,8 +161,13 @@ public final class SinkConsumerLoop implements Runnable {
 
     private void dispatch(long now) {
         while (inFlight < config.maxInFlight()
-                && buffer.ready(now, config.batchMaxDocs(), config.batchMaxBytes(), config.linger().toMillis())) {
-            List<PendingDocument> batch = buffer.take(config.batchMaxDocs(), config.batchMaxBytes(), inFlightIds.keySet());
+                && buffer.ready(
+                        now,
+                        config.batchMaxDocs(),
+                        config.batchMaxBytes(),
+                        config.linger().toMillis())) {
+            List<PendingDocument> batch =
+                    buffer.take(config.batchMaxDocs(), config.batchMaxBytes(), inFlightIds.keySet());
             if (batch.isEmpty()) {
                 return; // everything buffered waits for an id still in flight
             }
@@ -183,8 +205,11 @@ public final class SinkConsumerLoop implements Runnable {
             if (c.failure() instanceof InterruptedException && !running) {
                 return; // stopped while retrying: not acknowledged, read again after restart
             }
-            throw new SinkFailedException("a batch of " + c.batch().size() + " records could not be written; its offsets "
-                    + "are not committed and will be read again: " + c.failure().getMessage(), c.failure());
+            throw new SinkFailedException(
+                    "a batch of " + c.batch().size() + " records could not be written; its offsets "
+                            + "are not committed and will be read again: "
+                            + c.failure().getMessage(),
+                    c.failure());
         }
         c.batch().forEach(d -> tracker.ack(d.topicPartition(), d.offset()));
     }
@@ -199,7 +224,12 @@ public final class SinkConsumerLoop implements Runnable {
             if (!toPause.isEmpty()) {
                 consumer.pause(toPause);
                 paused.addAll(toPause);
-                log.debug("paused {} (buffer {} docs / {} bytes, {} batches retrying)", toPause, buffer.size(), buffer.bytes(), retryingBatches.get());
+                log.debug(
+                        "paused {} (buffer {} docs / {} bytes, {} batches retrying)",
+                        toPause,
+                        buffer.size(),
+                        buffer.bytes(),
+                        retryingBatches.get());
             }
         } else if (!paused.isEmpty()) {
             paused.retainAll(assigned);
@@ -253,8 +283,10 @@ public final class SinkConsumerLoop implements Runnable {
         }
         commit();
         if (inFlight > 0 || !buffer.isEmpty()) {
-            log.warn("event=sink_stopped_with_pending in_flight_batches={} buffered={} (not committed; read again on restart)",
-                    inFlight, buffer.size());
+            log.warn(
+                    "event=sink_stopped_with_pending in_flight_batches={} buffered={} (not committed; read again on restart)",
+                    inFlight,
+                    buffer.size());
         }
     }
 

@@ -4,6 +4,7 @@ package io.pilu.sink;
 public final class SinkFailedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
+
     public SinkFailedException(String message, Throwable cause) {
         super(message, cause);
     }

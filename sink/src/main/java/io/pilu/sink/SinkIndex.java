@@ -9,9 +9,15 @@ import java.util.function.Supplier;
  * index template, the Kafka client ids and the meters' names differ.
  */
 public enum SinkIndex {
-    ANNOUNCEMENTS(IndexTemplate.RESOURCE, "pilu-sink", "pilu.sink",
+    ANNOUNCEMENTS(
+            IndexTemplate.RESOURCE,
+            "pilu-sink",
+            "pilu.sink",
             () -> new EnrichedRecordDecoder(new EnrichedDocumentConverter())),
-    RESEARCH_VISITS(IndexTemplate.RESEARCH_VISITS_RESOURCE, "pilu-sink-visits", "pilu.sink.visits",
+    RESEARCH_VISITS(
+            IndexTemplate.RESEARCH_VISITS_RESOURCE,
+            "pilu-sink-visits",
+            "pilu.sink.visits",
             ResearchVisitRecordDecoder::new);
 
     /** Default alias of the research-visits index. */

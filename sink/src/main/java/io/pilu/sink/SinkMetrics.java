@@ -40,15 +40,30 @@ public final class SinkMetrics {
     public SinkMetrics(MeterRegistry registry, String prefix) {
         this.registry = registry;
         this.prefix = prefix;
-        indexed = Counter.builder(prefix + ".docs.indexed").description("documents created or updated in Elasticsearch").register(registry);
-        deleted = Counter.builder(prefix + ".docs.deleted").description("documents deleted by tombstones (including already absent)").register(registry);
-        stale = Counter.builder(prefix + ".docs.stale.skipped").description("records skipped because Elasticsearch holds a newer enrichment version").register(registry);
-        bulkLatency = Timer.builder(prefix + ".bulk.latency").description("duration of one _bulk request")
-                .publishPercentileHistogram().register(registry);
-        batchDocs = DistributionSummary.builder(prefix + ".batch.docs").description("documents per _bulk request").register(registry);
-        batchBytes = DistributionSummary.builder(prefix + ".batch").baseUnit("bytes").description("NDJSON bytes per _bulk request").register(registry);
-        Gauge.builder(prefix + ".consumer.lag", lag, AtomicLong::get).baseUnit("records")
-                .description("records in the enriched topic not yet consumed by this sink").register(registry);
+        indexed = Counter.builder(prefix + ".docs.indexed")
+                .description("documents created or updated in Elasticsearch")
+                .register(registry);
+        deleted = Counter.builder(prefix + ".docs.deleted")
+                .description("documents deleted by tombstones (including already absent)")
+                .register(registry);
+        stale = Counter.builder(prefix + ".docs.stale.skipped")
+                .description("records skipped because Elasticsearch holds a newer enrichment version")
+                .register(registry);
+        bulkLatency = Timer.builder(prefix + ".bulk.latency")
+                .description("duration of one _bulk request")
+                .publishPercentileHistogram()
+                .register(registry);
+        batchDocs = DistributionSummary.builder(prefix + ".batch.docs")
+                .description("documents per _bulk request")
+                .register(registry);
+        batchBytes = DistributionSummary.builder(prefix + ".batch")
+                .baseUnit("bytes")
+                .description("NDJSON bytes per _bulk request")
+                .register(registry);
+        Gauge.builder(prefix + ".consumer.lag", lag, AtomicLong::get)
+                .baseUnit("records")
+                .description("records in the enriched topic not yet consumed by this sink")
+                .register(registry);
         // Alerts watch increase() of the tagged counters; a series born with its first event hides that event
         // (increase() needs two samples), so the values the sink itself produces exist at 0 from the start.
         for (String reason : KNOWN_RETRY_REASONS) {
@@ -72,7 +87,8 @@ public final class SinkMetrics {
      */
     static final List<String> KNOWN_REJECTION_TYPES = List.of(
             org.apache.kafka.common.errors.SerializationException.class.getName(),
-            DocumentConversionException.class.getName(), "document_parsing_exception");
+            DocumentConversionException.class.getName(),
+            "document_parsing_exception");
 
     public void indexed(long n) {
         indexed.increment(n);
@@ -95,13 +111,17 @@ public final class SinkMetrics {
     }
 
     private Counter rejections(String errorType) {
-        return Counter.builder(prefix + ".docs.rejected").description("records sent to the dead-letter topic")
-                .tag("error_type", errorType).register(registry);
+        return Counter.builder(prefix + ".docs.rejected")
+                .description("records sent to the dead-letter topic")
+                .tag("error_type", errorType)
+                .register(registry);
     }
 
     private Counter retries(String reason) {
-        return Counter.builder(prefix + ".bulk.retries").description("bulk requests or items retried")
-                .tag("reason", reason).register(registry);
+        return Counter.builder(prefix + ".bulk.retries")
+                .description("bulk requests or items retried")
+                .tag("reason", reason)
+                .register(registry);
     }
 
     public void bulk(long nanos, int docs, long bytes) {

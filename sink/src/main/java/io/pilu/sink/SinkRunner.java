@@ -49,8 +49,8 @@ public final class SinkRunner implements AutoCloseable {
         this.config = config;
         this.es = ElasticsearchBulkClient.create(config.es());
         try {
-            this.analyzer = new IndexBootstrapper(es.rest()).prepare(index.templateResource(), config.indexAlias(),
-                    config.firstIndexName());
+            this.analyzer = new IndexBootstrapper(es.rest())
+                    .prepare(index.templateResource(), config.indexAlias(), config.firstIndexName());
         } catch (IOException | RuntimeException e) {
             es.close();
             throw e;
@@ -73,17 +73,20 @@ public final class SinkRunner implements AutoCloseable {
         SinkMetrics metrics = new SinkMetrics(registry, index.meterPrefix());
         AtomicInteger retrying = new AtomicInteger();
         DeadLetterPublisher dlq = new DeadLetterPublisher(producer, config.dlqTopic(), Clock.systemUTC());
-        BatchWriter writer = new BatchWriter(es::bulk, config.indexAlias(), dlq, config.retry(), Backoff.RANDOM,
-                Sleeper.SYSTEM, metrics, retrying);
-        this.service = new SinkConsumerLoop(config, consumer, writer, retrying, metrics, Clock.systemUTC(), index.decoder());
-        this.thread = new Thread(() -> {
-            try {
-                service.run();
-            } catch (Throwable t) {
-                failure.set(t);
-                log.error("event=sink_failed error={}", t.toString(), t);
-            }
-        }, index.clientId() + "-consumer");
+        BatchWriter writer = new BatchWriter(
+                es::bulk, config.indexAlias(), dlq, config.retry(), Backoff.RANDOM, Sleeper.SYSTEM, metrics, retrying);
+        this.service =
+                new SinkConsumerLoop(config, consumer, writer, retrying, metrics, Clock.systemUTC(), index.decoder());
+        this.thread = new Thread(
+                () -> {
+                    try {
+                        service.run();
+                    } catch (Throwable t) {
+                        failure.set(t);
+                        log.error("event=sink_failed error={}", t.toString(), t);
+                    }
+                },
+                index.clientId() + "-consumer");
     }
 
     /** Prepares the index and starts consuming. */
@@ -129,7 +132,8 @@ public final class SinkRunner implements AutoCloseable {
 
     /** Liveness: the consumer thread has not died. */
     public Check liveness() {
-        return thread.isAlive() || failure.get() == null ? Check.ok("sink loop running")
+        return thread.isAlive() || failure.get() == null
+                ? Check.ok("sink loop running")
                 : Check.failing("sink loop died: " + failure.get());
     }
 

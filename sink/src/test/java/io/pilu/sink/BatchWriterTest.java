@@ -42,7 +42,8 @@ class BatchWriterTest {
         final List<List<String>> calls = new ArrayList<>();
 
         @Override
-        public List<BulkItemResult> send(String index, byte[] body, int actionCount) throws EsRetryableException, EsRequestRejectedException {
+        public List<BulkItemResult> send(String index, byte[] body, int actionCount)
+                throws EsRetryableException, EsRequestRejectedException {
             List<String> ids = new ArrayList<>();
             for (String line : new String(body, StandardCharsets.UTF_8).split("\n")) {
                 int i = line.indexOf("\"_id\":\"");
@@ -57,12 +58,15 @@ class BatchWriterTest {
         }
 
         static Reply all(int status) {
-            return ids -> ids.stream().map(id -> BulkItemResult.of("index", status, null, null)).toList();
+            return ids -> ids.stream()
+                    .map(id -> BulkItemResult.of("index", status, null, null))
+                    .toList();
         }
     }
 
     private final ScriptedSender es = new ScriptedSender();
-    private final MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    private final MockProducer<byte[], byte[]> producer =
+            new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     private final SinkMetrics metrics = new SinkMetrics(new SimpleMeterRegistry());
     private final List<Long> sleeps = new ArrayList<>();
     private final AtomicInteger retrying = new AtomicInteger();
@@ -70,16 +74,29 @@ class BatchWriterTest {
 
     private BatchWriter writer(long maxRetries) {
         RetryPolicy policy = new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(1_000), maxRetries);
-        DeadLetterPublisher dlq = new DeadLetterPublisher(producer, "dlq",
-                Clock.fixed(Instant.parse("2024-06-18T00:00:00Z"), ZoneOffset.UTC));
-        return new BatchWriter(es, "alias", dlq, policy, () -> 0.5, d -> {
-            sleeps.add(d.toMillis());
-            retryingSeenWhileSleeping.set(Math.max(retryingSeenWhileSleeping.get(), retrying.get()));
-        }, metrics, retrying);
+        DeadLetterPublisher dlq = new DeadLetterPublisher(
+                producer, "dlq", Clock.fixed(Instant.parse("2024-06-18T00:00:00Z"), ZoneOffset.UTC));
+        return new BatchWriter(
+                es,
+                "alias",
+                dlq,
+                policy,
+                () -> 0.5,
+                d -> {
+                    sleeps.add(d.toMillis());
+                    retryingSeenWhileSleeping.set(Math.max(retryingSeenWhileSleeping.get(), retrying.get()));
+                },
+                metrics,
+                retrying);
     }
 
     private static PendingDocument doc(String id, long offset) {
-        return PendingDocument.ok("src", 2, offset, id.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8),
+        return PendingDocument.ok(
+                "src",
+                2,
+                offset,
+                id.getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8),
                 new BulkAction.Index(id, 1, "{}".getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -91,13 +108,15 @@ class BatchWriterTest {
                 BulkItemResult.of("index", 400, "document_parsing_exception", "failed to parse field [ir.date]"),
                 BulkItemResult.of("index", 429, "es_rejected_execution_exception", "queue full"),
                 BulkItemResult.of("index", 503, "unavailable_shards_exception", "no primary")));
-        BatchWriter.Result r = writer(-1).write(List.of(doc("a", 10), doc("b", 11), doc("c", 12), doc("d", 13), doc("e", 14)));
+        BatchWriter.Result r =
+                writer(-1).write(List.of(doc("a", 10), doc("b", 11), doc("c", 12), doc("d", 13), doc("e", 14)));
 
         assertThat(es.calls).containsExactly(List.of("a", "b", "c", "d", "e"), List.of("d", "e"));
         assertThat(r).isEqualTo(new BatchWriter.Result(3, 0, 1, 1, 1));
         assertThat(sleeps).containsExactly(75L); // retry 0: ceiling 100, jitter 0.5 → 75
         assertThat(producer.history()).hasSize(1);
-        DeadLetter dl = JsonSerde.deadLetter().fromBytes(producer.history().get(0).value());
+        DeadLetter dl =
+                JsonSerde.deadLetter().fromBytes(producer.history().get(0).value());
         assertThat(dl.stage()).isEqualTo("sink");
         assertThat(dl.errorClass()).isEqualTo("document_parsing_exception");
         assertThat(dl.errorMessage()).isEqualTo("failed to parse field [ir.date]");
@@ -105,7 +124,8 @@ class BatchWriterTest {
         assertThat(dl.partition()).isEqualTo(2);
         assertThat(dl.offset()).isEqualTo(12L);
         assertThat(dl.value()).isEqualTo("{}");
-        assertThat(new String(producer.history().get(0).key(), StandardCharsets.UTF_8)).isEqualTo("c");
+        assertThat(new String(producer.history().get(0).key(), StandardCharsets.UTF_8))
+                .isEqualTo("c");
         assertThat(retrying.get()).isZero();
         assertThat(retryingSeenWhileSleeping.get()).isEqualTo(1);
     }
@@ -139,10 +159,13 @@ class BatchWriterTest {
             throw new EsRequestRejectedException(413, "HTTP 413: too large");
         }); // [d]
         BatchWriter.Result r = writer(-1).write(List.of(doc("a", 1), doc("b", 2), doc("c", 3), doc("d", 4)));
-        assertThat(es.calls).containsExactly(List.of("a", "b", "c", "d"), List.of("a", "b"), List.of("c", "d"), List.of("c"), List.of("d"));
+        assertThat(es.calls)
+                .containsExactly(
+                        List.of("a", "b", "c", "d"), List.of("a", "b"), List.of("c", "d"), List.of("c"), List.of("d"));
         assertThat(r.indexed()).isEqualTo(3);
         assertThat(r.deadLettered()).isEqualTo(1);
-        DeadLetter dl = JsonSerde.deadLetter().fromBytes(producer.history().get(0).value());
+        DeadLetter dl =
+                JsonSerde.deadLetter().fromBytes(producer.history().get(0).value());
         assertThat(dl.errorClass()).isEqualTo("http_413");
         assertThat(dl.offset()).isEqualTo(4L);
         assertThat(sleeps).isEmpty();
@@ -150,12 +173,21 @@ class BatchWriterTest {
 
     @Test
     void recordsThatFailedToDecodeAreDeadLetteredWithoutAskingElasticsearch() throws Exception {
-        PendingDocument bad = PendingDocument.failed("src", 0, 5, null, "nope".getBytes(StandardCharsets.UTF_8),
-                "org.apache.kafka.common.errors.SerializationException", "not a valid EnrichedAnnouncement");
+        PendingDocument bad = PendingDocument.failed(
+                "src",
+                0,
+                5,
+                null,
+                "nope".getBytes(StandardCharsets.UTF_8),
+                "org.apache.kafka.common.errors.SerializationException",
+                "not a valid EnrichedAnnouncement");
         BatchWriter.Result r = writer(-1).write(List.of(bad));
         assertThat(es.calls).isEmpty();
         assertThat(r.deadLettered()).isEqualTo(1);
-        assertThat(JsonSerde.deadLetter().fromBytes(producer.history().get(0).value()).value()).isEqualTo("nope");
+        assertThat(JsonSerde.deadLetter()
+                        .fromBytes(producer.history().get(0).value())
+                        .value())
+                .isEqualTo("nope");
     }
 
     @Test
@@ -166,7 +198,8 @@ class BatchWriterTest {
             });
         }
         assertThatThrownBy(() -> writer(2).write(List.of(doc("a", 1))))
-                .isInstanceOf(RetriesExhaustedException.class).hasMessageContaining("after 2 retries");
+                .isInstanceOf(RetriesExhaustedException.class)
+                .hasMessageContaining("after 2 retries");
         assertThat(es.calls).hasSize(3);
         assertThat(producer.history()).isEmpty();
         assertThat(retrying.get()).isZero();
@@ -186,10 +219,18 @@ class BatchWriterTest {
 
     @Test
     void theDeadLetterTopicMustAcknowledgeBeforeTheBatchCompletes() throws Exception {
-        MockProducer<byte[], byte[]> manual = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        MockProducer<byte[], byte[]> manual =
+                new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
         RetryPolicy policy = RetryPolicy.defaults();
-        BatchWriter w = new BatchWriter(es, "alias", new DeadLetterPublisher(manual, "dlq", Clock.systemUTC()), policy,
-                () -> 0.0, Sleeper.SYSTEM, metrics, retrying);
+        BatchWriter w = new BatchWriter(
+                es,
+                "alias",
+                new DeadLetterPublisher(manual, "dlq", Clock.systemUTC()),
+                policy,
+                () -> 0.0,
+                Sleeper.SYSTEM,
+                metrics,
+                retrying);
         CompletableFuture<BatchWriter.Result> written = writeOneRejectedDocument(w);
         await().atMost(Duration.ofSeconds(10)).until(() -> manual.history().size() == 1);
         Thread.sleep(300);
@@ -197,21 +238,33 @@ class BatchWriterTest {
         manual.completeNext();
         assertThat(written.get(10, TimeUnit.SECONDS)).isEqualTo(new BatchWriter.Result(0, 0, 0, 1, 0));
         assertThat(manual.history()).hasSize(1);
-        assertThat(JsonSerde.deadLetter().fromBytes(manual.history().get(0).value()).errorClass())
+        assertThat(JsonSerde.deadLetter()
+                        .fromBytes(manual.history().get(0).value())
+                        .errorClass())
                 .isEqualTo("mapper_parsing_exception");
     }
 
     @Test
     void aDeadLetterTopicThatFailsIsRetriedUntilItAcknowledges() throws Exception {
-        MockProducer<byte[], byte[]> manual = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        MockProducer<byte[], byte[]> manual =
+                new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
         RetryPolicy policy = new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(1_000), -1);
-        BatchWriter w = new BatchWriter(es, "alias", new DeadLetterPublisher(manual, "dlq", Clock.systemUTC()), policy,
-                () -> 0.5, d -> sleeps.add(d.toMillis()), metrics, retrying);
+        BatchWriter w = new BatchWriter(
+                es,
+                "alias",
+                new DeadLetterPublisher(manual, "dlq", Clock.systemUTC()),
+                policy,
+                () -> 0.5,
+                d -> sleeps.add(d.toMillis()),
+                metrics,
+                retrying);
         CompletableFuture<BatchWriter.Result> written = writeOneRejectedDocument(w);
         await().atMost(Duration.ofSeconds(10)).until(() -> manual.history().size() == 1);
         manual.errorNext(new TimeoutException("dlq leader not available"));
         await().atMost(Duration.ofSeconds(10)).until(() -> manual.history().size() == 2);
-        assertThat(written).as("the failed dead letter is sent again, not dropped").isNotDone();
+        assertThat(written)
+                .as("the failed dead letter is sent again, not dropped")
+                .isNotDone();
         manual.completeNext();
 
         assertThat(written.get(10, TimeUnit.SECONDS)).isEqualTo(new BatchWriter.Result(0, 0, 0, 1, 1));
@@ -238,14 +291,21 @@ class BatchWriterTest {
 
     private BatchWriter writer(MockProducer<byte[], byte[]> dlqProducer) {
         RetryPolicy policy = RetryPolicy.defaults(); // unlimited retries: a too-large dead letter must not use them
-        return new BatchWriter(es, "alias", new DeadLetterPublisher(dlqProducer, "dlq", Clock.systemUTC()), policy,
-                () -> 0.5, d -> sleeps.add(d.toMillis()), metrics, retrying);
+        return new BatchWriter(
+                es,
+                "alias",
+                new DeadLetterPublisher(dlqProducer, "dlq", Clock.systemUTC()),
+                policy,
+                () -> 0.5,
+                d -> sleeps.add(d.toMillis()),
+                metrics,
+                retrying);
     }
 
     private static PendingDocument bigDoc(String id, int chars) {
         byte[] value = ("{\"text\":\"" + "字".repeat(chars) + "\"}").getBytes(StandardCharsets.UTF_8);
-        return PendingDocument.ok("src", 0, 7, id.getBytes(StandardCharsets.UTF_8), value,
-                new BulkAction.Index(id, 1, value));
+        return PendingDocument.ok(
+                "src", 0, 7, id.getBytes(StandardCharsets.UTF_8), value, new BulkAction.Index(id, 1, value));
     }
 
     @Test
@@ -272,7 +332,8 @@ class BatchWriterTest {
         es.replies.add(ids -> List.of(BulkItemResult.of("index", 400, "document_parsing_exception", "bad")));
 
         assertThatThrownBy(() -> writer(dlq).write(List.of(doc("a", 1))))
-                .isInstanceOf(RetriesExhaustedException.class).hasMessageContaining("even shortened")
+                .isInstanceOf(RetriesExhaustedException.class)
+                .hasMessageContaining("even shortened")
                 .hasMessageContaining("RecordTooLargeException");
         assertThat(sleeps).isEmpty();
         assertThat(retrying.get()).isZero();

@@ -40,9 +40,15 @@ class DocumentBufferTest {
         for (int i = 0; i < 5; i++) {
             b.add(index("d" + i, 1_000), 0);
         }
-        assertThat(b.take(3, 1_000_000, Set.of())).extracting(PendingDocument::documentId).containsExactly("d0", "d1", "d2");
-        assertThat(b.take(3, 1_500, Set.of())).extracting(PendingDocument::documentId).containsExactly("d3"); // 2 would exceed
-        assertThat(b.take(3, 10, Set.of())).extracting(PendingDocument::documentId).containsExactly("d4"); // larger than max: alone
+        assertThat(b.take(3, 1_000_000, Set.of()))
+                .extracting(PendingDocument::documentId)
+                .containsExactly("d0", "d1", "d2");
+        assertThat(b.take(3, 1_500, Set.of()))
+                .extracting(PendingDocument::documentId)
+                .containsExactly("d3"); // 2 would exceed
+        assertThat(b.take(3, 10, Set.of()))
+                .extracting(PendingDocument::documentId)
+                .containsExactly("d4"); // larger than max: alone
         assertThat(b.isEmpty()).isTrue();
         assertThat(b.bytes()).isZero();
     }

@@ -96,14 +96,16 @@ class EnrichedDocumentConverterTest {
         EnrichedAnnouncement e = SinkFixtures.ir("ir-2", 1);
         BulkAction.Index action = converter.convert(e);
         assertThat(new String(action.source(), StandardCharsets.UTF_8)).contains("\"companyName\":\"并行科技\"");
-        assertThat(Json.mapper().readTree(action.source())).isEqualTo(Json.mapper().readTree(Json.write(converter.document(e))));
+        assertThat(Json.mapper().readTree(action.source()))
+                .isEqualTo(Json.mapper().readTree(Json.write(converter.document(e))));
     }
 
     @Test
     void everyFieldTheConverterWritesIsInTheStrictMapping() {
         List<String> unmapped = new ArrayList<>();
         JsonNode mapping = IndexTemplate.mappings();
-        for (EnrichedAnnouncement e : List.of(SinkFixtures.ir("a", 1), SinkFixtures.periodic("b", 1), SinkFixtures.failedExtraction("c"))) {
+        for (EnrichedAnnouncement e :
+                List.of(SinkFixtures.ir("a", 1), SinkFixtures.periodic("b", 1), SinkFixtures.failedExtraction("c"))) {
             collectUnmapped(converter.document(e), mapping, "", unmapped);
         }
         assertThat(unmapped).isEmpty();
@@ -112,24 +114,52 @@ class EnrichedDocumentConverterTest {
     @Test
     void refusesWhatElasticsearchCouldNotStoreUnderExternalVersioning() {
         EnrichedAnnouncement ok = SinkFixtures.ir("x", 1);
-        EnrichedAnnouncement versionZero = new EnrichedAnnouncement(1, "x", ok.announcement(), ok.documentClass(),
-                ok.irActivity(), ok.figures(), ok.entities(), 0, ok.enrichedAt());
+        EnrichedAnnouncement versionZero = new EnrichedAnnouncement(
+                1,
+                "x",
+                ok.announcement(),
+                ok.documentClass(),
+                ok.irActivity(),
+                ok.figures(),
+                ok.entities(),
+                0,
+                ok.enrichedAt());
         assertThatThrownBy(() -> converter.convert(versionZero))
-                .isInstanceOf(DocumentConversionException.class).hasMessageContaining("enrichmentVersion");
+                .isInstanceOf(DocumentConversionException.class)
+                .hasMessageContaining("enrichmentVersion");
 
-        EnrichedAnnouncement longId = new EnrichedAnnouncement(1, "智".repeat(171), ok.announcement(), ok.documentClass(),
-                ok.irActivity(), ok.figures(), ok.entities(), 1, ok.enrichedAt());
+        EnrichedAnnouncement longId = new EnrichedAnnouncement(
+                1,
+                "智".repeat(171),
+                ok.announcement(),
+                ok.documentClass(),
+                ok.irActivity(),
+                ok.figures(),
+                ok.entities(),
+                1,
+                ok.enrichedAt());
         assertThatThrownBy(() -> converter.convert(longId))
-                .isInstanceOf(DocumentConversionException.class).hasMessageContaining("512 bytes");
-        EnrichedAnnouncement blank = new EnrichedAnnouncement(1, " ", ok.announcement(), ok.documentClass(),
-                ok.irActivity(), ok.figures(), ok.entities(), 1, ok.enrichedAt());
+                .isInstanceOf(DocumentConversionException.class)
+                .hasMessageContaining("512 bytes");
+        EnrichedAnnouncement blank = new EnrichedAnnouncement(
+                1,
+                " ",
+                ok.announcement(),
+                ok.documentClass(),
+                ok.irActivity(),
+                ok.figures(),
+                ok.entities(),
+                1,
+                ok.enrichedAt());
         assertThatThrownBy(() -> converter.convert(blank)).isInstanceOf(DocumentConversionException.class);
     }
 
     @Test
     void tombstoneDeletesTheKeyAndNeedsOne() {
-        assertThat(converter.delete("智谱-1".getBytes(StandardCharsets.UTF_8)).id()).isEqualTo("智谱-1");
-        assertThatThrownBy(() -> converter.delete(null)).isInstanceOf(DocumentConversionException.class)
+        assertThat(converter.delete("智谱-1".getBytes(StandardCharsets.UTF_8)).id())
+                .isEqualTo("智谱-1");
+        assertThatThrownBy(() -> converter.delete(null))
+                .isInstanceOf(DocumentConversionException.class)
                 .hasMessageContaining("without a key");
     }
 

@@ -35,9 +35,12 @@ class EnrichedRecordDecoderTest {
 
     @Test
     void jsonMissingARequiredFieldIsAFailure() {
-        PendingDocument d = decoder.decode("t", 0, 4, null, "{\"schemaVersion\":1,\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+        PendingDocument d =
+                decoder.decode("t", 0, 4, null, "{\"schemaVersion\":1,\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(d.action()).isNull();
-        assertThat(d.errorMessage()).contains("not a valid EnrichedAnnouncement").contains("enrichmentVersion");
+        assertThat(d.errorMessage())
+                .contains("not a valid EnrichedAnnouncement")
+                .contains("enrichmentVersion");
     }
 
     @Test

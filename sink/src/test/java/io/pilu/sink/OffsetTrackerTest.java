@@ -54,7 +54,8 @@ class OffsetTrackerTest {
         t.ack(P1, 0);
         t.ack(P1, 1);
         t.markCommitted(t.committable().entrySet().stream()
-                .filter(e -> e.getKey().equals(P0)).collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+                .filter(e -> e.getKey().equals(P0))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         assertThat(t.committable()).isEqualTo(Map.of(P1, 2L));
         assertThat(t.unacknowledged()).isEqualTo(1);
     }

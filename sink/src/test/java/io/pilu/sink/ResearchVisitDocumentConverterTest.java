@@ -21,10 +21,22 @@ class ResearchVisitDocumentConverterTest {
     private final ResearchVisitDocumentConverter converter = new ResearchVisitDocumentConverter();
 
     static ResearchVisit visit(String activityDate, int version) {
-        return new ResearchVisit(ResearchVisit.SCHEMA_VERSION, "8a2c7f1e", "BSE", "839493", "并行科技",
-                new ResearchVisit.Institution("中邮证券", "中邮证券有限责任公司", EntityType.BROKER), List.of("张三"),
-                activityDate, LocalDate.of(2024, 6, 18), List.of("特定对象调研"), "公司会议室",
-                List.of(new IrActivity.Receptionist("师健伟", "董事会秘书")), 2, 3, version);
+        return new ResearchVisit(
+                ResearchVisit.SCHEMA_VERSION,
+                "8a2c7f1e",
+                "BSE",
+                "839493",
+                "并行科技",
+                new ResearchVisit.Institution("中邮证券", "中邮证券有限责任公司", EntityType.BROKER),
+                List.of("张三"),
+                activityDate,
+                LocalDate.of(2024, 6, 18),
+                List.of("特定对象调研"),
+                "公司会议室",
+                List.of(new IrActivity.Receptionist("师健伟", "董事会秘书")),
+                2,
+                3,
+                version);
     }
 
     static byte[] key(ResearchVisit v) {
@@ -61,7 +73,9 @@ class ResearchVisitDocumentConverterTest {
         for (Map.Entry<String, JsonNode> f : doc.properties()) {
             JsonNode m = properties.get(f.getKey());
             assertThat(m).as("mapping of " + path + f.getKey()).isNotNull();
-            JsonNode value = f.getValue().isArray() && !f.getValue().isEmpty() ? f.getValue().get(0) : f.getValue();
+            JsonNode value = f.getValue().isArray() && !f.getValue().isEmpty()
+                    ? f.getValue().get(0)
+                    : f.getValue();
             if (value.isObject()) {
                 assertMapped(value, m.path("properties"), path + f.getKey() + ".");
             }
@@ -72,14 +86,20 @@ class ResearchVisitDocumentConverterTest {
     void badRecordsBecomeDeadLettersWithTheReason() {
         ResearchVisitRecordDecoder decoder = new ResearchVisitRecordDecoder();
         ResearchVisit v = visit("2024-06-17", 1);
-        PendingDocument ok = decoder.decode("t", 0, 1, key(v), JsonSerde.of(ResearchVisit.class).toBytes(v));
+        PendingDocument ok = decoder.decode(
+                "t", 0, 1, key(v), JsonSerde.of(ResearchVisit.class).toBytes(v));
         assertThat(ok.errorClass()).isNull();
-        PendingDocument wrongKey = decoder.decode("t", 0, 2, "other|key".getBytes(StandardCharsets.UTF_8),
+        PendingDocument wrongKey = decoder.decode(
+                "t",
+                0,
+                2,
+                "other|key".getBytes(StandardCharsets.UTF_8),
                 JsonSerde.of(ResearchVisit.class).toBytes(v));
         assertThat(wrongKey.errorClass()).isEqualTo(DocumentConversionException.class.getName());
         assertThat(wrongKey.errorMessage()).contains("differs");
         PendingDocument garbage = decoder.decode("t", 0, 3, key(v), "{nope".getBytes(StandardCharsets.UTF_8));
-        assertThat(garbage.errorClass()).isEqualTo(org.apache.kafka.common.errors.SerializationException.class.getName());
+        assertThat(garbage.errorClass())
+                .isEqualTo(org.apache.kafka.common.errors.SerializationException.class.getName());
         PendingDocument tombstone = decoder.decode("t", 0, 4, key(v), null);
         assertThat(tombstone.action()).isInstanceOf(BulkAction.Delete.class);
         assertThatThrownBy(() -> converter.convert(null, v)).isInstanceOf(DocumentConversionException.class);

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
-    private final RetryPolicy policy = new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(5_000), RetryPolicy.UNLIMITED);
+    private final RetryPolicy policy =
+            new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(5_000), RetryPolicy.UNLIMITED);
 
     @Test
     void itsBackoffStartsAtTheInitialDelayForTheFirstRetry() {

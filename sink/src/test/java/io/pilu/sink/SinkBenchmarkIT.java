@@ -18,7 +18,8 @@ class SinkBenchmarkIT {
     @Test
     void printsSinkAndRawBulkRates() throws Exception {
         int n = Integer.getInteger("pilu.bench.docs", 5_000);
-        SinkBenchmark.Result r = SinkBenchmark.run(SharedInfra.kafkaBootstrapServers(), SharedInfra.elasticsearchUrl(), n, System.out);
+        SinkBenchmark.Result r =
+                SinkBenchmark.run(SharedInfra.kafkaBootstrapServers(), SharedInfra.elasticsearchUrl(), n, System.out);
         assertThat(r.docs()).isEqualTo(n);
         assertThat(r.sinkSeconds()).isPositive();
         assertThat(r.rawSeconds()).isPositive();

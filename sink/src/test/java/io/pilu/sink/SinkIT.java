@@ -87,7 +87,9 @@ class SinkIT {
 
     @Test
     void replayingTheTopicTwiceKeepsOneDocumentPerAnnouncement() throws Exception {
-        List<EnrichedAnnouncement> docs = IntStream.range(0, 120).mapToObj(i -> SinkFixtures.ir("ann-" + i, 1)).toList();
+        List<EnrichedAnnouncement> docs = IntStream.range(0, 120)
+                .mapToObj(i -> SinkFixtures.ir("ann-" + i, 1))
+                .toList();
         it.sendAll(docs);
         it.sendAll(docs); // the same records published twice (e.g. an enrich replay)
         start(it.config());
@@ -96,8 +98,19 @@ class SinkIT {
 
         // a second sink with a fresh group reads the whole topic again
         SinkConfig c = it.config();
-        SinkConfig replay = new SinkConfig(c.bootstrapServers(), c.sourceTopic(), c.dlqTopic(), c.groupId() + "-replay", c.es(),
-                c.indexAlias(), c.batchMaxDocs(), c.batchMaxBytes(), c.linger(), c.maxInFlight(), c.retry(), c.shutdownTimeout());
+        SinkConfig replay = new SinkConfig(
+                c.bootstrapServers(),
+                c.sourceTopic(),
+                c.dlqTopic(),
+                c.groupId() + "-replay",
+                c.es(),
+                c.indexAlias(),
+                c.batchMaxDocs(),
+                c.batchMaxBytes(),
+                c.linger(),
+                c.maxInFlight(),
+                c.retry(),
+                c.shutdownTimeout());
         start(replay);
         await().atMost(WAIT).until(() -> counter("pilu.sink.docs.indexed") == 480);
         assertThat(it.count()).isEqualTo(120);
@@ -118,7 +131,8 @@ class SinkIT {
         assertThat(stored.path("_version").asLong()).isEqualTo(3);
 
         it.send(SinkFixtures.periodic("doc-v", 4)); // a newer one does win
-        await().atMost(WAIT).until(() -> it.get("doc-v").at("/_source/enrichmentVersion").asInt() == 4);
+        await().atMost(WAIT)
+                .until(() -> it.get("doc-v").at("/_source/enrichmentVersion").asInt() == 4);
         await().atMost(WAIT).until(() -> it.committedLag().values().stream().allMatch(l -> l == 0));
         assertThat(it.deadLetters()).isEmpty();
     }
@@ -126,11 +140,29 @@ class SinkIT {
     @Test
     void documentsElasticsearchRejectsAndUnreadableRecordsAreDeadLetteredWhileTheOthersAreIndexed() throws Exception {
         EnrichedAnnouncement good = SinkFixtures.ir("good-1", 1);
-        IrActivity badIr = new IrActivity(good.irActivity().layout(), good.irActivity().activityTypes(), null,
+        IrActivity badIr = new IrActivity(
+                good.irActivity().layout(),
+                good.irActivity().activityTypes(),
+                null,
                 "2024年6月17日", // an unparsed date: ir.date is a date field, ES refuses the document
-                null, List.of(), null, null, List.of(), List.of(), List.of(), List.of());
-        EnrichedAnnouncement bad = new EnrichedAnnouncement(1, "bad-1", good.announcement(), good.documentClass(), badIr,
-                List.of(), List.of(), 1, good.enrichedAt());
+                null,
+                List.of(),
+                null,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
+        EnrichedAnnouncement bad = new EnrichedAnnouncement(
+                1,
+                "bad-1",
+                good.announcement(),
+                good.documentClass(),
+                badIr,
+                List.of(),
+                List.of(),
+                1,
+                good.enrichedAt());
         it.send(good);
         it.send(bad);
         it.send("junk-1", "<html>502 Bad Gateway</html>".getBytes(StandardCharsets.UTF_8));
@@ -141,18 +173,24 @@ class SinkIT {
         assertThat(it.count()).isEqualTo(2);
         assertThat(it.get("bad-1")).isNull();
         List<DeadLetter> dls = it.deadLetters();
-        DeadLetter rejected = dls.stream().filter(d -> "bad-1".equals(d.key())).findFirst().orElseThrow();
+        DeadLetter rejected =
+                dls.stream().filter(d -> "bad-1".equals(d.key())).findFirst().orElseThrow();
         assertThat(rejected.stage()).isEqualTo("sink");
         assertThat(rejected.errorClass()).isEqualTo("document_parsing_exception");
         assertThat(rejected.errorMessage()).contains("ir.date").contains("2024年6月17日");
         assertThat(rejected.sourceTopic()).isEqualTo(it.topic);
         assertThat(rejected.offset()).isNotNull();
         assertThat(JsonSerde.enriched().fromBytes(rejected.valueBytes()).id()).isEqualTo("bad-1");
-        DeadLetter junk = dls.stream().filter(d -> "junk-1".equals(d.key())).findFirst().orElseThrow();
+        DeadLetter junk =
+                dls.stream().filter(d -> "junk-1".equals(d.key())).findFirst().orElseThrow();
         assertThat(junk.errorClass()).isEqualTo(SerializationException.class.getName());
         assertThat(junk.value()).isEqualTo("<html>502 Bad Gateway</html>");
         await().atMost(WAIT).until(() -> it.committedLag().values().stream().allMatch(l -> l == 0));
-        assertThat(registry.find("pilu.sink.docs.rejected").tag("error_type", "document_parsing_exception").counter().count()).isEqualTo(1);
+        assertThat(registry.find("pilu.sink.docs.rejected")
+                        .tag("error_type", "document_parsing_exception")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test

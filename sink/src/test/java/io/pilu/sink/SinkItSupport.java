@@ -67,9 +67,18 @@ public final class SinkItSupport implements AutoCloseable {
     }
 
     public SinkConfig config(String esUrl) {
-        return new SinkConfig(SharedInfra.kafkaBootstrapServers(), topic, dlqTopic, groupId, ElasticsearchSettings.of(esUrl), alias,
-                SinkConfig.DEFAULT_BATCH_MAX_DOCS, SinkConfig.DEFAULT_BATCH_MAX_BYTES, Duration.ofMillis(100),
-                SinkConfig.DEFAULT_MAX_IN_FLIGHT, new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(500), RetryPolicy.UNLIMITED),
+        return new SinkConfig(
+                SharedInfra.kafkaBootstrapServers(),
+                topic,
+                dlqTopic,
+                groupId,
+                ElasticsearchSettings.of(esUrl),
+                alias,
+                SinkConfig.DEFAULT_BATCH_MAX_DOCS,
+                SinkConfig.DEFAULT_BATCH_MAX_BYTES,
+                Duration.ofMillis(100),
+                SinkConfig.DEFAULT_MAX_IN_FLIGHT,
+                new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(500), RetryPolicy.UNLIMITED),
                 Duration.ofSeconds(10));
     }
 
@@ -83,7 +92,8 @@ public final class SinkItSupport implements AutoCloseable {
 
     public void send(String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value)).get();
+            producer.send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value))
+                    .get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }
@@ -91,7 +101,10 @@ public final class SinkItSupport implements AutoCloseable {
 
     public void sendAll(List<EnrichedAnnouncement> all) {
         for (EnrichedAnnouncement e : all) {
-            producer.send(new ProducerRecord<>(topic, e.id().getBytes(StandardCharsets.UTF_8), JsonSerde.enriched().toBytes(e)));
+            producer.send(new ProducerRecord<>(
+                    topic,
+                    e.id().getBytes(StandardCharsets.UTF_8),
+                    JsonSerde.enriched().toBytes(e)));
         }
         producer.flush();
     }
@@ -99,7 +112,9 @@ public final class SinkItSupport implements AutoCloseable {
     /** Documents visible in the alias after a refresh. */
     public long count() throws IOException {
         es.performRequest(new Request("POST", "/" + alias + "/_refresh"));
-        return json(es.performRequest(new Request("GET", "/" + alias + "/_count"))).path("count").asLong();
+        return json(es.performRequest(new Request("GET", "/" + alias + "/_count")))
+                .path("count")
+                .asLong();
     }
 
     /** The stored source of {@code id}, or null. */
@@ -118,9 +133,13 @@ public final class SinkItSupport implements AutoCloseable {
     public Set<String> ids() throws IOException {
         es.performRequest(new Request("POST", "/" + alias + "/_refresh"));
         Request r = new Request("POST", "/" + alias + "/_search");
-        r.setEntity(new StringEntity("{\"size\":10000,\"_source\":false,\"query\":{\"match_all\":{}}}", ContentType.APPLICATION_JSON));
+        r.setEntity(new StringEntity(
+                "{\"size\":10000,\"_source\":false,\"query\":{\"match_all\":{}}}", ContentType.APPLICATION_JSON));
         List<String> ids = new ArrayList<>();
-        json(es.performRequest(r)).path("hits").path("hits").forEach(h -> ids.add(h.path("_id").asText()));
+        json(es.performRequest(r))
+                .path("hits")
+                .path("hits")
+                .forEach(h -> ids.add(h.path("_id").asText()));
         return Set.copyOf(ids);
     }
 
@@ -157,13 +176,22 @@ public final class SinkItSupport implements AutoCloseable {
     public Map<TopicPartition, Long> committedLag() throws Exception {
         try (Admin admin = Admin.create(KafkaSettings.admin(SharedInfra.kafkaBootstrapServers()))) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
-                    .partitionsToOffsetAndMetadata().get();
-            Set<TopicPartition> tps = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toSet());
-            Map<TopicPartition, OffsetSpec> specs = tps.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            Set<TopicPartition> tps =
+                    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .collect(Collectors.toSet());
+            Map<TopicPartition, OffsetSpec> specs =
+                    tps.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
             var ends = admin.listOffsets(specs).all().get();
-            return tps.stream().collect(Collectors.toMap(tp -> tp, tp -> ends.get(tp).offset()
-                    - (committed.get(tp) == null ? 0 : committed.get(tp).offset())));
+            return tps.stream()
+                    .collect(Collectors.toMap(
+                            tp -> tp,
+                            tp -> ends.get(tp).offset()
+                                    - (committed.get(tp) == null
+                                            ? 0
+                                            : committed.get(tp).offset())));
         }
     }
 

@@ -22,8 +22,9 @@ class SinkMetricsTest {
         for (String type : SinkMetrics.KNOWN_REJECTION_TYPES) {
             assertThat(scrape).contains("pilu_sink_docs_rejected_total{error_type=\"" + type + "\"} 0.0");
         }
-        assertThat(scrape).contains("pilu_sink_docs_rejected_total{error_type=\"org.apache.kafka.common.errors."
-                + "SerializationException\"} 0.0");
+        assertThat(scrape)
+                .contains("pilu_sink_docs_rejected_total{error_type=\"org.apache.kafka.common.errors."
+                        + "SerializationException\"} 0.0");
     }
 
     @Test

@@ -31,34 +31,48 @@ class SinkOutageIT {
     void documentsWrittenDuringAnOutageArriveAfterItAndOffsetsWaitForThem() throws Exception {
         URI es = URI.create(SharedInfra.elasticsearchUrl());
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (SinkItSupport it = new SinkItSupport(3); TcpProxy proxy = new TcpProxy(es.getHost(), es.getPort())) {
-            List<EnrichedAnnouncement> before = IntStream.range(0, 50).mapToObj(i -> SinkFixtures.ir("before-" + i, 1)).toList();
-            List<EnrichedAnnouncement> during = IntStream.range(0, 200).mapToObj(i -> SinkFixtures.periodic("during-" + i, 1)).toList();
+        try (SinkItSupport it = new SinkItSupport(3);
+                TcpProxy proxy = new TcpProxy(es.getHost(), es.getPort())) {
+            List<EnrichedAnnouncement> before = IntStream.range(0, 50)
+                    .mapToObj(i -> SinkFixtures.ir("before-" + i, 1))
+                    .toList();
+            List<EnrichedAnnouncement> during = IntStream.range(0, 200)
+                    .mapToObj(i -> SinkFixtures.periodic("during-" + i, 1))
+                    .toList();
             it.sendAll(before);
             try (SinkRunner sink = SinkRunner.start(it.config(proxy.url()), registry)) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> it.count() == 50);
-                await().atMost(Duration.ofSeconds(30)).until(() -> it.committedLag().values().stream().allMatch(l -> l == 0));
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> it.committedLag().values().stream().allMatch(l -> l == 0));
 
                 proxy.down();
                 it.sendAll(during);
                 // several backoff rounds against a dead endpoint, consumer still in its group, nothing committed
                 await().atMost(Duration.ofSeconds(60)).until(() -> retries(registry) >= 5);
                 assertThat(sink.readiness().ok()).isFalse();
-                assertThat(it.committedLag().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(200);
+                assertThat(it.committedLag().values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum())
+                        .isEqualTo(200);
                 assertThat(sink.failure()).isNull();
 
                 proxy.up();
                 await().atMost(Duration.ofSeconds(90)).until(() -> it.count() == 250);
-                await().atMost(Duration.ofSeconds(30)).until(() -> it.committedLag().values().stream().allMatch(l -> l == 0));
-                Set<String> expected = IntStream.range(0, 200).mapToObj(i -> "during-" + i).collect(Collectors.toSet());
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> it.committedLag().values().stream().allMatch(l -> l == 0));
+                Set<String> expected =
+                        IntStream.range(0, 200).mapToObj(i -> "during-" + i).collect(Collectors.toSet());
                 assertThat(it.ids()).containsAll(expected).hasSize(250);
-                await().atMost(Duration.ofSeconds(10)).until(() -> sink.readiness().ok());
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> sink.readiness().ok());
                 assertThat(it.deadLetters()).isEmpty();
             }
         }
     }
 
     private static double retries(SimpleMeterRegistry registry) {
-        return registry.find("pilu.sink.bulk.retries").counters().stream().mapToDouble(Counter::count).sum();
+        return registry.find("pilu.sink.bulk.retries").counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 }

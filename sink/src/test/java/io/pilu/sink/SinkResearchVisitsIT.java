@@ -30,29 +30,49 @@ class SinkResearchVisitsIT {
     void indexesVisitsUnderTheirKeyWithVersionsAndDeletesOnTombstones() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (SinkItSupport it = new SinkItSupport(3, SharedInfra.uniqueName("visits"), SharedInfra.uniqueName("dlq"));
-             SinkRunner runner = SinkRunner.start(it.config(), registry, SinkIndex.RESEARCH_VISITS)) {
+                SinkRunner runner = SinkRunner.start(it.config(), registry, SinkIndex.RESEARCH_VISITS)) {
             ResearchVisit v2 = ResearchVisitDocumentConverterTest.visit("2024-07", 2);
             ResearchVisit v1 = ResearchVisitDocumentConverterTest.visit("2024-06-17", 1);
-            ResearchVisit other = new ResearchVisit(1, "b1", "BSE", "839493", "并行科技",
+            ResearchVisit other = new ResearchVisit(
+                    1,
+                    "b1",
+                    "BSE",
+                    "839493",
+                    "并行科技",
                     new ResearchVisit.Institution("地泽投资", "地泽投资", io.pilu.model.EntityType.PRIVATE_FUND),
-                    java.util.List.of(), "2024-06-20", null, null, null, null, null, null, 1);
+                    java.util.List.of(),
+                    "2024-06-20",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    1);
             it.send(v2.key(), SERDE.toBytes(v2));
             it.send(v1.key(), SERDE.toBytes(v1)); // older version after a newer one: ES keeps the newer
             it.send(other.key(), SERDE.toBytes(other));
             it.send("b1|地泽投资", "{broken".getBytes(StandardCharsets.UTF_8));
-            await().atMost(Duration.ofSeconds(60)).until(() -> it.count() == 2 && !it.deadLetters().isEmpty());
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> it.count() == 2 && !it.deadLetters().isEmpty());
             JsonNode doc = get(it, v2.key());
             assertThat(doc.at("/_source/activityDate").asText()).isEqualTo("2024-07");
             assertThat(doc.at("/_source/activityDay").asText()).isEqualTo("2024-07-01");
             assertThat(doc.at("/_version").asLong()).isEqualTo(2);
-            assertThat(registry.get("pilu.sink.visits.docs.stale.skipped").counter().count()).isEqualTo(1);
-            assertThat(it.deadLetters()).singleElement().satisfies(d -> assertThat(d.errorClass())
-                    .isEqualTo(org.apache.kafka.common.errors.SerializationException.class.getName()));
+            assertThat(registry.get("pilu.sink.visits.docs.stale.skipped")
+                            .counter()
+                            .count())
+                    .isEqualTo(1);
+            assertThat(it.deadLetters())
+                    .singleElement()
+                    .satisfies(d -> assertThat(d.errorClass())
+                            .isEqualTo(org.apache.kafka.common.errors.SerializationException.class.getName()));
 
             // Kibana-style aggregation by institution and month works on the mapping
             Request agg = new Request("POST", "/" + it.alias + "/_search");
-            agg.setEntity(new StringEntity("{\"size\":0,\"aggs\":{\"by\":{\"terms\":{\"field\":\"institution\"}},"
-                    + "\"months\":{\"date_histogram\":{\"field\":\"activityDay\",\"calendar_interval\":\"month\"}}}}",
+            agg.setEntity(new StringEntity(
+                    "{\"size\":0,\"aggs\":{\"by\":{\"terms\":{\"field\":\"institution\"}},"
+                            + "\"months\":{\"date_histogram\":{\"field\":\"activityDay\",\"calendar_interval\":\"month\"}}}}",
                     ContentType.APPLICATION_JSON));
             JsonNode aggs = SinkItSupport.json(it.es.performRequest(agg)).path("aggregations");
             assertThat(aggs.at("/by/buckets").size()).isEqualTo(2);
@@ -65,8 +85,8 @@ class SinkResearchVisitsIT {
 
     private static JsonNode get(SinkItSupport it, String id) throws IOException {
         try {
-            return SinkItSupport.json(it.es.performRequest(new Request("GET", "/" + it.alias + "/_doc/"
-                    + URLEncoder.encode(id, StandardCharsets.UTF_8))));
+            return SinkItSupport.json(it.es.performRequest(
+                    new Request("GET", "/" + it.alias + "/_doc/" + URLEncoder.encode(id, StandardCharsets.UTF_8))));
         } catch (ResponseException e) {
             if (e.getResponse().getStatusLine().getStatusCode() == 404) {
                 return null;

@@ -64,47 +64,52 @@ final class TcpProxy implements AutoCloseable {
 
     private void accept(ServerSocket s) {
         server = s;
-        Thread t = new Thread(() -> {
-            while (!s.isClosed()) {
-                try {
-                    Socket client = s.accept();
-                    Socket upstream = new Socket();
-                    upstream.connect(target, 2_000);
-                    open.add(client);
-                    open.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
-                } catch (IOException e) {
-                    // closed by down(), or the target refused: the client sees its connection drop
-                }
-            }
-        }, "tcp-proxy-accept-" + port);
+        Thread t = new Thread(
+                () -> {
+                    while (!s.isClosed()) {
+                        try {
+                            Socket client = s.accept();
+                            Socket upstream = new Socket();
+                            upstream.connect(target, 2_000);
+                            open.add(client);
+                            open.add(upstream);
+                            pump(client, upstream);
+                            pump(upstream, client);
+                        } catch (IOException e) {
+                            // closed by down(), or the target refused: the client sees its connection drop
+                        }
+                    }
+                },
+                "tcp-proxy-accept-" + port);
         t.setDaemon(true);
         t.start();
     }
 
     private void pump(Socket from, Socket to) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[64 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int n;
-                while ((n = in.read(buf)) >= 0) {
-                    out.write(buf, 0, n);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // one side closed
-            } finally {
-                try {
-                    from.close();
-                    to.close();
-                } catch (IOException ignored) {
-                    // already closed
-                }
-                open.remove(from);
-                open.remove(to);
-            }
-        }, "tcp-proxy-pump");
+        Thread t = new Thread(
+                () -> {
+                    byte[] buf = new byte[64 * 1024];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int n;
+                        while ((n = in.read(buf)) >= 0) {
+                            out.write(buf, 0, n);
+                            out.flush();
+                        }
+                    } catch (IOException e) {
+                        // one side closed
+                    } finally {
+                        try {
+                            from.close();
+                            to.close();
+                        } catch (IOException ignored) {
+                            // already closed
+                        }
+                        open.remove(from);
+                        open.remove(to);
+                    }
+                },
+                "tcp-proxy-pump");
         t.setDaemon(true);
         t.start();
     }

@@ -20,7 +20,8 @@ import java.util.StringJoiner;
 public final class Analytics {
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     public Analytics(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -33,6 +34,7 @@ public final class Analytics {
     /** The analytics API could not answer: its message, for the page. */
     public static final class Failure extends RuntimeException {
         private static final long serialVersionUID = 1L;
+
         Failure(String message) {
             super(message);
         }
@@ -72,10 +74,15 @@ public final class Analytics {
         String url = baseUrl + path + (q.length() == 0 ? "" : "?" + q);
         HttpResponse<String> r;
         try {
-            r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+            r = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(10))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new Failure("the analytics API at " + baseUrl + " does not answer (" + e.getClass().getSimpleName()
+            throw new Failure("the analytics API at " + baseUrl + " does not answer ("
+                    + e.getClass().getSimpleName()
                     + "); is `pilu analytics` running? (--api-url / PILU_ANALYTICS_URL)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -88,9 +95,12 @@ public final class Analytics {
             throw new Failure("the analytics API answered " + r.statusCode() + " with no JSON");
         }
         if (r.statusCode() != 200) {
-            String retry = r.headers().firstValue("Retry-After").map(s -> " (ask again in " + s + " s)").orElse("");
-            throw new Failure("the analytics API answered " + r.statusCode() + ": " + body.path("error").asText("")
-                    + retry);
+            String retry = r.headers()
+                    .firstValue("Retry-After")
+                    .map(s -> " (ask again in " + s + " s)")
+                    .orElse("");
+            throw new Failure("the analytics API answered " + r.statusCode() + ": "
+                    + body.path("error").asText("") + retry);
         }
         return body;
     }

@@ -17,8 +17,7 @@ final class AnnouncementPage {
     /** Characters of a non-IR announcement's text shown; the original is one click away. */
     static final int TEXT_SHOWN = 20_000;
 
-    private AnnouncementPage() {
-    }
+    private AnnouncementPage() {}
 
     /**
      * @param doc    the indexed document
@@ -29,12 +28,18 @@ final class AnnouncementPage {
         String title = doc.path("title").asText("(无标题)");
         JsonNode ir = doc.path("ir");
         List<Safe> parts = new ArrayList<>();
-        parts.add(html("""
+        parts.add(html(
+                """
                 <article class="announcement">
                 <h1>{}</h1>
                 <p class="meta">{} · {} · 发布于 <time>{}</time> · {} {}</p>
-                """, title, Layout.companyLink(doc.path("companyCode").asText(null), doc.path("companyName").asText(null)),
-                Labels.exchange(doc.path("exchange").asText(null)), doc.path("publishDate").asText(""),
+                """,
+                title,
+                Layout.companyLink(
+                        doc.path("companyCode").asText(null),
+                        doc.path("companyName").asText(null)),
+                Labels.exchange(doc.path("exchange").asText(null)),
+                doc.path("publishDate").asText(""),
                 Labels.documentClass(doc.path("documentClass").asText(null)),
                 Layout.originalLink(doc.path("documentUrl").asText(null))));
         if (ir.isObject()) {
@@ -45,7 +50,8 @@ final class AnnouncementPage {
         if (!ir.isObject()) {
             String text = doc.path("text").asText("");
             boolean cut = text.length() > TEXT_SHOWN;
-            parts.add(html("<section><h2>正文</h2><div class=\"text\">{}</div>{}</section>",
+            parts.add(html(
+                    "<section><h2>正文</h2><div class=\"text\">{}</div>{}</section>",
                     cut ? text.substring(0, TEXT_SHOWN) : text,
                     cut ? Layout.notice("info", "正文较长，此处只显示前 " + TEXT_SHOWN + " 字；全文见原文。") : Safe.EMPTY));
         }
@@ -70,8 +76,8 @@ final class AnnouncementPage {
         if (!ir.path("partners").isEmpty()) {
             rows.add(row("提及的合作方", names(ir.path("partners"))));
         }
-        return html("<section><h2>投资者关系活动</h2><table class=\"facts\"><tbody>{}</tbody></table></section>",
-                Html.join(rows));
+        return html(
+                "<section><h2>投资者关系活动</h2><table class=\"facts\"><tbody>{}</tbody></table></section>", Html.join(rows));
     }
 
     private static String declared(JsonNode ir) {
@@ -97,10 +103,13 @@ final class AnnouncementPage {
             String canonical = v.path("institution").asText();
             String written = v.path("institutionName").asText(canonical);
             List<String> people = texts(v.path("people"));
-            items.add(html("<li>{} <span class=\"type\">{}</span>{}</li>",
+            items.add(html(
+                    "<li>{} <span class=\"type\">{}</span>{}</li>",
                     Layout.institutionLink(canonical, written),
                     Labels.entityType(v.path("institutionType").asText(null)),
-                    people.isEmpty() ? Safe.EMPTY : html("<span class=\"people\">{}</span>", String.join("、", people))));
+                    people.isEmpty()
+                            ? Safe.EMPTY
+                            : html("<span class=\"people\">{}</span>", String.join("、", people))));
         }
         if (items.isEmpty()) {
             for (JsonNode p : ir.path("participants")) {
@@ -140,8 +149,10 @@ final class AnnouncementPage {
         }
         List<Safe> items = new ArrayList<>();
         for (JsonNode p : qa) {
-            items.add(html("<li class=\"qa\"><p class=\"q\"><b>问</b>{}</p><p class=\"a\"><b>答</b>{}</p></li>",
-                    p.path("question").asText(""), p.path("answer").asText("")));
+            items.add(html(
+                    "<li class=\"qa\"><p class=\"q\"><b>问</b>{}</p><p class=\"a\"><b>答</b>{}</p></li>",
+                    p.path("question").asText(""),
+                    p.path("answer").asText("")));
         }
         return html("<section><h2>问答（{} 组）</h2><ol class=\"qa-list\">{}</ol></section>", qa.size(), Html.join(items));
     }
@@ -152,9 +163,13 @@ final class AnnouncementPage {
         }
         List<Safe> rows = new ArrayList<>();
         for (JsonNode f : figures) {
-            rows.add(html("<tr><td>{}</td><td class=\"num\">{} {}</td><td>{}</td><td class=\"context\">{}</td></tr>",
-                    f.path("metric").asText(""), f.path("value").asText(""), f.path("unit").asText(""),
-                    f.path("period").asText("—"), f.path("context").asText("")));
+            rows.add(html(
+                    "<tr><td>{}</td><td class=\"num\">{} {}</td><td>{}</td><td class=\"context\">{}</td></tr>",
+                    f.path("metric").asText(""),
+                    f.path("value").asText(""),
+                    f.path("unit").asText(""),
+                    f.path("period").asText("—"),
+                    f.path("context").asText("")));
         }
         return html("""
                 <section><h2>数据</h2><div class="scroll"><table class="figures">

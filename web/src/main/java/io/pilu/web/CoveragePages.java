@@ -20,8 +20,7 @@ import java.util.Map;
  */
 final class CoveragePages {
 
-    private CoveragePages() {
-    }
+    private CoveragePages() {}
 
     /**
      * @param code     the company code asked for
@@ -31,13 +30,15 @@ final class CoveragePages {
      */
     static Safe company(String code, JsonNode visitors, String apiError, JsonNode visits) {
         JsonNode hits = visits.path("hits").path("hits");
-        String name = visitors != null && visitors.hasNonNull("companyName") ? visitors.get("companyName").asText()
+        String name = visitors != null && visitors.hasNonNull("companyName")
+                ? visitors.get("companyName").asText()
                 : hits.path(0).path("_source").path("companyName").asText(null);
         // first visit of each institution to this company: from analytics (exact, all dates), else from the list
         Map<String, String> firstDates = new HashMap<>();
         if (visitors != null) {
             for (JsonNode v : visitors.path("visitors")) {
-                firstDates.put(v.path("normalizedName").asText(), v.path("firstDate").asText(null));
+                firstDates.put(
+                        v.path("normalizedName").asText(), v.path("firstDate").asText(null));
             }
         } else {
             earliest(hits, "institution", firstDates);
@@ -45,39 +46,50 @@ final class CoveragePages {
         List<Safe> parts = new ArrayList<>();
         parts.add(html("<h1>{}</h1>", name == null ? code : name + " (" + code + ")"));
         if (visitors != null) {
-            parts.add(html("<p class=\"summary\"><b>{}</b> 家机构 · <b>{}</b> 次调研</p>",
-                    visitors.path("institutions").asLong(), visitors.path("visits").asLong()));
+            parts.add(html(
+                    "<p class=\"summary\"><b>{}</b> 家机构 · <b>{}</b> 次调研</p>",
+                    visitors.path("institutions").asLong(),
+                    visitors.path("visits").asLong()));
         }
         if (hits.isEmpty() && (visitors == null || visitors.path("visitors").isEmpty())) {
             parts.add(Layout.notice("empty", "还没有机构调研 " + code + " 的记录。"));
         }
         parts.add(chart(visits, "调研次数", "机构数（去重）"));
-        parts.add(html("<section><h2>调研机构</h2>{}</section>", apiError != null
-                ? Layout.notice("error", "机构统计暂不可用：" + apiError) : visitorTable(visitors)));
+        parts.add(html(
+                "<section><h2>调研机构</h2>{}</section>",
+                apiError != null ? Layout.notice("error", "机构统计暂不可用：" + apiError) : visitorTable(visitors)));
         List<Safe> rows = new ArrayList<>();
         for (JsonNode hit : hits) {
             JsonNode v = hit.path("_source");
             String institution = v.path("institution").asText();
             String date = v.path("activityDate").asText(v.path("activityDay").asText(""));
             boolean first = date.equals(firstDates.get(institution));
-            rows.add(html("<tr><td><time>{}</time></td><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    date, Layout.institutionLink(institution, v.path("institutionName").asText(institution)),
+            rows.add(html(
+                    "<tr><td><time>{}</time></td><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    date,
+                    Layout.institutionLink(
+                            institution, v.path("institutionName").asText(institution)),
                     first ? new Safe(" <span class=\"badge\" title=\"该机构首次调研此公司\">首次</span>") : Safe.EMPTY,
                     Labels.entityType(v.path("institutionType").asText(null)),
                     String.join("、", AnnouncementPage.texts(v.path("people"))),
                     Layout.announcementLink(v.path("announcementId").asText(), Html.text("记录"))));
         }
         parts.add(timeline(visits, rows, "<th>日期</th><th>机构</th><th>类型</th><th>人员</th><th>公告</th>"));
-        return Layout.page(name == null ? code : name, Layout.Nav.NONE, Html.join(parts), "echarts.min.js", "charts.js");
+        return Layout.page(
+                name == null ? code : name, Layout.Nav.NONE, Html.join(parts), "echarts.min.js", "charts.js");
     }
 
     private static Safe visitorTable(JsonNode visitors) {
         List<Safe> rows = new ArrayList<>();
         for (JsonNode v : visitors.path("visitors")) {
-            rows.add(html("<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    Layout.institutionLink(v.path("normalizedName").asText(), v.path("name").asText(null)),
-                    Labels.entityType(v.path("type").asText(null)), v.path("visits").asLong(),
-                    v.path("firstDate").asText("—"), v.path("lastDate").asText("—"),
+            rows.add(html(
+                    "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    Layout.institutionLink(
+                            v.path("normalizedName").asText(), v.path("name").asText(null)),
+                    Labels.entityType(v.path("type").asText(null)),
+                    v.path("visits").asLong(),
+                    v.path("firstDate").asText("—"),
+                    v.path("lastDate").asText("—"),
                     String.join("、", AnnouncementPage.texts(v.path("people")))));
         }
         if (rows.isEmpty()) {
@@ -96,14 +108,17 @@ final class CoveragePages {
      */
     static Safe institution(String asked, JsonNode answer, String apiError, JsonNode visits) {
         JsonNode hits = visits.path("hits").path("hits");
-        String canonical = answer != null ? answer.path("normalizedName").asText(asked)
+        String canonical = answer != null
+                ? answer.path("normalizedName").asText(asked)
                 : hits.path(0).path("_source").path("institution").asText(asked);
-        String type = answer != null ? answer.path("type").asText(null)
+        String type = answer != null
+                ? answer.path("type").asText(null)
                 : hits.path(0).path("_source").path("institutionType").asText(null);
         Map<String, String> firstDates = new HashMap<>();
         if (answer != null) {
             for (JsonNode c : answer.path("companiesVisited")) {
-                firstDates.put(c.path("companyCode").asText(), c.path("firstDate").asText(null));
+                firstDates.put(
+                        c.path("companyCode").asText(), c.path("firstDate").asText(null));
             }
         } else {
             earliest(hits, "companyCode", firstDates);
@@ -121,8 +136,10 @@ final class CoveragePages {
             parts.add(html("<p class=\"meta\">{}</p>", String.join(" · ", about)));
         }
         if (answer != null) {
-            parts.add(html("<p class=\"summary\">调研 <b>{}</b> 家公司 · <b>{}</b> 次</p>",
-                    answer.path("companies").asLong(), answer.path("visits").asLong()));
+            parts.add(html(
+                    "<p class=\"summary\">调研 <b>{}</b> 家公司 · <b>{}</b> 次</p>",
+                    answer.path("companies").asLong(),
+                    answer.path("visits").asLong()));
         }
         if (hits.isEmpty() && (answer == null || answer.path("companiesVisited").isEmpty())) {
             parts.add(Layout.notice("empty", "还没有 " + asked + " 的调研记录。"));
@@ -134,9 +151,14 @@ final class CoveragePages {
         } else {
             List<Safe> rows = new ArrayList<>();
             for (JsonNode c : answer.path("companiesVisited")) {
-                rows.add(html("<tr><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                        Layout.companyLink(c.path("companyCode").asText(null), c.path("companyName").asText(null)),
-                        c.path("visits").asLong(), c.path("firstDate").asText("—"), c.path("lastDate").asText("—"),
+                rows.add(html(
+                        "<tr><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                        Layout.companyLink(
+                                c.path("companyCode").asText(null),
+                                c.path("companyName").asText(null)),
+                        c.path("visits").asLong(),
+                        c.path("firstDate").asText("—"),
+                        c.path("lastDate").asText("—"),
                         String.join("、", AnnouncementPage.texts(c.path("people")))));
             }
             table = rows.isEmpty() ? Layout.notice("empty", "暂无。") : html("""
@@ -152,8 +174,10 @@ final class CoveragePages {
             String code = v.path("companyCode").asText();
             String date = v.path("activityDate").asText(v.path("activityDay").asText(""));
             boolean first = date.equals(firstDates.get(code));
-            rows.add(html("<tr><td><time>{}</time></td><td>{}{}</td><td>{}</td><td>{}</td></tr>",
-                    date, Layout.companyLink(code, v.path("companyName").asText(null)),
+            rows.add(html(
+                    "<tr><td><time>{}</time></td><td>{}{}</td><td>{}</td><td>{}</td></tr>",
+                    date,
+                    Layout.companyLink(code, v.path("companyName").asText(null)),
                     first ? new Safe(" <span class=\"badge\" title=\"首次调研该公司\">首次</span>") : Safe.EMPTY,
                     String.join("、", AnnouncementPage.texts(v.path("people"))),
                     Layout.announcementLink(v.path("announcementId").asText(), Html.text("记录"))));
@@ -178,10 +202,14 @@ final class CoveragePages {
             return Safe.EMPTY;
         }
         long total = visits.path("hits").path("total").path("value").asLong(rows.size());
-        return html("""
+        return html(
+                """
                 <section><h2>调研记录（{}）</h2><div class="scroll"><table class="visits">
                 <thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>{}</section>
-                """, total, new Safe(header), Html.join(rows),
+                """,
+                total,
+                new Safe(header),
+                Html.join(rows),
                 total > rows.size() ? Layout.notice("info", "只列出最近 " + rows.size() + " 次。") : Safe.EMPTY);
     }
 

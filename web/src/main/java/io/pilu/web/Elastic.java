@@ -27,8 +27,19 @@ import org.elasticsearch.client.RestClient;
 public final class Elastic implements AutoCloseable {
 
     /** What the live list and the newest-first queries return per announcement. */
-    static final String[] LIST_FIELDS = {"id", "exchange", "companyCode", "companyName", "title", "publishDate",
-            "documentClass", "documentUrl", "fetchedAt", "ir.activityTypes", "ir.participants"};
+    static final String[] LIST_FIELDS = {
+        "id",
+        "exchange",
+        "companyCode",
+        "companyName",
+        "title",
+        "publishDate",
+        "documentClass",
+        "documentUrl",
+        "fetchedAt",
+        "ir.activityTypes",
+        "ir.participants"
+    };
     /** Most visits a company or institution page lists (the per-month counts always cover all of them). */
     static final int MAX_VISITS = 500;
 
@@ -45,6 +56,7 @@ public final class Elastic implements AutoCloseable {
     /** Raised when Elasticsearch cannot answer; the page says so with a 503. */
     public static final class Unavailable extends RuntimeException {
         private static final long serialVersionUID = 1L;
+
         Unavailable(String message, Throwable cause) {
             super(message, cause);
         }
@@ -121,7 +133,9 @@ public final class Elastic implements AutoCloseable {
         body.put("size", 0);
         body.putObject("aggs").putObject("latest").putObject("max").put("field", "activityDay");
         JsonNode latest = post(visits, body, true).path("aggregations").path("latest");
-        return latest.hasNonNull("value_as_string") ? latest.get("value_as_string").asText() : null;
+        return latest.hasNonNull("value_as_string")
+                ? latest.get("value_as_string").asText()
+                : null;
     }
 
     /** Whether the cluster answers at all (readiness). */
@@ -165,7 +179,8 @@ public final class Elastic implements AutoCloseable {
                 if (missingIsEmpty) {
                     return Json.mapper().createObjectNode();
                 }
-                throw new Unavailable("the index " + index + " does not exist yet: has `pilu sink` indexed anything?", e);
+                throw new Unavailable(
+                        "the index " + index + " does not exist yet: has `pilu sink` indexed anything?", e);
             }
             throw new Unavailable("Elasticsearch answered HTTP " + status + ": " + abbreviate(text), e);
         } catch (IOException e) {

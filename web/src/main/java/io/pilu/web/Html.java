@@ -14,8 +14,7 @@ import java.util.Locale;
  */
 public final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     /** Markup built by this class (or a constant of this code base). */
     public record Safe(String markup) {
@@ -128,7 +127,9 @@ public final class Html {
                 break;
             }
             sb.append(escape(fragment.substring(i, open)));
-            sb.append("<mark>").append(escape(fragment.substring(open + 1, close))).append("</mark>");
+            sb.append("<mark>")
+                    .append(escape(fragment.substring(open + 1, close)))
+                    .append("</mark>");
             i = close + 1;
         }
         return new Safe(sb.toString());

@@ -8,8 +8,7 @@ import java.util.Map;
 /** What the pages call the model's codes, in the language of the filings. */
 final class Labels {
 
-    private Labels() {
-    }
+    private Labels() {}
 
     static final Map<DocumentClass, String> DOCUMENT_CLASSES = Map.of(
             DocumentClass.IR_ACTIVITY_RECORD, "投资者关系活动记录表",
@@ -32,8 +31,8 @@ final class Labels {
             EntityType.OTHER, "其他机构");
 
     /** The canonical activity types the enrich stage writes (IrActivity.activityTypes). */
-    static final List<String> ACTIVITY_TYPES = List.of("特定对象调研", "业绩说明会", "媒体采访", "现场参观",
-            "新闻发布会", "分析师会议", "路演活动", "其他");
+    static final List<String> ACTIVITY_TYPES =
+            List.of("特定对象调研", "业绩说明会", "媒体采访", "现场参观", "新闻发布会", "分析师会议", "路演活动", "其他");
 
     /** Exchange codes as indexed, with their names. */
     static final Map<String, String> EXCHANGES = Map.of("BSE", "北交所", "SSE", "上交所", "SZSE", "深交所");

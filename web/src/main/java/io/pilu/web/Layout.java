@@ -9,10 +9,14 @@ import java.util.List;
 /** The frame of every page: head (viewport for narrow screens, one stylesheet), navigation, body, scripts. */
 final class Layout {
 
-    private Layout() {
-    }
+    private Layout() {}
 
-    enum Nav { SEARCH, RANKINGS, LIVE, NONE }
+    enum Nav {
+        SEARCH,
+        RANKINGS,
+        LIVE,
+        NONE
+    }
 
     /**
      * A whole page. {@code scripts} are paths under {@code /static/} (served by this app; the CSP allows no other
@@ -23,7 +27,8 @@ final class Layout {
         for (String s : scripts) {
             tags.add(html("<script src=\"/static/{}\" defer></script>", s));
         }
-        return html("""
+        return html(
+                """
                 <!DOCTYPE html>
                 <html lang="zh-CN">
                 <head>
@@ -43,7 +48,9 @@ final class Layout {
                 <footer>Pilu · 只读 · 数据来自交易所公告与 Pilu 的抽取</footer>
                 </body>
                 </html>
-                """, title, Html.join(tags),
+                """,
+                title,
+                Html.join(tags),
                 navLink("/", "搜索", active == Nav.SEARCH),
                 navLink("/rankings", "排行", active == Nav.RANKINGS),
                 navLink("/live", "实时", active == Nav.LIVE),
@@ -51,7 +58,8 @@ final class Layout {
     }
 
     private static Safe navLink(String href, String label, boolean active) {
-        return active ? html("<a href=\"{}\" aria-current=\"page\">{}</a>", href, label)
+        return active
+                ? html("<a href=\"{}\" aria-current=\"page\">{}</a>", href, label)
                 : html("<a href=\"{}\">{}</a>", href, label);
     }
 
@@ -64,7 +72,9 @@ final class Layout {
         if (code == null || code.isBlank()) {
             return Html.text(name);
         }
-        return html("<a href=\"/companies/{}\">{}</a>", Html.segment(code),
+        return html(
+                "<a href=\"/companies/{}\">{}</a>",
+                Html.segment(code),
                 name == null || name.isBlank() ? code : name + " (" + code + ")");
     }
 
@@ -82,7 +92,8 @@ final class Layout {
     /** A link to the original document, or nothing when the URL is not plain http(s). */
     static Safe originalLink(String url) {
         String safe = Html.externalUrl(url);
-        return safe == null ? Safe.EMPTY
+        return safe == null
+                ? Safe.EMPTY
                 : html("<a class=\"original\" href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">原文</a>", safe);
     }
 }

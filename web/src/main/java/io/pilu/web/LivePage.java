@@ -22,27 +22,35 @@ final class LivePage {
     /** How often the page asks, in milliseconds. */
     static final int POLL_MS = 3000;
 
-    private LivePage() {
-    }
+    private LivePage() {}
 
     static Safe render(JsonNode hits) {
         List<Safe> rows = new ArrayList<>();
         for (JsonNode h : hits.path("hits")) {
             JsonNode s = h.path("_source");
-            rows.add(html("<tr data-id=\"{}\"><td><time>{}</time></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    s.path("id").asText(), s.path("publishDate").asText(""),
-                    Layout.companyLink(s.path("companyCode").asText(null), s.path("companyName").asText(null)),
-                    Layout.announcementLink(s.path("id").asText(), Html.text(s.path("title").asText("(无标题)"))),
+            rows.add(html(
+                    "<tr data-id=\"{}\"><td><time>{}</time></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    s.path("id").asText(),
+                    s.path("publishDate").asText(""),
+                    Layout.companyLink(
+                            s.path("companyCode").asText(null),
+                            s.path("companyName").asText(null)),
+                    Layout.announcementLink(
+                            s.path("id").asText(), Html.text(s.path("title").asText("(无标题)"))),
                     Labels.documentClass(s.path("documentClass").asText(null)),
                     Layout.originalLink(s.path("documentUrl").asText(null))));
         }
-        return Layout.page("实时", Layout.Nav.LIVE, html("""
+        return Layout.page(
+                "实时",
+                Layout.Nav.LIVE,
+                html("""
                 <h1>最新公告</h1>
                 <p class="meta live-status" id="live-status" data-poll-ms="{}">共 {} 条 · 自动更新</p>
                 <div class="scroll"><table class="live" id="live">
                 <thead><tr><th>发布</th><th>公司</th><th>标题</th><th>类别</th><th></th></tr></thead>
                 <tbody>{}</tbody></table></div>
-                """, POLL_MS, hits.path("total").path("value").asLong(), Html.join(rows)), "live.js");
+                """, POLL_MS, hits.path("total").path("value").asLong(), Html.join(rows)),
+                "live.js");
     }
 
     /** The JSON {@code live.js} reads: plain values only, the class already as its label. */

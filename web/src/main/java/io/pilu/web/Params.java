@@ -22,6 +22,7 @@ final class Params {
     /** A 400 with a message the page shows. */
     static final class BadRequest extends RuntimeException {
         private static final long serialVersionUID = 1L;
+
         BadRequest(String message) {
             super(message);
         }

@@ -18,8 +18,7 @@ final class RankingsPage {
     static final List<Integer> WINDOWS = List.of(30, 90, 365);
     static final int LIMIT = 20;
 
-    private RankingsPage() {
-    }
+    private RankingsPage() {}
 
     static int window(Params p) {
         int days = p.integer("window", 90, 1, 3660);
@@ -32,13 +31,15 @@ final class RankingsPage {
     /**
      * @param latestActivity the latest activity day on record (offered when the window is empty), or null
      */
-    static Safe render(int days, LocalDate asOf, JsonNode companies, JsonNode institutions, String error,
-                       String latestActivity) {
+    static Safe render(
+            int days, LocalDate asOf, JsonNode companies, JsonNode institutions, String error, String latestActivity) {
         List<Safe> tabs = new ArrayList<>();
         for (int w : WINDOWS) {
             String href = "/rankings?window=" + w + (asOf == null ? "" : "&asOf=" + asOf);
-            tabs.add(w == days ? html("<span aria-current=\"page\">{} 天</span>", w)
-                    : html("<a href=\"{}\">{} 天</a>", href, w));
+            tabs.add(
+                    w == days
+                            ? html("<span aria-current=\"page\">{} 天</span>", w)
+                            : html("<a href=\"{}\">{} 天</a>", href, w));
         }
         List<Safe> parts = new ArrayList<>();
         parts.add(html("""
@@ -53,24 +54,39 @@ final class RankingsPage {
         }
         JsonNode companyRows = companies.path("companies");
         JsonNode institutionRows = institutions.path("institutions");
-        parts.add(html("<p class=\"meta\">{} 至 {}</p>", companies.path("from").asText(""), companies.path("to").asText("")));
+        parts.add(html(
+                "<p class=\"meta\">{} 至 {}</p>",
+                companies.path("from").asText(""),
+                companies.path("to").asText("")));
         if (companyRows.isEmpty() && institutionRows.isEmpty() && latestActivity != null) {
-            parts.add(html("<p class=\"notice empty\">这 {} 天里没有调研记录。最近一次调研在 {}：<a href=\"{}\">查看截至那天的 {} 天</a></p>",
-                    days, latestActivity, "/rankings?window=" + days + "&asOf=" + Html.param(latestActivity), days));
+            parts.add(html(
+                    "<p class=\"notice empty\">这 {} 天里没有调研记录。最近一次调研在 {}：<a href=\"{}\">查看截至那天的 {} 天</a></p>",
+                    days,
+                    latestActivity,
+                    "/rankings?window=" + days + "&asOf=" + Html.param(latestActivity),
+                    days));
         }
         List<Safe> c = new ArrayList<>();
         for (JsonNode r : companyRows) {
-            c.add(html("<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                    r.path("rank").asInt(), Layout.companyLink(r.path("companyCode").asText(null),
+            c.add(html(
+                    "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                    r.path("rank").asInt(),
+                    Layout.companyLink(
+                            r.path("companyCode").asText(null),
                             r.path("companyName").asText(null)),
-                    r.path("institutions").asLong(), r.path("visits").asLong()));
+                    r.path("institutions").asLong(),
+                    r.path("visits").asLong()));
         }
         List<Safe> i = new ArrayList<>();
         for (JsonNode r : institutionRows) {
-            i.add(html("<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                    r.path("rank").asInt(), Layout.institutionLink(r.path("normalizedName").asText(null),
+            i.add(html(
+                    "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                    r.path("rank").asInt(),
+                    Layout.institutionLink(
+                            r.path("normalizedName").asText(null),
                             r.path("normalizedName").asText(null)),
-                    Labels.entityType(r.path("type").asText(null)), r.path("companies").asLong(),
+                    Labels.entityType(r.path("type").asText(null)),
+                    r.path("companies").asLong(),
                     r.path("visits").asLong()));
         }
         parts.add(html("""

@@ -21,12 +21,20 @@ final class SearchPage {
     /** Pages reachable: Elasticsearch's result window bounds from + size. */
     static final int MAX_PAGE = SearchRequest.MAX_WINDOW / PAGE_SIZE;
 
-    private SearchPage() {
-    }
+    private SearchPage() {}
 
     /** The form's values, as given (blank = unset). */
-    record Form(String q, String exchange, String company, String documentClass, String institution,
-                String activityType, LocalDate from, LocalDate to, String sort, int page) {
+    record Form(
+            String q,
+            String exchange,
+            String company,
+            String documentClass,
+            String institution,
+            String activityType,
+            LocalDate from,
+            LocalDate to,
+            String sort,
+            int page) {
 
         static Form of(Params p) {
             String cls = p.string("class");
@@ -41,8 +49,17 @@ final class SearchPage {
             if (sort != null && !sort.equals("relevance") && !sort.equals("newest")) {
                 throw new Params.BadRequest("sort must be relevance or newest, got '" + sort + "'");
             }
-            Form f = new Form(p.string("q"), p.string("exchange"), p.string("company"), cls, p.string("institution"),
-                    p.string("activity"), p.date("from"), p.date("to"), sort, p.integer("page", 1, 1, MAX_PAGE));
+            Form f = new Form(
+                    p.string("q"),
+                    p.string("exchange"),
+                    p.string("company"),
+                    cls,
+                    p.string("institution"),
+                    p.string("activity"),
+                    p.date("from"),
+                    p.date("to"),
+                    sort,
+                    p.integer("page", 1, 1, MAX_PAGE));
             if (f.from != null && f.to != null && f.from.isAfter(f.to)) {
                 throw new Params.BadRequest("the date range starts (" + f.from + ") after it ends (" + f.to + ")");
             }
@@ -55,9 +72,18 @@ final class SearchPage {
         }
 
         SearchRequest request() {
-            return new SearchRequest(q, company, documentClass == null ? null : DocumentClass.valueOf(documentClass),
-                    from, to, institution, PAGE_SIZE, SearchRequest.HighlightStyle.PRIVATE_USE, exchange,
-                    activityType, (page - 1) * PAGE_SIZE,
+            return new SearchRequest(
+                    q,
+                    company,
+                    documentClass == null ? null : DocumentClass.valueOf(documentClass),
+                    from,
+                    to,
+                    institution,
+                    PAGE_SIZE,
+                    SearchRequest.HighlightStyle.PRIVATE_USE,
+                    exchange,
+                    activityType,
+                    (page - 1) * PAGE_SIZE,
                     newestFirst() ? SearchRequest.Order.NEWEST : SearchRequest.Order.RELEVANCE);
         }
 
@@ -77,7 +103,10 @@ final class SearchPage {
             StringBuilder sb = new StringBuilder("/");
             m.forEach((k, v) -> {
                 if (v != null) {
-                    sb.append(sb.length() == 1 ? '?' : '&').append(k).append('=').append(Html.param(v.toString()));
+                    sb.append(sb.length() == 1 ? '?' : '&')
+                            .append(k)
+                            .append('=')
+                            .append(Html.param(v.toString()));
                 }
             });
             return sb.toString();
@@ -98,7 +127,8 @@ final class SearchPage {
     private static Safe form(Form f) {
         List<Safe> exchanges = new ArrayList<>();
         exchanges.add(option("", "全部交易所", f.exchange));
-        Labels.EXCHANGES.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        Labels.EXCHANGES.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> exchanges.add(option(e.getKey(), e.getValue(), f.exchange)));
         List<Safe> classes = new ArrayList<>();
         classes.add(option("", "全部类别", f.documentClass));
@@ -110,9 +140,15 @@ final class SearchPage {
         for (String a : Labels.ACTIVITY_TYPES) {
             activities.add(option(a, a, f.activityType));
         }
-        boolean filtered = f.exchange != null || f.company != null || f.documentClass != null
-                || f.institution != null || f.activityType != null || f.from != null || f.to != null;
-        return html("""
+        boolean filtered = f.exchange != null
+                || f.company != null
+                || f.documentClass != null
+                || f.institution != null
+                || f.activityType != null
+                || f.from != null
+                || f.to != null;
+        return html(
+                """
                 <form class="search" method="get" action="/" role="search">
                 <div class="searchbar"><input type="search" name="q" value="{}" placeholder="公司、机构、关键词，如 智谱华章" aria-label="搜索词" autofocus>
                 <button type="submit">搜索</button></div>
@@ -128,8 +164,16 @@ final class SearchPage {
                 <label>排序<select name="sort">{}{}</select></label>
                 </div></details>
                 </form>
-                """, f.q, filtered ? new Safe(" open") : Safe.EMPTY, Html.join(exchanges), f.company, Html.join(classes),
-                f.institution, Html.join(activities), f.from, f.to,
+                """,
+                f.q,
+                filtered ? new Safe(" open") : Safe.EMPTY,
+                Html.join(exchanges),
+                f.company,
+                Html.join(classes),
+                f.institution,
+                Html.join(activities),
+                f.from,
+                f.to,
                 option("relevance", "相关度", f.newestFirst() ? "newest" : "relevance"),
                 option("newest", "最新发布", f.newestFirst() ? "newest" : "relevance"));
     }
@@ -151,12 +195,18 @@ final class SearchPage {
             items.add(hit(hit));
         }
         String relation = hits.path("total").path("relation").asText("eq");
-        return html("""
+        return html(
+                """
                 <p class="count">{} 条结果 · {} · 用时 {} 毫秒</p>
                 <ol class="hits" start="{}">{}</ol>
                 {}
-                """, (relation.equals("gte") ? "≥" : "") + total, f.newestFirst() ? "最新发布在前" : "按相关度",
-                response.path("took").asLong(), (f.page - 1) * PAGE_SIZE + 1, Html.join(items), pager(f, total));
+                """,
+                (relation.equals("gte") ? "≥" : "") + total,
+                f.newestFirst() ? "最新发布在前" : "按相关度",
+                response.path("took").asLong(),
+                (f.page - 1) * PAGE_SIZE + 1,
+                Html.join(items),
+                pager(f, total));
     }
 
     static Safe hit(JsonNode hit) {
@@ -180,16 +230,24 @@ final class SearchPage {
         for (JsonNode p : s.path("ir").path("participants")) {
             people.add(html("<li>{}</li>", Layout.institutionLink(p.asText(), p.asText())));
         }
-        return html("""
+        return html(
+                """
                 <li class="hit">
                 <h2>{}</h2>
                 <p class="meta">{} · <time>{}</time> · {} {}</p>
                 {}{}
                 </li>
-                """, Layout.announcementLink(id, title), Layout.companyLink(s.path("companyCode").asText(null),
-                        s.path("companyName").asText(null)), s.path("publishDate").asText(""),
-                Labels.documentClass(s.path("documentClass").asText(null)), Layout.originalLink(s.path("documentUrl").asText(null)),
-                people.isEmpty() ? Safe.EMPTY : html("<ul class=\"chips\" aria-label=\"调研机构\">{}</ul>", Html.join(people)),
+                """,
+                Layout.announcementLink(id, title),
+                Layout.companyLink(
+                        s.path("companyCode").asText(null),
+                        s.path("companyName").asText(null)),
+                s.path("publishDate").asText(""),
+                Labels.documentClass(s.path("documentClass").asText(null)),
+                Layout.originalLink(s.path("documentUrl").asText(null)),
+                people.isEmpty()
+                        ? Safe.EMPTY
+                        : html("<ul class=\"chips\" aria-label=\"调研机构\">{}</ul>", Html.join(people)),
                 Html.join(fragments));
     }
 
@@ -203,8 +261,10 @@ final class SearchPage {
             links.add(html("<a rel=\"prev\" href=\"{}\">上一页</a>", f.href(f.page - 1)));
         }
         for (int p = Math.max(1, f.page - 3); p <= Math.min(pages, f.page + 3); p++) {
-            links.add(p == f.page ? html("<span aria-current=\"page\">{}</span>", p)
-                    : html("<a href=\"{}\">{}</a>", f.href(p), p));
+            links.add(
+                    p == f.page
+                            ? html("<span aria-current=\"page\">{}</span>", p)
+                            : html("<a href=\"{}\">{}</a>", f.href(p), p));
         }
         if (f.page < pages) {
             links.add(html("<a rel=\"next\" href=\"{}\">下一页</a>", f.href(f.page + 1)));

@@ -20,8 +20,7 @@ import java.util.zip.GZIPOutputStream;
 final class StaticAssets {
 
     /** One file: its bytes, their gzip, content type and ETag. */
-    record Asset(byte[] bytes, byte[] gzip, String contentType, String etag) {
-    }
+    record Asset(byte[] bytes, byte[] gzip, String contentType, String etag) {}
 
     private final Map<String, Asset> assets = new LinkedHashMap<>();
     private final String echartsVersion;
@@ -45,7 +44,8 @@ final class StaticAssets {
 
     private void put(String name, byte[] bytes) {
         String type = name.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
-        assets.put(name, new Asset(bytes, gzip(bytes), type, "\"" + sha256(bytes).substring(0, 16) + "\""));
+        assets.put(
+                name, new Asset(bytes, gzip(bytes), type, "\"" + sha256(bytes).substring(0, 16) + "\""));
     }
 
     /** The version of the ECharts WebJar on the classpath, from its Maven metadata. */

@@ -27,8 +27,8 @@ final class WebApp implements HttpHandler {
 
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-    static final List<String> PAGES = List.of("search", "announcement", "company", "institution", "rankings", "live",
-            "live_feed", "static", "not_found");
+    static final List<String> PAGES = List.of(
+            "search", "announcement", "company", "institution", "rankings", "live", "live_feed", "static", "not_found");
 
     private final Elastic es;
     private final Analytics analytics;
@@ -45,21 +45,28 @@ final class WebApp implements HttpHandler {
     }
 
     private Timer timer(String page, int status) {
-        return Timer.builder("pilu.web.request.latency").tag("page", page).tag("status", Integer.toString(status))
+        return Timer.builder("pilu.web.request.latency")
+                .tag("page", page)
+                .tag("status", Integer.toString(status))
                 .description("time to answer a web request, Elasticsearch and analytics calls included")
-                .publishPercentileHistogram().register(registry);
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     /** One answer. */
     record Reply(int status, String contentType, byte[] body, String cacheControl, StaticAssets.Asset asset) {
         static Reply html(int status, Safe page) {
-            return new Reply(status, "text/html; charset=utf-8", page.markup().getBytes(StandardCharsets.UTF_8),
-                    "no-cache", null);
+            return new Reply(
+                    status,
+                    "text/html; charset=utf-8",
+                    page.markup().getBytes(StandardCharsets.UTF_8),
+                    "no-cache",
+                    null);
         }
 
         static Reply json(String json) {
-            return new Reply(200, "application/json; charset=utf-8", json.getBytes(StandardCharsets.UTF_8),
-                    "no-store", null);
+            return new Reply(
+                    200, "application/json; charset=utf-8", json.getBytes(StandardCharsets.UTF_8), "no-store", null);
         }
     }
 
@@ -154,8 +161,10 @@ final class WebApp implements HttpHandler {
                 try {
                     JsonNode companies = analytics.companyRanking(days, asOfText, RankingsPage.LIMIT);
                     JsonNode institutions = analytics.institutionRanking(days, asOfText, RankingsPage.LIMIT);
-                    String latest = companies.path("companies").isEmpty() && institutions.path("institutions").isEmpty()
-                            ? es.latestActivityDay() : null;
+                    String latest = companies.path("companies").isEmpty()
+                                    && institutions.path("institutions").isEmpty()
+                            ? es.latestActivityDay()
+                            : null;
                     return Reply.html(200, RankingsPage.render(days, asOf, companies, institutions, null, latest));
                 } catch (Analytics.Failure f) {
                     return Reply.html(503, RankingsPage.render(days, asOf, null, null, f.getMessage(), null));
@@ -180,8 +189,8 @@ final class WebApp implements HttpHandler {
     private static String key(String rawSegment) {
         String k = Params.decode(rawSegment).strip();
         if (k.isEmpty() || k.length() > Params.MAX_LENGTH) {
-            throw new Params.BadRequest("the address names nothing, or something longer than " + Params.MAX_LENGTH
-                    + " characters");
+            throw new Params.BadRequest(
+                    "the address names nothing, or something longer than " + Params.MAX_LENGTH + " characters");
         }
         return k;
     }

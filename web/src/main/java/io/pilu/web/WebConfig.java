@@ -14,8 +14,13 @@ import java.util.Objects;
  * @param visitsAlias        the sink's research-visits alias
  * @param analyticsUrl       the analytics query API
  */
-public record WebConfig(String host, int port, ElasticsearchSettings elasticsearch, String announcementsAlias,
-                        String visitsAlias, String analyticsUrl) {
+public record WebConfig(
+        String host,
+        int port,
+        ElasticsearchSettings elasticsearch,
+        String announcementsAlias,
+        String visitsAlias,
+        String analyticsUrl) {
 
     public static final int DEFAULT_PORT = 9480;
     public static final String DEFAULT_HOST = "127.0.0.1";

@@ -29,14 +29,22 @@ public final class WebServer implements AutoCloseable {
         Elastic es = new Elastic(config.elasticsearch(), config.announcementsAlias(), config.visitsAlias());
         try {
             WebApp app = new WebApp(es, new Analytics(config.analyticsUrl()), registry);
-            OpsServer server = OpsServer.builder(registry).host(config.host()).port(config.port()).threads(THREADS)
-                    .readiness(() -> es.ping() ? Check.ok("elasticsearch answers")
-                            : Check.failing("elasticsearch does not answer at " + config.elasticsearch().urls()))
+            OpsServer server = OpsServer.builder(registry)
+                    .host(config.host())
+                    .port(config.port())
+                    .threads(THREADS)
+                    .readiness(() -> es.ping()
+                            ? Check.ok("elasticsearch answers")
+                            : Check.failing("elasticsearch does not answer at "
+                                    + config.elasticsearch().urls()))
                     .handler("/", app)
                     .start();
             WebServer web = new WebServer(es, server);
-            log.info("pilu web listening on {} (elasticsearch {}, analytics {})", web.url(),
-                    config.elasticsearch().urls(), config.analyticsUrl());
+            log.info(
+                    "pilu web listening on {} (elasticsearch {}, analytics {})",
+                    web.url(),
+                    config.elasticsearch().urls(),
+                    config.analyticsUrl());
             return web;
         } catch (RuntimeException e) {
             try {

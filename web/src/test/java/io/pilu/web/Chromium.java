@@ -22,39 +22,52 @@ final class Chromium {
     static final String BINARY = "/usr/bin/chromium";
     static final String DRIVER = "/usr/bin/chromedriver";
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     /** A fresh browser with its own profile under {@code profile}; console messages kept for the tests to read. */
     static ChromeDriver start(Path profile) throws IOException {
         for (String f : new String[] {BINARY, DRIVER}) {
             if (!new File(f).canExecute()) {
-                throw new IllegalStateException(f + " is missing: apt-get install chromium chromium-driver "
-                        + "(.ci/prepare installs both)");
+                throw new IllegalStateException(
+                        f + " is missing: apt-get install chromium chromium-driver " + "(.ci/prepare installs both)");
             }
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1280,900", "--lang=zh-CN", "--user-data-dir=" + Files.createDirectories(profile));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,900",
+                "--lang=zh-CN",
+                "--user-data-dir=" + Files.createDirectories(profile));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(DRIVER))
+                .usingAnyFreePort()
+                .build();
         return new ChromeDriver(service, options);
     }
 
     /** The navigation timing entry of the page just loaded, once its load event has ended. */
     static JsonNode navigationTiming(ChromeDriver browser) {
         JavascriptExecutor js = browser;
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> ((Number) js.executeScript(
-                "var n = performance.getEntriesByType('navigation')[0]; return n ? n.loadEventEnd : 0;"))
-                .doubleValue() > 0);
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> ((Number)
+                                        js.executeScript(
+                                                "var n = performance.getEntriesByType('navigation')[0]; return n ? n.loadEventEnd : 0;"))
+                                .doubleValue()
+                        > 0);
         try {
-            return Json.mapper().readTree((String) js.executeScript(
-                    "return JSON.stringify(performance.getEntriesByType('navigation')[0].toJSON());"));
+            return Json.mapper().readTree((String)
+                    js.executeScript("return JSON.stringify(performance.getEntriesByType('navigation')[0].toJSON());"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -12,8 +12,10 @@ class HtmlTest {
     void everyArgumentIsTextUnlessTheHelperBuiltIt() {
         String hostile = "<script>alert(1)</script>\"' onmouseover=x &amp;";
         Html.Safe s = html("<a title=\"{}\">{}</a>{}", hostile, hostile, html("<b>{}</b>", "粗"));
-        assertThat(s.markup()).isEqualTo("<a title=\"&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39; onmouseover=x "
-                + "&amp;amp;\">&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39; onmouseover=x &amp;amp;</a><b>粗</b>");
+        assertThat(s.markup())
+                .isEqualTo(
+                        "<a title=\"&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39; onmouseover=x "
+                                + "&amp;amp;\">&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39; onmouseover=x &amp;amp;</a><b>粗</b>");
         assertThat(html("{}", (Object) null).markup()).isEmpty();
     }
 
@@ -39,7 +41,8 @@ class HtmlTest {
 
     @Test
     void linksOutAreOnlyPlainHttp() {
-        assertThat(Html.externalUrl("https://www.bse.cn/disclosure/2024/a.pdf")).isEqualTo("https://www.bse.cn/disclosure/2024/a.pdf");
+        assertThat(Html.externalUrl("https://www.bse.cn/disclosure/2024/a.pdf"))
+                .isEqualTo("https://www.bse.cn/disclosure/2024/a.pdf");
         assertThat(Html.externalUrl("http://127.0.0.1:8088/x.pdf")).isEqualTo("http://127.0.0.1:8088/x.pdf");
         assertThat(Html.externalUrl("javascript:alert(1)")).isNull();
         assertThat(Html.externalUrl(" JavaScript:alert(1)")).isNull();

@@ -50,17 +50,57 @@ final class OfflineStack implements AutoCloseable {
         List<String> kafka = List.of("--bootstrap-servers", bootstrap, "--topic-prefix", prefix, "--ops-port", "-1");
         int apiPort = freePort();
         analyticsUrl = "http://localhost:" + apiPort;
-        launch("enrich", new EnrichCommand(), kafka, "--application-id", prefix + "enrich",
-                "--state-dir", dir.resolve("enrich-state").toString());
-        launch("analytics", new AnalyticsCommand(), kafka, "--application-id", prefix + "analytics",
-                "--state-dir", dir.resolve("analytics-state").toString(), "--api-port", Integer.toString(apiPort));
-        launch("sink", new SinkCommand(), kafka, "--es-url", esUrl, "--index-alias", alias,
-                "--visits-index-alias", visitsAlias, "--group-id", prefix + "sink", "--linger-ms", "100");
-        launch("crawl", new CrawlCommand(), kafka, "--base-url", site.baseUrl(),
-                "--from", samples.earliestPublishDate().toString(), "--rate-limit", "50", "--poll-interval", "1s",
-                "--transactional-id", prefix + "crawl", "--work-dir", dir.resolve("crawl-work").toString());
+        launch(
+                "enrich",
+                new EnrichCommand(),
+                kafka,
+                "--application-id",
+                prefix + "enrich",
+                "--state-dir",
+                dir.resolve("enrich-state").toString());
+        launch(
+                "analytics",
+                new AnalyticsCommand(),
+                kafka,
+                "--application-id",
+                prefix + "analytics",
+                "--state-dir",
+                dir.resolve("analytics-state").toString(),
+                "--api-port",
+                Integer.toString(apiPort));
+        launch(
+                "sink",
+                new SinkCommand(),
+                kafka,
+                "--es-url",
+                esUrl,
+                "--index-alias",
+                alias,
+                "--visits-index-alias",
+                visitsAlias,
+                "--group-id",
+                prefix + "sink",
+                "--linger-ms",
+                "100");
+        launch(
+                "crawl",
+                new CrawlCommand(),
+                kafka,
+                "--base-url",
+                site.baseUrl(),
+                "--from",
+                samples.earliestPublishDate().toString(),
+                "--rate-limit",
+                "50",
+                "--poll-interval",
+                "1s",
+                "--transactional-id",
+                prefix + "crawl",
+                "--work-dir",
+                dir.resolve("crawl-work").toString());
         PrometheusMeterRegistry registry = Metrics.newRegistry("web");
-        web = WebServer.start(new WebConfig("127.0.0.1", 0, ElasticsearchSettings.of(esUrl), alias, visitsAlias, analyticsUrl),
+        web = WebServer.start(
+                new WebConfig("127.0.0.1", 0, ElasticsearchSettings.of(esUrl), alias, visitsAlias, analyticsUrl),
                 registry);
     }
 
@@ -73,12 +113,14 @@ final class OfflineStack implements AutoCloseable {
             throw e;
         });
         String[] all = Stream.concat(common.stream(), Stream.of(args)).toArray(String[]::new);
-        Thread t = new Thread(() -> {
-            int code = cl.execute(all);
-            if (code != 0 && !stopping) {
-                failures.put(name, "exited with code " + code);
-            }
-        }, "web-it-" + name);
+        Thread t = new Thread(
+                () -> {
+                    int code = cl.execute(all);
+                    if (code != 0 && !stopping) {
+                        failures.put(name, "exited with code " + code);
+                    }
+                },
+                "web-it-" + name);
         t.setDaemon(true);
         t.start();
         services.add(t);

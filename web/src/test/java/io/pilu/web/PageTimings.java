@@ -20,8 +20,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 public final class PageTimings {
 
-    private PageTimings() {
-    }
+    private PageTimings() {}
 
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://127.0.0.1:9480";
@@ -39,22 +38,32 @@ public final class PageTimings {
         try {
             browser.get(base + "/");
             JsonNode first = Chromium.navigationTiming(browser);
-            System.out.printf("first load of / in a fresh browser: responseStart %.1f ms, DOMContentLoaded %.1f ms, "
-                    + "load %.1f ms%n", first.path("responseStart").asDouble(),
-                    first.path("domContentLoadedEventEnd").asDouble(), first.path("loadEventEnd").asDouble());
+            System.out.printf(
+                    "first load of / in a fresh browser: responseStart %.1f ms, DOMContentLoaded %.1f ms, "
+                            + "load %.1f ms%n",
+                    first.path("responseStart").asDouble(),
+                    first.path("domContentLoadedEventEnd").asDouble(),
+                    first.path("loadEventEnd").asDouble());
             Map<String, List<Double>> loads = new TreeMap<>();
             for (int i = 0; i < runs; i++) {
                 for (Map.Entry<String, String> p : pages.entrySet()) {
                     browser.get(base + p.getValue());
                     loads.computeIfAbsent(p.getKey(), k -> new ArrayList<>())
-                            .add(Chromium.navigationTiming(browser).path("loadEventEnd").asDouble());
+                            .add(Chromium.navigationTiming(browser)
+                                    .path("loadEventEnd")
+                                    .asDouble());
                 }
             }
-            System.out.printf("%-22s %8s %8s %8s   (load event, ms, %d runs each)%n", "page", "median", "p90", "max", runs);
+            System.out.printf(
+                    "%-22s %8s %8s %8s   (load event, ms, %d runs each)%n", "page", "median", "p90", "max", runs);
             pages.keySet().forEach(name -> {
                 List<Double> sorted = loads.get(name).stream().sorted().toList();
-                System.out.printf("%-22s %8.1f %8.1f %8.1f%n", name, sorted.get(sorted.size() / 2),
-                        sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1), sorted.get(sorted.size() - 1));
+                System.out.printf(
+                        "%-22s %8.1f %8.1f %8.1f%n",
+                        name,
+                        sorted.get(sorted.size() / 2),
+                        sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1),
+                        sorted.get(sorted.size() - 1));
             });
         } finally {
             browser.quit();

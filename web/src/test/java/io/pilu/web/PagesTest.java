@@ -27,11 +27,16 @@ class PagesTest {
                  'highlight':{'title':['\uE000智谱\uE001<script>alert(1)</script>'],'text':['<i>\uE000华章\uE001</i>']}}
                 """);
         String markup = SearchPage.hit(hit).markup();
-        assertThat(markup).doesNotContain("<script", "<b>", "<i>", "<img", "javascript:")
-                .contains("<mark>智谱</mark>&lt;script&gt;", "&lt;i&gt;<mark>华章</mark>&lt;/i&gt;",
-                        "并行&lt;b&gt;科技&lt;/b&gt; (839493)", "href=\"/companies/839493\"",
+        assertThat(markup)
+                .doesNotContain("<script", "<b>", "<i>", "<img", "javascript:")
+                .contains(
+                        "<mark>智谱</mark>&lt;script&gt;",
+                        "&lt;i&gt;<mark>华章</mark>&lt;/i&gt;",
+                        "并行&lt;b&gt;科技&lt;/b&gt; (839493)",
+                        "href=\"/companies/839493\"",
                         "href=\"/institutions/%E4%B8%AD%E9%82%AE%E8%AF%81%E5%88%B8\"",
-                        "href=\"/announcements/a1\"", "&quot;&gt;&lt;img src=x&gt;");
+                        "href=\"/announcements/a1\"",
+                        "&quot;&gt;&lt;img src=x&gt;");
     }
 
     @Test
@@ -45,16 +50,21 @@ class PagesTest {
         assertThat(r.order()).isEqualTo(SearchRequest.Order.RELEVANCE);
         assertThat(r.activityType()).isEqualTo("现场参观");
         assertThat(r.highlight()).isEqualTo(SearchRequest.HighlightStyle.PRIVATE_USE);
-        assertThat(f.href(4)).isEqualTo("/?q=%E7%AE%97%E5%8A%9B&exchange=BSE&company=839493&class=IR_ACTIVITY_RECORD"
-                + "&institution=x&activity=%E7%8E%B0%E5%9C%BA%E5%8F%82%E8%A7%82&from=2024-01-01&to=2024-12-31&page=4");
+        assertThat(f.href(4))
+                .isEqualTo(
+                        "/?q=%E7%AE%97%E5%8A%9B&exchange=BSE&company=839493&class=IR_ACTIVITY_RECORD"
+                                + "&institution=x&activity=%E7%8E%B0%E5%9C%BA%E5%8F%82%E8%A7%82&from=2024-01-01&to=2024-12-31&page=4");
         // no words: newest first
         assertThat(SearchPage.Form.of(Params.parse("")).request().order()).isEqualTo(SearchRequest.Order.NEWEST);
         assertThatThrownBy(() -> SearchPage.Form.of(Params.parse("class=NOPE"))).hasMessageContaining("NOPE");
-        assertThatThrownBy(() -> SearchPage.Form.of(Params.parse("from=2024-13-01"))).hasMessageContaining("from");
+        assertThatThrownBy(() -> SearchPage.Form.of(Params.parse("from=2024-13-01")))
+                .hasMessageContaining("from");
         assertThatThrownBy(() -> SearchPage.Form.of(Params.parse("page=0"))).hasMessageContaining("page");
         assertThatThrownBy(() -> SearchPage.Form.of(Params.parse("page=9999"))).hasMessageContaining("page");
-        assertThatThrownBy(() -> SearchPage.Form.of(Params.parse("sort=random"))).hasMessageContaining("sort");
-        assertThatThrownBy(() -> SearchPage.Form.of(Params.parse("q=" + "x".repeat(201)))).hasMessageContaining("200");
+        assertThatThrownBy(() -> SearchPage.Form.of(Params.parse("sort=random")))
+                .hasMessageContaining("sort");
+        assertThatThrownBy(() -> SearchPage.Form.of(Params.parse("q=" + "x".repeat(201))))
+                .hasMessageContaining("200");
     }
 
     @Test
@@ -72,8 +82,18 @@ class PagesTest {
                   'institutionType':'BROKER','people':['张三'],'receptionists':[{'name':'师健伟','title':'董事会秘书'}]}}]}
                 """);
         String page = AnnouncementPage.render(doc, visits).markup();
-        assertThat(page).contains("问答（2 组）", "Q2 &lt;b&gt;?", "T&lt;script&gt;", "证券公司", "张三",
-                "师健伟（董事会秘书）", "智谱华章", "2024-Q1", "1.31 亿元", "href=\"https://www.bse.cn/a.pdf\"")
+        assertThat(page)
+                .contains(
+                        "问答（2 组）",
+                        "Q2 &lt;b&gt;?",
+                        "T&lt;script&gt;",
+                        "证券公司",
+                        "张三",
+                        "师健伟（董事会秘书）",
+                        "智谱华章",
+                        "2024-Q1",
+                        "1.31 亿元",
+                        "href=\"https://www.bse.cn/a.pdf\"")
                 .doesNotContain("<script>", "<b>?");
         assertThat(page.split("class=\"qa\"", -1)).hasSize(3);
     }
@@ -95,7 +115,8 @@ class PagesTest {
                    {'key':'2024-06','doc_count':1,'distinct':{'value':1}}]}}}
                 """);
         String page = CoveragePages.company("839493", visitors, null, visits).markup();
-        assertThat(page).contains("<b>1</b> 家机构", "id=\"chart-data\"", "2024-03\\u003c/script\\u003e")
+        assertThat(page)
+                .contains("<b>1</b> 家机构", "id=\"chart-data\"", "2024-03\\u003c/script\\u003e")
                 .doesNotContain("2024-03</script>");
         // the badge sits on the 2024-03-01 row only
         int badge = page.indexOf("class=\"badge\"");
@@ -103,7 +124,8 @@ class PagesTest {
         assertThat(page.indexOf("2024-06-17</time>")).isLessThan(page.indexOf("2024-03-01</time>"));
         assertThat(page.indexOf("class=\"badge\"", badge + 1)).isEqualTo(-1);
 
-        String down = CoveragePages.company("839493", null, "the analytics API does not answer", visits).markup();
+        String down = CoveragePages.company("839493", null, "the analytics API does not answer", visits)
+                .markup();
         assertThat(down).contains("机构统计暂不可用", "class=\"badge\"");
     }
 

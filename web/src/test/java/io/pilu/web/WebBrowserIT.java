@@ -69,7 +69,9 @@ class WebBrowserIT {
         base = stack.web.url();
         int announcements = stack.samples.ids().size();
         await("every sample indexed, and 并行科技's visitors answered by analytics and indexed")
-                .atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
                     assertThat(stack.failures()).isEmpty();
                     assertThat(count(stack.alias)).isEqualTo(announcements);
                     assertThat(count(stack.visitsAlias)).isGreaterThanOrEqualTo(2);
@@ -105,10 +107,15 @@ class WebBrowserIT {
         String hit = hits.get(0).getText();
         assertThat(hit).contains("并行科技", "中邮证券", "地泽投资");
         // highlighted pieces are <mark> elements the page made; smartcn cuts 智谱华章 as 智|谱|华章
-        assertThat(String.join("|", hits.get(0).findElements(By.tagName("mark")).stream().map(WebElement::getText)
-                .toList())).contains("华章");
+        assertThat(String.join(
+                        "|",
+                        hits.get(0).findElements(By.tagName("mark")).stream()
+                                .map(WebElement::getText)
+                                .toList()))
+                .contains("华章");
         assertThat(hits.get(0).findElement(By.cssSelector("a.original")).getAttribute("href"))
-                .startsWith(stack.site.baseUrl()).endsWith(".pdf");
+                .startsWith(stack.site.baseUrl())
+                .endsWith(".pdf");
         shot("search");
         noConsoleErrors();
     }
@@ -116,20 +123,25 @@ class WebBrowserIT {
     @Test
     @Order(2)
     void searchFiltersSortAndPages() {
-        open("/?company=839493&class=IR_ACTIVITY_RECORD&institution=" + enc("中邮证券") + "&activity="
-                + enc("特定对象调研") + "&from=2024-06-01&to=2024-06-30&exchange=BSE", "search-filtered");
+        open(
+                "/?company=839493&class=IR_ACTIVITY_RECORD&institution=" + enc("中邮证券") + "&activity=" + enc("特定对象调研")
+                        + "&from=2024-06-01&to=2024-06-30&exchange=BSE",
+                "search-filtered");
         assertThat(browser.findElements(By.cssSelector("li.hit"))).hasSize(1);
-        assertThat(browser.findElement(By.cssSelector("details.filters")).getAttribute("open")).isNotNull();
+        assertThat(browser.findElement(By.cssSelector("details.filters")).getAttribute("open"))
+                .isNotNull();
         open("/?company=839493&class=PERIODIC_REPORT", "search-filtered-empty");
         assertThat(browser.findElements(By.cssSelector("li.hit"))).isEmpty();
         // every sample, newest first: publish dates never increase down the list
         open("/?sort=newest", "search-all");
         List<String> dates = browser.findElements(By.cssSelector("li.hit .meta time")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
         assertThat(dates).hasSizeGreaterThanOrEqualTo(stack.samples.ids().size());
         assertThat(dates).isSortedAccordingTo(Comparator.reverseOrder());
         open("/?from=2024-02-01&to=2024-01-01", "search-bad-range");
-        assertThat(browser.findElement(By.cssSelector(".notice.error")).getText()).contains("2024-02-01");
+        assertThat(browser.findElement(By.cssSelector(".notice.error")).getText())
+                .contains("2024-02-01");
         browser.manage().logs().get(LogType.BROWSER); // the 400 above is logged, and meant
     }
 
@@ -161,13 +173,17 @@ class WebBrowserIT {
         open("/companies/839493", "company");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("并行科技");
         List<String> onTheDay = browser.findElements(By.cssSelector("table.visits tbody tr")).stream()
-                .map(WebElement::getText).filter(t -> t.startsWith("2024-06-17")).toList();
+                .map(WebElement::getText)
+                .filter(t -> t.startsWith("2024-06-17"))
+                .toList();
         assertThat(String.join("\n", onTheDay)).contains("中邮证券", "地泽投资");
         // both came for the first time that day
         assertThat(browser.findElements(By.cssSelector("table.visits .badge"))).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(browser.findElement(By.cssSelector("table.visitors")).getText()).contains("中邮证券", "地泽投资");
-        await("the chart drawn").atMost(Duration.ofSeconds(10)).until(() ->
-                "true".equals(browser.findElement(By.id("chart")).getAttribute("data-drawn")));
+        assertThat(browser.findElement(By.cssSelector("table.visitors")).getText())
+                .contains("中邮证券", "地泽投资");
+        await("the chart drawn")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> "true".equals(browser.findElement(By.id("chart")).getAttribute("data-drawn")));
         assertThat(browser.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
         shot("company");
         noConsoleErrors();
@@ -178,10 +194,13 @@ class WebBrowserIT {
     void institutionPageListsTheCompaniesItResearched() throws IOException {
         open("/institutions/" + enc("中邮证券").replace("+", "%20"), "institution");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("中邮证券有限责任公司");
-        assertThat(browser.findElement(By.cssSelector("table.companies")).getText()).contains("并行科技");
-        assertThat(browser.findElement(By.cssSelector("table.visits")).getText()).contains("2024-06-17");
-        await("the chart drawn").atMost(Duration.ofSeconds(10)).until(() ->
-                "true".equals(browser.findElement(By.id("chart")).getAttribute("data-drawn")));
+        assertThat(browser.findElement(By.cssSelector("table.companies")).getText())
+                .contains("并行科技");
+        assertThat(browser.findElement(By.cssSelector("table.visits")).getText())
+                .contains("2024-06-17");
+        await("the chart drawn")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> "true".equals(browser.findElement(By.id("chart")).getAttribute("data-drawn")));
         shot("institution");
         noConsoleErrors();
     }
@@ -199,7 +218,9 @@ class WebBrowserIT {
         assertThat(browser.findElement(By.id("ranking-institutions")).getText()).contains("中邮证券有限责任公司");
         for (int w : RankingsPage.WINDOWS) {
             open("/rankings?window=" + w + "&asOf=2024-06-30", "rankings-w" + w);
-            assertThat(browser.findElement(By.cssSelector(".tabs span[aria-current]")).getText()).contains(w + " 天");
+            assertThat(browser.findElement(By.cssSelector(".tabs span[aria-current]"))
+                            .getText())
+                    .contains(w + " 天");
         }
         shot("rankings");
         noConsoleErrors();
@@ -211,11 +232,17 @@ class WebBrowserIT {
         Dimension wide = browser.manage().window().getSize();
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
-            for (String[] page : new String[][] {{"/?q=" + enc("智谱华章"), "search-narrow"},
-                    {"/companies/839493", "company-narrow"}, {"/rankings?window=365&asOf=2024-06-30", "rankings-narrow"}}) {
+            for (String[] page : new String[][] {
+                {"/?q=" + enc("智谱华章"), "search-narrow"},
+                {"/companies/839493", "company-narrow"},
+                {"/rankings?window=365&asOf=2024-06-30", "rankings-narrow"}
+            }) {
                 open(page[0], page[1]);
-                Long overflow = (Long) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-                assertThat(overflow).as("sideways overflow of " + page[0] + " at 390 px").isLessThanOrEqualTo(0L);
+                Long overflow = (Long)
+                        js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertThat(overflow)
+                        .as("sideways overflow of " + page[0] + " at 390 px")
+                        .isLessThanOrEqualTo(0L);
                 shot(page[1]);
             }
         } finally {
@@ -234,14 +261,21 @@ class WebBrowserIT {
         LocalDate day = LocalDate.of(2024, 6, 28);
         String code = "0f0e0d0c0b0a09080706050403020100";
         String path = "/disclosure/2024/" + day + "/" + code + ".html";
-        stack.site.document(path, ("<html><body><p>" + HOSTILE_TITLE.replace("<", "&lt;")
-                + "</p><p>本公告仅用于测试标题转义。</p></body></html>").getBytes(StandardCharsets.UTF_8));
-        stack.site.add(new SimulatedAnnouncement(code, "832771", "测试公司", "[临时公告]" + HOSTILE_TITLE, path, day,
-                "html", "9504", "9504-4417"));
+        stack.site.document(
+                path,
+                ("<html><body><p>" + HOSTILE_TITLE.replace("<", "&lt;") + "</p><p>本公告仅用于测试标题转义。</p></body></html>")
+                        .getBytes(StandardCharsets.UTF_8));
+        stack.site.add(new SimulatedAnnouncement(
+                code, "832771", "测试公司", "[临时公告]" + HOSTILE_TITLE, path, day, "html", "9504", "9504-4417"));
 
-        await("the new filing on the open live page").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> browser.findElements(By.cssSelector("#live tbody tr")).size() == before + 1);
-        assertThat(js("return window.piluSameDocument;")).as("the page was not reloaded").isEqualTo(42L);
+        await("the new filing on the open live page")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() ->
+                        browser.findElements(By.cssSelector("#live tbody tr")).size() == before + 1);
+        assertThat(js("return window.piluSameDocument;"))
+                .as("the page was not reloaded")
+                .isEqualTo(42L);
         WebElement first = browser.findElement(By.cssSelector("#live tbody tr"));
         assertThat(first.getAttribute("data-id")).isEqualTo(code);
         assertThat(first.getText()).contains("<script>window.piluXss=1</script>", "onerror=");
@@ -275,8 +309,12 @@ class WebBrowserIT {
         assertThat(get(base + "/static/echarts.min.js").body()).contains("echarts");
         assertThat(get(base + "/nothing/here").statusCode()).isEqualTo(404);
         assertThat(get(base + "/?page=0").statusCode()).isEqualTo(400);
-        HttpResponse<String> post = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/"))
-                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/"))
+                                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(405);
     }
 
@@ -314,8 +352,8 @@ class WebBrowserIT {
     private static void shot(String name) throws IOException {
         Dimension size = browser.manage().window().getSize();
         long height = (Long) js("return document.documentElement.scrollHeight;");
-        browser.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(4000, Math.max(size.getHeight(),
-                height + 140))));
+        browser.manage().window().setSize(new Dimension(size.getWidth(), (int)
+                Math.min(4000, Math.max(size.getHeight(), height + 140))));
         try {
             Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
         } finally {
@@ -339,18 +377,29 @@ class WebBrowserIT {
                 + "pilu web on the shared test infra\n# page\tresponseStart\tdomContentLoadedEventEnd\tloadEventEnd\n");
         Map<String, List<Double>> warm = new LinkedHashMap<>();
         timings.forEach((name, t) -> {
-            sb.append(name).append('\t').append(ms(t, "responseStart")).append('\t')
-                    .append(ms(t, "domContentLoadedEventEnd")).append('\t').append(ms(t, "loadEventEnd")).append('\n');
+            sb.append(name)
+                    .append('\t')
+                    .append(ms(t, "responseStart"))
+                    .append('\t')
+                    .append(ms(t, "domContentLoadedEventEnd"))
+                    .append('\t')
+                    .append(ms(t, "loadEventEnd"))
+                    .append('\n');
             int dash = name.lastIndexOf('-');
             if (dash > 0 && name.substring(dash + 1).chars().allMatch(Character::isDigit)) {
-                warm.computeIfAbsent(name.substring(0, dash), k -> new ArrayList<>()).add(t.path("loadEventEnd").asDouble());
+                warm.computeIfAbsent(name.substring(0, dash), k -> new ArrayList<>())
+                        .add(t.path("loadEventEnd").asDouble());
             }
         });
         sb.append("# warm loads (loadEventEnd), median and max of 5\n");
         warm.forEach((page, list) -> {
             List<Double> sorted = list.stream().sorted().toList();
-            sb.append(page).append("\tmedian ").append(String.format("%.1f", sorted.get(sorted.size() / 2)))
-                    .append("\tmax ").append(String.format("%.1f", sorted.get(sorted.size() - 1))).append('\n');
+            sb.append(page)
+                    .append("\tmedian ")
+                    .append(String.format("%.1f", sorted.get(sorted.size() / 2)))
+                    .append("\tmax ")
+                    .append(String.format("%.1f", sorted.get(sorted.size() - 1)))
+                    .append('\n');
         });
         Files.writeString(SHOTS.resolve("page-timings.txt"), sb.toString());
         System.out.print(sb);
@@ -366,11 +415,17 @@ class WebBrowserIT {
 
     private static long count(String index) throws Exception {
         HttpResponse<String> r = get(SharedInfra.elasticsearchUrl() + "/" + index + "/_count");
-        return r.statusCode() == 200 ? Json.mapper().readTree(r.body()).path("count").asLong() : -1;
+        return r.statusCode() == 200
+                ? Json.mapper().readTree(r.body()).path("count").asLong()
+                : -1;
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

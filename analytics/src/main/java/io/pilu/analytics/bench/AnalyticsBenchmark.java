@@ -78,16 +78,19 @@ public final class AnalyticsBenchmark {
     }
 
     /** Runs every measurement; {@code sizes} are cumulative visit counts, e.g. 10000, 100000, 1000000. */
-    public static void run(String bootstrap, List<Integer> sizes, int passThroughVisits, int lookups, int rankings,
-                           PrintStream out) throws Exception {
+    public static void run(
+            String bootstrap, List<Integer> sizes, int passThroughVisits, int lookups, int rankings, PrintStream out)
+            throws Exception {
         new AnalyticsBenchmark(bootstrap, out).run(sizes, passThroughVisits, lookups, rankings);
     }
 
     private void run(List<Integer> sizes, int passThroughVisits, int lookups, int rankings) throws Exception {
         TopicProvisioner.ensure(bootstrap, topics, (short) 1);
-        out.printf("bench analytics: broker %s, %d CPUs visible (shared with whatever else runs here), input %s (%d partitions)%n",
+        out.printf(
+                "bench analytics: broker %s, %d CPUs visible (shared with whatever else runs here), input %s (%d partitions)%n",
                 bootstrap, Runtime.getRuntime().availableProcessors(), topics.irActivities(), Topics.DATA_PARTITIONS);
-        out.printf("data: %d companies, %d institutions, %d visits per record, dates %s..%s (10%% month-only)%n",
+        out.printf(
+                "data: %d companies, %d institutions, %d visits per record, dates %s..%s (10%% month-only)%n",
                 COMPANIES, INSTITUTIONS, PER_RECORD, FIRST_DAY, AS_OF);
 
         passThrough(passThroughVisits);
@@ -104,16 +107,20 @@ public final class AnalyticsBenchmark {
                 double produceSeconds = (System.nanoTime() - t0) / 1e9;
                 visits = target;
                 int expected = visits;
-                waitFor(() -> service.metrics().publishedCount() >= expected
-                        && service.metrics().aggregatedCount(Side.COMPANY) >= expected
-                        && service.metrics().aggregatedCount(Side.INSTITUTION) >= expected, Duration.ofHours(1));
+                waitFor(
+                        () -> service.metrics().publishedCount() >= expected
+                                && service.metrics().aggregatedCount(Side.COMPANY) >= expected
+                                && service.metrics().aggregatedCount(Side.INSTITUTION) >= expected,
+                        Duration.ofHours(1));
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 Thread.sleep(1000); // let the last transaction commit before querying
-                out.printf("aggregation: +%,d visits (produced in %.1f s) aggregated in %.1f s = %,.0f visits/s (exactly-once)%n",
+                out.printf(
+                        "aggregation: +%,d visits (produced in %.1f s) aggregated in %.1f s = %,.0f visits/s (exactly-once)%n",
                         add, produceSeconds, seconds, add / seconds);
                 Histogram lookup = lookups(service.apiUrl(), lookups);
                 Histogram ranking = rankings(service.apiUrl(), rankings);
-                rows.add(String.format("%,10d visits   lookup p50 %6.2f ms  p99 %6.2f ms   90d ranking p50 %7.1f ms  p99 %7.1f ms   (%d lookups, %d rankings)",
+                rows.add(String.format(
+                        "%,10d visits   lookup p50 %6.2f ms  p99 %6.2f ms   90d ranking p50 %7.1f ms  p99 %7.1f ms   (%d lookups, %d rankings)",
                         visits, ms(lookup, 50), ms(lookup, 99), ms(ranking, 50), ms(ranking, 99), lookups, rankings));
                 out.println("queries: " + rows.get(rows.size() - 1).strip());
             }
@@ -126,10 +133,16 @@ public final class AnalyticsBenchmark {
         long t0 = System.nanoTime();
         AnalyticsService restored = start(restoreRegistry, stateRoot.resolve("restore"));
         try {
-            waitFor(() -> restored.state() == KafkaStreams.State.RUNNING && answers(restored.apiUrl()), Duration.ofHours(1));
+            waitFor(
+                    () -> restored.state() == KafkaStreams.State.RUNNING && answers(restored.apiUrl()),
+                    Duration.ofHours(1));
             double seconds = (System.nanoTime() - t0) / 1e9;
-            double records = restoreRegistry.get("pilu.analytics.restore.records").counter().count();
-            out.printf("restore: %,d visits' stores (%,.0f changelog records) restored and queryable in %.1f s (%,.0f records/s)%n",
+            double records = restoreRegistry
+                    .get("pilu.analytics.restore.records")
+                    .counter()
+                    .count();
+            out.printf(
+                    "restore: %,d visits' stores (%,.0f changelog records) restored and queryable in %.1f s (%,.0f records/s)%n",
                     sizes.get(sizes.size() - 1), records, seconds, records / seconds);
         } finally {
             restored.close();
@@ -140,8 +153,15 @@ public final class AnalyticsBenchmark {
     }
 
     private AnalyticsService start(PrometheusMeterRegistry registry, Path stateDir) {
-        AnalyticsConfig config = new AnalyticsConfig(bootstrap, applicationId, topics, stateDir, 1,
-                AnalyticsConfig.DEFAULT_COMMIT_INTERVAL_MS, 0, "localhost:0");
+        AnalyticsConfig config = new AnalyticsConfig(
+                bootstrap,
+                applicationId,
+                topics,
+                stateDir,
+                1,
+                AnalyticsConfig.DEFAULT_COMMIT_INTERVAL_MS,
+                0,
+                "localhost:0");
         return AnalyticsService.start(config, InstitutionNames.loadDefault(), registry, -1);
     }
 
@@ -149,14 +169,20 @@ public final class AnalyticsBenchmark {
     private void passThrough(int visits) throws Exception {
         String input = prefix + "passthrough-in";
         String output = prefix + "passthrough-out";
-        TopicProvisioner.ensure(bootstrap, List.of(new Topics.TopicSpec(input, Topics.DATA_PARTITIONS, false),
-                new Topics.TopicSpec(output, Topics.DATA_PARTITIONS, false)), (short) 1);
+        TopicProvisioner.ensure(
+                bootstrap,
+                List.of(
+                        new Topics.TopicSpec(input, Topics.DATA_PARTITIONS, false),
+                        new Topics.TopicSpec(output, Topics.DATA_PARTITIONS, false)),
+                (short) 1);
         int records = visits / PER_RECORD;
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             awaitLeaders(producer, input);
             for (int i = 0; i < records; i++) {
                 EnrichedAnnouncement e = record("pt-" + i);
-                producer.send(new ProducerRecord<>(input, e.id().getBytes(StandardCharsets.UTF_8),
+                producer.send(new ProducerRecord<>(
+                        input,
+                        e.id().getBytes(StandardCharsets.UTF_8),
                         JsonSerde.enriched().toBytes(e)));
             }
         }
@@ -179,7 +205,8 @@ public final class AnalyticsBenchmark {
             long start = seen.get();
             waitFor(() -> seen.get() >= records, Duration.ofHours(1));
             double seconds = (System.nanoTime() - t0) / 1e9;
-            out.printf("pass-through: %,d records (%,d visits) in %.1f s = %,.0f visits/s (exactly-once, same broker, same records)%n",
+            out.printf(
+                    "pass-through: %,d records (%,d visits) in %.1f s = %,.0f visits/s (exactly-once, same broker, same records)%n",
                     records - start, (records - start) * PER_RECORD, seconds, (records - start) * PER_RECORD / seconds);
         }
     }
@@ -189,7 +216,9 @@ public final class AnalyticsBenchmark {
             awaitLeaders(producer, topics.irActivities());
             for (int i = 0; i < records; i++) {
                 EnrichedAnnouncement e = record("ir-" + produced++);
-                producer.send(new ProducerRecord<>(topics.irActivities(), e.id().getBytes(StandardCharsets.UTF_8),
+                producer.send(new ProducerRecord<>(
+                        topics.irActivities(),
+                        e.id().getBytes(StandardCharsets.UTF_8),
                         JsonSerde.enriched().toBytes(e)));
             }
         }
@@ -200,10 +229,15 @@ public final class AnalyticsBenchmark {
      * NOT_LEADER_OR_FOLLOWER can leave an idempotent producer retrying OUT_OF_ORDER_SEQUENCE_NUMBER for good.
      */
     private static void awaitLeaders(KafkaProducer<byte[], byte[]> producer, String topic) throws InterruptedException {
-        waitFor(() -> {
-            var partitions = producer.partitionsFor(topic);
-            return !partitions.isEmpty() && partitions.stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-        }, Duration.ofMinutes(1));
+        waitFor(
+                () -> {
+                    var partitions = producer.partitionsFor(topic);
+                    return !partitions.isEmpty()
+                            && partitions.stream()
+                                    .allMatch(p ->
+                                            p.leader() != null && !p.leader().isEmpty());
+                },
+                Duration.ofMinutes(1));
     }
 
     private KafkaProducer<byte[], byte[]> producer() {
@@ -222,19 +256,51 @@ public final class AnalyticsBenchmark {
         while (participants.size() < PER_RECORD) {
             int n = random.nextInt(INSTITUTIONS);
             if (picked.add(n)) {
-                participants.add(new IrActivity.Participant(institution(n), institution(n), EntityType.PRIVATE_FUND,
-                        List.of("研究员" + participants.size())));
+                participants.add(new IrActivity.Participant(
+                        institution(n), institution(n), EntityType.PRIVATE_FUND, List.of("研究员" + participants.size())));
             }
         }
-        RawAnnouncement raw = new RawAnnouncement(RawAnnouncement.SCHEMA_VERSION, id, "BSE", code, "公司" + code,
-                "[临时公告]公司" + code + ":投资者关系活动记录表", List.of("9504"), day.plusDays(2),
-                "https://www.bse.cn/disclosure/" + id + ".pdf", "pdf", null, null, null, null,
-                RawAnnouncement.ExtractionStatus.OK, null, Instant.parse("2025-01-01T00:00:00Z"));
-        IrActivity activity = new IrActivity(IrActivity.Layout.BSE, List.of("特定对象调研"), null, date, "公司会议室",
-                participants, PER_RECORD, null, List.of(new IrActivity.Receptionist("董秘", "董事会秘书")), List.of(),
-                List.of(), List.of());
-        return new EnrichedAnnouncement(EnrichedAnnouncement.SCHEMA_VERSION, id, raw, DocumentClass.IR_ACTIVITY_RECORD,
-                activity, List.of(), List.of(), 1, Instant.parse("2025-01-01T00:00:01Z"));
+        RawAnnouncement raw = new RawAnnouncement(
+                RawAnnouncement.SCHEMA_VERSION,
+                id,
+                "BSE",
+                code,
+                "公司" + code,
+                "[临时公告]公司" + code + ":投资者关系活动记录表",
+                List.of("9504"),
+                day.plusDays(2),
+                "https://www.bse.cn/disclosure/" + id + ".pdf",
+                "pdf",
+                null,
+                null,
+                null,
+                null,
+                RawAnnouncement.ExtractionStatus.OK,
+                null,
+                Instant.parse("2025-01-01T00:00:00Z"));
+        IrActivity activity = new IrActivity(
+                IrActivity.Layout.BSE,
+                List.of("特定对象调研"),
+                null,
+                date,
+                "公司会议室",
+                participants,
+                PER_RECORD,
+                null,
+                List.of(new IrActivity.Receptionist("董秘", "董事会秘书")),
+                List.of(),
+                List.of(),
+                List.of());
+        return new EnrichedAnnouncement(
+                EnrichedAnnouncement.SCHEMA_VERSION,
+                id,
+                raw,
+                DocumentClass.IR_ACTIVITY_RECORD,
+                activity,
+                List.of(),
+                List.of(),
+                1,
+                Instant.parse("2025-01-01T00:00:01Z"));
     }
 
     static String institution(int n) {
@@ -277,7 +343,10 @@ public final class AnalyticsBenchmark {
     }
 
     private String get(String url) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (r.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());

@@ -18,7 +18,8 @@ import java.util.StringJoiner;
 final class AnalyticsClient {
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     AnalyticsClient(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -35,11 +36,17 @@ final class AnalyticsClient {
         String url = baseUrl + path + (q.length() == 0 ? "" : "?" + q);
         HttpResponse<String> r;
         try {
-            r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+            r = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot reach the analytics API at " + baseUrl + " (" + e
-                    + "); is `pilu analytics` (or `pilu local`) running? Set --api-url / PILU_ANALYTICS_URL.", e);
+            throw new IllegalStateException(
+                    "cannot reach the analytics API at " + baseUrl + " (" + e
+                            + "); is `pilu analytics` (or `pilu local`) running? Set --api-url / PILU_ANALYTICS_URL.",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -54,7 +61,10 @@ final class AnalyticsClient {
             } catch (IOException ignored) {
                 // not JSON: show the body as is
             }
-            String retry = r.headers().firstValue("Retry-After").map(s -> " (retry in " + s + " s)").orElse("");
+            String retry = r.headers()
+                    .firstValue("Retry-After")
+                    .map(s -> " (retry in " + s + " s)")
+                    .orElse("");
             throw new IllegalStateException("analytics answered " + r.statusCode() + ": " + message + retry);
         }
         return r.body();

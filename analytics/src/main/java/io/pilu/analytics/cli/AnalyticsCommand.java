@@ -16,7 +16,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pilu analytics}: runs the analytics topology and its query API until stopped. */
-@Command(name = "analytics", mixinStandardHelpOptions = true,
+@Command(
+        name = "analytics",
+        mixinStandardHelpOptions = true,
         description = "Who researched whom: research visits, coverage per company and per institution, rankings, "
                 + "as compacted topics and live queries over HTTP (Kafka Streams, exactly-once).")
 public final class AnalyticsCommand implements Callable<Integer> {
@@ -27,41 +29,64 @@ public final class AnalyticsCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--api-port", defaultValue = "${env:PILU_ANALYTICS_PORT:-9404}",
+    @Option(
+            names = "--api-port",
+            defaultValue = "${env:PILU_ANALYTICS_PORT:-9404}",
             description = "Port of the query API and of /metrics /healthz /readyz, 0 = any free port "
                     + "(env PILU_ANALYTICS_PORT, default ${DEFAULT-VALUE}).")
     int apiPort;
 
-    @Option(names = "--advertised-host", defaultValue = "${env:PILU_ANALYTICS_ADVERTISED_HOST:-localhost}",
+    @Option(
+            names = "--advertised-host",
+            defaultValue = "${env:PILU_ANALYTICS_ADVERTISED_HOST:-localhost}",
             description = "Host name the other instances reach this one's API under (application.server; env "
                     + "PILU_ANALYTICS_ADVERTISED_HOST, default ${DEFAULT-VALUE}).")
     String advertisedHost;
 
-    @Option(names = "--application-id", defaultValue = "${env:PILU_ANALYTICS_APPLICATION_ID:-pilu-analytics}",
+    @Option(
+            names = "--application-id",
+            defaultValue = "${env:PILU_ANALYTICS_APPLICATION_ID:-pilu-analytics}",
             description = "Kafka Streams application id (env PILU_ANALYTICS_APPLICATION_ID, default ${DEFAULT-VALUE}).")
     String applicationId;
 
-    @Option(names = "--state-dir", defaultValue = "${env:PILU_ANALYTICS_STATE_DIR:-${sys:java.io.tmpdir}/pilu-analytics}",
-            description = "Kafka Streams state directory, one per instance (env PILU_ANALYTICS_STATE_DIR, default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--state-dir",
+            defaultValue = "${env:PILU_ANALYTICS_STATE_DIR:-${sys:java.io.tmpdir}/pilu-analytics}",
+            description =
+                    "Kafka Streams state directory, one per instance (env PILU_ANALYTICS_STATE_DIR, default ${DEFAULT-VALUE}).")
     Path stateDir;
 
-    @Option(names = "--threads", defaultValue = "${env:PILU_ANALYTICS_THREADS:-1}",
+    @Option(
+            names = "--threads",
+            defaultValue = "${env:PILU_ANALYTICS_THREADS:-1}",
             description = "Stream threads (env PILU_ANALYTICS_THREADS, default ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--standby-replicas", defaultValue = "${env:PILU_ANALYTICS_STANDBY_REPLICAS:-0}",
+    @Option(
+            names = "--standby-replicas",
+            defaultValue = "${env:PILU_ANALYTICS_STANDBY_REPLICAS:-0}",
             description = "Warm store copies on other instances, num.standby.replicas (env "
                     + "PILU_ANALYTICS_STANDBY_REPLICAS, default ${DEFAULT-VALUE}).")
     int standbyReplicas;
 
-    @Option(names = "--commit-interval-ms", defaultValue = "${env:PILU_ANALYTICS_COMMIT_INTERVAL_MS:-100}",
-            description = "Transaction commit interval in ms (env PILU_ANALYTICS_COMMIT_INTERVAL_MS, default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--commit-interval-ms",
+            defaultValue = "${env:PILU_ANALYTICS_COMMIT_INTERVAL_MS:-100}",
+            description =
+                    "Transaction commit interval in ms (env PILU_ANALYTICS_COMMIT_INTERVAL_MS, default ${DEFAULT-VALUE}).")
     long commitIntervalMs;
 
     /** The configuration these options describe. */
     AnalyticsConfig config() {
-        return new AnalyticsConfig(common.bootstrapServers, applicationId, common.topics(), stateDir, threads,
-                commitIntervalMs, standbyReplicas, advertisedHost + ":" + apiPort);
+        return new AnalyticsConfig(
+                common.bootstrapServers,
+                applicationId,
+                common.topics(),
+                stateDir,
+                threads,
+                commitIntervalMs,
+                standbyReplicas,
+                advertisedHost + ":" + apiPort);
     }
 
     /**
@@ -73,8 +98,15 @@ public final class AnalyticsCommand implements Callable<Integer> {
         AnalyticsCommand command = new AnalyticsCommand();
         new picocli.CommandLine(command).parseArgs();
         AnalyticsConfig c = command.config();
-        return new AnalyticsConfig(bootstrapServers, c.applicationId(), c.topics(), stateDir, c.threads(),
-                c.commitIntervalMs(), c.standbyReplicas(), command.advertisedHost + ":" + port);
+        return new AnalyticsConfig(
+                bootstrapServers,
+                c.applicationId(),
+                c.topics(),
+                stateDir,
+                c.threads(),
+                c.commitIntervalMs(),
+                c.standbyReplicas(),
+                command.advertisedHost + ":" + port);
     }
 
     @Override
@@ -84,8 +116,11 @@ public final class AnalyticsCommand implements Callable<Integer> {
         PrometheusMeterRegistry registry = Metrics.newRegistry("analytics");
         Lifecycle lifecycle = new Lifecycle("pilu-analytics").closeOnShutdown();
         try {
-            // a separate ops endpoint only when --ops-port (or PILU_OPS_PORT) asks for one: the API port serves the probes
-            AnalyticsService service = lifecycle.add(Phase.SERVICE, "analytics",
+            // a separate ops endpoint only when --ops-port (or PILU_OPS_PORT) asks for one: the API port serves the
+            // probes
+            AnalyticsService service = lifecycle.add(
+                    Phase.SERVICE,
+                    "analytics",
                     AnalyticsService.start(config, InstitutionNames.loadDefault(), registry, common.opsPort(-1)));
             service.awaitStop();
         } finally {

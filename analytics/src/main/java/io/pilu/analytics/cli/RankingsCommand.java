@@ -11,30 +11,46 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pilu rankings companies --window 30d} / {@code pilu rankings institutions --window 90d --type BROKER}. */
-@Command(name = "rankings", mixinStandardHelpOptions = true,
+@Command(
+        name = "rankings",
+        mixinStandardHelpOptions = true,
         description = "The most researched companies (by distinct institutions or visits) or the most active "
                 + "institutions in a window of days, from the analytics API.")
 public final class RankingsCommand implements Callable<Integer> {
 
     /** What to rank. */
-    public enum What { companies, institutions }
+    public enum What {
+        companies,
+        institutions
+    }
 
     @Parameters(index = "0", paramLabel = "companies|institutions", description = "What to rank.")
     What what;
 
-    @Option(names = "--window", paramLabel = "Nd", description = "Days ending on --as-of (default 30d for companies, 90d for institutions).")
+    @Option(
+            names = "--window",
+            paramLabel = "Nd",
+            description = "Days ending on --as-of (default 30d for companies, 90d for institutions).")
     String window;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Last day of the window (default today, Asia/Shanghai).")
+    @Option(
+            names = "--as-of",
+            paramLabel = "YYYY-MM-DD",
+            description = "Last day of the window (default today, Asia/Shanghai).")
     LocalDate asOf;
 
     @Option(names = "--limit", description = "Rows (default 20).")
     Integer limit;
 
-    @Option(names = "--by", description = "Order: companies by institutions (default) or visits; institutions by visits (default) or companies.")
+    @Option(
+            names = "--by",
+            description =
+                    "Order: companies by institutions (default) or visits; institutions by visits (default) or companies.")
     String by;
 
-    @Option(names = "--type", description = "Institutions only: BROKER, FUND_MANAGER, PRIVATE_FUND, INSURER, BANK, TRUST, QFII, OTHER.")
+    @Option(
+            names = "--type",
+            description = "Institutions only: BROKER, FUND_MANAGER, PRIVATE_FUND, INSURER, BANK, TRUST, QFII, OTHER.")
     String type;
 
     @Mixin
@@ -50,8 +66,8 @@ public final class RankingsCommand implements Callable<Integer> {
         if (what == What.institutions) {
             params.put("type", type);
         } else if (type != null) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--type ranks institutions only");
+            throw new picocli.CommandLine.ParameterException(
+                    new picocli.CommandLine(this), "--type ranks institutions only");
         }
         String body = api.client().get("/api/rankings/" + what, params);
         if (api.json) {
@@ -59,17 +75,32 @@ public final class RankingsCommand implements Callable<Integer> {
             return 0;
         }
         JsonNode a = VisitsCommand.read(body);
-        System.out.printf("%s by %s, %s window %s .. %s%n", what, a.get("by").asText(), a.get("window").asText(),
-                a.get("from").asText(), a.get("to").asText());
+        System.out.printf(
+                "%s by %s, %s window %s .. %s%n",
+                what,
+                a.get("by").asText(),
+                a.get("window").asText(),
+                a.get("from").asText(),
+                a.get("to").asText());
         if (what == What.companies) {
             Table t = new Table("#", "company", "name", "institutions", "visits");
-            a.get("companies").forEach(r -> t.row(r.get("rank").asInt(), r.get("companyCode").asText(),
-                    r.path("companyName").asText(""), r.get("institutions").asLong(), r.get("visits").asLong()));
+            a.get("companies")
+                    .forEach(r -> t.row(
+                            r.get("rank").asInt(),
+                            r.get("companyCode").asText(),
+                            r.path("companyName").asText(""),
+                            r.get("institutions").asLong(),
+                            r.get("visits").asLong()));
             t.print(System.out);
         } else {
             Table t = new Table("#", "institution", "type", "companies", "visits");
-            a.get("institutions").forEach(r -> t.row(r.get("rank").asInt(), r.get("normalizedName").asText(),
-                    r.path("type").asText(""), r.get("companies").asLong(), r.get("visits").asLong()));
+            a.get("institutions")
+                    .forEach(r -> t.row(
+                            r.get("rank").asInt(),
+                            r.get("normalizedName").asText(),
+                            r.path("type").asText(""),
+                            r.get("companies").asLong(),
+                            r.get("visits").asLong()));
             t.print(System.out);
         }
         return 0;

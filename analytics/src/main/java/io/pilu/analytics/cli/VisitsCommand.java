@@ -12,7 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pilu visits --company 839493} / {@code --institution 中邮证券}: who researched whom, from the API. */
-@Command(name = "visits", mixinStandardHelpOptions = true,
+@Command(
+        name = "visits",
+        mixinStandardHelpOptions = true,
         description = "Institutions that researched a company (--company), or companies an institution researched "
                 + "(--institution, as written or canonical), from the analytics API.")
 public final class VisitsCommand implements Callable<Integer> {
@@ -34,7 +36,9 @@ public final class VisitsCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Only visits on or before this day.")
     LocalDate to;
 
-    @Option(names = "--new-since", paramLabel = "YYYY-MM-DD",
+    @Option(
+            names = "--new-since",
+            paramLabel = "YYYY-MM-DD",
             description = "With --company: only institutions researching it for the first time since this day.")
     LocalDate newSince;
 
@@ -55,12 +59,13 @@ public final class VisitsCommand implements Callable<Integer> {
             body = client.get("/api/companies/" + AnalyticsClient.encodePath(target.company) + "/visitors", params);
         } else {
             if (newSince != null) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                        "--new-since goes with --company");
+                throw new picocli.CommandLine.ParameterException(
+                        new picocli.CommandLine(this), "--new-since goes with --company");
             }
             params.put("from", from);
             params.put("to", to);
-            body = client.get("/api/institutions/" + AnalyticsClient.encodePath(target.institution) + "/visits", params);
+            body = client.get(
+                    "/api/institutions/" + AnalyticsClient.encodePath(target.institution) + "/visits", params);
         }
         if (api.json) {
             System.out.println(body);
@@ -68,26 +73,51 @@ public final class VisitsCommand implements Callable<Integer> {
         }
         JsonNode a = read(body);
         if (target.company != null && newSince != null) {
-            System.out.printf("%s: institutions researching it for the first time since %s%n", target.company, newSince);
+            System.out.printf(
+                    "%s: institutions researching it for the first time since %s%n", target.company, newSince);
             Table t = new Table("first date", "institution", "type", "visits");
-            a.get("visitors").forEach(v -> t.row(v.path("firstDate").asText(""), v.get("normalizedName").asText(),
-                    v.path("type").asText(""), v.get("visits").asLong()));
+            a.get("visitors")
+                    .forEach(v -> t.row(
+                            v.path("firstDate").asText(""),
+                            v.get("normalizedName").asText(),
+                            v.path("type").asText(""),
+                            v.get("visits").asLong()));
             t.print(System.out);
         } else if (target.company != null) {
-            System.out.printf("%s %s: %d institutions, %d visits%n", a.get("companyCode").asText(),
-                    a.path("companyName").asText(""), a.get("institutions").asLong(), a.get("visits").asLong());
+            System.out.printf(
+                    "%s %s: %d institutions, %d visits%n",
+                    a.get("companyCode").asText(),
+                    a.path("companyName").asText(""),
+                    a.get("institutions").asLong(),
+                    a.get("visits").asLong());
             Table t = new Table("institution", "type", "visits", "first", "last", "people", "announcements");
-            a.get("visitors").forEach(v -> t.row(v.get("normalizedName").asText(), v.path("type").asText(""),
-                    v.get("visits").asLong(), v.path("firstDate").asText(""), v.path("lastDate").asText(""),
-                    join(v.get("people")), join(v.get("announcementIds"))));
+            a.get("visitors")
+                    .forEach(v -> t.row(
+                            v.get("normalizedName").asText(),
+                            v.path("type").asText(""),
+                            v.get("visits").asLong(),
+                            v.path("firstDate").asText(""),
+                            v.path("lastDate").asText(""),
+                            join(v.get("people")),
+                            join(v.get("announcementIds"))));
             t.print(System.out);
         } else {
-            System.out.printf("%s (%s): %d companies, %d visits%n", a.get("normalizedName").asText(),
-                    a.path("type").asText("?"), a.get("companies").asLong(), a.get("visits").asLong());
+            System.out.printf(
+                    "%s (%s): %d companies, %d visits%n",
+                    a.get("normalizedName").asText(),
+                    a.path("type").asText("?"),
+                    a.get("companies").asLong(),
+                    a.get("visits").asLong());
             Table t = new Table("company", "name", "visits", "first", "last", "people", "announcements");
-            a.get("companiesVisited").forEach(v -> t.row(v.get("companyCode").asText(), v.path("companyName").asText(""),
-                    v.get("visits").asLong(), v.path("firstDate").asText(""), v.path("lastDate").asText(""),
-                    join(v.get("people")), join(v.get("announcementIds"))));
+            a.get("companiesVisited")
+                    .forEach(v -> t.row(
+                            v.get("companyCode").asText(),
+                            v.path("companyName").asText(""),
+                            v.get("visits").asLong(),
+                            v.path("firstDate").asText(""),
+                            v.path("lastDate").asText(""),
+                            join(v.get("people")),
+                            join(v.get("announcementIds"))));
             t.print(System.out);
         }
         return 0;

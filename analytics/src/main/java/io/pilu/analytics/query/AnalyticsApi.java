@@ -62,21 +62,26 @@ public final class AnalyticsApi implements HttpHandler {
         this.clock = clock;
         this.registry = registry;
         // the latency series exist from the start (dashboards and alerts are checked against scraped names)
-        for (String endpoint : List.of("company_visitors", "company_new_visitors", "institution_visits",
-                "rankings_companies", "rankings_institutions")) {
+        for (String endpoint : List.of(
+                "company_visitors",
+                "company_new_visitors",
+                "institution_visits",
+                "rankings_companies",
+                "rankings_institutions")) {
             timer(endpoint, 200);
         }
     }
 
     private Timer timer(String endpoint, int status) {
-        return Timer.builder("pilu.analytics.query.latency").tag("endpoint", endpoint)
+        return Timer.builder("pilu.analytics.query.latency")
+                .tag("endpoint", endpoint)
                 .tag("status", Integer.toString(status))
-                .description("time to answer a query, forwarding included").publishPercentileHistogram()
+                .description("time to answer a query, forwarding included")
+                .publishPercentileHistogram()
                 .register(registry);
     }
 
-    private record Reply(int status, String body) {
-    }
+    private record Reply(int status, String body) {}
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
@@ -89,8 +94,12 @@ public final class AnalyticsApi implements HttpHandler {
             } else {
                 String[] path = segments(ex.getRequestURI().getRawPath());
                 endpoint = endpoint(path);
-                reply = route(endpoint, path, ex.getRequestURI().getRawQuery(),
-                        ex.getRequestHeaders().getFirst(QueryRouter.HOP_HEADER), pathAndQuery(ex));
+                reply = route(
+                        endpoint,
+                        path,
+                        ex.getRequestURI().getRawQuery(),
+                        ex.getRequestHeaders().getFirst(QueryRouter.HOP_HEADER),
+                        pathAndQuery(ex));
             }
         } catch (BadRequestException e) {
             reply = error(400, e.getMessage());
@@ -138,7 +147,9 @@ public final class AnalyticsApi implements HttpHandler {
         if (p.length == 3 && p[1].equals("rankings") && (p[2].equals("companies") || p[2].equals("institutions"))) {
             return "rankings_" + p[2];
         }
-        if (p.length == 4 && p[1].equals("internal") && p[2].equals("rankings")
+        if (p.length == 4
+                && p[1].equals("internal")
+                && p[2].equals("rankings")
                 && (p[3].equals("companies") || p[3].equals("institutions"))) {
             return "internal_rankings_" + p[3];
         }
@@ -147,8 +158,10 @@ public final class AnalyticsApi implements HttpHandler {
 
     private Reply route(String endpoint, String[] p, String query, String hop, String pathAndQuery) {
         if (endpoint.equals("unknown")) {
-            return error(404, "unknown path; see GET /api/companies/{code}/visitors, /api/companies/{code}/new-visitors, "
-                    + "/api/institutions/{name}/visits, /api/rankings/companies, /api/rankings/institutions");
+            return error(
+                    404,
+                    "unknown path; see GET /api/companies/{code}/visitors, /api/companies/{code}/new-visitors, "
+                            + "/api/institutions/{name}/visits, /api/rankings/companies, /api/rankings/institutions");
         }
         QueryRouter r = router.get();
         if (r == null) {
@@ -176,7 +189,11 @@ public final class AnalyticsApi implements HttpHandler {
                 QueryParams.checkRange(from, to);
                 String asWritten = key(p[2], "institution name");
                 String canonical = names.canonical(asWritten);
-                return reply(r.lookup(Side.INSTITUTION, canonical, hop, pathAndQuery,
+                return reply(r.lookup(
+                        Side.INSTITUTION,
+                        canonical,
+                        hop,
+                        pathAndQuery,
                         l -> l.institutionVisits(asWritten, canonical, from, to)));
             }
             case "rankings_companies": {
@@ -189,13 +206,19 @@ public final class AnalyticsApi implements HttpHandler {
                 String internal = "/api/internal/rankings/companies?from=" + from + "&to=" + asOf + "&by=" + by
                         + "&limit=" + limit;
                 List<Answers.CompanyRank> rows = new ArrayList<>();
-                for (Answers.CompanyRankPart part : r.gather(Side.COMPANY, internal, Answers.CompanyRankPart.class,
-                        Answers.CompanyRankPart::partitions, spec -> companyPart(r, spec, from, asOf, by, limit))) {
+                for (Answers.CompanyRankPart part : r.gather(
+                        Side.COMPANY,
+                        internal,
+                        Answers.CompanyRankPart.class,
+                        Answers.CompanyRankPart::partitions,
+                        spec -> companyPart(r, spec, from, asOf, by, limit))) {
                     rows.addAll(part.rows());
                 }
                 rows.sort(LocalQueries.companyOrder(by));
-                List<Answers.CompanyRank> top = LocalQueries.ranked(rows.subList(0, Math.min(limit, rows.size())),
-                        (x, i) -> new Answers.CompanyRank(i, x.companyCode(), x.companyName(), x.institutions(), x.visits()));
+                List<Answers.CompanyRank> top = LocalQueries.ranked(
+                        rows.subList(0, Math.min(limit, rows.size())),
+                        (x, i) -> new Answers.CompanyRank(
+                                i, x.companyCode(), x.companyName(), x.institutions(), x.visits()));
                 return ok(new Answers.CompanyRanking(days + "d", asOf, from, asOf, by, top));
             }
             case "rankings_institutions": {
@@ -209,28 +232,42 @@ public final class AnalyticsApi implements HttpHandler {
                 String internal = "/api/internal/rankings/institutions?from=" + from + "&to=" + asOf + "&by=" + by
                         + "&limit=" + limit + (type == null ? "" : "&type=" + type);
                 List<Answers.InstitutionRank> rows = new ArrayList<>();
-                for (Answers.InstitutionRankPart part : r.gather(Side.INSTITUTION, internal,
-                        Answers.InstitutionRankPart.class, Answers.InstitutionRankPart::partitions,
+                for (Answers.InstitutionRankPart part : r.gather(
+                        Side.INSTITUTION,
+                        internal,
+                        Answers.InstitutionRankPart.class,
+                        Answers.InstitutionRankPart::partitions,
                         spec -> institutionPart(r, spec, from, asOf, type, by, limit))) {
                     rows.addAll(part.rows());
                 }
                 rows.sort(LocalQueries.institutionOrder(by));
-                List<Answers.InstitutionRank> top = LocalQueries.ranked(rows.subList(0, Math.min(limit, rows.size())),
-                        (x, i) -> new Answers.InstitutionRank(i, x.normalizedName(), x.name(), x.type(), x.companies(),
-                                x.visits()));
+                List<Answers.InstitutionRank> top = LocalQueries.ranked(
+                        rows.subList(0, Math.min(limit, rows.size())),
+                        (x, i) -> new Answers.InstitutionRank(
+                                i, x.normalizedName(), x.name(), x.type(), x.companies(), x.visits()));
                 return ok(new Answers.InstitutionRanking(days + "d", asOf, from, asOf, type, by, top));
             }
             case "internal_rankings_companies": {
                 QueryParams q = QueryParams.parse(query, PART);
                 r.requireRunning();
-                return ok(companyPart(r, partSpec(r, Side.COMPANY, q, hop), q.requiredDate("from"),
-                        q.requiredDate("to"), q.oneOf("by", LocalQueries.COMPANY_ORDERS), q.limit("limit")));
+                return ok(companyPart(
+                        r,
+                        partSpec(r, Side.COMPANY, q, hop),
+                        q.requiredDate("from"),
+                        q.requiredDate("to"),
+                        q.oneOf("by", LocalQueries.COMPANY_ORDERS),
+                        q.limit("limit")));
             }
             case "internal_rankings_institutions": {
                 QueryParams q = QueryParams.parse(query, PART);
                 r.requireRunning();
-                return ok(institutionPart(r, partSpec(r, Side.INSTITUTION, q, hop), q.requiredDate("from"),
-                        q.requiredDate("to"), q.type("type"), q.oneOf("by", LocalQueries.INSTITUTION_ORDERS),
+                return ok(institutionPart(
+                        r,
+                        partSpec(r, Side.INSTITUTION, q, hop),
+                        q.requiredDate("from"),
+                        q.requiredDate("to"),
+                        q.type("type"),
+                        q.oneOf("by", LocalQueries.INSTITUTION_ORDERS),
                         q.limit("limit")));
             }
             default:
@@ -249,31 +286,40 @@ public final class AnalyticsApi implements HttpHandler {
             try {
                 partitions.add(Integer.parseInt(p.strip()));
             } catch (NumberFormatException e) {
-                throw new BadRequestException("partitions must be a comma-separated list of numbers, got '" + listed + "'");
+                throw new BadRequestException(
+                        "partitions must be a comma-separated list of numbers, got '" + listed + "'");
             }
         }
         return new QueryRouter.PartSpec(partitions, true);
     }
 
-    private static Answers.CompanyRankPart companyPart(QueryRouter r, QueryRouter.PartSpec spec, LocalDate from,
-                                                       LocalDate to, String by, int limit) {
+    private static Answers.CompanyRankPart companyPart(
+            QueryRouter r, QueryRouter.PartSpec spec, LocalDate from, LocalDate to, String by, int limit) {
         Set<Integer> owned = spec.partitions();
         // partitions are independent stores: rank them in parallel
         List<Answers.CompanyRank> rows = new ArrayList<>(owned.parallelStream()
-                .flatMap(p -> r.local(p, spec.stale()).companyRanking(from, to, by, limit).stream()).toList());
+                .flatMap(p -> r.local(p, spec.stale()).companyRanking(from, to, by, limit).stream())
+                .toList());
         rows.sort(LocalQueries.companyOrder(by));
-        return new Answers.CompanyRankPart(List.copyOf(owned), List.copyOf(rows.subList(0, Math.min(limit, rows.size()))));
+        return new Answers.CompanyRankPart(
+                List.copyOf(owned), List.copyOf(rows.subList(0, Math.min(limit, rows.size()))));
     }
 
-    private static Answers.InstitutionRankPart institutionPart(QueryRouter r, QueryRouter.PartSpec spec,
-                                                               LocalDate from, LocalDate to, EntityType type,
-                                                               String by, int limit) {
+    private static Answers.InstitutionRankPart institutionPart(
+            QueryRouter r,
+            QueryRouter.PartSpec spec,
+            LocalDate from,
+            LocalDate to,
+            EntityType type,
+            String by,
+            int limit) {
         Set<Integer> owned = spec.partitions();
         List<Answers.InstitutionRank> rows = new ArrayList<>(owned.parallelStream()
-                .flatMap(p -> r.local(p, spec.stale()).institutionRanking(from, to, type, by, limit).stream()).toList());
+                .flatMap(p -> r.local(p, spec.stale()).institutionRanking(from, to, type, by, limit).stream())
+                .toList());
         rows.sort(LocalQueries.institutionOrder(by));
-        return new Answers.InstitutionRankPart(List.copyOf(owned),
-                List.copyOf(rows.subList(0, Math.min(limit, rows.size()))));
+        return new Answers.InstitutionRankPart(
+                List.copyOf(owned), List.copyOf(rows.subList(0, Math.min(limit, rows.size()))));
     }
 
     private LocalDate asOf(QueryParams q) {

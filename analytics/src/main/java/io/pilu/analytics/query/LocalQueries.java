@@ -61,9 +61,10 @@ public final class LocalQueries {
             return byInstitution.computeIfAbsent(e.normalizedName(), k -> new Acc());
         });
         List<Answers.Visitor> visitors = new ArrayList<>();
-        byInstitution.forEach((name, a) -> visitors.add(new Answers.Visitor(a.name, name, a.type, a.visits,
-                a.first, a.last, List.copyOf(a.people), List.copyOf(a.announcements))));
-        visitors.sort(Comparator.comparingLong(Answers.Visitor::visits).reversed()
+        byInstitution.forEach((name, a) -> visitors.add(new Answers.Visitor(
+                a.name, name, a.type, a.visits, a.first, a.last, List.copyOf(a.people), List.copyOf(a.announcements))));
+        visitors.sort(Comparator.comparingLong(Answers.Visitor::visits)
+                .reversed()
                 .thenComparing(Answers.Visitor::lastDate, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Answers.Visitor::normalizedName));
         return new Answers.CompanyVisitors(code, companyName[0], from, to, visitors.size(), visits, visitors);
@@ -77,9 +78,10 @@ public final class LocalQueries {
             return byCompany.computeIfAbsent(e.companyCode(), k -> new Acc());
         });
         List<Answers.Visited> companies = new ArrayList<>();
-        byCompany.forEach((code, a) -> companies.add(new Answers.Visited(code, a.companyName, a.visits, a.first,
-                a.last, List.copyOf(a.people), List.copyOf(a.announcements))));
-        companies.sort(Comparator.comparingLong(Answers.Visited::visits).reversed()
+        byCompany.forEach((code, a) -> companies.add(new Answers.Visited(
+                code, a.companyName, a.visits, a.first, a.last, List.copyOf(a.people), List.copyOf(a.announcements))));
+        companies.sort(Comparator.comparingLong(Answers.Visited::visits)
+                .reversed()
                 .thenComparing(Answers.Visited::lastDate, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Answers.Visited::companyCode));
         return new Answers.InstitutionVisits(query, canonical, type[0], from, to, companies.size(), visits, companies);
@@ -104,42 +106,48 @@ public final class LocalQueries {
     /** The top {@code limit} companies of the stores read here, by distinct institutions or visits in [from, to]. */
     public List<Answers.CompanyRank> companyRanking(LocalDate from, LocalDate to, String by, int limit) {
         List<Answers.CompanyRank> rows = new ArrayList<>();
-        window(Side.COMPANY, from, to, null).forEach((owner, w) ->
-                rows.add(new Answers.CompanyRank(0, owner, null, w.counterparts.size(), w.visits)));
+        window(Side.COMPANY, from, to, null)
+                .forEach((owner, w) ->
+                        rows.add(new Answers.CompanyRank(0, owner, null, w.counterparts.size(), w.visits)));
         rows.sort(companyOrder(by));
         ReadOnlyKeyValueStore<String, CoverageState> coverage = stores.store(Side.COMPANY.coverageStore());
         return ranked(rows.subList(0, Math.min(limit, rows.size())), (r, i) -> {
             CoverageState state = coverage.get(r.companyCode());
-            return new Answers.CompanyRank(i, r.companyCode(), state == null ? null : state.name, r.institutions(),
-                    r.visits());
+            return new Answers.CompanyRank(
+                    i, r.companyCode(), state == null ? null : state.name, r.institutions(), r.visits());
         });
     }
 
     /** The top {@code limit} institutions (of {@code type}, if given) by visits or distinct companies in [from, to]. */
-    public List<Answers.InstitutionRank> institutionRanking(LocalDate from, LocalDate to, EntityType type, String by,
-                                                            int limit) {
+    public List<Answers.InstitutionRank> institutionRanking(
+            LocalDate from, LocalDate to, EntityType type, String by, int limit) {
         List<Answers.InstitutionRank> rows = new ArrayList<>();
-        window(Side.INSTITUTION, from, to, type).forEach((owner, w) ->
-                rows.add(new Answers.InstitutionRank(0, owner, null, w.type, w.counterparts.size(), w.visits)));
+        window(Side.INSTITUTION, from, to, type)
+                .forEach((owner, w) ->
+                        rows.add(new Answers.InstitutionRank(0, owner, null, w.type, w.counterparts.size(), w.visits)));
         rows.sort(institutionOrder(by));
         ReadOnlyKeyValueStore<String, CoverageState> coverage = stores.store(Side.INSTITUTION.coverageStore());
         return ranked(rows.subList(0, Math.min(limit, rows.size())), (r, i) -> {
             CoverageState state = coverage.get(r.normalizedName());
-            return new Answers.InstitutionRank(i, r.normalizedName(), state == null ? null : state.name, r.type(),
-                    r.companies(), r.visits());
+            return new Answers.InstitutionRank(
+                    i, r.normalizedName(), state == null ? null : state.name, r.type(), r.companies(), r.visits());
         });
     }
 
     public static Comparator<Answers.CompanyRank> companyOrder(String by) {
-        Comparator<Answers.CompanyRank> institutions = Comparator.comparingLong(Answers.CompanyRank::institutions).reversed();
-        Comparator<Answers.CompanyRank> visits = Comparator.comparingLong(Answers.CompanyRank::visits).reversed();
+        Comparator<Answers.CompanyRank> institutions =
+                Comparator.comparingLong(Answers.CompanyRank::institutions).reversed();
+        Comparator<Answers.CompanyRank> visits =
+                Comparator.comparingLong(Answers.CompanyRank::visits).reversed();
         return ("visits".equals(by) ? visits.thenComparing(institutions) : institutions.thenComparing(visits))
                 .thenComparing(Answers.CompanyRank::companyCode);
     }
 
     public static Comparator<Answers.InstitutionRank> institutionOrder(String by) {
-        Comparator<Answers.InstitutionRank> companies = Comparator.comparingLong(Answers.InstitutionRank::companies).reversed();
-        Comparator<Answers.InstitutionRank> visits = Comparator.comparingLong(Answers.InstitutionRank::visits).reversed();
+        Comparator<Answers.InstitutionRank> companies =
+                Comparator.comparingLong(Answers.InstitutionRank::companies).reversed();
+        Comparator<Answers.InstitutionRank> visits =
+                Comparator.comparingLong(Answers.InstitutionRank::visits).reversed();
         return ("companies".equals(by) ? companies.thenComparing(visits) : visits.thenComparing(companies))
                 .thenComparing(Answers.InstitutionRank::normalizedName);
     }
@@ -181,15 +189,16 @@ public final class LocalQueries {
                 }
                 byte[] key = kv.key.get();
                 int ownerEnd = DayIndex.ownerEnd(key);
-                Window w = byOwner.computeIfAbsent(ByteBuffer.wrap(key, DayIndex.DAY_PREFIX,
-                        ownerEnd - DayIndex.DAY_PREFIX), k -> new Window());
+                Window w = byOwner.computeIfAbsent(
+                        ByteBuffer.wrap(key, DayIndex.DAY_PREFIX, ownerEnd - DayIndex.DAY_PREFIX), k -> new Window());
                 w.counterparts.add(ByteBuffer.wrap(key, ownerEnd + 1, key.length - ownerEnd - 1));
                 w.visits += DayIndex.visits(kv.value);
                 w.type = DayIndex.type(kv.value);
             }
         }
         Map<String, Window> out = new HashMap<>(byOwner.size() * 2);
-        byOwner.forEach((k, w) -> out.put(StandardCharsets.UTF_8.decode(k.duplicate()).toString(), w));
+        byOwner.forEach(
+                (k, w) -> out.put(StandardCharsets.UTF_8.decode(k.duplicate()).toString(), w));
         return out;
     }
 
@@ -203,8 +212,8 @@ public final class LocalQueries {
                 String first = kv.value.firstDate();
                 LocalDate day = ActivityDates.parse(first);
                 if (day != null && !day.isBefore(since)) {
-                    out.add(new Answers.NewVisitor(kv.key.substring(code.length() + 1), kv.value.name, kv.value.type,
-                            first, kv.value.visits));
+                    out.add(new Answers.NewVisitor(
+                            kv.key.substring(code.length() + 1), kv.value.name, kv.value.type, first, kv.value.visits));
                 }
             }
         }

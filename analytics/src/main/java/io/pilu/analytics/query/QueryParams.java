@@ -18,6 +18,7 @@ public final class QueryParams {
 
     /** Longest window accepted: ten years. */
     public static final int MAX_WINDOW_DAYS = 3660;
+
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 1000;
 
@@ -41,7 +42,8 @@ public final class QueryParams {
                 String name = decode(eq < 0 ? pair : pair.substring(0, eq));
                 String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
                 if (!allowed.contains(name)) {
-                    throw new BadRequestException("unknown parameter '" + name + "'; allowed: " + String.join(", ", allowed));
+                    throw new BadRequestException(
+                            "unknown parameter '" + name + "'; allowed: " + String.join(", ", allowed));
                 }
                 if (values.put(name, value) != null) {
                     throw new BadRequestException("parameter '" + name + "' given twice");
@@ -93,8 +95,8 @@ public final class QueryParams {
         }
         Matcher m = WINDOW.matcher(v);
         if (!m.matches() || Integer.parseInt(m.group(1)) > MAX_WINDOW_DAYS) {
-            throw new BadRequestException(name + " must be a number of days such as 30d (1d to " + MAX_WINDOW_DAYS
-                    + "d), got '" + v + "'");
+            throw new BadRequestException(
+                    name + " must be a number of days such as 30d (1d to " + MAX_WINDOW_DAYS + "d), got '" + v + "'");
         }
         return Integer.parseInt(m.group(1));
     }
@@ -123,8 +125,8 @@ public final class QueryParams {
         try {
             return EntityType.valueOf(v.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(name + " must be one of " + Arrays.toString(EntityType.values())
-                    + ", got '" + v + "'");
+            throw new BadRequestException(
+                    name + " must be one of " + Arrays.toString(EntityType.values()) + ", got '" + v + "'");
         }
     }
 

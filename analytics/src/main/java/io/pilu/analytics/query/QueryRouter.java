@@ -21,8 +21,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
-import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -38,6 +38,7 @@ public final class QueryRouter {
 
     /** Request header marking a forwarded request: answer locally, never forward again. */
     public static final String HOP_HEADER = "X-Pilu-Hop";
+
     public static final String HOP_OWNER = "owner";
     public static final String HOP_STANDBY = "standby";
     public static final String HOP_PART = "part";
@@ -59,16 +60,13 @@ public final class QueryRouter {
     }
 
     /** The answer from a forwarded request, passed on unchanged. */
-    public record Remote(int status, String body) {
-    }
+    public record Remote(int status, String body) {}
 
     /** Either a local answer or a remote one. */
     public sealed interface Answer<T> {
-        record Local<T>(T value) implements Answer<T> {
-        }
+        record Local<T>(T value) implements Answer<T> {}
 
-        record Forwarded<T>(Remote remote) implements Answer<T> {
-        }
+        record Forwarded<T>(Remote remote) implements Answer<T> {}
     }
 
     public void requireRunning() {
@@ -82,12 +80,14 @@ public final class QueryRouter {
      * The answer for {@code key} on {@code side}: local when this instance owns it, else from the owner, else
      * from a standby. {@code hop} is the request's {@link #HOP_HEADER} (null for a client's request).
      */
-    public <T> Answer<T> lookup(Side side, String key, String hop, String pathAndQuery,
-                                Function<LocalQueries, T> query) {
+    public <T> Answer<T> lookup(
+            Side side, String key, String hop, String pathAndQuery, Function<LocalQueries, T> query) {
         requireRunning();
-        KeyQueryMetadata meta = streams.queryMetadataForKey(side.visitsStore(), key, Serdes.String().serializer());
+        KeyQueryMetadata meta = streams.queryMetadataForKey(
+                side.visitsStore(), key, Serdes.String().serializer());
         if (meta == null || meta == KeyQueryMetadata.NOT_AVAILABLE || meta.activeHost() == null) {
-            throw new UnavailableException("no instance owns " + side.visitsStore() + " partition of '" + key + "' yet");
+            throw new UnavailableException(
+                    "no instance owns " + side.visitsStore() + " partition of '" + key + "' yet");
         }
         if (HOP_STANDBY.equals(hop)) {
             return new Answer.Local<>(query.apply(local(meta.partition(), true)));
@@ -119,9 +119,12 @@ public final class QueryRouter {
     /** A request to {@code host}; null when it failed or could not answer whole (recorded in {@code failures}). */
     private Remote forward(HostInfo host, String pathAndQuery, String hop, List<String> failures) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                            URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-                    .timeout(timeout).header(HOP_HEADER, hop).GET().build(),
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
+                            .timeout(timeout)
+                            .header(HOP_HEADER, hop)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (r.statusCode() == 200 || r.statusCode() == 400) {
                 return new Remote(r.statusCode(), r.body());
@@ -142,13 +145,15 @@ public final class QueryRouter {
         return new LocalQueries(new LocalQueries.StoreAccess() {
             @Override
             public <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
-                StoreQueryParameters<ReadOnlyKeyValueStore<K, V>> p = StoreQueryParameters
-                        .fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()).withPartition(partition);
+                StoreQueryParameters<ReadOnlyKeyValueStore<K, V>> p = StoreQueryParameters.fromNameAndType(
+                                name, QueryableStoreTypes.<K, V>keyValueStore())
+                        .withPartition(partition);
                 try {
                     return streams.store(stale ? p.enableStaleStores() : p);
                 } catch (InvalidStateStoreException e) {
-                    throw new UnavailableException("store " + name + " partition " + partition + " is not queryable here: "
-                            + e.getMessage(), e);
+                    throw new UnavailableException(
+                            "store " + name + " partition " + partition + " is not queryable here: " + e.getMessage(),
+                            e);
                 }
             }
         });
@@ -171,16 +176,19 @@ public final class QueryRouter {
     }
 
     /** Which partitions a part covers, and whether from standby copies. */
-    public record PartSpec(Set<Integer> partitions, boolean stale) {
-    }
+    public record PartSpec(Set<Integer> partitions, boolean stale) {}
 
     /**
      * A ranking gathered from every instance: each returns its rows over the partitions it owns ({@code local} here,
      * {@code internalPath} elsewhere). When an instance does not answer, the partitions it owns are asked of an
      * instance holding a standby copy (here or elsewhere). Fails unless together they cover every partition once.
      */
-    public <P> List<P> gather(Side side, String internalPath, Class<P> partType,
-                              Function<P, Collection<Integer>> partitionsOf, Function<PartSpec, P> local) {
+    public <P> List<P> gather(
+            Side side,
+            String internalPath,
+            Class<P> partType,
+            Function<P, Collection<Integer>> partitionsOf,
+            Function<PartSpec, P> local) {
         requireRunning();
         String topic = repartitionTopic(side);
         Collection<StreamsMetadata> hosts = streams.streamsMetadataForStore(side.visitsStore());
@@ -215,9 +223,14 @@ public final class QueryRouter {
             if (copies.isEmpty()) {
                 continue;
             }
-            P part = self.equals(host.hostInfo()) ? local.apply(new PartSpec(copies, true))
-                    : remotePart(host.hostInfo(), internalPath + "&partitions=" + join(copies), HOP_STANDBY, partType,
-                    failures);
+            P part = self.equals(host.hostInfo())
+                    ? local.apply(new PartSpec(copies, true))
+                    : remotePart(
+                            host.hostInfo(),
+                            internalPath + "&partitions=" + join(copies),
+                            HOP_STANDBY,
+                            partType,
+                            failures);
             if (part != null) {
                 add(parts, covered, part, partitionsOf);
                 missing.removeAll(partitionsOf.apply(part));

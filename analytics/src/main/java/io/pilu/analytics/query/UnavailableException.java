@@ -6,6 +6,7 @@ package io.pilu.analytics.query;
  */
 public final class UnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+
     public UnavailableException(String message) {
         super(message);
     }

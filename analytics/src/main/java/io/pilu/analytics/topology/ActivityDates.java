@@ -20,8 +20,7 @@ import java.time.format.DateTimeParseException;
  */
 public final class ActivityDates {
 
-    private ActivityDates() {
-    }
+    private ActivityDates() {}
 
     /** The day {@code activityDate} (as written) counts on, else {@code publishDate}, else null. */
     public static LocalDate effective(String activityDate, LocalDate publishDate) {

@@ -58,8 +58,15 @@ public record AnalyticsConfig(
 
     /** This configuration announcing {@code hostPort} instead (once the API port is bound). */
     public AnalyticsConfig withApplicationServer(String hostPort) {
-        return new AnalyticsConfig(bootstrapServers, applicationId, topics, stateDir, threads, commitIntervalMs,
-                standbyReplicas, hostPort);
+        return new AnalyticsConfig(
+                bootstrapServers,
+                applicationId,
+                topics,
+                stateDir,
+                threads,
+                commitIntervalMs,
+                standbyReplicas,
+                hostPort);
     }
 
     /** The Kafka Streams properties: exactly-once v2, application.server for key metadata, standbys. */

@@ -17,28 +17,38 @@ public final class AnalyticsMetrics {
     public AnalyticsMetrics(MeterRegistry registry) {
         this.registry = registry;
         applied = Counter.builder("pilu.analytics.records.applied")
-                .description("IR records applied (new or replacing versions)").register(registry);
+                .description("IR records applied (new or replacing versions)")
+                .register(registry);
         withdrawn = Counter.builder("pilu.analytics.records.withdrawn")
-                .description("tombstones read on the IR topic").register(registry);
+                .description("tombstones read on the IR topic")
+                .register(registry);
         published = Counter.builder("pilu.analytics.visits.published")
-                .description("visits published (new or changed)").register(registry);
+                .description("visits published (new or changed)")
+                .register(registry);
         retracted = Counter.builder("pilu.analytics.visits.retracted")
-                .description("visits retracted (withdrawn announcement or institution dropped)").register(registry);
+                .description("visits retracted (withdrawn announcement or institution dropped)")
+                .register(registry);
         stale = Counter.builder("pilu.analytics.records.stale.skipped")
-                .description("IR records skipped: an older enrichment version than the one applied").register(registry);
+                .description("IR records skipped: an older enrichment version than the one applied")
+                .register(registry);
         for (Side side : Side.values()) {
             aggregatedCounter(side);
         }
         // exist at 0 from the start, so the first dead letter already shows in increase()
-        for (String reason : List.of(VisitExploder.KEY_MISMATCH, VisitExploder.NO_COMPANY,
-                VisitExploder.TOMBSTONE_WITHOUT_KEY, "org.apache.kafka.common.errors.SerializationException")) {
+        for (String reason : List.of(
+                VisitExploder.KEY_MISMATCH,
+                VisitExploder.NO_COMPANY,
+                VisitExploder.TOMBSTONE_WITHOUT_KEY,
+                "org.apache.kafka.common.errors.SerializationException")) {
             failedCounter(reason);
         }
     }
 
     private Counter aggregatedCounter(Side side) {
-        return Counter.builder("pilu.analytics.changes.aggregated").tag("side", side.name().toLowerCase(java.util.Locale.ROOT))
-                .description("visit changes applied to the coverage stores, per side").register(registry);
+        return Counter.builder("pilu.analytics.changes.aggregated")
+                .tag("side", side.name().toLowerCase(java.util.Locale.ROOT))
+                .description("visit changes applied to the coverage stores, per side")
+                .register(registry);
     }
 
     void aggregated(Side side) {
@@ -56,8 +66,10 @@ public final class AnalyticsMetrics {
     }
 
     private Counter failedCounter(String reason) {
-        return Counter.builder("pilu.analytics.failures").tag("reason", reason)
-                .description("IR records sent to pilu.dlq.analytics").register(registry);
+        return Counter.builder("pilu.analytics.failures")
+                .tag("reason", reason)
+                .description("IR records sent to pilu.dlq.analytics")
+                .register(registry);
     }
 
     void applied() {

@@ -40,19 +40,22 @@ public final class AnalyticsTopology {
     /** The announcements table: id → the visits it produced. */
     public static final String ANNOUNCEMENTS_STORE = "announcements";
 
-    private AnalyticsTopology() {
-    }
+    private AnalyticsTopology() {}
 
     /** Builds the topology on {@code builder}. */
-    public static void build(StreamsBuilder builder, Topics topics, InstitutionNames names, Clock clock,
-                             AnalyticsMetrics metrics) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ANNOUNCEMENTS_STORE),
-                Serdes.String(), JsonSerde.of(AnnouncementVisits.class)));
+    public static void build(
+            StreamsBuilder builder, Topics topics, InstitutionNames names, Clock clock, AnalyticsMetrics metrics) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ANNOUNCEMENTS_STORE),
+                Serdes.String(),
+                JsonSerde.of(AnnouncementVisits.class)));
 
-        KStream<String, Output> out = builder
-                .stream(topics.irActivities(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
-                        .withName("ir-activities-source"))
-                .process(() -> new VisitExploder(new VisitMapper(names), clock, metrics), Named.as("explode"),
+        KStream<String, Output> out = builder.stream(
+                        topics.irActivities(),
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("ir-activities-source"))
+                .process(
+                        () -> new VisitExploder(new VisitMapper(names), clock, metrics),
+                        Named.as("explode"),
                         ANNOUNCEMENTS_STORE);
 
         Map<String, KStream<String, Output>> branches = out.split(Named.as("out-"))
@@ -63,36 +66,48 @@ public final class AnalyticsTopology {
 
         branches.get("out-failed")
                 .mapValues(v -> ((Output.Failed) v).deadLetter(), Named.as("dead-letter"))
-                .to(topics.dlqAnalytics(), Produced.with(Serdes.String(), JsonSerde.deadLetter()).withName("dlq-sink"));
+                .to(
+                        topics.dlqAnalytics(),
+                        Produced.with(Serdes.String(), JsonSerde.deadLetter()).withName("dlq-sink"));
         branches.get("out-visit")
                 .mapValues(v -> ((Output.Visit) v).visit(), Named.as("visit"))
-                .to(topics.researchVisits(), Produced.with(Serdes.String(), JsonSerde.of(ResearchVisit.class))
-                        .withName("visits-sink"));
+                .to(
+                        topics.researchVisits(),
+                        Produced.with(Serdes.String(), JsonSerde.of(ResearchVisit.class))
+                                .withName("visits-sink"));
 
         side(builder, branches.get("out-company"), Side.COMPANY, metrics)
                 .mapValues(v -> (CompanyCoverage) v, Named.as("company-coverage-out"))
-                .to(topics.companyCoverage(), Produced.with(Serdes.String(), JsonSerde.of(CompanyCoverage.class))
-                        .withName("company-coverage-sink"));
+                .to(
+                        topics.companyCoverage(),
+                        Produced.with(Serdes.String(), JsonSerde.of(CompanyCoverage.class))
+                                .withName("company-coverage-sink"));
         side(builder, branches.get("out-institution"), Side.INSTITUTION, metrics)
                 .mapValues(v -> (InstitutionCoverage) v, Named.as("institution-coverage-out"))
-                .to(topics.institutionCoverage(), Produced.with(Serdes.String(), JsonSerde.of(InstitutionCoverage.class))
-                        .withName("institution-coverage-sink"));
+                .to(
+                        topics.institutionCoverage(),
+                        Produced.with(Serdes.String(), JsonSerde.of(InstitutionCoverage.class))
+                                .withName("institution-coverage-sink"));
     }
 
     /** One side: repartition the changes by owner, then aggregate them into that side's stores. */
-    private static KStream<String, Object> side(StreamsBuilder builder, KStream<String, Output> changes, Side side,
-                                                AnalyticsMetrics metrics) {
+    private static KStream<String, Object> side(
+            StreamsBuilder builder, KStream<String, Output> changes, Side side, AnalyticsMetrics metrics) {
         builder.addStateStore(store(side.visitsStore(), Serdes.ByteArray()));
         builder.addStateStore(store(side.pairsStore(), JsonSerde.of(PairStats.class)));
         builder.addStateStore(store(side.coverageStore(), JsonSerde.of(CoverageState.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(side.daysStore()),
-                Serdes.Bytes(), Serdes.ByteArray()));
-        return changes
-                .mapValues(v -> ((Output.Change) v).change(), Named.as(side.repartitionName() + "-change"))
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(side.daysStore()), Serdes.Bytes(), Serdes.ByteArray()));
+        return changes.mapValues(v -> ((Output.Change) v).change(), Named.as(side.repartitionName() + "-change"))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(VisitChange.class))
                         .withName(side.repartitionName()))
-                .process(() -> new CoverageProcessor(side, metrics), Named.as(side.coverageStore() + "-aggregate"),
-                        side.visitsStore(), side.pairsStore(), side.coverageStore(), side.daysStore());
+                .process(
+                        () -> new CoverageProcessor(side, metrics),
+                        Named.as(side.coverageStore() + "-aggregate"),
+                        side.visitsStore(),
+                        side.pairsStore(),
+                        side.coverageStore(),
+                        side.daysStore());
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {

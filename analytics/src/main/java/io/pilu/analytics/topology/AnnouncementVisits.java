@@ -14,6 +14,5 @@ public record AnnouncementVisits(int enrichmentVersion, List<Stored> visits) {
     }
 
     /** One visit as applied. */
-    public record Stored(String key, VisitEntry entry, long fingerprint) {
-    }
+    public record Stored(String key, VisitEntry entry, long fingerprint) {}
 }

@@ -90,8 +90,10 @@ final class CoverageProcessor implements Processor<String, VisitChange, String, 
         if (day != null) {
             Bytes dayKey = DayIndex.key(day, owner, counterpart);
             byte[] old = days.get(dayKey);
-            days.put(dayKey, DayIndex.value(old == null ? 1 : DayIndex.visits(old) + 1,
-                    side == Side.INSTITUTION ? e.type() : null));
+            days.put(
+                    dayKey,
+                    DayIndex.value(
+                            old == null ? 1 : DayIndex.visits(old) + 1, side == Side.INSTITUTION ? e.type() : null));
         }
         pair.name = side.counterpartName(e);
         pair.visits++;
@@ -158,7 +160,8 @@ final class CoverageProcessor implements Processor<String, VisitChange, String, 
     }
 
     private static CoverageState.TypeCounts typeCounts(CoverageState state, EntityType type) {
-        return state.byType.computeIfAbsent(type == null ? EntityType.OTHER : type, t -> new CoverageState.TypeCounts());
+        return state.byType.computeIfAbsent(
+                type == null ? EntityType.OTHER : type, t -> new CoverageState.TypeCounts());
     }
 
     private static void decrement(CoverageState state, EntityType type, boolean institution) {
@@ -180,25 +183,41 @@ final class CoverageProcessor implements Processor<String, VisitChange, String, 
             for (Map.Entry<EntityType, CoverageState.TypeCounts> t : state.byType.entrySet()) {
                 byType.put(t.getKey(), new CompanyCoverage.TypeCount(t.getValue().institutions, t.getValue().visits));
             }
-            return new CompanyCoverage(CompanyCoverage.SCHEMA_VERSION, owner, state.name, state.counterparts,
-                    state.visits, byType, firstLast[0], firstLast[1], state.months);
+            return new CompanyCoverage(
+                    CompanyCoverage.SCHEMA_VERSION,
+                    owner,
+                    state.name,
+                    state.counterparts,
+                    state.visits,
+                    byType,
+                    firstLast[0],
+                    firstLast[1],
+                    state.months);
         }
-        return new InstitutionCoverage(InstitutionCoverage.SCHEMA_VERSION, owner, state.name, state.type,
-                state.counterparts, state.visits, firstLast[0], firstLast[1], state.months);
+        return new InstitutionCoverage(
+                InstitutionCoverage.SCHEMA_VERSION,
+                owner,
+                state.name,
+                state.type,
+                state.counterparts,
+                state.visits,
+                firstLast[0],
+                firstLast[1],
+                state.months);
     }
 
     /** The written dates of the owner's first and last dated visits: the two ends of its range. */
     private String[] firstAndLast(String owner) {
         String first = null;
         String last = null;
-        try (KeyValueIterator<String, byte[]> it = visits.range(StoreKeys.first(owner) + "0000-00-01",
-                StoreKeys.last(owner))) {
+        try (KeyValueIterator<String, byte[]> it =
+                visits.range(StoreKeys.first(owner) + "0000-00-01", StoreKeys.last(owner))) {
             if (it.hasNext()) {
                 first = ENTRY.fromBytes(it.next().value).writtenDate();
             }
         }
-        try (KeyValueIterator<String, byte[]> it = visits.reverseRange(StoreKeys.first(owner) + "0000-00-01",
-                StoreKeys.last(owner))) {
+        try (KeyValueIterator<String, byte[]> it =
+                visits.reverseRange(StoreKeys.first(owner) + "0000-00-01", StoreKeys.last(owner))) {
             if (it.hasNext()) {
                 KeyValue<String, byte[]> kv = it.next();
                 last = ENTRY.fromBytes(kv.value).writtenDate();

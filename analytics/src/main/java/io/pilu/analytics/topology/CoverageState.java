@@ -16,6 +16,7 @@ public final class CoverageState {
     public EntityType type;
     /** Distinct counterparts. */
     public long counterparts;
+
     public long visits;
     /** Company side: institutions and visits per institution type. */
     public TreeMap<EntityType, TypeCounts> byType = new TreeMap<>();

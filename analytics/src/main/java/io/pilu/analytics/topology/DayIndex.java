@@ -18,8 +18,7 @@ public final class DayIndex {
     /** Length of {@code YYYY-MM-DD|}. */
     public static final int DAY_PREFIX = 11;
 
-    private DayIndex() {
-    }
+    private DayIndex() {}
 
     public static Bytes key(LocalDate day, String owner, String counterpart) {
         return Bytes.wrap((day + "|" + owner + "|" + counterpart).getBytes(StandardCharsets.UTF_8));
@@ -36,7 +35,10 @@ public final class DayIndex {
     }
 
     public static byte[] value(int visits, EntityType type) {
-        return ByteBuffer.allocate(5).putInt(visits).put((byte) (type == null ? -1 : type.ordinal())).array();
+        return ByteBuffer.allocate(5)
+                .putInt(visits)
+                .put((byte) (type == null ? -1 : type.ordinal()))
+                .array();
     }
 
     public static int visits(byte[] value) {

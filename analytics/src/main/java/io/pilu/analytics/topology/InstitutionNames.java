@@ -30,7 +30,9 @@ public final class InstitutionNames {
         if (name == null || name.isBlank()) {
             return null;
         }
-        String canonical = gazetteer.resolve(name).map(InstitutionGazetteer.Institution::canonicalName)
+        String canonical = gazetteer
+                .resolve(name)
+                .map(InstitutionGazetteer.Institution::canonicalName)
                 .orElse(name.strip());
         return canonical.replace('|', '｜');
     }

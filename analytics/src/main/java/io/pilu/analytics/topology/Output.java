@@ -7,14 +7,11 @@ import io.pilu.model.ResearchVisit;
 sealed interface Output {
 
     /** A visit for {@code pilu.research-visits}; null = tombstone. */
-    record Visit(ResearchVisit visit) implements Output {
-    }
+    record Visit(ResearchVisit visit) implements Output {}
 
     /** A change for one side's aggregation, keyed by that side's owner. */
-    record Change(Side side, VisitChange change) implements Output {
-    }
+    record Change(Side side, VisitChange change) implements Output {}
 
     /** An input record that could not be read. */
-    record Failed(DeadLetter deadLetter) implements Output {
-    }
+    record Failed(DeadLetter deadLetter) implements Output {}
 }

@@ -14,6 +14,7 @@ public final class PairStats {
     public String name;
     /** The institution's type when the pair was first counted; subtracting uses the same type (exact by type). */
     public EntityType type;
+
     public long visits;
     /** Written date (the {@link ActivityDates} order) → visits on it; "" for visits without a date. */
     public TreeMap<String, Long> dates = new TreeMap<>();

@@ -13,8 +13,7 @@ public final class StoreKeys {
     /** Day part of a visit with no date at all: sorts before every real day, so no window ever includes it. */
     public static final String NO_DATE = "0000-00-00";
 
-    private StoreKeys() {
-    }
+    private StoreKeys() {}
 
     public static String visit(String owner, LocalDate day, String counterpart, String announcementId) {
         return owner + "|" + (day == null ? NO_DATE : day.toString()) + "|" + counterpart + "|" + announcementId;

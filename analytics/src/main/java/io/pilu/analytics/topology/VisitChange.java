@@ -8,5 +8,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * aggregates exact under replacement: an adder and a subtractor, never "count every message".
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record VisitChange(VisitEntry before, VisitEntry after) {
-}
+public record VisitChange(VisitEntry before, VisitEntry after) {}

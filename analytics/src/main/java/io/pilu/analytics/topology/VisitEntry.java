@@ -28,8 +28,15 @@ public record VisitEntry(
     }
 
     public static VisitEntry of(ResearchVisit v) {
-        return new VisitEntry(v.announcementId(), v.companyCode(), v.companyName(), v.institution().name(),
-                v.institution().normalizedName(), v.institution().type(), v.people(), v.activityDate(),
+        return new VisitEntry(
+                v.announcementId(),
+                v.companyCode(),
+                v.companyName(),
+                v.institution().name(),
+                v.institution().normalizedName(),
+                v.institution().type(),
+                v.people(),
+                v.activityDate(),
                 v.publishDate());
     }
 

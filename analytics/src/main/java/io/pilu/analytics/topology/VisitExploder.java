@@ -57,9 +57,12 @@ final class VisitExploder implements Processor<byte[], byte[], String, Output> {
     public void process(Record<byte[], byte[]> record) {
         String id = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         if (id == null) {
-            deadLetter(record, TOMBSTONE_WITHOUT_KEY, record.value() == null
-                    ? "a null value with a null key identifies nothing"
-                    : "an IR record without a key cannot replace or be withdrawn later");
+            deadLetter(
+                    record,
+                    TOMBSTONE_WITHOUT_KEY,
+                    record.value() == null
+                            ? "a null value with a null key identifies nothing"
+                            : "an IR record without a key cannot replace or be withdrawn later");
             return;
         }
         AnnouncementVisits previous = announcements.get(id);
@@ -79,7 +82,8 @@ final class VisitExploder implements Processor<byte[], byte[], String, Output> {
             return;
         }
         if (!id.equals(e.id())) {
-            deadLetter(record, KEY_MISMATCH, "record key '" + id + "' differs from the announcement id '" + e.id() + "'");
+            deadLetter(
+                    record, KEY_MISMATCH, "record key '" + id + "' differs from the announcement id '" + e.id() + "'");
             return;
         }
         if (previous != null && e.enrichmentVersion() < previous.enrichmentVersion()) {
@@ -87,8 +91,11 @@ final class VisitExploder implements Processor<byte[], byte[], String, Output> {
             return;
         }
         List<ResearchVisit> visits = mapper.visits(e);
-        if (!visits.isEmpty() && (e.announcement().companyCode() == null || e.announcement().companyCode().isBlank())) {
-            deadLetter(record, NO_COMPANY, "IR record " + id + " names no company code: its visits cannot be attributed");
+        if (!visits.isEmpty()
+                && (e.announcement().companyCode() == null
+                        || e.announcement().companyCode().isBlank())) {
+            deadLetter(
+                    record, NO_COMPANY, "IR record " + id + " names no company code: its visits cannot be attributed");
             return;
         }
         Map<String, Current> current = new LinkedHashMap<>();
@@ -101,8 +108,8 @@ final class VisitExploder implements Processor<byte[], byte[], String, Output> {
     }
 
     /** Emits the difference between {@code previous} and {@code current}; returns what to store. */
-    private List<AnnouncementVisits.Stored> apply(Record<byte[], byte[]> record, AnnouncementVisits previous,
-                                                  Map<String, Current> current) {
+    private List<AnnouncementVisits.Stored> apply(
+            Record<byte[], byte[]> record, AnnouncementVisits previous, Map<String, Current> current) {
         Map<String, AnnouncementVisits.Stored> before = new LinkedHashMap<>();
         if (previous != null) {
             for (AnnouncementVisits.Stored s : previous.visits()) {
@@ -119,13 +126,15 @@ final class VisitExploder implements Processor<byte[], byte[], String, Output> {
         List<AnnouncementVisits.Stored> stored = new ArrayList<>(current.size());
         for (Map.Entry<String, Current> c : current.entrySet()) {
             VisitEntry entry = VisitEntry.of(c.getValue().visit());
-            AnnouncementVisits.Stored now = new AnnouncementVisits.Stored(c.getKey(), entry, c.getValue().fingerprint());
+            AnnouncementVisits.Stored now = new AnnouncementVisits.Stored(
+                    c.getKey(), entry, c.getValue().fingerprint());
             stored.add(now);
             AnnouncementVisits.Stored old = before.get(c.getKey());
             if (old != null && old.equals(now)) {
                 continue; // unchanged: nothing to publish, nothing to move
             }
-            context.forward(record.withKey(c.getKey()).withValue(new Output.Visit(c.getValue().visit())));
+            context.forward(record.withKey(c.getKey())
+                    .withValue(new Output.Visit(c.getValue().visit())));
             change(record, old == null ? null : old.entry(), entry);
             metrics.published();
         }
@@ -138,14 +147,17 @@ final class VisitExploder implements Processor<byte[], byte[], String, Output> {
             String ownerBefore = before == null ? null : side.owner(before);
             String ownerAfter = after == null ? null : side.owner(after);
             if (ownerBefore != null && ownerBefore.equals(ownerAfter)) {
-                context.forward(record.withKey(ownerAfter).withValue(new Output.Change(side, new VisitChange(before, after))));
+                context.forward(
+                        record.withKey(ownerAfter).withValue(new Output.Change(side, new VisitChange(before, after))));
                 continue;
             }
             if (ownerBefore != null) {
-                context.forward(record.withKey(ownerBefore).withValue(new Output.Change(side, new VisitChange(before, null))));
+                context.forward(
+                        record.withKey(ownerBefore).withValue(new Output.Change(side, new VisitChange(before, null))));
             }
             if (ownerAfter != null) {
-                context.forward(record.withKey(ownerAfter).withValue(new Output.Change(side, new VisitChange(null, after))));
+                context.forward(
+                        record.withKey(ownerAfter).withValue(new Output.Change(side, new VisitChange(null, after))));
             }
         }
     }
@@ -153,10 +165,18 @@ final class VisitExploder implements Processor<byte[], byte[], String, Output> {
     private void deadLetter(Record<byte[], byte[]> record, String errorClass, String message) {
         metrics.failed(errorClass);
         DeadLetter letter = context.recordMetadata()
-                .map(m -> DeadLetter.of(STAGE, m.topic(), m.partition(), m.offset(), record.key(), record.value(),
-                        errorClass, message, clock.instant()))
-                .orElseGet(() -> DeadLetter.of(STAGE, null, null, null, record.key(), record.value(), errorClass,
-                        message, clock.instant()));
+                .map(m -> DeadLetter.of(
+                        STAGE,
+                        m.topic(),
+                        m.partition(),
+                        m.offset(),
+                        record.key(),
+                        record.value(),
+                        errorClass,
+                        message,
+                        clock.instant()))
+                .orElseGet(() -> DeadLetter.of(
+                        STAGE, null, null, null, record.key(), record.value(), errorClass, message, clock.instant()));
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         context.forward(record.withKey(key).withValue(new Output.Failed(letter)));
     }
@@ -171,6 +191,5 @@ final class VisitExploder implements Processor<byte[], byte[], String, Output> {
         return h;
     }
 
-    private record Current(ResearchVisit visit, long fingerprint) {
-    }
+    private record Current(ResearchVisit visit, long fingerprint) {}
 }

@@ -38,16 +38,27 @@ public final class VisitMapper {
             if (canonical == null) {
                 continue;
             }
-            EntityType type = p.type() != null ? p.type() : names.type(canonical).orElse(EntityType.OTHER);
+            EntityType type =
+                    p.type() != null ? p.type() : names.type(canonical).orElse(EntityType.OTHER);
             Merged m = byName.computeIfAbsent(canonical, k -> new Merged(p.name(), type));
             m.people.addAll(p.people());
         }
         List<ResearchVisit> out = new ArrayList<>(byName.size());
-        byName.forEach((canonical, m) -> out.add(new ResearchVisit(ResearchVisit.SCHEMA_VERSION, e.id(),
-                raw.exchange(), raw.companyCode(), raw.companyName(),
-                new ResearchVisit.Institution(m.name, canonical, m.type), List.copyOf(m.people),
-                activity.date(), raw.publishDate(), activity.activityTypes(), activity.location(),
-                activity.receptionists(), activity.declaredInstitutionCount(), activity.declaredPersonCount(),
+        byName.forEach((canonical, m) -> out.add(new ResearchVisit(
+                ResearchVisit.SCHEMA_VERSION,
+                e.id(),
+                raw.exchange(),
+                raw.companyCode(),
+                raw.companyName(),
+                new ResearchVisit.Institution(m.name, canonical, m.type),
+                List.copyOf(m.people),
+                activity.date(),
+                raw.publishDate(),
+                activity.activityTypes(),
+                activity.location(),
+                activity.receptionists(),
+                activity.declaredInstitutionCount(),
+                activity.declaredPersonCount(),
                 e.enrichmentVersion())));
         return out;
     }

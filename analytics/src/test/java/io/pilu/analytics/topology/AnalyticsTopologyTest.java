@@ -72,9 +72,21 @@ class AnalyticsTopologyTest {
     @Test
     void reEnrichmentThatDropsAndAddsParticipantsMovesEveryFigureExactly() {
         send(IrRecords.seed());
-        send(ir("b1", "839493", "并行科技", "2024-06-20", LocalDate.of(2024, 6, 21), 1,
+        send(ir(
+                "b1",
+                "839493",
+                "并行科技",
+                "2024-06-20",
+                LocalDate.of(2024, 6, 21),
+                1,
                 p("中邮证券", "中邮证券有限责任公司", EntityType.BROKER, "王五")));
-        send(ir("c1", "830799", "艾融软件", "2024-06-19", LocalDate.of(2024, 6, 20), 1,
+        send(ir(
+                "c1",
+                "830799",
+                "艾融软件",
+                "2024-06-19",
+                LocalDate.of(2024, 6, 20),
+                1,
                 p("地泽投资", "地泽投资", EntityType.PRIVATE_FUND)));
         assertExact();
         CompanyCoverage before = d.companyCoverage().get("839493");
@@ -83,7 +95,13 @@ class AnalyticsTopologyTest {
         assertThat(before.byInstitutionType().get(EntityType.BROKER)).isEqualTo(new CompanyCoverage.TypeCount(1, 2));
 
         // re-enrichment of the seed: 地泽投资 dropped, 国泰君安 added
-        EnrichedAnnouncement v2 = ir("8a2c7f1e", "839493", "并行科技", "2024-06-17", LocalDate.of(2024, 6, 18), 2,
+        EnrichedAnnouncement v2 = ir(
+                "8a2c7f1e",
+                "839493",
+                "并行科技",
+                "2024-06-17",
+                LocalDate.of(2024, 6, 18),
+                2,
                 p("中邮证券", "中邮证券有限责任公司", EntityType.BROKER, "张三"),
                 p("国泰君安", "国泰君安", EntityType.BROKER, "赵六"));
         send(v2);
@@ -99,7 +117,13 @@ class AnalyticsTopologyTest {
         assertThat(d.institutionCoverage().get("地泽投资").visits()).isEqualTo(1);
 
         // a re-enrichment that adds a participant back
-        send(ir("8a2c7f1e", "839493", "并行科技", "2024-06-17", LocalDate.of(2024, 6, 18), 3,
+        send(ir(
+                "8a2c7f1e",
+                "839493",
+                "并行科技",
+                "2024-06-17",
+                LocalDate.of(2024, 6, 18),
+                3,
                 p("中邮证券", "中邮证券有限责任公司", EntityType.BROKER, "张三"),
                 p("国泰君安", "国泰君安", EntityType.BROKER, "赵六"),
                 p("地泽投资", "地泽投资", EntityType.PRIVATE_FUND, "李四")));
@@ -111,7 +135,13 @@ class AnalyticsTopologyTest {
     @Test
     void withdrawalRetractsItsVisits() {
         send(IrRecords.seed());
-        send(ir("c1", "830799", "艾融软件", "2024-06-19", LocalDate.of(2024, 6, 20), 1,
+        send(ir(
+                "c1",
+                "830799",
+                "艾融软件",
+                "2024-06-19",
+                LocalDate.of(2024, 6, 20),
+                1,
                 p("地泽投资", "地泽投资", EntityType.PRIVATE_FUND)));
         withdraw("8a2c7f1e");
         assertExact();
@@ -135,11 +165,23 @@ class AnalyticsTopologyTest {
     @Test
     void oneInstitutionWrittenTwoWaysCountsOnce() {
         // in one record (an older enrichment left the short name as written) …
-        send(ir("a1", "839493", "并行科技", "2024-06-17", LocalDate.of(2024, 6, 18), 1,
+        send(ir(
+                "a1",
+                "839493",
+                "并行科技",
+                "2024-06-17",
+                LocalDate.of(2024, 6, 18),
+                1,
                 p("中邮证券", "中邮证券", EntityType.BROKER, "张三"),
                 p("中邮证券有限责任公司", "中邮证券有限责任公司", EntityType.BROKER, "王五")));
         // … and across records
-        send(ir("a2", "839493", "并行科技", "2024-06-25", LocalDate.of(2024, 6, 26), 1,
+        send(ir(
+                "a2",
+                "839493",
+                "并行科技",
+                "2024-06-25",
+                LocalDate.of(2024, 6, 26),
+                1,
                 p("中邮证券研究所", "中邮证券研究所", EntityType.BROKER)));
         assertExact();
         assertThat(d.visitsTopic()).containsOnlyKeys("a1|中邮证券有限责任公司", "a2|中邮证券有限责任公司");
@@ -159,12 +201,31 @@ class AnalyticsTopologyTest {
 
     @Test
     void replayingTheWholeInputGivesIdenticalStoresAndTopics() {
-        List<EnrichedAnnouncement> input = List.of(IrRecords.seed(),
-                ir("b1", "839493", "并行科技", "2024-07", LocalDate.of(2024, 7, 30), 1,
+        List<EnrichedAnnouncement> input = List.of(
+                IrRecords.seed(),
+                ir(
+                        "b1",
+                        "839493",
+                        "并行科技",
+                        "2024-07",
+                        LocalDate.of(2024, 7, 30),
+                        1,
                         p("中信证券", "中信证券股份有限公司", EntityType.BROKER)),
-                ir("8a2c7f1e", "839493", "并行科技", "2024-06-17", LocalDate.of(2024, 6, 18), 2,
+                ir(
+                        "8a2c7f1e",
+                        "839493",
+                        "并行科技",
+                        "2024-06-17",
+                        LocalDate.of(2024, 6, 18),
+                        2,
                         p("中邮证券", "中邮证券有限责任公司", EntityType.BROKER, "张三")),
-                ir("c1", "830799", "艾融软件", "2024-06-19", LocalDate.of(2024, 6, 20), 1,
+                ir(
+                        "c1",
+                        "830799",
+                        "艾融软件",
+                        "2024-06-19",
+                        LocalDate.of(2024, 6, 20),
+                        1,
                         p("地泽投资", "地泽投资", EntityType.PRIVATE_FUND)));
         input.forEach(this::send);
         withdraw("c1");
@@ -188,11 +249,29 @@ class AnalyticsTopologyTest {
 
     @Test
     void monthOnlyDateCountsOnTheFirstDayOfItsMonth() {
-        send(ir("m1", "839493", "并行科技", "2024-07", LocalDate.of(2024, 8, 2), 1,
+        send(ir(
+                "m1",
+                "839493",
+                "并行科技",
+                "2024-07",
+                LocalDate.of(2024, 8, 2),
+                1,
                 p("中信证券", "中信证券股份有限公司", EntityType.BROKER)));
-        send(ir("d1", "839493", "并行科技", "2024-06-30", LocalDate.of(2024, 7, 1), 1,
+        send(ir(
+                "d1",
+                "839493",
+                "并行科技",
+                "2024-06-30",
+                LocalDate.of(2024, 7, 1),
+                1,
                 p("地泽投资", "地泽投资", EntityType.PRIVATE_FUND)));
-        send(ir("d2", "839493", "并行科技", "2024-07-15", LocalDate.of(2024, 7, 16), 1,
+        send(ir(
+                "d2",
+                "839493",
+                "并行科技",
+                "2024-07-15",
+                LocalDate.of(2024, 7, 16),
+                1,
                 p("国泰君安", "国泰君安", EntityType.BROKER)));
         assertExact();
         CompanyCoverage c = d.companyCoverage().get("839493");
@@ -207,13 +286,16 @@ class AnalyticsTopologyTest {
         assertThat(names(q.visitors("839493", null, LocalDate.of(2024, 7, 1)))).contains("中信证券股份有限公司");
         assertThat(names(q.visitors("839493", null, LocalDate.of(2024, 6, 30)))).doesNotContain("中信证券股份有限公司");
         assertThat(q.visitors("839493", LocalDate.of(2024, 7, 1), null).visitors())
-                .filteredOn(v -> v.normalizedName().startsWith("中信")).singleElement()
+                .filteredOn(v -> v.normalizedName().startsWith("中信"))
+                .singleElement()
                 .satisfies(v -> assertThat(v.firstDate()).isEqualTo("2024-07")); // shown as written
         // a 30-day window as of 2024-07-30 is [07-01, 07-30]: the month-only visit counts
         assertThat(q.companyRanking(LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 30), "institutions", 10))
-                .singleElement().satisfies(r -> assertThat(r.institutions()).isEqualTo(2));
+                .singleElement()
+                .satisfies(r -> assertThat(r.institutions()).isEqualTo(2));
         assertThat(q.companyRanking(LocalDate.of(2024, 7, 2), LocalDate.of(2024, 7, 31), "institutions", 10))
-                .singleElement().satisfies(r -> assertThat(r.institutions()).isEqualTo(1));
+                .singleElement()
+                .satisfies(r -> assertThat(r.institutions()).isEqualTo(1));
         // first-time coverage: 中信 first counts on 07-01
         assertThat(q.newVisitors("839493", LocalDate.of(2024, 7, 1)).visitors())
                 .extracting(Answers.NewVisitor::normalizedName)
@@ -225,32 +307,58 @@ class AnalyticsTopologyTest {
     @Test
     void rankingsAndNewVisitorsMatchTheRecount() {
         send(IrRecords.seed());
-        send(ir("b1", "839493", "并行科技", "2024-06-20", LocalDate.of(2024, 6, 21), 1,
+        send(ir(
+                "b1",
+                "839493",
+                "并行科技",
+                "2024-06-20",
+                LocalDate.of(2024, 6, 21),
+                1,
                 p("中邮证券", "中邮证券有限责任公司", EntityType.BROKER)));
-        send(ir("b2", "839493", "并行科技", "2024-06-25", LocalDate.of(2024, 6, 26), 1,
+        send(ir(
+                "b2",
+                "839493",
+                "并行科技",
+                "2024-06-25",
+                LocalDate.of(2024, 6, 26),
+                1,
                 p("中邮证券", "中邮证券有限责任公司", EntityType.BROKER)));
-        send(ir("c1", "830799", "艾融软件", "2024-05-19", LocalDate.of(2024, 5, 20), 1,
-                p("地泽投资", "地泽投资", EntityType.PRIVATE_FUND), p("国泰君安", "国泰君安", EntityType.BROKER),
+        send(ir(
+                "c1",
+                "830799",
+                "艾融软件",
+                "2024-05-19",
+                LocalDate.of(2024, 5, 20),
+                1,
+                p("地泽投资", "地泽投资", EntityType.PRIVATE_FUND),
+                p("国泰君安", "国泰君安", EntityType.BROKER),
                 p("中信证券", "中信证券", EntityType.BROKER)));
         LocalQueries q = d.queries();
-        List<Answers.CompanyRank> all = q.companyRanking(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31),
-                "institutions", 10);
+        List<Answers.CompanyRank> all =
+                q.companyRanking(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), "institutions", 10);
         assertThat(all).extracting(Answers.CompanyRank::companyCode).containsExactly("830799", "839493");
         assertThat(all.get(1).visits()).isEqualTo(4);
         assertThat(q.companyRanking(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), "visits", 1))
-                .extracting(Answers.CompanyRank::companyCode).containsExactly("839493");
+                .extracting(Answers.CompanyRank::companyCode)
+                .containsExactly("839493");
         Recount recount = new Recount(live.values(), NAMES);
         Map<String, long[]> june = recount.companiesIn(LocalDate.of(2024, 6, 1), LocalDate.of(2024, 6, 30));
         assertThat(q.companyRanking(LocalDate.of(2024, 6, 1), LocalDate.of(2024, 6, 30), "institutions", 10))
-                .singleElement().satisfies(r -> assertThat(new long[] {r.institutions(), r.visits()})
-                        .containsExactly(june.get("839493")));
-        assertThat(q.institutionRanking(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), EntityType.BROKER,
-                "visits", 10)).extracting(Answers.InstitutionRank::normalizedName)
+                .singleElement()
+                .satisfies(r ->
+                        assertThat(new long[] {r.institutions(), r.visits()}).containsExactly(june.get("839493")));
+        assertThat(q.institutionRanking(
+                        LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), EntityType.BROKER, "visits", 10))
+                .extracting(Answers.InstitutionRank::normalizedName)
                 .containsExactly("中邮证券有限责任公司", "中信证券股份有限公司", "国泰海通证券股份有限公司");
-        assertThat(q.institutionRanking(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), EntityType.PRIVATE_FUND,
-                "companies", 10)).singleElement().satisfies(r -> assertThat(r.companies()).isEqualTo(2));
-        assertThat(q.newVisitors("839493", LocalDate.of(2024, 6, 18)).visitors()).isEmpty();
-        assertThat(q.newVisitors("839493", LocalDate.of(2024, 6, 17)).visitors()).hasSize(2);
+        assertThat(q.institutionRanking(
+                        LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), EntityType.PRIVATE_FUND, "companies", 10))
+                .singleElement()
+                .satisfies(r -> assertThat(r.companies()).isEqualTo(2));
+        assertThat(q.newVisitors("839493", LocalDate.of(2024, 6, 18)).visitors())
+                .isEmpty();
+        assertThat(q.newVisitors("839493", LocalDate.of(2024, 6, 17)).visitors())
+                .hasSize(2);
         Answers.InstitutionVisits zy = q.institutionVisits("中邮证券", NAMES.canonical("中邮证券"), null, null);
         assertThat(zy.companies()).isEqualTo(1);
         assertThat(zy.visits()).isEqualTo(3);
@@ -260,30 +368,54 @@ class AnalyticsTopologyTest {
 
     @Test
     void staleVersionsAreSkippedAndBadRecordsDeadLettered() {
-        EnrichedAnnouncement v2 = ir("8a2c7f1e", "839493", "并行科技", "2024-06-17", LocalDate.of(2024, 6, 18), 2,
+        EnrichedAnnouncement v2 = ir(
+                "8a2c7f1e",
+                "839493",
+                "并行科技",
+                "2024-06-17",
+                LocalDate.of(2024, 6, 18),
+                2,
                 p("中邮证券", "中邮证券有限责任公司", EntityType.BROKER));
         send(v2);
         d.pipe("8a2c7f1e", IrRecords.seed()); // version 1 after version 2: stale
         d.input.pipeInput("bad".getBytes(StandardCharsets.UTF_8), "{not json".getBytes(StandardCharsets.UTF_8));
         d.input.pipeInput("other".getBytes(StandardCharsets.UTF_8), ENRICHED.toBytes(IrRecords.seed()));
         d.input.pipeInput(null, ENRICHED.toBytes(IrRecords.seed()));
-        EnrichedAnnouncement noCompany = ir("x1", null, "某公司", "2024-06-17", LocalDate.of(2024, 6, 18), 1,
-                p("中邮证券", "中邮证券", EntityType.BROKER));
+        EnrichedAnnouncement noCompany =
+                ir("x1", null, "某公司", "2024-06-17", LocalDate.of(2024, 6, 18), 1, p("中邮证券", "中邮证券", EntityType.BROKER));
         d.pipe("x1", noCompany);
         assertExact();
-        List<DeadLetter> letters = d.driver.createOutputTopic(TOPICS.dlqAnalytics(), new StringDeserializer(),
-                JsonSerde.deadLetter().deserializer()).readValuesToList();
-        assertThat(letters).extracting(DeadLetter::errorClass).containsExactly(
-                "org.apache.kafka.common.errors.SerializationException", VisitExploder.KEY_MISMATCH,
-                VisitExploder.TOMBSTONE_WITHOUT_KEY, VisitExploder.NO_COMPANY);
+        List<DeadLetter> letters = d.driver
+                .createOutputTopic(
+                        TOPICS.dlqAnalytics(),
+                        new StringDeserializer(),
+                        JsonSerde.deadLetter().deserializer())
+                .readValuesToList();
+        assertThat(letters)
+                .extracting(DeadLetter::errorClass)
+                .containsExactly(
+                        "org.apache.kafka.common.errors.SerializationException",
+                        VisitExploder.KEY_MISMATCH,
+                        VisitExploder.TOMBSTONE_WITHOUT_KEY,
+                        VisitExploder.NO_COMPANY);
         assertThat(letters.get(0).errorMessage()).contains("EnrichedAnnouncement");
-        assertThat(d.registry.get("pilu.analytics.records.stale.skipped").counter().count()).isEqualTo(1);
+        assertThat(d.registry
+                        .get("pilu.analytics.records.stale.skipped")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
     void outputsConformToTheirPublishedSchemas() {
         send(IrRecords.seed());
-        send(ir("m1", "839493", "并行科技", "2024-07", LocalDate.of(2024, 8, 2), 1,
+        send(ir(
+                "m1",
+                "839493",
+                "并行科技",
+                "2024-07",
+                LocalDate.of(2024, 8, 2),
+                1,
                 p("中信证券", "中信证券股份有限公司", EntityType.BROKER)));
         var factory = com.networknt.schema.JsonSchemaFactory.getInstance(
                 com.networknt.schema.SpecVersion.VersionFlag.V202012,
@@ -295,11 +427,14 @@ class AnalyticsTopologyTest {
         outputs.forEach((schema, values) -> {
             var s = factory.getSchema(com.networknt.schema.SchemaLocation.of("https://pilu.io/schemas/" + schema));
             assertThat(values).as(schema).isNotEmpty();
-            values.values().forEach(v -> assertThat(s.validate(io.pilu.model.Json.mapper().valueToTree(v)))
-                    .as(schema + " " + v).isEmpty());
+            values.values()
+                    .forEach(v -> assertThat(
+                                    s.validate(io.pilu.model.Json.mapper().valueToTree(v)))
+                            .as(schema + " " + v)
+                            .isEmpty());
         });
-        var visitSchema = factory.getSchema(com.networknt.schema.SchemaLocation.of(
-                "https://pilu.io/schemas/research-visit.schema.json"));
+        var visitSchema = factory.getSchema(
+                com.networknt.schema.SchemaLocation.of("https://pilu.io/schemas/research-visit.schema.json"));
         var bad = io.pilu.model.Json.mapper().valueToTree(d.visitsTopic().get("m1|中信证券股份有限公司"));
         ((com.fasterxml.jackson.databind.node.ObjectNode) bad).put("activityDate", "2024年7月");
         assertThat(visitSchema.validate(bad)).isNotEmpty();
@@ -332,7 +467,8 @@ class AnalyticsTopologyTest {
 
         Map<String, InstitutionCoverage> institutions = withoutName(d.institutionCoverage());
         assertThat(institutions).isEqualTo(recount.institutions());
-        Map<String, InstitutionCoverage> institutionTopic = withoutName(live(d.coverageTopic(TOPICS.institutionCoverage())));
+        Map<String, InstitutionCoverage> institutionTopic =
+                withoutName(live(d.coverageTopic(TOPICS.institutionCoverage())));
         assertThat(institutionTopic).isEqualTo(recount.institutions());
 
         // the query view agrees too
@@ -351,8 +487,18 @@ class AnalyticsTopologyTest {
 
     private static Map<String, InstitutionCoverage> withoutName(Map<String, InstitutionCoverage> m) {
         Map<String, InstitutionCoverage> out = new TreeMap<>();
-        m.forEach((k, c) -> out.put(k, new InstitutionCoverage(c.schemaVersion(), c.normalizedName(), null, c.type(),
-                c.companies(), c.visits(), c.firstActivityDate(), c.lastActivityDate(), c.months())));
+        m.forEach((k, c) -> out.put(
+                k,
+                new InstitutionCoverage(
+                        c.schemaVersion(),
+                        c.normalizedName(),
+                        null,
+                        c.type(),
+                        c.companies(),
+                        c.visits(),
+                        c.firstActivityDate(),
+                        c.lastActivityDate(),
+                        c.months())));
         return out;
     }
 
@@ -382,15 +528,26 @@ class AnalyticsTopologyTest {
             props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
             props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-            driver = new TopologyTestDriver(AnalyticsTopology.topology(TOPICS, NAMES,
-                    Clock.fixed(Instant.parse("2024-08-01T00:00:00Z"), ZoneOffset.UTC), new AnalyticsMetrics(registry)),
+            driver = new TopologyTestDriver(
+                    AnalyticsTopology.topology(
+                            TOPICS,
+                            NAMES,
+                            Clock.fixed(Instant.parse("2024-08-01T00:00:00Z"), ZoneOffset.UTC),
+                            new AnalyticsMetrics(registry)),
                     props);
-            input = driver.createInputTopic(TOPICS.irActivities(), new ByteArraySerializer(), new ByteArraySerializer());
-            visits = driver.createOutputTopic(TOPICS.researchVisits(), new StringDeserializer(),
+            input = driver.createInputTopic(
+                    TOPICS.irActivities(), new ByteArraySerializer(), new ByteArraySerializer());
+            visits = driver.createOutputTopic(
+                    TOPICS.researchVisits(),
+                    new StringDeserializer(),
                     JsonSerde.of(ResearchVisit.class).deserializer());
-            companies = driver.createOutputTopic(TOPICS.companyCoverage(), new StringDeserializer(),
+            companies = driver.createOutputTopic(
+                    TOPICS.companyCoverage(),
+                    new StringDeserializer(),
                     JsonSerde.of(CompanyCoverage.class).deserializer());
-            institutions = driver.createOutputTopic(TOPICS.institutionCoverage(), new StringDeserializer(),
+            institutions = driver.createOutputTopic(
+                    TOPICS.institutionCoverage(),
+                    new StringDeserializer(),
                     JsonSerde.of(InstitutionCoverage.class).deserializer());
         }
 
@@ -442,9 +599,12 @@ class AnalyticsTopologyTest {
             KeyValueStore<Object, Object> s = driver.getKeyValueStore(name);
             Map<String, String> out = new TreeMap<>();
             try (KeyValueIterator<Object, Object> it = s.all()) {
-                it.forEachRemaining(kv -> out.put(kv.key instanceof org.apache.kafka.common.utils.Bytes b
-                        ? new String(b.get(), StandardCharsets.UTF_8) : kv.key.toString(),
-                        kv.value instanceof byte[] b ? java.util.Base64.getEncoder().encodeToString(b)
+                it.forEachRemaining(kv -> out.put(
+                        kv.key instanceof org.apache.kafka.common.utils.Bytes b
+                                ? new String(b.get(), StandardCharsets.UTF_8)
+                                : kv.key.toString(),
+                        kv.value instanceof byte[] b
+                                ? java.util.Base64.getEncoder().encodeToString(b)
                                 : io.pilu.model.Json.write(kv.value)));
             }
             return out;

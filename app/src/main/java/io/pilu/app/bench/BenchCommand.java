@@ -10,10 +10,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pilu bench ...}: benchmarks that print measured figures. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Benchmarks: they measure and print figures; nothing is asserted.",
-        subcommands = {BenchCommand.ExtractPdf.class, BenchCommand.Enrich.class, BenchCommand.Sink.class,
-                BenchCommand.Pipeline.class, BenchCommand.Analytics.class})
+        subcommands = {
+            BenchCommand.ExtractPdf.class,
+            BenchCommand.Enrich.class,
+            BenchCommand.Sink.class,
+            BenchCommand.Pipeline.class,
+            BenchCommand.Analytics.class
+        })
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -25,13 +32,19 @@ public final class BenchCommand implements Runnable {
     }
 
     /** {@code pilu bench extract-pdf DIR}. */
-    @Command(name = "extract-pdf", mixinStandardHelpOptions = true,
-            description = "PDF text extraction pages/s over the PDFs in DIR, beside poppler's pdftotext when installed.")
+    @Command(
+            name = "extract-pdf",
+            mixinStandardHelpOptions = true,
+            description =
+                    "PDF text extraction pages/s over the PDFs in DIR, beside poppler's pdftotext when installed.")
     static final class ExtractPdf implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "DIR", description = "Directory of .pdf files.")
         Path dir;
 
-        @Option(names = "--iterations", defaultValue = "3", description = "Timed passes over the files (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--iterations",
+                defaultValue = "3",
+                description = "Timed passes over the files (default ${DEFAULT-VALUE}).")
         int iterations;
 
         @Override
@@ -42,21 +55,32 @@ public final class BenchCommand implements Runnable {
     }
 
     /** {@code pilu bench enrich}. */
-    @Command(name = "enrich", mixinStandardHelpOptions = true,
+    @Command(
+            name = "enrich",
+            mixinStandardHelpOptions = true,
             description = "Extraction docs/s, then the enrich topology's records/s on a real broker beside a "
                     + "pass-through topology (exactly-once both).")
     static final class Enrich implements Callable<Integer> {
         @Option(names = "--bootstrap-servers", description = "Broker to use (default: start an embedded one).")
         String bootstrapServers;
 
-        @Option(names = "--records", defaultValue = "20000", description = "Records through each topology (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--records",
+                defaultValue = "20000",
+                description = "Records through each topology (default ${DEFAULT-VALUE}).")
         int records;
 
-        @Option(names = "--extraction-seconds", defaultValue = "10", description = "Measured seconds of extraction alone (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--extraction-seconds",
+                defaultValue = "10",
+                description = "Measured seconds of extraction alone (default ${DEFAULT-VALUE}).")
         int extractionSeconds;
 
-        @Option(names = "--commit-interval-ms", defaultValue = "100",
-                description = "Transaction commit interval of both topologies (default ${DEFAULT-VALUE}, as pilu enrich).")
+        @Option(
+                names = "--commit-interval-ms",
+                defaultValue = "100",
+                description =
+                        "Transaction commit interval of both topologies (default ${DEFAULT-VALUE}, as pilu enrich).")
         long commitIntervalMs;
 
         @Override
@@ -69,7 +93,9 @@ public final class BenchCommand implements Runnable {
     }
 
     /** {@code pilu bench sink}. */
-    @Command(name = "sink", mixinStandardHelpOptions = true,
+    @Command(
+            name = "sink",
+            mixinStandardHelpOptions = true,
             description = "Sink docs/s from Kafka into Elasticsearch beside raw _bulk with the same documents.")
     static final class Sink implements Callable<Integer> {
         @Option(names = "--bootstrap-servers", description = "Broker to use (default: start an embedded one).")
@@ -81,13 +107,16 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--docs", defaultValue = "10000", description = "Documents (default ${DEFAULT-VALUE}).")
         int docs;
 
-        @Option(names = "--rounds", defaultValue = "3", description = "Alternating sink/_bulk rounds; medians are reported (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--rounds",
+                defaultValue = "3",
+                description = "Alternating sink/_bulk rounds; medians are reported (default ${DEFAULT-VALUE}).")
         int rounds;
 
         @Override
         public Integer call() throws Exception {
             try (BenchInfra kafka = BenchInfra.kafka(bootstrapServers);
-                 BenchInfra.Es es = BenchInfra.elasticsearch(esUrl)) {
+                    BenchInfra.Es es = BenchInfra.elasticsearch(esUrl)) {
                 SinkBenchmark.run(kafka.bootstrapServers(), es.url(), docs, rounds, System.out);
             }
             return 0;
@@ -95,17 +124,28 @@ public final class BenchCommand implements Runnable {
     }
 
     /** {@code pilu bench pipeline}. */
-    @Command(name = "pipeline", mixinStandardHelpOptions = true,
+    @Command(
+            name = "pipeline",
+            mixinStandardHelpOptions = true,
             description = "Enrich and sink throughput, raw->searchable latency percentiles and resident memory, on "
                     + "the local stack (embedded broker and node).")
     static final class Pipeline implements Callable<Integer> {
-        @Option(names = "--records", defaultValue = "20000", description = "Records for the throughput run (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--records",
+                defaultValue = "20000",
+                description = "Records for the throughput run (default ${DEFAULT-VALUE}).")
         int records;
 
-        @Option(names = "--rate", defaultValue = "200", description = "Records/s for the latency run (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--rate",
+                defaultValue = "200",
+                description = "Records/s for the latency run (default ${DEFAULT-VALUE}).")
         int rate;
 
-        @Option(names = "--latency-seconds", defaultValue = "30", description = "Length of the latency run (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--latency-seconds",
+                defaultValue = "30",
+                description = "Length of the latency run (default ${DEFAULT-VALUE}).")
         int latencySeconds;
 
         @Override
@@ -116,31 +156,45 @@ public final class BenchCommand implements Runnable {
     }
 
     /** {@code pilu bench analytics}. */
-    @Command(name = "analytics", mixinStandardHelpOptions = true,
+    @Command(
+            name = "analytics",
+            mixinStandardHelpOptions = true,
             description = "Analytics visits/s (exactly-once) beside a pass-through on the same broker; company lookup "
                     + "and 90-day ranking latency p50/p99 at growing sizes; restore time of every store.")
     static final class Analytics implements Callable<Integer> {
         @Option(names = "--bootstrap-servers", description = "Broker to use (default: start an embedded one).")
         String bootstrapServers;
 
-        @Option(names = "--sizes", split = ",", defaultValue = "10000,100000,1000000",
+        @Option(
+                names = "--sizes",
+                split = ",",
+                defaultValue = "10000,100000,1000000",
                 description = "Cumulative visit counts to measure queries at (default ${DEFAULT-VALUE}).")
         java.util.List<Integer> sizes;
 
-        @Option(names = "--pass-through-visits", defaultValue = "100000",
+        @Option(
+                names = "--pass-through-visits",
+                defaultValue = "100000",
                 description = "Visits through the pass-through topology (default ${DEFAULT-VALUE}).")
         int passThroughVisits;
 
-        @Option(names = "--lookups", defaultValue = "1000", description = "Company lookups per size (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--lookups",
+                defaultValue = "1000",
+                description = "Company lookups per size (default ${DEFAULT-VALUE}).")
         int lookups;
 
-        @Option(names = "--rankings", defaultValue = "100", description = "90-day rankings per size (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--rankings",
+                defaultValue = "100",
+                description = "90-day rankings per size (default ${DEFAULT-VALUE}).")
         int rankings;
 
         @Override
         public Integer call() throws Exception {
             try (BenchInfra infra = BenchInfra.kafka(bootstrapServers)) {
-                AnalyticsBenchmark.run(infra.bootstrapServers(), sizes, passThroughVisits, lookups, rankings, System.out);
+                AnalyticsBenchmark.run(
+                        infra.bootstrapServers(), sizes, passThroughVisits, lookups, rankings, System.out);
             }
             return 0;
         }

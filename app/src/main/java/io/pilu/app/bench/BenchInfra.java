@@ -26,9 +26,11 @@ final class BenchInfra implements AutoCloseable {
         }
         Path dir = Files.createTempDirectory("pilu-bench-kafka");
         System.out.println("bench: starting an embedded Kafka broker in " + dir + " ...");
-        KafkaBroker broker = KafkaBroker.builder().dataDir(dir).port(0).heap("512m").start();
-        System.out.printf("bench: broker %s ready in %.1f s%n", broker.bootstrapServers(),
-                broker.lastStartupTime().toMillis() / 1000.0);
+        KafkaBroker broker =
+                KafkaBroker.builder().dataDir(dir).port(0).heap("512m").start();
+        System.out.printf(
+                "bench: broker %s ready in %.1f s%n",
+                broker.bootstrapServers(), broker.lastStartupTime().toMillis() / 1000.0);
         return new BenchInfra(broker, broker.bootstrapServers());
     }
 
@@ -39,8 +41,11 @@ final class BenchInfra implements AutoCloseable {
         }
         Path dir = Files.createTempDirectory("pilu-bench-es");
         System.out.println("bench: starting an embedded Elasticsearch node in " + dir + " ...");
-        ElasticsearchNode node = ElasticsearchNode.builder().dataDir(dir).port(0).heap("1g").start();
-        System.out.printf("bench: node %s ready in %.1f s%n", node.httpUrl(), node.lastStartupTime().toMillis() / 1000.0);
+        ElasticsearchNode node =
+                ElasticsearchNode.builder().dataDir(dir).port(0).heap("1g").start();
+        System.out.printf(
+                "bench: node %s ready in %.1f s%n",
+                node.httpUrl(), node.lastStartupTime().toMillis() / 1000.0);
         return new Es(node, node.httpUrl());
     }
 

@@ -3,8 +3,8 @@ package io.pilu.app.bench;
 import io.pilu.enrich.bench.ExtractionBenchmark;
 import io.pilu.enrich.extract.AnnouncementEnricher;
 import io.pilu.enrich.topology.EnrichConfig;
-import io.pilu.enrich.topology.EnrichTopology;
 import io.pilu.enrich.topology.EnrichMetrics;
+import io.pilu.enrich.topology.EnrichTopology;
 import io.pilu.model.DocumentClass;
 import io.pilu.model.EnrichedAnnouncement;
 import io.pilu.model.EntityMention;
@@ -56,12 +56,14 @@ import org.apache.kafka.streams.kstream.Produced;
  */
 public final class EnrichTopologyBenchmark {
 
-    private EnrichTopologyBenchmark() {
-    }
+    private EnrichTopologyBenchmark() {}
 
     /** Results of one run. */
-    public record Result(double extractionDocsPerSecond, double enrichRecordsPerSecond,
-                         double passThroughRecordsPerSecond, double likeForLikeRecordsPerSecond) {
+    public record Result(
+            double extractionDocsPerSecond,
+            double enrichRecordsPerSecond,
+            double passThroughRecordsPerSecond,
+            double likeForLikeRecordsPerSecond) {
         double ratio() {
             return enrichRecordsPerSecond / passThroughRecordsPerSecond;
         }
@@ -73,54 +75,67 @@ public final class EnrichTopologyBenchmark {
 
     public static Result run(String bootstrapServers, int records, int extractionSeconds, long commitIntervalMs)
             throws Exception {
-        ExtractionBenchmark.Result extraction = ExtractionBenchmark.measure(Math.max(1, extractionSeconds / 2),
-                extractionSeconds);
+        ExtractionBenchmark.Result extraction =
+                ExtractionBenchmark.measure(Math.max(1, extractionSeconds / 2), extractionSeconds);
         System.out.println("extraction only:   " + extraction.describe());
 
         String run = "bench-" + UUID.randomUUID().toString().substring(0, 8) + ".";
         Topics topics = Topics.withPrefix(run);
         TopicProvisioner.ensure(bootstrapServers, topics, (short) 1);
         String passThroughOut = run + "passthrough";
-        TopicProvisioner.ensure(bootstrapServers,
-                List.of(new Topics.TopicSpec(passThroughOut, Topics.DATA_PARTITIONS, false)), (short) 1);
+        TopicProvisioner.ensure(
+                bootstrapServers, List.of(new Topics.TopicSpec(passThroughOut, Topics.DATA_PARTITIONS, false)), (short)
+                        1);
         // The like-for-like pass-through writes to its own copies of enrich's output topics (same specs).
         Topics likeTopics = Topics.withPrefix(run + "like.");
         TopicProvisioner.ensure(bootstrapServers, likeTopics, (short) 1);
         String text = sample();
         produce(bootstrapServers, topics.raw(), records, text);
-        System.out.printf("input:             %d IR records (%d chars of text each) on %s%n", records,
-                extraction.sampleChars(), topics.raw());
+        System.out.printf(
+                "input:             %d IR records (%d chars of text each) on %s%n",
+                records, extraction.sampleChars(), topics.raw());
 
         Path state = Files.createTempDirectory("pilu-bench-streams");
         AnnouncementEnricher enricher = new AnnouncementEnricher();
-        Topology enrich = EnrichTopology.topology(topics, enricher::enrich, Clock.systemUTC(),
-                EnrichMetrics.discarding());
-        double enrichRate = timeTopology(enrich, bootstrapServers, run + "enrich", state, topics.enriched(), records,
-                commitIntervalMs);
-        System.out.printf("enrich topology:   %,.0f records/s (exactly_once_v2, commit every %d ms)%n", enrichRate,
-                commitIntervalMs);
+        Topology enrich =
+                EnrichTopology.topology(topics, enricher::enrich, Clock.systemUTC(), EnrichMetrics.discarding());
+        double enrichRate = timeTopology(
+                enrich, bootstrapServers, run + "enrich", state, topics.enriched(), records, commitIntervalMs);
+        System.out.printf(
+                "enrich topology:   %,.0f records/s (exactly_once_v2, commit every %d ms)%n",
+                enrichRate, commitIntervalMs);
         List<String> enrichOutputs = List.of(topics.enriched(), topics.irActivities(), topics.entityMentions());
         System.out.printf("  output on broker: %s%n", describeBytes(bootstrapServers, enrichOutputs, records));
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(topics.raw(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
                 .to(passThroughOut, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
-        double passRate = timeTopology(builder.build(), bootstrapServers, run + "pass", state, passThroughOut, records,
-                commitIntervalMs);
+        double passRate = timeTopology(
+                builder.build(), bootstrapServers, run + "pass", state, passThroughOut, records, commitIntervalMs);
         System.out.printf("pass-through:      %,.0f records/s (one record per input, same configuration)%n", passRate);
 
         Outputs outputs = Outputs.of(enricher.enrich(raw("bench-0", text), Instant.now()));
-        double likeRate = timeTopology(likeForLike(topics.raw(), likeTopics, outputs), bootstrapServers, run + "like",
-                state, likeTopics.enriched(), records, commitIntervalMs);
-        System.out.printf("like-for-like:     %,.0f records/s (per input the same %d records, %,d bytes, to the same "
-                        + "topics as enrich, same configuration)%n", likeRate, outputs.count(), outputs.bytes());
-        List<String> likeOutputs = List.of(likeTopics.enriched(), likeTopics.irActivities(),
-                likeTopics.entityMentions());
+        double likeRate = timeTopology(
+                likeForLike(topics.raw(), likeTopics, outputs),
+                bootstrapServers,
+                run + "like",
+                state,
+                likeTopics.enriched(),
+                records,
+                commitIntervalMs);
+        System.out.printf(
+                "like-for-like:     %,.0f records/s (per input the same %d records, %,d bytes, to the same "
+                        + "topics as enrich, same configuration)%n",
+                likeRate, outputs.count(), outputs.bytes());
+        List<String> likeOutputs =
+                List.of(likeTopics.enriched(), likeTopics.irActivities(), likeTopics.entityMentions());
         System.out.printf("  output on broker: %s%n", describeBytes(bootstrapServers, likeOutputs, records));
 
         Result result = new Result(extraction.docsPerSecond(), enrichRate, passRate, likeRate);
-        System.out.printf("ratio:             %.0f %% of like-for-like pass-through (target >= 50 %%); "
-                + "%.0f %% of one-record pass-through%n", result.likeForLikeRatio() * 100, result.ratio() * 100);
+        System.out.printf(
+                "ratio:             %.0f %% of like-for-like pass-through (target >= 50 %%); "
+                        + "%.0f %% of one-record pass-through%n",
+                result.likeForLikeRatio() * 100, result.ratio() * 100);
         return result;
     }
 
@@ -131,11 +146,12 @@ public final class EnrichTopologyBenchmark {
     private record Outputs(byte[] enriched, boolean irActivity, List<KeyValue<byte[], byte[]>> mentions) {
         static Outputs of(EnrichedAnnouncement e) {
             List<KeyValue<byte[], byte[]>> mentions = e.entities().stream()
-                    .map(entity -> KeyValue.pair(entity.normalizedName().getBytes(StandardCharsets.UTF_8),
+                    .map(entity -> KeyValue.pair(
+                            entity.normalizedName().getBytes(StandardCharsets.UTF_8),
                             JsonSerde.entityMention().toBytes(EntityMention.of(e, entity))))
                     .toList();
-            return new Outputs(JsonSerde.enriched().toBytes(e), e.documentClass() == DocumentClass.IR_ACTIVITY_RECORD,
-                    mentions);
+            return new Outputs(
+                    JsonSerde.enriched().toBytes(e), e.documentClass() == DocumentClass.IR_ACTIVITY_RECORD, mentions);
         }
 
         int count() {
@@ -168,12 +184,14 @@ public final class EnrichTopologyBenchmark {
     /** Bytes the broker holds for {@code topics} (log segments, after compression), and per input record. */
     private static String describeBytes(String bootstrap, List<String> topics, int records) throws Exception {
         try (Admin admin = Admin.create(KafkaSettings.admin(bootstrap))) {
-            List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(Node::id).toList();
+            List<Integer> brokers =
+                    admin.describeCluster().nodes().get().stream().map(Node::id).toList();
             long total = 0;
-            for (Map<String, LogDirDescription> dirs : admin.describeLogDirs(brokers).allDescriptions().get()
-                    .values()) {
+            for (Map<String, LogDirDescription> dirs :
+                    admin.describeLogDirs(brokers).allDescriptions().get().values()) {
                 for (LogDirDescription dir : dirs.values()) {
-                    for (Map.Entry<TopicPartition, ReplicaInfo> replica : dir.replicaInfos().entrySet()) {
+                    for (Map.Entry<TopicPartition, ReplicaInfo> replica :
+                            dir.replicaInfos().entrySet()) {
                         if (topics.contains(replica.getKey().topic())) {
                             total += replica.getValue().size();
                         }
@@ -184,14 +202,21 @@ public final class EnrichTopologyBenchmark {
         }
     }
 
-    private static double timeTopology(Topology topology, String bootstrap, String applicationId, Path state,
-                                       String output, int expected, long commitIntervalMs) throws Exception {
-        EnrichConfig config = new EnrichConfig(bootstrap, applicationId, Topics.defaults(), state.resolve(applicationId),
-                1, commitIntervalMs);
+    private static double timeTopology(
+            Topology topology,
+            String bootstrap,
+            String applicationId,
+            Path state,
+            String output,
+            int expected,
+            long commitIntervalMs)
+            throws Exception {
+        EnrichConfig config = new EnrichConfig(
+                bootstrap, applicationId, Topics.defaults(), state.resolve(applicationId), 1, commitIntervalMs);
         Properties consumerProps = KafkaSettings.consumer(bootstrap, applicationId + "-counter", "pilu-bench-counter");
-        try (KafkaConsumer<byte[], byte[]> counter = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
-             KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties())) {
+        try (KafkaConsumer<byte[], byte[]> counter =
+                        new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties())) {
             counter.subscribe(List.of(output));
             long started = System.nanoTime();
             streams.start();
@@ -200,8 +225,8 @@ public final class EnrichTopologyBenchmark {
             // Counted by a read_committed consumer: a record counts once its transaction has committed.
             while (seen < expected) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("topology finished only " + seen + " of " + expected
-                            + " records in 10 minutes");
+                    throw new IllegalStateException(
+                            "topology finished only " + seen + " of " + expected + " records in 10 minutes");
                 }
                 if (streams.state() == KafkaStreams.State.ERROR) {
                     throw new IllegalStateException("topology failed after " + seen + " records");
@@ -214,11 +239,13 @@ public final class EnrichTopologyBenchmark {
 
     private static void produce(String bootstrap, String topic, int records, String text) {
         Properties p = KafkaSettings.producer(bootstrap, "pilu-bench-producer");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < records; i++) {
                 String id = "bench-" + i;
-                producer.send(new ProducerRecord<>(topic, id.getBytes(StandardCharsets.UTF_8),
+                producer.send(new ProducerRecord<>(
+                        topic,
+                        id.getBytes(StandardCharsets.UTF_8),
                         JsonSerde.raw().toBytes(raw(id, text))));
             }
             producer.flush();
@@ -226,10 +253,24 @@ public final class EnrichTopologyBenchmark {
     }
 
     private static RawAnnouncement raw(String id, String text) {
-        return new RawAnnouncement(RawAnnouncement.SCHEMA_VERSION, id, "BSE", "839493", "并行科技",
-                "[临时公告]并行科技:投资者关系活动记录表", List.of("9504"), LocalDate.of(2024, 6, 18),
-                "https://www.bse.cn/disclosure/2024/2024-06-18/" + id + ".pdf", "pdf", "0".repeat(64),
-                (long) text.length(), 4, text, RawAnnouncement.ExtractionStatus.OK, null, Instant.now());
+        return new RawAnnouncement(
+                RawAnnouncement.SCHEMA_VERSION,
+                id,
+                "BSE",
+                "839493",
+                "并行科技",
+                "[临时公告]并行科技:投资者关系活动记录表",
+                List.of("9504"),
+                LocalDate.of(2024, 6, 18),
+                "https://www.bse.cn/disclosure/2024/2024-06-18/" + id + ".pdf",
+                "pdf",
+                "0".repeat(64),
+                (long) text.length(),
+                4,
+                text,
+                RawAnnouncement.ExtractionStatus.OK,
+                null,
+                Instant.now());
     }
 
     private static String sample() throws IOException {

@@ -2,14 +2,14 @@ package io.pilu.app.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pilu.app.local.LocalPipeline;
-import io.pilu.enrich.cli.EnrichCommand;
-import io.pilu.sink.cli.SinkCommand;
 import io.pilu.app.local.PipelineStatus;
 import io.pilu.enrich.bench.ExtractionBenchmark;
+import io.pilu.enrich.cli.EnrichCommand;
 import io.pilu.model.Json;
 import io.pilu.model.JsonSerde;
 import io.pilu.model.RawAnnouncement;
 import io.pilu.service.KafkaSettings;
+import io.pilu.sink.cli.SinkCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -58,15 +58,27 @@ public final class PipelineBenchmark {
     private PipelineBenchmark(LocalPipeline pipeline, String irText) {
         this.pipeline = pipeline;
         this.irText = irText;
-        this.producer = new KafkaProducer<>(KafkaSettings.producer(pipeline.bootstrapServers(), "pilu-bench-pipeline"),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(
+                KafkaSettings.producer(pipeline.bootstrapServers(), "pilu-bench-pipeline"),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
     }
 
     public static void run(int records, int rate, int latencySeconds) throws Exception {
         Path dir = Files.createTempDirectory("pilu-bench-pipeline");
         System.out.println("bench: starting the local stack (broker, node, enrich, sink) in " + dir + " ...");
-        try (LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Options(dir, 0, 0, 0, null, null,
-                EnrichCommand.fromEnvironment(), SinkCommand.fromEnvironment(), null, null, null))) {
+        try (LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Options(
+                dir,
+                0,
+                0,
+                0,
+                null,
+                null,
+                EnrichCommand.fromEnvironment(),
+                SinkCommand.fromEnvironment(),
+                null,
+                null,
+                null))) {
             PipelineBenchmark bench = new PipelineBenchmark(pipeline, sample());
             try {
                 bench.warmUp();
@@ -96,8 +108,10 @@ public final class PipelineBenchmark {
         double indexed = awaitStage(s -> s.indexed() - before.indexed(), records, Duration.ofMinutes(20)) - start;
         System.out.printf("%nthroughput, %,d IR records (%,d chars of text each)%n", records, irText.length());
         System.out.printf("  produce  %,8.0f records/s%n", records / produced);
-        System.out.printf("  enrich   %,8.0f records/s   (exactly_once_v2; target >= 2,000)%n", records / (enriched / 1e9));
-        System.out.printf("  sink     %,8.0f records/s   (end to end: last record searchable-indexed)%n",
+        System.out.printf(
+                "  enrich   %,8.0f records/s   (exactly_once_v2; target >= 2,000)%n", records / (enriched / 1e9));
+        System.out.printf(
+                "  sink     %,8.0f records/s   (end to end: last record searchable-indexed)%n",
                 records / (indexed / 1e9));
     }
 
@@ -119,17 +133,23 @@ public final class PipelineBenchmark {
         producer.flush();
         poller.join(Duration.ofMinutes(5).toMillis());
         poller.interrupt();
-        System.out.printf("%nlatency raw record -> searchable, %d records at %d records/s (%d not seen in time)%n",
+        System.out.printf(
+                "%nlatency raw record -> searchable, %d records at %d records/s (%d not seen in time)%n",
                 histogram.getTotalCount(), rate, total - histogram.getTotalCount());
-        System.out.printf("  p50 %,6d ms   p95 %,6d ms   p99 %,6d ms   max %,6d ms   (target p99 < 2,000 ms)%n",
-                ms(histogram.getValueAtPercentile(50)), ms(histogram.getValueAtPercentile(95)),
-                ms(histogram.getValueAtPercentile(99)), ms(histogram.getMaxValue()));
+        System.out.printf(
+                "  p50 %,6d ms   p95 %,6d ms   p99 %,6d ms   max %,6d ms   (target p99 < 2,000 ms)%n",
+                ms(histogram.getValueAtPercentile(50)),
+                ms(histogram.getValueAtPercentile(95)),
+                ms(histogram.getValueAtPercentile(99)),
+                ms(histogram.getMaxValue()));
     }
 
     private void pollSearchable(Map<String, Long> sentAt, Histogram histogram, int total) {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         long seen = 0;
-        while (seen < total && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+        while (seen < total
+                && System.nanoTime() < deadline
+                && !Thread.currentThread().isInterrupted()) {
             List<String> pending = new ArrayList<>(sentAt.keySet());
             if (!pending.isEmpty()) {
                 try {
@@ -151,11 +171,14 @@ public final class PipelineBenchmark {
     }
 
     private List<String> searchIds(List<String> ids) throws IOException, InterruptedException {
-        String body = Json.write(Map.of("size", ids.size(), "_source", false,
-                "query", Map.of("ids", Map.of("values", ids))));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                        URI.create(pipeline.elasticsearchUrl() + "/" + INDEX + "/_search?filter_path=hits.hits._id"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        String body =
+                Json.write(Map.of("size", ids.size(), "_source", false, "query", Map.of("ids", Map.of("values", ids))));
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                pipeline.elasticsearchUrl() + "/" + INDEX + "/_search?filter_path=hits.hits._id"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         List<String> found = new ArrayList<>();
         JsonNode hits = Json.mapper().readTree(r.body()).path("hits").path("hits");
@@ -168,8 +191,9 @@ public final class PipelineBenchmark {
         long broker = rssKb(pipeline.broker().pid());
         long node = rssKb(pipeline.elasticsearch().pid());
         System.out.printf("%nresident memory of the local stack (target < 2 GB)%n");
-        System.out.printf("  pilu (crawl+enrich+sink JVM) %,7d MB%n  kafka broker                 %,7d MB%n"
-                + "  elasticsearch node           %,7d MB%n  total                        %,7d MB%n",
+        System.out.printf(
+                "  pilu (crawl+enrich+sink JVM) %,7d MB%n  kafka broker                 %,7d MB%n"
+                        + "  elasticsearch node           %,7d MB%n  total                        %,7d MB%n",
                 self / 1024, broker / 1024, node / 1024, (self + broker + node) / 1024);
     }
 
@@ -191,11 +215,27 @@ public final class PipelineBenchmark {
     }
 
     private ProducerRecord<byte[], byte[]> record(String id) {
-        RawAnnouncement raw = new RawAnnouncement(RawAnnouncement.SCHEMA_VERSION, id, "BSE", "839493", "并行科技",
-                "[临时公告]并行科技:投资者关系活动记录表", List.of("9504"), LocalDate.of(2024, 6, 18),
-                "https://www.bse.cn/disclosure/2024/2024-06-18/" + id + ".pdf", "pdf", "0".repeat(64),
-                (long) irText.length(), 4, irText, RawAnnouncement.ExtractionStatus.OK, null, Instant.now());
-        return new ProducerRecord<>(io.pilu.model.Topics.RAW, id.getBytes(StandardCharsets.UTF_8),
+        RawAnnouncement raw = new RawAnnouncement(
+                RawAnnouncement.SCHEMA_VERSION,
+                id,
+                "BSE",
+                "839493",
+                "并行科技",
+                "[临时公告]并行科技:投资者关系活动记录表",
+                List.of("9504"),
+                LocalDate.of(2024, 6, 18),
+                "https://www.bse.cn/disclosure/2024/2024-06-18/" + id + ".pdf",
+                "pdf",
+                "0".repeat(64),
+                (long) irText.length(),
+                4,
+                irText,
+                RawAnnouncement.ExtractionStatus.OK,
+                null,
+                Instant.now());
+        return new ProducerRecord<>(
+                io.pilu.model.Topics.RAW,
+                id.getBytes(StandardCharsets.UTF_8),
                 JsonSerde.raw().toBytes(raw));
     }
 
@@ -204,8 +244,8 @@ public final class PipelineBenchmark {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (progress.applyAsLong(pipeline.status()) < target) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("stage reached only " + progress.applyAsLong(pipeline.status())
-                        + " of " + target + " in " + timeout + "; failures: " + pipeline.failures());
+                throw new IllegalStateException("stage reached only " + progress.applyAsLong(pipeline.status()) + " of "
+                        + target + " in " + timeout + "; failures: " + pipeline.failures());
             }
             Thread.sleep(10);
         }

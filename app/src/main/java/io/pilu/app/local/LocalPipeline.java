@@ -58,9 +58,18 @@ public final class LocalPipeline implements AutoCloseable {
      * @param analyticsPort the analytics query API's port (0 = any free port), or null for no analytics
      * @param webPort   the web app's port (0 = any free port; it binds 127.0.0.1 only), or null for no web app
      */
-    public record Options(Path dataDir, int kafkaPort, int esPort, int opsPort, String opsHost, CrawlConfig crawl,
-                          EnrichConfig enrich, SinkConfig sink, SinkConfig visitsSink, Integer analyticsPort,
-                          Integer webPort) {
+    public record Options(
+            Path dataDir,
+            int kafkaPort,
+            int esPort,
+            int opsPort,
+            String opsHost,
+            CrawlConfig crawl,
+            EnrichConfig enrich,
+            SinkConfig sink,
+            SinkConfig visitsSink,
+            Integer analyticsPort,
+            Integer webPort) {
         public Options {
             opsHost = opsHost == null || opsHost.isBlank() ? "127.0.0.1" : opsHost;
         }
@@ -71,8 +80,8 @@ public final class LocalPipeline implements AutoCloseable {
         }
 
         /** Every service, the analytics API and the web app on any free port. */
-        public static Options all(Path dataDir, int kafkaPort, int esPort, int opsPort, String opsHost,
-                                  CrawlConfig crawl) {
+        public static Options all(
+                Path dataDir, int kafkaPort, int esPort, int opsPort, String opsHost, CrawlConfig crawl) {
             return all(dataDir, kafkaPort, esPort, opsPort, opsHost, crawl, 0, 0);
         }
 
@@ -80,16 +89,34 @@ public final class LocalPipeline implements AutoCloseable {
          * Every service: {@code crawl} as given, enrich, the sinks and analytics configured from the environment and
          * defaults, the analytics API and the web app on the ports given.
          */
-        public static Options all(Path dataDir, int kafkaPort, int esPort, int opsPort, String opsHost,
-                                  CrawlConfig crawl, int analyticsPort, int webPort) {
-            return new Options(dataDir, kafkaPort, esPort, opsPort, opsHost, crawl, EnrichCommand.fromEnvironment(),
-                    SinkCommand.fromEnvironment(), SinkCommand.visitsFromEnvironment(), analyticsPort, webPort);
+        public static Options all(
+                Path dataDir,
+                int kafkaPort,
+                int esPort,
+                int opsPort,
+                String opsHost,
+                CrawlConfig crawl,
+                int analyticsPort,
+                int webPort) {
+            return new Options(
+                    dataDir,
+                    kafkaPort,
+                    esPort,
+                    opsPort,
+                    opsHost,
+                    crawl,
+                    EnrichCommand.fromEnvironment(),
+                    SinkCommand.fromEnvironment(),
+                    SinkCommand.visitsFromEnvironment(),
+                    analyticsPort,
+                    webPort);
         }
     }
 
     private final Lifecycle lifecycle;
     /** Per running service: whether it failed (stopped by itself, not asked to). */
     private final Map<String, Supplier<Boolean>> failed = new LinkedHashMap<>();
+
     private final PrometheusMeterRegistry registry = Metrics.newRegistry("local");
     private KafkaBroker broker;
     private ElasticsearchNode elasticsearch;
@@ -124,10 +151,22 @@ public final class LocalPipeline implements AutoCloseable {
 
     private void startAll(Options o) {
         Path dir = o.dataDir().toAbsolutePath().normalize();
-        broker = lifecycle.add(Phase.BROKER, "kafka",
-                KafkaBroker.builder().dataDir(dir.resolve("kafka")).port(o.kafkaPort()).heap("512m").start());
-        elasticsearch = lifecycle.add(Phase.ELASTICSEARCH, "elasticsearch",
-                ElasticsearchNode.builder().dataDir(dir.resolve("elasticsearch")).port(o.esPort()).heap("512m").start());
+        broker = lifecycle.add(
+                Phase.BROKER,
+                "kafka",
+                KafkaBroker.builder()
+                        .dataDir(dir.resolve("kafka"))
+                        .port(o.kafkaPort())
+                        .heap("512m")
+                        .start());
+        elasticsearch = lifecycle.add(
+                Phase.ELASTICSEARCH,
+                "elasticsearch",
+                ElasticsearchNode.builder()
+                        .dataDir(dir.resolve("elasticsearch"))
+                        .port(o.esPort())
+                        .heap("512m")
+                        .start());
         String kafka = broker.bootstrapServers();
         TopicProvisioner.ensure(kafka, Topics.defaults(), (short) 1);
         if (o.enrich() != null) {
@@ -136,35 +175,60 @@ public final class LocalPipeline implements AutoCloseable {
         }
         if (o.analyticsPort() != null) {
             analyticsPort = o.analyticsPort() == 0 ? freePort() : o.analyticsPort();
-            AnalyticsService analytics = AnalyticsService.start(AnalyticsCommand.fromEnvironment(kafka,
-                    dir.resolve("analytics-state"), analyticsPort), InstitutionNames.loadDefault(), registry, -1);
-            run(Phase.SERVICE, "analytics", analytics, () -> analytics.state() == KafkaStreams.State.ERROR
-                    || analytics.state() == KafkaStreams.State.NOT_RUNNING);
+            AnalyticsService analytics = AnalyticsService.start(
+                    AnalyticsCommand.fromEnvironment(kafka, dir.resolve("analytics-state"), analyticsPort),
+                    InstitutionNames.loadDefault(),
+                    registry,
+                    -1);
+            run(
+                    Phase.SERVICE,
+                    "analytics",
+                    analytics,
+                    () -> analytics.state() == KafkaStreams.State.ERROR
+                            || analytics.state() == KafkaStreams.State.NOT_RUNNING);
         }
         if (o.sink() != null) {
             startSink("sink", o.sink().on(kafka, elasticsearch.httpUrl()), SinkIndex.ANNOUNCEMENTS);
         }
         if (o.visitsSink() != null) {
-            startSink("sink-research-visits", o.visitsSink().on(kafka, elasticsearch.httpUrl()),
+            startSink(
+                    "sink-research-visits",
+                    o.visitsSink().on(kafka, elasticsearch.httpUrl()),
                     SinkIndex.RESEARCH_VISITS);
         }
         if (o.webPort() != null) {
             // read-only pages over the index and the analytics API; 127.0.0.1 only: a local tool, not a site
             String visitsAlias = o.visitsSink() != null ? o.visitsSink().indexAlias() : SinkIndex.DEFAULT_VISITS_ALIAS;
             String announcementsAlias = o.sink() != null ? o.sink().indexAlias() : SinkConfig.DEFAULT_INDEX_ALIAS;
-            web = run(Phase.SERVICE, "web", WebServer.start(new WebConfig(WebConfig.DEFAULT_HOST, o.webPort(),
-                    ElasticsearchSettings.of(elasticsearch.httpUrl()), announcementsAlias, visitsAlias,
-                    analyticsPort < 0 ? "http://localhost:" + AnalyticsCommand.DEFAULT_API_PORT : analyticsUrl()),
-                    registry), () -> false);
+            web = run(
+                    Phase.SERVICE,
+                    "web",
+                    WebServer.start(
+                            new WebConfig(
+                                    WebConfig.DEFAULT_HOST,
+                                    o.webPort(),
+                                    ElasticsearchSettings.of(elasticsearch.httpUrl()),
+                                    announcementsAlias,
+                                    visitsAlias,
+                                    analyticsPort < 0
+                                            ? "http://localhost:" + AnalyticsCommand.DEFAULT_API_PORT
+                                            : analyticsUrl()),
+                            registry),
+                    () -> false);
         }
         if (o.crawl() != null) {
             CrawlService c = CrawlService.start(o.crawl().on(kafka, dir.resolve("crawl-work")), registry);
             crawl = run(Phase.CRAWL, "crawl", c, c::failed);
         }
-        ops = lifecycle.add(Phase.OPS, "ops", OpsServer.builder(registry).host(o.opsHost()).port(o.opsPort())
-                .liveness(this::liveness)
-                .readiness(this::readiness)
-                .start());
+        ops = lifecycle.add(
+                Phase.OPS,
+                "ops",
+                OpsServer.builder(registry)
+                        .host(o.opsHost())
+                        .port(o.opsPort())
+                        .liveness(this::liveness)
+                        .readiness(this::readiness)
+                        .start());
     }
 
     private void startSink(String name, SinkConfig config, SinkIndex index) {
@@ -207,10 +271,12 @@ public final class LocalPipeline implements AutoCloseable {
 
     private Check readiness() {
         if (!broker.isAlive() || !elasticsearch.isAlive()) {
-            return Check.failing("kafka alive=" + broker.isAlive() + ", elasticsearch alive=" + elasticsearch.isAlive());
+            return Check.failing(
+                    "kafka alive=" + broker.isAlive() + ", elasticsearch alive=" + elasticsearch.isAlive());
         }
         Map<String, Throwable> failures = failures();
-        return failures.isEmpty() ? Check.ok("kafka, elasticsearch and services up")
+        return failures.isEmpty()
+                ? Check.ok("kafka, elasticsearch and services up")
                 : Check.failing("service failed: " + failures.keySet());
     }
 

@@ -22,12 +22,14 @@ public record PipelineStatus(long crawled, long enriched, long indexed, long dea
     }
 
     private static long sum(MeterRegistry registry, String name) {
-        return (long) registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
+        return (long) registry.find(name).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     /** One line for people. */
     public String describe() {
-        return String.format("crawled %d · enriched %d · indexed %d · dead-lettered %d",
-                crawled, enriched, indexed, deadLettered);
+        return String.format(
+                "crawled %d · enriched %d · indexed %d · dead-lettered %d", crawled, enriched, indexed, deadLettered);
     }
 }

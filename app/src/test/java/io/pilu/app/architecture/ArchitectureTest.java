@@ -38,16 +38,30 @@ class ArchitectureTest {
     @Test
     void everyModuleIsImported() {
         Set<String> packages = main.stream().map(JavaClass::getPackageName).collect(Collectors.toSet());
-        assertThat(packages).contains("io.pilu.model", "io.pilu.service", "io.pilu.ingest.crawl", "io.pilu.enrich.extract",
-                "io.pilu.enrich.topology", "io.pilu.sink", "io.pilu.analytics", "io.pilu.web", "io.pilu.infra", "io.pilu.testkit", "io.pilu.app");
+        assertThat(packages)
+                .contains(
+                        "io.pilu.model",
+                        "io.pilu.service",
+                        "io.pilu.ingest.crawl",
+                        "io.pilu.enrich.extract",
+                        "io.pilu.enrich.topology",
+                        "io.pilu.sink",
+                        "io.pilu.analytics",
+                        "io.pilu.web",
+                        "io.pilu.infra",
+                        "io.pilu.testkit",
+                        "io.pilu.app");
         assertThat(packages).as("test classes are not part of the rules").doesNotContain("io.pilu.app.architecture");
     }
 
     /** The extraction core is plain Java on a string: no Kafka, no Jackson, no I/O library, nothing of the services. */
     @Test
     void theExtractionCoreDependsOnlyOnJavaTheModelAndAhoCorasick() {
-        ArchRule rule = classes().that().resideInAPackage("io.pilu.enrich.extract..")
-                .should().onlyDependOnClassesThat()
+        ArchRule rule = classes()
+                .that()
+                .resideInAPackage("io.pilu.enrich.extract..")
+                .should()
+                .onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "io.pilu.model..", "io.pilu.enrich.extract..", "org.ahocorasick..")
                 .because("the extraction core is testable on a string and reusable without Kafka (ARCHITECTURE.md)");
         rule.check(main);
@@ -56,8 +70,12 @@ class ArchitectureTest {
     /** {@code app} composes the services; a service that reached back into it would tie every module to the CLI. */
     @Test
     void noModuleDependsOnTheApp() {
-        ArchRule rule = noClasses().that().resideOutsideOfPackage("io.pilu.app..")
-                .should().dependOnClassesThat().resideInAPackage("io.pilu.app..")
+        ArchRule rule = noClasses()
+                .that()
+                .resideOutsideOfPackage("io.pilu.app..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.pilu.app..")
                 .because("app wires the modules together; they must not know it");
         rule.check(main);
     }
@@ -65,8 +83,11 @@ class ArchitectureTest {
     /** The events on the topics are the contract every stage shares; they depend on none of the stages. */
     @Test
     void theModelDependsOnNothingOfOurs() {
-        ArchRule rule = noClasses().that().resideInAPackage("io.pilu.model..")
-                .should().dependOnClassesThat(resideInAPackage("io.pilu..").and(resideOutsideOfPackage("io.pilu.model..")))
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("io.pilu.model..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("io.pilu..").and(resideOutsideOfPackage("io.pilu.model..")))
                 .because("the model is the shared contract of all stages");
         rule.check(main);
     }

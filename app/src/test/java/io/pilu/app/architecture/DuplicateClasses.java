@@ -45,7 +45,10 @@ final class DuplicateClasses {
 
     /** The entries of a class path as written by {@code dependency:build-classpath}. */
     static List<Path> classpath(String text) {
-        return Arrays.stream(text.strip().split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).toList();
+        return Arrays.stream(text.strip().split(File.pathSeparator))
+                .filter(s -> !s.isBlank())
+                .map(Path::of)
+                .toList();
     }
 
     static Scan scan(List<Path> inputs) {

@@ -30,20 +30,28 @@ class ShadedJarClassesTest {
 
     @Test
     void noClassOfPiluJarComesFromTwoOfItsInputs() throws IOException {
-        assertThat(INPUTS).as("written by maven-dependency-plugin at generate-test-resources").exists();
-        List<Path> inputs = new ArrayList<>(DuplicateClasses.classpath(Files.readString(INPUTS, StandardCharsets.UTF_8)));
+        assertThat(INPUTS)
+                .as("written by maven-dependency-plugin at generate-test-resources")
+                .exists();
+        List<Path> inputs =
+                new ArrayList<>(DuplicateClasses.classpath(Files.readString(INPUTS, StandardCharsets.UTF_8)));
         inputs.add(Path.of("target", "classes"));
 
         DuplicateClasses.Scan scan = DuplicateClasses.scan(inputs);
 
-        assertThat(scan.classCount()).as("classes read from %s inputs", inputs.size()).isGreaterThan(10_000);
-        assertThat(scan.origins()).containsKeys(
-                "io/pilu/app/Pilu.class",
-                "org/apache/kafka/clients/producer/KafkaProducer.class",
-                "org/elasticsearch/client/RestClient.class",
-                "org/apache/pdfbox/pdmodel/PDDocument.class",
-                "ch/qos/logback/classic/Logger.class");
-        assertThat(scan.duplicates()).as("classes found in more than one input of pilu.jar").isEmpty();
+        assertThat(scan.classCount())
+                .as("classes read from %s inputs", inputs.size())
+                .isGreaterThan(10_000);
+        assertThat(scan.origins())
+                .containsKeys(
+                        "io/pilu/app/Pilu.class",
+                        "org/apache/kafka/clients/producer/KafkaProducer.class",
+                        "org/elasticsearch/client/RestClient.class",
+                        "org/apache/pdfbox/pdmodel/PDDocument.class",
+                        "ch/qos/logback/classic/Logger.class");
+        assertThat(scan.duplicates())
+                .as("classes found in more than one input of pilu.jar")
+                .isEmpty();
     }
 
     /** The check itself finds a class that two jars carry, and a class a jar shares with a classes directory. */
@@ -72,7 +80,8 @@ class ShadedJarClassesTest {
 
     private Path jar(String name, String... entries) throws IOException {
         Path jar = dir.resolve(name);
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file)) {
             for (String entry : entries) {
                 out.putNextEntry(new JarEntry(entry));
                 out.write(1);

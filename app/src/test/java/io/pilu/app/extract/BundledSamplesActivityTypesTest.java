@@ -42,7 +42,8 @@ class BundledSamplesActivityTypesTest {
     void everySampleGivesWhatItGaveBefore() throws Exception {
         List<SampleSet.Sample> samples = SampleSet.bundled().samples();
         assertThat(samples.stream().map(SampleSet.Sample::document).collect(Collectors.toSet()))
-                .as("every bundled sample has its expectation here").containsExactlyInAnyOrderElementsOf(
+                .as("every bundled sample has its expectation here")
+                .containsExactlyInAnyOrderElementsOf(
                         java.util.stream.Stream.concat(EXPECTED.keySet().stream(), java.util.stream.Stream.of(CORRUPT))
                                 .toList());
         for (SampleSet.Sample sample : samples) {
@@ -50,22 +51,39 @@ class BundledSamplesActivityTypesTest {
                 assertThatThrownBy(() -> extract(sample)).isInstanceOf(DocumentExtractionException.class);
                 continue;
             }
-            assertThat(summary(enrich(sample, extract(sample)))).as(sample.document())
+            assertThat(summary(enrich(sample, extract(sample))))
+                    .as(sample.document())
                     .isEqualTo(EXPECTED.get(sample.document()));
         }
     }
 
     private static String extract(SampleSet.Sample sample) throws DocumentExtractionException {
-        return new DocumentTextExtractor().extract(new ByteArrayInputStream(sample.content()),
-                sample.listing().fileExt()).text();
+        return new DocumentTextExtractor()
+                .extract(
+                        new ByteArrayInputStream(sample.content()),
+                        sample.listing().fileExt())
+                .text();
     }
 
     private EnrichedAnnouncement enrich(SampleSet.Sample sample, String text) {
-        RawAnnouncement raw = new RawAnnouncement(RawAnnouncement.SCHEMA_VERSION, sample.id(), "BSE",
-                sample.listing().companyCd(), sample.listing().companyName(), sample.listing().disclosureTitle(),
-                List.of(), sample.listing().publishDate(), "https://www.bse.cn" + sample.listing().destFilePath(),
-                sample.listing().fileExt(), null, (long) sample.content().length, null, text,
-                RawAnnouncement.ExtractionStatus.OK, null, Instant.parse("2024-06-21T08:00:00Z"));
+        RawAnnouncement raw = new RawAnnouncement(
+                RawAnnouncement.SCHEMA_VERSION,
+                sample.id(),
+                "BSE",
+                sample.listing().companyCd(),
+                sample.listing().companyName(),
+                sample.listing().disclosureTitle(),
+                List.of(),
+                sample.listing().publishDate(),
+                "https://www.bse.cn" + sample.listing().destFilePath(),
+                sample.listing().fileExt(),
+                null,
+                (long) sample.content().length,
+                null,
+                text,
+                RawAnnouncement.ExtractionStatus.OK,
+                null,
+                Instant.parse("2024-06-21T08:00:00Z"));
         return enricher.enrich(raw, Instant.parse("2024-06-21T08:00:05Z"));
     }
 

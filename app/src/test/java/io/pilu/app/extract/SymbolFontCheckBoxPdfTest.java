@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -84,11 +83,15 @@ class SymbolFontCheckBoxPdfTest {
         String rowStart = text.substring(text.indexOf("投资者关系活动类别"));
         String row = rowStart.substring(0, rowStart.indexOf("二、"));
         if (variant.extractedTick == null) {
-            assertThat(row).as("the tick is dropped").contains("分析师会议").doesNotContain("√", "☑")
+            assertThat(row)
+                    .as("the tick is dropped")
+                    .contains("分析师会议")
+                    .doesNotContain("√", "☑")
                     .doesNotContain("□分析师会议", "□路演活动");
         } else {
-            assertThat(row).as("extracted row").contains(variant.extractedTick + "分析师会议",
-                    variant.extractedTick + "路演活动");
+            assertThat(row)
+                    .as("extracted row")
+                    .contains(variant.extractedTick + "分析师会议", variant.extractedTick + "路演活动");
         }
         if (variant == Variant.WINGDINGS_PRIVATE_USE) {
             assertThat(row).contains("\uF06F特定对象调研");
@@ -97,7 +100,8 @@ class SymbolFontCheckBoxPdfTest {
             assertThat(row).contains("£特定对象调研");
         }
 
-        EnrichedAnnouncement enriched = new AnnouncementEnricher().enrich(raw(text), Instant.parse("2024-06-14T08:00:00Z"));
+        EnrichedAnnouncement enriched =
+                new AnnouncementEnricher().enrich(raw(text), Instant.parse("2024-06-14T08:00:00Z"));
         assertThat(enriched.documentClass()).isEqualTo(DocumentClass.IR_ACTIVITY_RECORD);
         IrActivity ir = enriched.irActivity();
         assertThat(ir.activityTypes()).as("from %s", row).containsExactly("分析师会议", "路演活动");
@@ -105,21 +109,36 @@ class SymbolFontCheckBoxPdfTest {
     }
 
     private static RawAnnouncement raw(String text) {
-        return new RawAnnouncement(RawAnnouncement.SCHEMA_VERSION, "b".repeat(64), "BSE", "873166", "青禾储能",
-                "[临时公告]青禾储能:投资者关系活动记录表", List.of("9504"), LocalDate.of(2024, 6, 14),
-                "https://www.bse.cn/disclosure/2024/2024-06-14/1.pdf", "pdf", null, null, 1, text,
-                RawAnnouncement.ExtractionStatus.OK, null, Instant.parse("2024-06-14T08:00:00Z"));
+        return new RawAnnouncement(
+                RawAnnouncement.SCHEMA_VERSION,
+                "b".repeat(64),
+                "BSE",
+                "873166",
+                "青禾储能",
+                "[临时公告]青禾储能:投资者关系活动记录表",
+                List.of("9504"),
+                LocalDate.of(2024, 6, 14),
+                "https://www.bse.cn/disclosure/2024/2024-06-14/1.pdf",
+                "pdf",
+                null,
+                null,
+                1,
+                text,
+                RawAnnouncement.ExtractionStatus.OK,
+                null,
+                Instant.parse("2024-06-14T08:00:00Z"));
     }
 
     /** One item of the category row: its label and whether it is ticked. */
-    private record Item(String label, boolean ticked) {
-    }
+    private record Item(String label, boolean ticked) {}
 
     private static final List<List<Item>> ROW = List.of(
-            List.of(new Item("特定对象调研", false), new Item("分析师会议", true), new Item("媒体采访", false),
+            List.of(
+                    new Item("特定对象调研", false),
+                    new Item("分析师会议", true),
+                    new Item("媒体采访", false),
                     new Item("业绩说明会", false)),
-            List.of(new Item("新闻发布会", false), new Item("路演活动", true), new Item("现场参观", false),
-                    new Item("其他", false)));
+            List.of(new Item("新闻发布会", false), new Item("路演活动", true), new Item("现场参观", false), new Item("其他", false)));
 
     private static void writeRecord(Path out, Variant variant) throws IOException {
         if (!Files.isReadable(CJK_FONT)) {
@@ -158,9 +177,15 @@ class SymbolFontCheckBoxPdfTest {
                     }
                     y -= 20f;
                 }
-                for (String line : List.of("二、投资者关系活动情况", "活动时间：2024年6月13日", "活动地点：公司会议室",
-                        "参与单位及人员：中信证券 张三", "上市公司接待人员：董事会秘书 王伟", "三、投资者关系活动主要内容",
-                        "问题1：公司产能如何？", "回答：产能利用率保持在较高水平。")) {
+                for (String line : List.of(
+                        "二、投资者关系活动情况",
+                        "活动时间：2024年6月13日",
+                        "活动地点：公司会议室",
+                        "参与单位及人员：中信证券 张三",
+                        "上市公司接待人员：董事会秘书 王伟",
+                        "三、投资者关系活动主要内容",
+                        "问题1：公司产能如何？",
+                        "回答：产能利用率保持在较高水平。")) {
                     text(cs, cjk, 60f, y, line);
                     y -= 20f;
                 }
@@ -174,8 +199,9 @@ class SymbolFontCheckBoxPdfTest {
         }
     }
 
-    private static void box(PDPageContentStream cs, Variant variant, boolean ticked, PDType0Font cjk, PDFont tickFont,
-            float x, float y) throws IOException {
+    private static void box(
+            PDPageContentStream cs, Variant variant, boolean ticked, PDType0Font cjk, PDFont tickFont, float x, float y)
+            throws IOException {
         switch (variant) {
             case WINGDINGS_PRIVATE_USE -> code(cs, tickFont, x, y, ticked ? 0xFE : 0x6F);
             case WINGDINGS2_RAW_CODE -> code(cs, tickFont, x, y, ticked ? 0x52 : 0xA3);
@@ -226,7 +252,8 @@ class SymbolFontCheckBoxPdfTest {
         }
         font.setItem(COSName.FONT_MATRIX, matrix);
         COSDictionary procs = new COSDictionary();
-        procs.setItem(COSName.getPDFName("boxchecked"),
+        procs.setItem(
+                COSName.getPDFName("boxchecked"),
                 stream("1000 0 0 0 1000 1000 d1 60 w 100 50 800 800 re S 220 450 m 420 220 l 800 780 l S"));
         procs.setItem(COSName.getPDFName("boxempty"), stream("1000 0 0 0 1000 1000 d1 60 w 100 50 800 800 re S"));
         font.setItem(COSName.CHAR_PROCS, procs);
@@ -250,15 +277,27 @@ class SymbolFontCheckBoxPdfTest {
         font.setItem(COSName.WIDTHS, widths);
         font.setItem(COSName.RESOURCES, new COSDictionary());
         if (toUnicode) {
-            font.setItem(COSName.TO_UNICODE, stream(String.join("\n",
-                    "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
-                    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
-                    "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
-                    "1 begincodespacerange", "<00> <FF>", "endcodespacerange",
-                    "2 beginbfchar",
-                    String.format("<%02X> <%04X>", tickedCode, 0xF000 + tickedCode),
-                    String.format("<%02X> <%04X>", emptyCode, 0xF000 + emptyCode),
-                    "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end")));
+            font.setItem(
+                    COSName.TO_UNICODE,
+                    stream(String.join(
+                            "\n",
+                            "/CIDInit /ProcSet findresource begin",
+                            "12 dict begin",
+                            "begincmap",
+                            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+                            "/CMapName /Adobe-Identity-UCS def",
+                            "/CMapType 2 def",
+                            "1 begincodespacerange",
+                            "<00> <FF>",
+                            "endcodespacerange",
+                            "2 beginbfchar",
+                            String.format("<%02X> <%04X>", tickedCode, 0xF000 + tickedCode),
+                            String.format("<%02X> <%04X>", emptyCode, 0xF000 + emptyCode),
+                            "endbfchar",
+                            "endcmap",
+                            "CMapName currentdict /CMap defineresource pop",
+                            "end",
+                            "end")));
         }
         return new PDType3Font(font);
     }

@@ -47,8 +47,8 @@ public final class FaultPipeline implements AutoCloseable {
      * @param rateLimit the crawler's requests per second; the crawler is the slowest stage, so this sets how long a
      *                  run lasts and therefore how much of it a fault can land in
      */
-    public FaultPipeline(String name, Path jar, String bootstrap, Supplier<String> esUrl, int generated,
-                         int rateLimit) throws IOException {
+    public FaultPipeline(String name, Path jar, String bootstrap, Supplier<String> esUrl, int generated, int rateLimit)
+            throws IOException {
         this.prefix = SharedInfra.uniqueName(name) + ".";
         this.topics = Topics.withPrefix(prefix);
         this.alias = SharedInfra.uniqueName(name + "-docs");
@@ -61,29 +61,66 @@ public final class FaultPipeline implements AutoCloseable {
         // Created up front so the audit can read every topic even before a service has created it.
         TopicProvisioner.ensure(bootstrap, topics, (short) 1);
         List<String> kafka = List.of("--bootstrap-servers", bootstrap, "--topic-prefix", prefix, "--ops-port", "0");
-        this.crawl = new ServiceProcess("crawl", jar, concat(kafka, List.of(
-                "--base-url", site.baseUrl(),
-                "--from", FaultFixtures.FROM.toString(),
-                "--poll-interval", "1s",
-                "--rate-limit", Integer.toString(rateLimit),
-                "--transactional-id", prefix + "crawl",
-                // an orphaned transaction of a killed crawler is fenced by the restart (same transactional id);
-                // the short timeout only bounds how long a never-restarted one would block read_committed readers
-                "--transaction-timeout", "10s",
-                "--backoff-max", "5s",
-                "--work-dir", dir.resolve("crawl-work").toString())), dir);
-        this.enrich = new ServiceProcess("enrich", jar, concat(kafka, List.of(
-                "--application-id", prefix + "enrich",
-                // reused across restarts: Streams keeps its process id there, so the restart fences the killed
-                // instance's transactions instead of waiting for them to time out
-                "--state-dir", dir.resolve("enrich-state").toString())), dir);
-        this.sink = new ServiceProcess("sink", jar, concat(kafka, List.of(
-                "--es-url", esUrl.get(),
-                "--index-alias", alias,
-                "--group-id", prefix + "sink",
-                "--batch-size", "25",
-                "--linger-ms", "100",
-                "--retry-backoff-max-ms", "2000")), dir);
+        this.crawl = new ServiceProcess(
+                "crawl",
+                jar,
+                concat(
+                        kafka,
+                        List.of(
+                                "--base-url",
+                                site.baseUrl(),
+                                "--from",
+                                FaultFixtures.FROM.toString(),
+                                "--poll-interval",
+                                "1s",
+                                "--rate-limit",
+                                Integer.toString(rateLimit),
+                                "--transactional-id",
+                                prefix + "crawl",
+                                // an orphaned transaction of a killed crawler is fenced by the restart (same
+                                // transactional id);
+                                // the short timeout only bounds how long a never-restarted one would block
+                                // read_committed readers
+                                "--transaction-timeout",
+                                "10s",
+                                "--backoff-max",
+                                "5s",
+                                "--work-dir",
+                                dir.resolve("crawl-work").toString())),
+                dir);
+        this.enrich = new ServiceProcess(
+                "enrich",
+                jar,
+                concat(
+                        kafka,
+                        List.of(
+                                "--application-id",
+                                prefix + "enrich",
+                                // reused across restarts: Streams keeps its process id there, so the restart fences the
+                                // killed
+                                // instance's transactions instead of waiting for them to time out
+                                "--state-dir",
+                                dir.resolve("enrich-state").toString())),
+                dir);
+        this.sink = new ServiceProcess(
+                "sink",
+                jar,
+                concat(
+                        kafka,
+                        List.of(
+                                "--es-url",
+                                esUrl.get(),
+                                "--index-alias",
+                                alias,
+                                "--group-id",
+                                prefix + "sink",
+                                "--batch-size",
+                                "25",
+                                "--linger-ms",
+                                "100",
+                                "--retry-backoff-max-ms",
+                                "2000")),
+                dir);
     }
 
     public void startAll() {
@@ -133,26 +170,42 @@ public final class FaultPipeline implements AutoCloseable {
         assertEachOnce("raw topic, read_committed", audit.keyCounts(topics.raw(), true), rawExpected);
         assertEachOnce("enriched topic, read_committed", audit.keyCounts(topics.enriched(), true), fixtures.all());
         // the IR table holds every id once: the IR records, and a tombstone for each other announcement
-        assertEachOnce("IR-activities topic, read_committed", audit.keyCounts(topics.irActivities(), true),
-                fixtures.all());
-        assertThat(documentCount()).as("documents in " + alias).isEqualTo(fixtures.all().size());
+        assertEachOnce(
+                "IR-activities topic, read_committed", audit.keyCounts(topics.irActivities(), true), fixtures.all());
+        assertThat(documentCount())
+                .as("documents in " + alias)
+                .isEqualTo(fixtures.all().size());
         Set<String> indexed = audit.documentIds(esUrl.get(), alias);
-        assertThat(difference(fixtures.all(), indexed)).as("announcements missing from " + alias).isEmpty();
-        assertThat(difference(indexed, fixtures.all())).as("unexpected documents in " + alias).isEmpty();
+        assertThat(difference(fixtures.all(), indexed))
+                .as("announcements missing from " + alias)
+                .isEmpty();
+        assertThat(difference(indexed, fixtures.all()))
+                .as("unexpected documents in " + alias)
+                .isEmpty();
         List<DeadLetter> enrichDead = audit.deadLetters(topics.dlqEnrich());
-        assertThat(enrichDead).as("enrich dead letters").extracting(DeadLetter::key)
+        assertThat(enrichDead)
+                .as("enrich dead letters")
+                .extracting(DeadLetter::key)
                 .containsExactlyInAnyOrderElementsOf(poisonKeys);
         assertThat(audit.deadLetters(topics.dlqSink())).as("sink dead letters").isEmpty();
-        assertThat(site.contractViolations()).as("crawler requests the exchange would reject").isEmpty();
+        assertThat(site.contractViolations())
+                .as("crawler requests the exchange would reject")
+                .isEmpty();
     }
 
     /** Names the offending ids (missing, repeated, unexpected) rather than dumping two maps of ~160 entries. */
     private static void assertEachOnce(String what, Map<String, Integer> counts, Set<String> expected) {
-        assertThat(difference(expected, counts.keySet())).as(what + ": missing ids").isEmpty();
-        assertThat(counts.entrySet().stream().filter(e -> e.getValue() != 1)
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
-                .as(what + ": ids not exactly once (id=count)").isEmpty();
-        assertThat(difference(counts.keySet(), expected)).as(what + ": unexpected keys").isEmpty();
+        assertThat(difference(expected, counts.keySet()))
+                .as(what + ": missing ids")
+                .isEmpty();
+        assertThat(counts.entrySet().stream()
+                        .filter(e -> e.getValue() != 1)
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+                .as(what + ": ids not exactly once (id=count)")
+                .isEmpty();
+        assertThat(difference(counts.keySet(), expected))
+                .as(what + ": unexpected keys")
+                .isEmpty();
     }
 
     private static Set<String> difference(Set<String> a, Set<String> b) {

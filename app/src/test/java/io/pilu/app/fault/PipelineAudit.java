@@ -34,7 +34,8 @@ public final class PipelineAudit {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final String bootstrap;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public PipelineAudit(String bootstrap) {
         this.bootstrap = bootstrap;
@@ -56,7 +57,9 @@ public final class PipelineAudit {
 
     /** The committed dead letters of {@code topic}, decoded. */
     public List<DeadLetter> deadLetters(String topic) {
-        return records(topic, true).stream().map(r -> JsonSerde.deadLetter().fromBytes(r.value())).toList();
+        return records(topic, true).stream()
+                .map(r -> JsonSerde.deadLetter().fromBytes(r.value()))
+                .toList();
     }
 
     private List<ConsumerRecord<byte[], byte[]>> records(String topic, boolean committedOnly) {
@@ -65,9 +68,10 @@ public final class PipelineAudit {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, committedOnly ? "read_committed" : "read_uncommitted");
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer =
-                     new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, READ_TIMEOUT).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
             if (partitions.isEmpty()) {
                 throw new IllegalStateException("topic " + topic + " does not exist");
             }
@@ -91,8 +95,11 @@ public final class PipelineAudit {
         try {
             send(HttpRequest.newBuilder(URI.create(esUrl + "/" + alias + "/_refresh"))
                     .POST(HttpRequest.BodyPublishers.noBody()));
-            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(esUrl + "/" + alias + "/_count")).GET());
-            return r.statusCode() == 200 ? Json.mapper().readTree(r.body()).path("count").asLong() : -1;
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(esUrl + "/" + alias + "/_count"))
+                    .GET());
+            return r.statusCode() == 200
+                    ? Json.mapper().readTree(r.body()).path("count").asLong()
+                    : -1;
         } catch (IOException e) {
             return -1;
         }
@@ -100,8 +107,9 @@ public final class PipelineAudit {
 
     /** The {@code _id} of every document behind {@code alias} (fewer than 10 000 in these tests). */
     public Set<String> documentIds(String esUrl, String alias) throws IOException {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(
-                URI.create(esUrl + "/" + alias + "/_search?size=10000&_source=false")).GET());
+        HttpResponse<String> r =
+                send(HttpRequest.newBuilder(URI.create(esUrl + "/" + alias + "/_search?size=10000&_source=false"))
+                        .GET());
         if (r.statusCode() != 200) {
             throw new IOException("search of " + alias + " answered " + r.statusCode() + ": " + r.body());
         }

@@ -42,14 +42,20 @@ public final class ServiceProcess {
             throw new IllegalStateException(service + " is already running");
         }
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP, "-jar", jar.toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                HEAP,
+                "-jar",
+                jar.toString(),
                 service));
         command.addAll(args);
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(service + "-" + (logs.size() + 1) + ".log");
             logs.add(log);
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service, e);
         }
@@ -92,7 +98,8 @@ public final class ServiceProcess {
             out.append("----- ").append(log).append(" (last ").append(lines).append(" lines)\n");
             try {
                 List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-                all.subList(Math.max(0, all.size() - lines), all.size()).forEach(l -> out.append(l).append('\n'));
+                all.subList(Math.max(0, all.size() - lines), all.size())
+                        .forEach(l -> out.append(l).append('\n'));
             } catch (IOException | UncheckedIOException e) {
                 out.append("(unreadable: ").append(e).append(")\n");
             }
@@ -102,6 +109,7 @@ public final class ServiceProcess {
 
     @Override
     public String toString() {
-        return service + (isAlive() ? " (running)" : exitCode() == null ? " (not started)" : " (exited " + exitCode() + ")");
+        return service
+                + (isAlive() ? " (running)" : exitCode() == null ? " (not started)" : " (exited " + exitCode() + ")");
     }
 }

@@ -52,21 +52,46 @@ class LocalPipelineShutdownIT {
         SampleSet samples = SampleSet.bundled();
         Map<String, Object> atStop = new HashMap<>();
         try (BseSimulator site = BseSimulator.withSamples()) {
-            LocalPipeline pipeline = LocalPipeline.start(LocalPipeline.Options.all(dataDir, 0, 0, 0, null,
-                    CrawlCommand.parse("--base-url", site.baseUrl(), "--from",
-                            samples.earliestPublishDate().toString(), "--rate-limit", "50", "--poll-interval", "1s")));
+            LocalPipeline pipeline = LocalPipeline.start(LocalPipeline.Options.all(
+                    dataDir,
+                    0,
+                    0,
+                    0,
+                    null,
+                    CrawlCommand.parse(
+                            "--base-url",
+                            site.baseUrl(),
+                            "--from",
+                            samples.earliestPublishDate().toString(),
+                            "--rate-limit",
+                            "50",
+                            "--poll-interval",
+                            "1s")));
             try {
-                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> pipeline.status().indexed() == samples.ids().size());
+                await().atMost(Duration.ofMinutes(3))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(() ->
+                                pipeline.status().indexed() == samples.ids().size());
                 // Runs after the services stopped and before the node and the broker do: what they left committed.
                 pipeline.lifecycle().add(Phase.OPS, "probe", () -> atStop.putAll(committed(pipeline)));
             } finally {
                 pipeline.close();
             }
-            assertThat(pipeline.lifecycle().closed()).extracting(Closed::name)
-                    .containsExactly("crawl", "enrich", "sink-research-visits", "sink", "web", "analytics", "probe", "ops",
-                            "elasticsearch", "kafka");
-            assertThat(pipeline.lifecycle().closed()).allSatisfy(c -> assertThat(c.error()).as(c.name()).isNull());
+            assertThat(pipeline.lifecycle().closed())
+                    .extracting(Closed::name)
+                    .containsExactly(
+                            "crawl",
+                            "enrich",
+                            "sink-research-visits",
+                            "sink",
+                            "web",
+                            "analytics",
+                            "probe",
+                            "ops",
+                            "elasticsearch",
+                            "kafka");
+            assertThat(pipeline.lifecycle().closed())
+                    .allSatisfy(c -> assertThat(c.error()).as(c.name()).isNull());
             assertThat(pipeline.broker().isAlive()).isFalse();
             assertThat(pipeline.elasticsearch().isAlive()).isFalse();
         } finally {
@@ -80,11 +105,18 @@ class LocalPipelineShutdownIT {
         Map<String, Boolean> enrich = (Map<String, Boolean>) atStop.get("enrich");
         @SuppressWarnings("unchecked")
         Map<String, Boolean> sink = (Map<String, Boolean>) atStop.get("sink");
-        assertThat(enrich).isNotEmpty().allSatisfy((tp, covered) -> assertThat(covered).as(tp).isTrue());
-        assertThat(sink).isNotEmpty().allSatisfy((tp, covered) -> assertThat(covered).as(tp).isTrue());
-        assertThat(logs.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
-                .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
-        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(enrich)
+                .isNotEmpty()
+                .allSatisfy((tp, covered) -> assertThat(covered).as(tp).isTrue());
+        assertThat(sink)
+                .isNotEmpty()
+                .allSatisfy((tp, covered) -> assertThat(covered).as(tp).isTrue());
+        assertThat(logs.list)
+                .filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .isEmpty();
+        assertThat(logs.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
                 .noneMatch(m -> m.contains("could not be established"));
     }
 
@@ -97,22 +129,30 @@ class LocalPipelineShutdownIT {
         Topics topics = Topics.defaults();
         Map<String, Object> result = new HashMap<>();
         try (Admin admin = Admin.create(KafkaSettings.admin(kafka))) {
-            result.put("enrich", covered(admin, EnrichConfig.DEFAULT_APPLICATION_ID,
-                    TopicReader.readCommitted(kafka, topics.raw())));
-            result.put("sink", covered(admin, SinkConfig.DEFAULT_GROUP_ID,
-                    TopicReader.readCommitted(kafka, topics.enriched())));
-            TransactionDescription tx = admin.describeTransactions(List.of("pilu-crawl-bse")).all()
-                    .get(30, TimeUnit.SECONDS).get("pilu-crawl-bse");
+            result.put(
+                    "enrich",
+                    covered(
+                            admin,
+                            EnrichConfig.DEFAULT_APPLICATION_ID,
+                            TopicReader.readCommitted(kafka, topics.raw())));
+            result.put(
+                    "sink",
+                    covered(admin, SinkConfig.DEFAULT_GROUP_ID, TopicReader.readCommitted(kafka, topics.enriched())));
+            TransactionDescription tx = admin.describeTransactions(List.of("pilu-crawl-bse"))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get("pilu-crawl-bse");
             result.put("crawl-transaction", tx.state().toString());
         }
         result.put("raw-records", TopicReader.readCommitted(kafka, topics.raw()).size());
         return result;
     }
 
-    private static Map<String, Boolean> covered(Admin admin, String group,
-                                                List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
+    private static Map<String, Boolean> covered(Admin admin, String group, List<ConsumerRecord<byte[], byte[]>> records)
+            throws Exception {
         Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                .partitionsToOffsetAndMetadata()
+                .get(30, TimeUnit.SECONDS);
         Map<String, Boolean> covered = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
             TopicPartition tp = new TopicPartition(r.topic(), r.partition());

@@ -15,7 +15,8 @@ class PipelineStatusTest {
         r.counter("pilu.enrich.records", "class", "OTHER").increment(5);
         r.counter("pilu.sink.docs.indexed").increment(7);
         r.counter("pilu.enrich.failures", "reason", "SerializationException").increment(1);
-        r.counter("pilu.sink.docs.rejected", "error_type", "document_parsing_exception").increment(2);
+        r.counter("pilu.sink.docs.rejected", "error_type", "document_parsing_exception")
+                .increment(2);
 
         PipelineStatus status = PipelineStatus.of(r);
 

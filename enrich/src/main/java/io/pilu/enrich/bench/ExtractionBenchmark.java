@@ -33,32 +33,48 @@ public final class ExtractionBenchmark {
     public record Result(long documents, double seconds, double docsPerSecond, int sampleChars) {
         /** One line for people. */
         public String describe() {
-            return String.format("enrich: %.1f docs/s (%d documents in %.2f s, one thread, sample %d chars)",
+            return String.format(
+                    "enrich: %.1f docs/s (%d documents in %.2f s, one thread, sample %d chars)",
                     docsPerSecond, documents, seconds, sampleChars);
         }
     }
 
-    private ExtractionBenchmark() {
-    }
+    private ExtractionBenchmark() {}
 
     /** Runs the benchmark; {@code warmupSeconds} ≥ 0, {@code measureSeconds} ≥ 1. */
     public static Result measure(int warmupSeconds, int measureSeconds) {
         if (warmupSeconds < 0 || measureSeconds < 1) {
-            throw new IllegalArgumentException("need warmupSeconds >= 0 and measureSeconds >= 1, got "
-                    + warmupSeconds + " and " + measureSeconds);
+            throw new IllegalArgumentException(
+                    "need warmupSeconds >= 0 and measureSeconds >= 1, got " + warmupSeconds + " and " + measureSeconds);
         }
         String text = sampleText();
-        RawAnnouncement raw = new RawAnnouncement(RawAnnouncement.SCHEMA_VERSION, "bench-sample", "BSE", "839493",
-                "并行科技", "[临时公告]并行科技:投资者关系活动记录表", List.of("9504"), LocalDate.of(2024, 6, 18),
-                "https://www.bse.cn/disclosure/2024/2024-06-18/bench.pdf", "pdf", null, null, null, text,
-                RawAnnouncement.ExtractionStatus.OK, null, Instant.EPOCH);
+        RawAnnouncement raw = new RawAnnouncement(
+                RawAnnouncement.SCHEMA_VERSION,
+                "bench-sample",
+                "BSE",
+                "839493",
+                "并行科技",
+                "[临时公告]并行科技:投资者关系活动记录表",
+                List.of("9504"),
+                LocalDate.of(2024, 6, 18),
+                "https://www.bse.cn/disclosure/2024/2024-06-18/bench.pdf",
+                "pdf",
+                null,
+                null,
+                null,
+                text,
+                RawAnnouncement.ExtractionStatus.OK,
+                null,
+                Instant.EPOCH);
         AnnouncementEnricher enricher = new AnnouncementEnricher();
         Instant at = Instant.EPOCH;
 
         EnrichedAnnouncement first = enricher.enrich(raw, at);
-        if (first.documentClass() != DocumentClass.IR_ACTIVITY_RECORD || first.irActivity().qa().isEmpty()) {
+        if (first.documentClass() != DocumentClass.IR_ACTIVITY_RECORD
+                || first.irActivity().qa().isEmpty()) {
             // a benchmark of a record the enricher does not understand would measure the wrong code path
-            throw new IllegalStateException("benchmark sample was not parsed as an IR record: " + first.documentClass());
+            throw new IllegalStateException(
+                    "benchmark sample was not parsed as an IR record: " + first.documentClass());
         }
         long sink = 0;
         long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;

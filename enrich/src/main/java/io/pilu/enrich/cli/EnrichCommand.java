@@ -16,7 +16,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pilu enrich}: runs the enrich topology until stopped. */
-@Command(name = "enrich", mixinStandardHelpOptions = true,
+@Command(
+        name = "enrich",
+        mixinStandardHelpOptions = true,
         description = "Classify raw announcements and extract IR activity records (Kafka Streams, exactly-once).")
 public final class EnrichCommand implements Callable<Integer> {
 
@@ -26,26 +28,35 @@ public final class EnrichCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--application-id", defaultValue = "${env:PILU_ENRICH_APPLICATION_ID:-pilu-enrich}",
+    @Option(
+            names = "--application-id",
+            defaultValue = "${env:PILU_ENRICH_APPLICATION_ID:-pilu-enrich}",
             description = "Kafka Streams application id (env PILU_ENRICH_APPLICATION_ID, default ${DEFAULT-VALUE}).")
     String applicationId;
 
-    @Option(names = "--state-dir", defaultValue = "${env:PILU_ENRICH_STATE_DIR:-${sys:java.io.tmpdir}/pilu-enrich}",
+    @Option(
+            names = "--state-dir",
+            defaultValue = "${env:PILU_ENRICH_STATE_DIR:-${sys:java.io.tmpdir}/pilu-enrich}",
             description = "Kafka Streams state directory (env PILU_ENRICH_STATE_DIR, default ${DEFAULT-VALUE}).")
     Path stateDir;
 
-    @Option(names = "--threads", defaultValue = "${env:PILU_ENRICH_THREADS:-1}",
+    @Option(
+            names = "--threads",
+            defaultValue = "${env:PILU_ENRICH_THREADS:-1}",
             description = "Stream threads (env PILU_ENRICH_THREADS, default ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--commit-interval-ms", defaultValue = "${env:PILU_ENRICH_COMMIT_INTERVAL_MS:-100}",
-            description = "Transaction commit interval in ms (env PILU_ENRICH_COMMIT_INTERVAL_MS, default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--commit-interval-ms",
+            defaultValue = "${env:PILU_ENRICH_COMMIT_INTERVAL_MS:-100}",
+            description =
+                    "Transaction commit interval in ms (env PILU_ENRICH_COMMIT_INTERVAL_MS, default ${DEFAULT-VALUE}).")
     long commitIntervalMs;
 
     /** The configuration these options describe. */
     public EnrichConfig config() {
-        return new EnrichConfig(common.bootstrapServers, applicationId, common.topics(), stateDir, threads,
-                commitIntervalMs);
+        return new EnrichConfig(
+                common.bootstrapServers, applicationId, common.topics(), stateDir, threads, commitIntervalMs);
     }
 
     /**
@@ -67,9 +78,14 @@ public final class EnrichCommand implements Callable<Integer> {
         try {
             EnrichService service = lifecycle.add(Phase.ENRICH, "enrich", EnrichService.start(config, registry));
             if (common.opsEnabled(DEFAULT_OPS_PORT)) {
-                lifecycle.add(Phase.OPS, "ops", common.opsServer(registry, DEFAULT_OPS_PORT)
-                        .liveness(service::liveness).readiness(service::readiness)
-                        .route("/topology", service::topologyDescription).start());
+                lifecycle.add(
+                        Phase.OPS,
+                        "ops",
+                        common.opsServer(registry, DEFAULT_OPS_PORT)
+                                .liveness(service::liveness)
+                                .readiness(service::readiness)
+                                .route("/topology", service::topologyDescription)
+                                .start());
             }
             service.awaitStop();
         } finally {

@@ -19,15 +19,13 @@ import java.util.regex.Pattern;
 final class ActivityDateParser {
 
     private static final String CN_DIGITS = "〇零一二三四五六七八九O";
-    private static final Pattern FULL_DATE = Pattern.compile(
-            "(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]"
+    private static final Pattern FULL_DATE = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]"
             + "|(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)"
             + "|([" + CN_DIGITS + "]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})[日号]");
     private static final Pattern MONTH = Pattern.compile(
             "(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月(?!\\s*\\d)|([" + CN_DIGITS + "]{4})年([一二三四五六七八九十]{1,3})月");
 
-    private ActivityDateParser() {
-    }
+    private ActivityDateParser() {}
 
     /** The first date in {@code text}, see the class comment; empty when there is none. */
     static Optional<String> parse(String text) {

@@ -54,17 +54,26 @@ final class ActivityTypeParser {
 
     /** The canonical categories in their output order. */
     enum Category {
-        特定对象调研, 业绩说明会, 媒体采访, 现场参观, 新闻发布会, 分析师会议, 路演活动, 其他
+        特定对象调研,
+        业绩说明会,
+        媒体采访,
+        现场参观,
+        新闻发布会,
+        分析师会议,
+        路演活动,
+        其他
     }
 
     /** Ticked categories in canonical order and the 其他 detail (null if none). */
-    record Result(List<String> types, String otherDetail) {
+    record Result(List<String> types, String otherDetail) {}
+
+    private enum Mark {
+        CHECKED,
+        UNCHECKED,
+        NONE
     }
 
-    private enum Mark { CHECKED, UNCHECKED, NONE }
-
-    private record Item(Mark mark, Category category, String detail) {
-    }
+    private record Item(Mark mark, Category category, String detail) {}
 
     private static final Map<String, Category> VARIANTS;
 
@@ -95,14 +104,16 @@ final class ActivityTypeParser {
 
     /** Variant words, longest first, so 业绩发布会 is matched before 发布会. */
     private static final List<String> VARIANT_ORDER = VARIANTS.keySet().stream()
-            .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
 
     /**
      * Words that name the activity in a title or a heading line: the canonical labels and the variants that name an
      * event. Bare 调研, 参观, 采访, 发布会 and 其他 are left out: in a heading they say too little ("调研周报").
      */
     private static final List<String> HEADING_WORDS = VARIANT_ORDER.stream()
-            .filter(w -> !List.of("调研", "参观", "采访", "发布会", "其他", "其它").contains(w)).toList();
+            .filter(w -> !List.of("调研", "参观", "采访", "发布会", "其他", "其它").contains(w))
+            .toList();
 
     /** How many heading lines (title first, then the document's first lines) may name the activity. */
     private static final int MAX_HEADING_LINES = 5;
@@ -113,6 +124,7 @@ final class ActivityTypeParser {
 
     /** The template's own prompt beside 其他, removed before reading (spaces between its characters allowed). */
     private static final Pattern TEMPLATE_HINT = Pattern.compile(String.join("\\s*", "请文字说明其他活动内容".split("")));
+
     private static final Pattern TEMPLATE_PROMPT = Pattern.compile("请.{0,4}(?:说明|注明|填写)|如有|具体说明|文字说明");
 
     /** Glyphs that are a box only where a box stands (see the class comment): R ticked, £ and 口 empty. */
@@ -120,8 +132,7 @@ final class ActivityTypeParser {
     /** Characters that separate items. */
     private static final String SEPARATORS = "、，；/|,;";
 
-    private ActivityTypeParser() {
-    }
+    private ActivityTypeParser() {}
 
     /** Parses the lines of the category section (label removed). */
     static Result parse(List<String> lines) {
@@ -149,7 +160,8 @@ final class ActivityTypeParser {
     }
 
     private static List<Item> ticked(List<Item> items) {
-        List<Item> checked = items.stream().filter(i -> i.mark() == Mark.CHECKED).toList();
+        List<Item> checked =
+                items.stream().filter(i -> i.mark() == Mark.CHECKED).toList();
         if (!checked.isEmpty()) {
             return checked;
         }
@@ -198,7 +210,9 @@ final class ActivityTypeParser {
         boolean labelsOnly = true;
         List<Item> unmarked = new ArrayList<>();
         int i = from;
-        while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && SEPARATORS.indexOf(s.charAt(i)) < 0
+        while (i < s.length()
+                && !Character.isWhitespace(s.charAt(i))
+                && SEPARATORS.indexOf(s.charAt(i)) < 0
                 && markAt(s, i) == null) {
             if (isOpenBracket(s.charAt(i))) {
                 i = afterBracket(s, i); // a remark beside a label, e.g. the template's own hint
@@ -276,9 +290,12 @@ final class ActivityTypeParser {
         }
         if (i > 0) {
             char before = s.charAt(i - 1);
-            boolean boxPosition = Character.isWhitespace(before) || SEPARATORS.indexOf(before) >= 0
-                    || ChineseText.isCjkPunctuation(before) || before == TextNormalizer.CHECKED
-                    || before == TextNormalizer.UNCHECKED || labelEndsAt(s, i);
+            boolean boxPosition = Character.isWhitespace(before)
+                    || SEPARATORS.indexOf(before) >= 0
+                    || ChineseText.isCjkPunctuation(before)
+                    || before == TextNormalizer.CHECKED
+                    || before == TextNormalizer.UNCHECKED
+                    || labelEndsAt(s, i);
             if (!boxPosition) {
                 return null; // inside a word: 出口, 进口商, R&D
             }
@@ -367,8 +384,10 @@ final class ActivityTypeParser {
             if (seen++ >= MAX_HEADING_LINES) {
                 break;
             }
-            if (line.length() > MAX_HEADING_CHARS || SENTENCE_PUNCTUATION.matcher(line).find()
-                    || line.indexOf(TextNormalizer.CHECKED) >= 0 || line.indexOf(TextNormalizer.UNCHECKED) >= 0) {
+            if (line.length() > MAX_HEADING_CHARS
+                    || SENTENCE_PUNCTUATION.matcher(line).find()
+                    || line.indexOf(TextNormalizer.CHECKED) >= 0
+                    || line.indexOf(TextNormalizer.UNCHECKED) >= 0) {
                 continue;
             }
             Set<Category> named = EnumSet.noneOf(Category.class);

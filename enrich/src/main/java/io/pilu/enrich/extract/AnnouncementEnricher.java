@@ -62,12 +62,21 @@ public final class AnnouncementEnricher {
         DocumentClass documentClass = classifier.classify(raw.title(), text);
 
         IrActivity ir = documentClass == DocumentClass.IR_ACTIVITY_RECORD && text != null
-                ? irParser.parse(text, raw.title()) : null;
+                ? irParser.parse(text, raw.title())
+                : null;
         Integer year = raw.publishDate() == null ? null : raw.publishDate().getYear();
         List<Figure> figures = text == null ? List.of() : FigureExtractor.extract(text, year);
 
-        return new EnrichedAnnouncement(EnrichedAnnouncement.SCHEMA_VERSION, raw.id(), raw, documentClass, ir,
-                figures, entities(ir), ENRICHMENT_VERSION, enrichedAt);
+        return new EnrichedAnnouncement(
+                EnrichedAnnouncement.SCHEMA_VERSION,
+                raw.id(),
+                raw,
+                documentClass,
+                ir,
+                figures,
+                entities(ir),
+                ENRICHMENT_VERSION,
+                enrichedAt);
     }
 
     private static List<Entity> entities(IrActivity ir) {

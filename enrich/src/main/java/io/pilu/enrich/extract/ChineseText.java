@@ -9,8 +9,7 @@ final class ChineseText {
     /** Full-width punctuation that behaves like a Han character for spacing: no space belongs beside it. */
     private static final String CJK_PUNCTUATION = "，。、；：？！“”‘’（）《》【】「」『』…—～·";
 
-    private ChineseText() {
-    }
+    private ChineseText() {}
 
     /** A CJK unified ideograph (basic block and extension A), or 〇 as written in dates. */
     static boolean isHan(char c) {

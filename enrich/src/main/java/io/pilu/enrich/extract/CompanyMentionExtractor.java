@@ -38,18 +38,18 @@ public final class CompanyMentionExtractor {
             "(?=[合供])(?:合作伙伴|合作方|合作单位|供应商)" + VERB + "\\s*" + LIST);
     private static final Pattern PARTNER_WITH = Pattern.compile(
             "与([^，。；！？：\\n]{2,120}?)(?:等)?(?:公司|企业|厂商|机构|单位)?(?:之间)?(?:建立了?|达成了?|开展了?|保持(?:着)?|签署了?|签订了?|展开了?|进行了?|深化了?|形成了?)?"
-            + "(?:长期|深度|紧密|良好|稳定|战略|全面|密切|的|了){0,4}合作");
+                    + "(?:长期|深度|紧密|良好|稳定|战略|全面|密切|的|了){0,4}合作");
     private static final Pattern PARTNER_SCOPE = Pattern.compile("在|就|围绕|于");
     /** The characters neither CUSTOMER_BEFORE nor PARTNER_WITH can match across. */
     private static final Pattern CLAUSE_END = Pattern.compile("[，。；！？：]");
+
     private static final Pattern ITEM_SEPARATORS = Pattern.compile("[、，,/]|以及|和|及|与");
     private static final Pattern GENERIC = Pattern.compile(
             ".*(?:用户|客户|院校|院所|高校|科研机构|机构|行业|领域|厂商|运营商|单位|部门|政府|市场|产品|业务|方面|类企业|型企业|类公司|群体|龙头|巨头|伙伴|同行|等)$"
-            + "|^(?:国内外|国内|海外|全球|知名|头部|主要|重要|大型|多家|众多|各类|下游|上游|其他|部分|相关|行业|各大|优质|更多).*");
+                    + "|^(?:国内外|国内|海外|全球|知名|头部|主要|重要|大型|多家|众多|各类|下游|上游|其他|部分|相关|行业|各大|优质|更多).*");
     private static final Pattern DIGITS = Pattern.compile(".*\\d.*");
 
-    private CompanyMentionExtractor() {
-    }
+    private CompanyMentionExtractor() {}
 
     /** Customers and partners named in {@code texts} (typically the answers). */
     public static Mentions extract(List<String> texts) {
@@ -142,7 +142,10 @@ public final class CompanyMentionExtractor {
         if (item.length() < 2 || item.length() > 25 || (han < 2 && !latin)) {
             return false;
         }
-        return !item.contains("的") && !item.contains("我们") && !DIGITS.matcher(item).matches()
-                && !GENERIC.matcher(item).matches() && !item.startsWith("公司");
+        return !item.contains("的")
+                && !item.contains("我们")
+                && !DIGITS.matcher(item).matches()
+                && !GENERIC.matcher(item).matches()
+                && !item.startsWith("公司");
     }
 }

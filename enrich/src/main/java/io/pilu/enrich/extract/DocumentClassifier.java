@@ -27,20 +27,27 @@ public final class DocumentClassifier {
     private static final Pattern LISTING_PREFIX = Pattern.compile("^\\[[^\\]]{0,20}\\]\\s*(?:[^:：]{1,20}[:：])?");
     private static final Pattern IR_TITLE = Pattern.compile(
             "^.{0,30}?投资者关系(?:活动)?(?:记录表|登记表|管理信息)(?:[（(][^）)]{0,30}[）)])?(?:[\\-—]?\\d{0,4}|（[^）]{0,20}）)?$");
-    private static final Pattern EARNINGS_CALL = Pattern.compile(
-            "(?:召开|举办|举行|参加|参与).{0,40}(?:业绩说明会|业绩交流会|业绩发布会|网上说明会|投资者说明会)|业绩说明会.{0,10}(?:预告|通知|公告)");
-    private static final Pattern SHAREHOLDER_MEETING = Pattern.compile("股东(?:大)?会.{0,10}(?:通知|决议|提示性公告|法律意见|会议资料|补充)|召开.{0,30}股东(?:大)?会");
+    private static final Pattern EARNINGS_CALL =
+            Pattern.compile("(?:召开|举办|举行|参加|参与).{0,40}(?:业绩说明会|业绩交流会|业绩发布会|网上说明会|投资者说明会)|业绩说明会.{0,10}(?:预告|通知|公告)");
+    private static final Pattern SHAREHOLDER_MEETING =
+            Pattern.compile("股东(?:大)?会.{0,10}(?:通知|决议|提示性公告|法律意见|会议资料|补充)|召开.{0,30}股东(?:大)?会");
     private static final Pattern BOARD_RESOLUTION = Pattern.compile("董事会(?:会议)?决议(?:公告)?|董事会.{0,20}会议决议");
-    private static final Pattern PERIODIC_REPORT = Pattern.compile(
-            "(?:年度报告|年年度报告|半年度报告|季度报告|年报|半年报|季报)(?:摘要|全文|正文|（[^）]{0,20}）)?$");
+    private static final Pattern PERIODIC_REPORT =
+            Pattern.compile("(?:年度报告|年年度报告|半年度报告|季度报告|年报|半年报|季报)(?:摘要|全文|正文|（[^）]{0,20}）)?$");
     private static final Pattern NOT_A_REPORT = Pattern.compile("更正|问询|回复|提示性公告|审核|取消|延期|鉴证|说明会|更新后|的公告");
     private static final Pattern PERIODIC_BODY = Pattern.compile("重要提示");
 
-    private enum IrLabel { CATEGORY, TIME_OR_PARTICIPANTS, CONTENT }
+    private enum IrLabel {
+        CATEGORY,
+        TIME_OR_PARTICIPANTS,
+        CONTENT
+    }
 
     /** The class of a document with {@code title} (nullable) and normalized {@code text} (nullable: unreadable). */
     public DocumentClass classify(String title, String text) {
-        String name = title == null ? "" : LISTING_PREFIX.matcher(ChineseText.compact(title)).replaceFirst("");
+        String name = title == null
+                ? ""
+                : LISTING_PREFIX.matcher(ChineseText.compact(title)).replaceFirst("");
         boolean irTitle = IR_TITLE.matcher(name).matches();
         if (text != null && !text.isBlank()) {
             Set<IrLabel> labels = irLabels(text);
@@ -71,7 +78,8 @@ public final class DocumentClassifier {
         if (BOARD_RESOLUTION.matcher(heading).find() && !heading.contains("监事会")) {
             return DocumentClass.BOARD_RESOLUTION;
         }
-        if (PERIODIC_REPORT.matcher(heading).find() && !NOT_A_REPORT.matcher(heading).find()) {
+        if (PERIODIC_REPORT.matcher(heading).find()
+                && !NOT_A_REPORT.matcher(heading).find()) {
             return DocumentClass.PERIODIC_REPORT;
         }
         return DocumentClass.OTHER;
@@ -86,7 +94,8 @@ public final class DocumentClassifier {
                 continue;
             }
             DocumentClass cls = byHeading(c);
-            if (cls == DocumentClass.PERIODIC_REPORT && !PERIODIC_BODY.matcher(text).find()) {
+            if (cls == DocumentClass.PERIODIC_REPORT
+                    && !PERIODIC_BODY.matcher(text).find()) {
                 continue; // a periodic report opens with 重要提示; a line naming one is not enough
             }
             if (cls != DocumentClass.OTHER) {
@@ -110,8 +119,7 @@ public final class DocumentClassifier {
                 case CATEGORY -> found.add(IrLabel.CATEGORY);
                 case TIME, PARTICIPANTS -> found.add(IrLabel.TIME_OR_PARTICIPANTS);
                 case CONTENT -> found.add(IrLabel.CONTENT);
-                default -> {
-                }
+                default -> {}
             }
             if (found.size() == IrLabel.values().length) {
                 break;

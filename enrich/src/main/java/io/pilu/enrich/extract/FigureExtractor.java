@@ -33,16 +33,33 @@ public final class FigureExtractor {
 
     static {
         String[][] pairs = {
-            {"归属于上市公司股东的扣除非经常性损益的净利润", "扣非净利润"}, {"扣除非经常性损益后的净利润", "扣非净利润"},
-            {"扣非归母净利润", "扣非净利润"}, {"扣非净利润", "扣非净利润"},
-            {"归属于上市公司股东的净利润", "归母净利润"}, {"归属于母公司所有者的净利润", "归母净利润"},
-            {"归属于母公司股东的净利润", "归母净利润"}, {"归母净利润", "归母净利润"},
-            {"经营活动产生的现金流量净额", "经营活动现金流量净额"}, {"加权平均净资产收益率", "净资产收益率"},
-            {"净资产收益率", "净资产收益率"}, {"基本每股收益", "每股收益"}, {"每股收益", "每股收益"},
-            {"营业总收入", "营业总收入"}, {"主营业务收入", "主营业务收入"}, {"营业收入", "营业收入"}, {"营收", "营业收入"},
-            {"综合毛利率", "毛利率"}, {"毛利率", "毛利率"}, {"净利率", "净利率"}, {"净利润", "净利润"},
-            {"研发投入", "研发投入"}, {"研发费用", "研发费用"}, {"总资产", "总资产"}, {"净资产", "净资产"},
-            {"在手订单", "在手订单"}, {"客单价", "客单价"},
+            {"归属于上市公司股东的扣除非经常性损益的净利润", "扣非净利润"},
+            {"扣除非经常性损益后的净利润", "扣非净利润"},
+            {"扣非归母净利润", "扣非净利润"},
+            {"扣非净利润", "扣非净利润"},
+            {"归属于上市公司股东的净利润", "归母净利润"},
+            {"归属于母公司所有者的净利润", "归母净利润"},
+            {"归属于母公司股东的净利润", "归母净利润"},
+            {"归母净利润", "归母净利润"},
+            {"经营活动产生的现金流量净额", "经营活动现金流量净额"},
+            {"加权平均净资产收益率", "净资产收益率"},
+            {"净资产收益率", "净资产收益率"},
+            {"基本每股收益", "每股收益"},
+            {"每股收益", "每股收益"},
+            {"营业总收入", "营业总收入"},
+            {"主营业务收入", "主营业务收入"},
+            {"营业收入", "营业收入"},
+            {"营收", "营业收入"},
+            {"综合毛利率", "毛利率"},
+            {"毛利率", "毛利率"},
+            {"净利率", "净利率"},
+            {"净利润", "净利润"},
+            {"研发投入", "研发投入"},
+            {"研发费用", "研发费用"},
+            {"总资产", "总资产"},
+            {"净资产", "净资产"},
+            {"在手订单", "在手订单"},
+            {"客单价", "客单价"},
         };
         for (String[] p : pairs) {
             METRICS.put(p[0], p[1]);
@@ -55,20 +72,28 @@ public final class FigureExtractor {
      * Any metric name, longest first. The leading look-ahead on the names' first characters lets the engine skip the
      * vast majority of positions without trying every alternative there (it was the extractor's hottest spot).
      */
-    private static final Pattern METRIC = Pattern.compile("(?=[" + METRICS.keySet().stream()
-            .map(k -> Pattern.quote(k.substring(0, 1))).distinct().collect(java.util.stream.Collectors.joining())
-            + "])(?:" + String.join("|", METRICS.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList())
+    private static final Pattern METRIC = Pattern.compile("(?=["
+            + METRICS.keySet().stream()
+                    .map(k -> Pattern.quote(k.substring(0, 1)))
+                    .distinct()
+                    .collect(java.util.stream.Collectors.joining())
+            + "])(?:"
+            + String.join(
+                    "|",
+                    METRICS.keySet().stream()
+                            .sorted((a, b) -> b.length() - a.length())
+                            .toList())
             + ")");
     /** Filler between a metric and its number: no digits, no clause punctuation, a few characters. */
     private static final Pattern LEVEL_OR_GROWTH = Pattern.compile("([^\\d，。；！？、\\n]{0,12}?)" + NUMBER + UNIT);
+
     private static final Pattern GROWTH_WORD = Pattern.compile("增长|增加|上升|提升|提高|下降|减少|下滑|降低");
     private static final Pattern DECLINE_WORD = Pattern.compile("下降|减少|下滑|降低");
-    private static final Pattern STANDALONE_GROWTH = Pattern.compile(
-            "(?:较上年同期|较去年同期|比上年同期|较上年|比上年|同比|环比)[^\\d，。；！？\\n]{0,8}?"
-            + "(增长|增加|上升|提升|提高|下降|减少|下滑|降低)[了约近超逾达]{0,3}" + NUMBER + "(%|个百分点)");
+    private static final Pattern STANDALONE_GROWTH =
+            Pattern.compile("(?:较上年同期|较去年同期|比上年同期|较上年|比上年|同比|环比)[^\\d，。；！？\\n]{0,8}?"
+                    + "(增长|增加|上升|提升|提高|下降|减少|下滑|降低)[了约近超逾达]{0,3}" + NUMBER + "(%|个百分点)");
     private static final Pattern ANY_NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
-    private static final Pattern PERIOD = Pattern.compile(
-            "(\\d{4})[-—~至到](\\d{4})年?度?"
+    private static final Pattern PERIOD = Pattern.compile("(\\d{4})[-—~至到](\\d{4})年?度?"
             + "|(\\d{4})年(?:第)?([一二三四1-4])季度"
             + "|(\\d{4})年前三季度"
             + "|(\\d{4})年(上半年|半年度|中期|1-6月|下半年)"
@@ -76,10 +101,10 @@ public final class FigureExtractor {
             + "|(今年|本年|去年|上年)(?:(?:第)?([一二三四])季度|(上半年|下半年|前三季度))?");
     /** Sentences end at 。！？ and paragraph ends; a ；-clause still shares its sentence's period. */
     private static final Pattern SENTENCE_END = Pattern.compile("[。！？\\n]");
+
     private static final Pattern CONTEXT_MARKER = Pattern.compile("^(?:问题?\\d*|答|回答|回复|[QA]\\d*)[：、]");
 
-    private FigureExtractor() {
-    }
+    private FigureExtractor() {}
 
     /**
      * Figures in {@code text} (normalized), de-duplicated; {@code referenceYear} (the announcement's year, or null)
@@ -103,8 +128,7 @@ public final class FigureExtractor {
         return new ArrayList<>(out.values());
     }
 
-    private record Found(int numberStart, int numberEnd, String metric) {
-    }
+    private record Found(int numberStart, int numberEnd, String metric) {}
 
     private static void extractSentence(String sentence, Integer referenceYear, Map<String, Figure> out) {
         if (!containsDigit(sentence)) {
@@ -130,8 +154,14 @@ public final class FigureExtractor {
                 }
             }
             int contextStart = contextStart(sentence, metric.start());
-            put(out, new Figure(name, value, m.group(3), period(sentence, metric.start(), referenceYear),
-                    context(sentence, contextStart, m.end())));
+            put(
+                    out,
+                    new Figure(
+                            name,
+                            value,
+                            m.group(3),
+                            period(sentence, metric.start(), referenceYear),
+                            context(sentence, contextStart, m.end())));
             found.add(new Found(m.start(2), m.end(2), canonical));
             from = m.end();
         }
@@ -146,8 +176,14 @@ public final class FigureExtractor {
                 value = value.negate();
             }
             int contextStart = contextStart(sentence, owner.numberStart());
-            put(out, new Figure(owner.metric() + growthKind(g.group()), value, g.group(3),
-                    period(sentence, owner.numberStart(), referenceYear), context(sentence, contextStart, g.end())));
+            put(
+                    out,
+                    new Figure(
+                            owner.metric() + growthKind(g.group()),
+                            value,
+                            g.group(3),
+                            period(sentence, owner.numberStart(), referenceYear),
+                            context(sentence, contextStart, g.end())));
         }
     }
 
@@ -162,7 +198,8 @@ public final class FigureExtractor {
         if (owner == null) {
             return null;
         }
-        if (owner.numberEnd() == growthNumberStart || found.stream().anyMatch(f -> f.numberStart() == growthNumberStart)) {
+        if (owner.numberEnd() == growthNumberStart
+                || found.stream().anyMatch(f -> f.numberStart() == growthNumberStart)) {
             return null; // the rate was already read with its own metric
         }
         String between = sentence.substring(owner.numberEnd(), growthNumberStart);
@@ -190,10 +227,10 @@ public final class FigureExtractor {
     }
 
     private static boolean isRange(String s, int start, int end) {
-        boolean dashBefore = start >= 2 && "-—~至到".indexOf(s.charAt(start - 1)) >= 0
-                && Character.isDigit(s.charAt(start - 2));
-        boolean dashAfter = end + 1 < s.length() && "-—~至到".indexOf(s.charAt(end)) >= 0
-                && Character.isDigit(s.charAt(end + 1));
+        boolean dashBefore =
+                start >= 2 && "-—~至到".indexOf(s.charAt(start - 1)) >= 0 && Character.isDigit(s.charAt(start - 2));
+        boolean dashAfter =
+                end + 1 < s.length() && "-—~至到".indexOf(s.charAt(end)) >= 0 && Character.isDigit(s.charAt(end + 1));
         // a leading minus directly after a digit is a range dash, not a sign
         boolean signAfterDigit = s.charAt(start) == '-' && start > 0 && Character.isDigit(s.charAt(start - 1));
         return dashBefore || dashAfter || signAfterDigit;
@@ -204,7 +241,8 @@ public final class FigureExtractor {
     }
 
     private static int contextStart(String sentence, int anchor) {
-        int clause = Math.max(Math.max(sentence.lastIndexOf('，', anchor - 1), sentence.lastIndexOf('、', anchor - 1)),
+        int clause = Math.max(
+                Math.max(sentence.lastIndexOf('，', anchor - 1), sentence.lastIndexOf('、', anchor - 1)),
                 sentence.lastIndexOf('；', anchor - 1));
         int start = Math.max(clause + 1, anchor - 40);
         return Math.max(0, start);
@@ -248,11 +286,12 @@ public final class FigureExtractor {
                 return year + "-Q" + quarter(p.group(10));
             }
             if (p.group(11) != null) {
-                return year + switch (p.group(11)) {
-                    case "上半年" -> "-H1";
-                    case "下半年" -> "-H2";
-                    default -> "-Q1-Q3";
-                };
+                return year
+                        + switch (p.group(11)) {
+                            case "上半年" -> "-H1";
+                            case "下半年" -> "-H2";
+                            default -> "-Q1-Q3";
+                        };
             }
             return String.valueOf(year);
         }

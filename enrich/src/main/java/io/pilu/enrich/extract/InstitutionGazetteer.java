@@ -36,12 +36,10 @@ public final class InstitutionGazetteer {
     public static final String DEFAULT_RESOURCE = "/io/pilu/enrich/gazetteer/institutions.tsv";
 
     /** An institution: its canonical name and kind. */
-    public record Institution(String canonicalName, EntityType type) {
-    }
+    public record Institution(String canonicalName, EntityType type) {}
 
     /** A name found in a text: {@code [start, end)} and what it refers to. */
-    public record Match(int start, int end, String surface, Institution institution) {
-    }
+    public record Match(int start, int end, String surface, Institution institution) {}
 
     /**
      * Suffix → type, tried longest first. An unknown name ending in one of these (with at least two characters
@@ -56,9 +54,25 @@ public final class InstitutionGazetteer {
         for (String s : List.of("证券股份有限公司", "证券有限责任公司", "证券有限公司", "证券公司", "证券研究所", "证券")) {
             rules.put(s, EntityType.BROKER);
         }
-        for (String s : List.of("私募基金管理有限公司", "私募基金", "私募", "资产管理有限公司", "资产管理股份有限公司",
-                "资产管理合伙企业（有限合伙）", "投资管理有限公司", "投资管理合伙企业（有限合伙）", "投资中心（有限合伙）",
-                "合伙企业（有限合伙）", "（有限合伙）", "资产管理", "投资管理", "资管", "资产", "投资", "资本", "创投")) {
+        for (String s : List.of(
+                "私募基金管理有限公司",
+                "私募基金",
+                "私募",
+                "资产管理有限公司",
+                "资产管理股份有限公司",
+                "资产管理合伙企业（有限合伙）",
+                "投资管理有限公司",
+                "投资管理合伙企业（有限合伙）",
+                "投资中心（有限合伙）",
+                "合伙企业（有限合伙）",
+                "（有限合伙）",
+                "资产管理",
+                "投资管理",
+                "资管",
+                "资产",
+                "投资",
+                "资本",
+                "创投")) {
             rules.put(s, EntityType.PRIVATE_FUND);
         }
         for (String s : List.of("基金管理有限公司", "基金管理股份有限公司", "基金管理有限责任公司", "基金")) {
@@ -89,8 +103,10 @@ public final class InstitutionGazetteer {
     private InstitutionGazetteer(Map<String, Institution> byAlias, int institutionCount) {
         this.byAlias = Map.copyOf(byAlias);
         this.institutionCount = institutionCount;
-        this.longestAlias = byAlias.keySet().stream().mapToInt(String::length).max().orElse(0);
-        PayloadTrie.PayloadTrieBuilder<Institution> builder = PayloadTrie.<Institution>builder().ignoreOverlaps();
+        this.longestAlias =
+                byAlias.keySet().stream().mapToInt(String::length).max().orElse(0);
+        PayloadTrie.PayloadTrieBuilder<Institution> builder =
+                PayloadTrie.<Institution>builder().ignoreOverlaps();
         byAlias.forEach(builder::addKeyword);
         this.trie = builder.build();
     }
@@ -126,7 +142,8 @@ public final class InstitutionGazetteer {
             }
             String[] cols = line.split("\t", -1);
             if (cols.length < 2 || cols.length > 3 || cols[0].isBlank()) {
-                throw new IllegalArgumentException(sourceName + ":" + lineNo + ": expected canonical<TAB>TYPE<TAB>aliases");
+                throw new IllegalArgumentException(
+                        sourceName + ":" + lineNo + ": expected canonical<TAB>TYPE<TAB>aliases");
             }
             EntityType type;
             try {
@@ -212,7 +229,8 @@ public final class InstitutionGazetteer {
         }
         for (Map.Entry<String, EntityType> rule : SUFFIX_RULES) {
             String suffix = rule.getKey();
-            if (name.endsWith(suffix) && ChineseText.hanCount(name.substring(0, name.length() - suffix.length())) >= 2) {
+            if (name.endsWith(suffix)
+                    && ChineseText.hanCount(name.substring(0, name.length() - suffix.length())) >= 2) {
                 return Optional.of(rule.getValue());
             }
         }

@@ -30,23 +30,22 @@ import java.util.regex.Pattern;
 final class ParticipantParser {
 
     /** Participants in document order plus the declared totals. */
-    record Result(List<Participant> participants, Integer declaredInstitutionCount, Integer declaredPersonCount) {
-    }
+    record Result(List<Participant> participants, Integer declaredInstitutionCount, Integer declaredPersonCount) {}
 
     private static final String NUM = "(\\d{1,5}|[一二三四五六七八九十百零〇两]{1,6})";
-    private static final Pattern INSTITUTION_COUNT = Pattern.compile(
-            NUM + "家(?:机构|单位|公司|投资机构|券商|基金公司|投资者)?");
-    private static final Pattern PERSON_COUNT = Pattern.compile(
-            NUM + "(?:人(?!民)|名(?:投资者|人员|分析师|机构投资者|嘉宾)?|位(?:投资者|人员|分析师|嘉宾)?)");
-    private static final Pattern NOISE = Pattern.compile(
-            "（?(?:排名不分先后|排名不分前后|以上排名不分先后|具体(?:名单|参会人员)?详见附件(?:清单)?|详见附件(?:清单)?|名单见附件)）?"
-            + "|(?:共计|合计|共)(?=" + NUM + "[家人名位])"
-            // …等机构的29位投资者, …等共36家机构, …等机构投资者: the end of the list, not a name
-            + "|等(?:投资)?(?:机构|单位|公司)?(?:投资者)?的?(?=(?:共计|合计|共)?" + NUM + "[家人名位])"
-            + "|等(?:投资)?(?:机构|单位)(?:投资者)?的?|的(?=" + NUM + "[人名位])");
+    private static final Pattern INSTITUTION_COUNT = Pattern.compile(NUM + "家(?:机构|单位|公司|投资机构|券商|基金公司|投资者)?");
+    private static final Pattern PERSON_COUNT =
+            Pattern.compile(NUM + "(?:人(?!民)|名(?:投资者|人员|分析师|机构投资者|嘉宾)?|位(?:投资者|人员|分析师|嘉宾)?)");
+    private static final Pattern NOISE =
+            Pattern.compile("（?(?:排名不分先后|排名不分前后|以上排名不分先后|具体(?:名单|参会人员)?详见附件(?:清单)?|详见附件(?:清单)?|名单见附件)）?"
+                    + "|(?:共计|合计|共)(?=" + NUM + "[家人名位])"
+                    // …等机构的29位投资者, …等共36家机构, …等机构投资者: the end of the list, not a name
+                    + "|等(?:投资)?(?:机构|单位|公司)?(?:投资者)?的?(?=(?:共计|合计|共)?" + NUM + "[家人名位])"
+                    + "|等(?:投资)?(?:机构|单位)(?:投资者)?的?|的(?=" + NUM + "[人名位])");
     /** A label inside the cell (参与机构与人数：, 机构名称:), with either colon. */
-    private static final Pattern CELL_LABEL = Pattern.compile(
-            "(?:" + String.join("|", RecordLabels.participantCellLabels()) + ")\\s*[：:]");
+    private static final Pattern CELL_LABEL =
+            Pattern.compile("(?:" + String.join("|", RecordLabels.participantCellLabels()) + ")\\s*[：:]");
+
     private static final Pattern SEPARATORS = Pattern.compile("[\\s、，,；;。：:（）()【】\\[\\]“”\"…/|]+");
     private static final Pattern DEPARTMENT = Pattern.compile(".{0,4}(?:部|研究所|研究院|团队|小组|中心|办公室)");
     private static final Pattern LATIN_SPACE = Pattern.compile("(?<=[A-Za-z0-9&.]) +(?=[A-Za-z&])");
@@ -96,7 +95,8 @@ final class ParticipantParser {
             if (token.isEmpty() || isFiller(token) || CELL_LABELS.contains(token)) {
                 continue;
             }
-            if (token.contains("投资者") && InstitutionGazetteer.typeBySuffix(token).isEmpty()) {
+            if (token.contains("投资者")
+                    && InstitutionGazetteer.typeBySuffix(token).isEmpty()) {
                 continue; // 个人投资者, 网络投资者: an audience, not an institution
             }
             Optional<InstitutionGazetteer.Match> prefix = gazetteer.matchPrefix(token);
@@ -104,8 +104,12 @@ final class ParticipantParser {
                 String rest = token.substring(prefix.get().end());
                 String person = personOf(rest);
                 String name = person != null ? prefix.get().surface() : token;
-                current = byName.computeIfAbsent(prefix.get().institution().canonicalName(),
-                        k -> new Builder(name, prefix.get().institution().canonicalName(), prefix.get().institution().type()));
+                current = byName.computeIfAbsent(
+                        prefix.get().institution().canonicalName(),
+                        k -> new Builder(
+                                name,
+                                prefix.get().institution().canonicalName(),
+                                prefix.get().institution().type()));
                 if (person != null) {
                     current.addPerson(person);
                 }
@@ -129,16 +133,19 @@ final class ParticipantParser {
                 current.addPerson(person);
                 continue;
             }
-            if (PersonNames.isTitleOnly(token) || (current != null && DEPARTMENT.matcher(token).matches())) {
+            if (PersonNames.isTitleOnly(token)
+                    || (current != null && DEPARTMENT.matcher(token).matches())) {
                 continue; // 分析师, 研究部: about the person or institution beside it, not a participant
             }
-            if (LATIN_NAME.matcher(token).matches() || (ChineseText.hanCount(token) >= 2 && person == null)
+            if (LATIN_NAME.matcher(token).matches()
+                    || (ChineseText.hanCount(token) >= 2 && person == null)
                     || (person != null && !PersonNames.isLikelyName(person))) {
                 current = byName.computeIfAbsent(token, k -> new Builder(token, token, EntityType.OTHER));
             }
             // else: a personal name with no institution before it; it names nobody's participant
         }
-        List<Participant> participants = byName.values().stream().map(Builder::build).toList();
+        List<Participant> participants =
+                byName.values().stream().map(Builder::build).toList();
         return new Result(participants, institutions, persons);
     }
 

@@ -37,16 +37,22 @@ final class QaParser {
 
     private static final Pattern QUESTION = Pattern.compile(
             "^(?:问题\\s*(?:\\d{1,3}\\s*[、.：）)]?|[一二三四五六七八九十]{1,3}\\s*[、.：）)])|问题[：]|投资者提问[：]|提问[：]|问[：]|Q\\s*\\d{0,3}\\s*[：、.])\\s*");
-    private static final Pattern ANSWER = Pattern.compile(
-            "^(?:回答[：]|答[：]|回复[：]|答复[：]|公司回复[：]|公司回答[：]|公司答复[：]|A\\s*\\d{0,3}\\s*[：、.])\\s*");
-    private static final Pattern NUMBERED = Pattern.compile(
-            "^(?:(\\d{1,3})\\s*[、.](?!\\d)|（(\\d{1,3})）|(\\d{1,3})）)\\s*");
+    private static final Pattern ANSWER =
+            Pattern.compile("^(?:回答[：]|答[：]|回复[：]|答复[：]|公司回复[：]|公司回答[：]|公司答复[：]|A\\s*\\d{0,3}\\s*[：、.])\\s*");
+    private static final Pattern NUMBERED =
+            Pattern.compile("^(?:(\\d{1,3})\\s*[、.](?!\\d)|（(\\d{1,3})）|(\\d{1,3})）)\\s*");
     /** An answer marker after the end of the question on the same line (…如何？答：…, …如何？谢谢！答：…). */
-    private static final Pattern INLINE_ANSWER = Pattern.compile(
-            "(?<=[？！。]|谢谢)\\s*(?:公司回复|公司回答|公司答复|回答|答复|回复|答|A\\d{0,3})[：]");
+    private static final Pattern INLINE_ANSWER =
+            Pattern.compile("(?<=[？！。]|谢谢)\\s*(?:公司回复|公司回答|公司答复|回答|答复|回复|答|A\\d{0,3})[：]");
+
     private static final Pattern MARKER_NUMBER = Pattern.compile("\\d{1,3}|[一二三四五六七八九十]{1,3}");
 
-    private enum Kind { QUESTION, ANSWER, NUMBERED, TEXT }
+    private enum Kind {
+        QUESTION,
+        ANSWER,
+        NUMBERED,
+        TEXT
+    }
 
     /**
      * A classified line; {@code number} is the question number its marker carries, 0 when none; {@code sub} marks a
@@ -58,8 +64,7 @@ final class QaParser {
         }
     }
 
-    private QaParser() {
-    }
+    private QaParser() {}
 
     static List<QaPair> parse(List<String> contentLines) {
         List<Line> lines = classify(contentLines);
@@ -181,7 +186,8 @@ final class QaParser {
                     boolean continuesNumbering = n == 1 || (last > 0 && n > last && n <= last + MAX_NUMBER_SKIP);
                     boolean question;
                     if (anyAnswer) {
-                        question = continuesNumbering && answered
+                        question = continuesNumbering
+                                && answered
                                 && (INLINE_ANSWER.matcher(line.text()).find() || answerFollows(lines, nextMarker, i));
                     } else {
                         question = continuesNumbering && !explicitQuestions && firstQuestionMark(line.text()) >= 0;
@@ -197,8 +203,7 @@ final class QaParser {
                     out.add(new Line(Kind.TEXT, line.text(), 0));
                     continue;
                 }
-                default -> {
-                }
+                default -> {}
             }
             out.add(line);
         }
@@ -213,7 +218,9 @@ final class QaParser {
         int j = nextMarker[i];
         if (!lines.get(i).sub()) {
             int item = 1;
-            while (j >= 0 && lines.get(j).kind() == Kind.NUMBERED && lines.get(j).sub()
+            while (j >= 0
+                    && lines.get(j).kind() == Kind.NUMBERED
+                    && lines.get(j).sub()
                     && lines.get(j).number() == item) {
                 item++;
                 j = nextMarker[j];

@@ -21,8 +21,7 @@ final class ReceptionistParser {
     private static final Pattern BRACKETED = Pattern.compile("(.*?)（(.*?)）(.*)");
     private static final Pattern COMPANY_PREFIX = Pattern.compile("^(?:上市公司|本公司|公司)");
 
-    private ReceptionistParser() {
-    }
+    private ReceptionistParser() {}
 
     static List<Receptionist> parse(String text) {
         List<Receptionist> out = new ArrayList<>();
@@ -40,7 +39,8 @@ final class ReceptionistParser {
         }
         List<String> pendingTitles = new ArrayList<>();
         for (String raw : tokens) {
-            String token = COMPANY_PREFIX.matcher(PersonNames.stripHonorific(raw)).replaceFirst("");
+            String token =
+                    COMPANY_PREFIX.matcher(PersonNames.stripHonorific(raw)).replaceFirst("");
             if (token.isEmpty()) {
                 continue;
             }

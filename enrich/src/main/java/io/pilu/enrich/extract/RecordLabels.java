@@ -15,25 +15,61 @@ final class RecordLabels {
 
     /** What a labelled section of the record holds. */
     enum Section {
-        CATEGORY, SITUATION, TIME, LOCATION, PARTICIPANTS, RECEPTIONISTS, CONTENT, ATTACHMENTS, DATE, DISCLOSURE_NOTE
+        CATEGORY,
+        SITUATION,
+        TIME,
+        LOCATION,
+        PARTICIPANTS,
+        RECEPTIONISTS,
+        CONTENT,
+        ATTACHMENTS,
+        DATE,
+        DISCLOSURE_NOTE
     }
 
     /** A label as written and the section it opens. */
-    record Label(String text, Section section) {
-    }
+    record Label(String text, Section section) {}
 
     private static final Map<Section, List<String>> BY_SECTION = Map.of(
             Section.CATEGORY, List.of("投资者关系活动类别", "投资者关系活动类型", "活动类别", "活动类型"),
             Section.SITUATION, List.of("投资者关系活动情况"),
             Section.TIME, List.of("活动时间", "调研时间", "会议时间", "接待时间", "交流时间", "时间"),
             Section.LOCATION, List.of("活动地点", "调研地点", "会议地点", "接待地点", "交流地点", "地点"),
-            Section.PARTICIPANTS, List.of("参与单位名称及人员姓名", "参与单位名称及人员", "参与单位及人员姓名", "参与单位及人员",
-                    "参会单位及人员", "参加单位及人员", "来访单位及人员", "调研单位及人员", "参与单位名称", "参与单位", "参会单位",
-                    "参加单位", "来访单位", "调研单位", "调研机构", "参会机构", "参会人员", "参与人员", "来访人员"),
-            Section.RECEPTIONISTS, List.of("上市公司接待人员姓名", "上市公司接待人员", "上市公司参会人员", "上市公司参与人员",
-                    "上市公司出席人员", "公司接待人员", "接待人员姓名", "接待人员", "公司参会人员", "公司出席人员"),
-            Section.CONTENT, List.of("投资者关系活动主要内容介绍", "投资者关系活动主要内容", "交流内容及具体问答记录",
-                    "活动主要内容", "主要内容介绍", "主要内容", "交流内容", "会议内容"),
+            Section.PARTICIPANTS,
+                    List.of(
+                            "参与单位名称及人员姓名",
+                            "参与单位名称及人员",
+                            "参与单位及人员姓名",
+                            "参与单位及人员",
+                            "参会单位及人员",
+                            "参加单位及人员",
+                            "来访单位及人员",
+                            "调研单位及人员",
+                            "参与单位名称",
+                            "参与单位",
+                            "参会单位",
+                            "参加单位",
+                            "来访单位",
+                            "调研单位",
+                            "调研机构",
+                            "参会机构",
+                            "参会人员",
+                            "参与人员",
+                            "来访人员"),
+            Section.RECEPTIONISTS,
+                    List.of(
+                            "上市公司接待人员姓名",
+                            "上市公司接待人员",
+                            "上市公司参会人员",
+                            "上市公司参与人员",
+                            "上市公司出席人员",
+                            "公司接待人员",
+                            "接待人员姓名",
+                            "接待人员",
+                            "公司参会人员",
+                            "公司出席人员"),
+            Section.CONTENT,
+                    List.of("投资者关系活动主要内容介绍", "投资者关系活动主要内容", "交流内容及具体问答记录", "活动主要内容", "主要内容介绍", "主要内容", "交流内容", "会议内容"),
             Section.ATTACHMENTS, List.of("附件清单（如有）", "附件清单", "附件"),
             Section.DATE, List.of("记录日期", "填表日期", "日期"),
             Section.DISCLOSURE_NOTE, List.of("关于本次活动是否涉及应披露重大信息的说明", "是否涉及应披露重大信息"));
@@ -42,9 +78,9 @@ final class RecordLabels {
      * Labels a participants cell carries inside itself (参与机构与人数：华创证券…, 机构名称：…, 参会人员：…), beside
      * the row's own labels which a cell may repeat. They name a field, never an institution or a person.
      */
-    private static final List<String> PARTICIPANT_CELL_LABELS = List.of("参与机构与人数", "参与机构及人数",
-            "参会机构与人数", "参会机构及人数", "机构与人数", "机构及人数", "参与机构", "调研机构", "来访机构", "机构名称",
-            "单位名称", "参会人员", "参与人员", "调研人员", "来访人员", "人员姓名", "姓名", "参与人数", "参会人数", "人数");
+    private static final List<String> PARTICIPANT_CELL_LABELS = List.of(
+            "参与机构与人数", "参与机构及人数", "参会机构与人数", "参会机构及人数", "机构与人数", "机构及人数", "参与机构", "调研机构", "来访机构", "机构名称", "单位名称",
+            "参会人员", "参与人员", "调研人员", "来访人员", "人员姓名", "姓名", "参与人数", "参会人数", "人数");
 
     /** Every label, longest first, so 参与单位名称及人员姓名 wins over 参与单位. */
     static final List<Label> ALL;
@@ -52,12 +88,13 @@ final class RecordLabels {
     static {
         List<Label> all = new ArrayList<>();
         BY_SECTION.forEach((section, texts) -> texts.forEach(t -> all.add(new Label(t, section))));
-        all.sort(Comparator.comparingInt((Label l) -> l.text().length()).reversed().thenComparing(Label::text));
+        all.sort(Comparator.comparingInt((Label l) -> l.text().length())
+                .reversed()
+                .thenComparing(Label::text));
         ALL = List.copyOf(all);
     }
 
-    private RecordLabels() {
-    }
+    private RecordLabels() {}
 
     /**
      * Labels a PDF may break over two lines and that are long enough (4+ characters) that a line ending in their
@@ -67,7 +104,8 @@ final class RecordLabels {
         return REJOINABLE;
     }
 
-    private static final List<String> REJOINABLE = ALL.stream().map(Label::text).filter(t -> t.length() >= 4).toList();
+    private static final List<String> REJOINABLE =
+            ALL.stream().map(Label::text).filter(t -> t.length() >= 4).toList();
 
     /** The labels a participants cell may carry inside itself (see above) and the participants row labels. */
     static List<String> participantCellLabels() {
@@ -76,7 +114,9 @@ final class RecordLabels {
 
     private static final List<String> CELL_LABELS = Stream.concat(
                     PARTICIPANT_CELL_LABELS.stream(), BY_SECTION.get(Section.PARTICIPANTS).stream())
-            .distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+            .distinct()
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
 
     /** Short labels (时间, 地点, 日期, 附件) read as a label only when a delimiter, digit or the line end follows. */
     static boolean needsDelimiter(Label label) {

@@ -27,8 +27,7 @@ import java.util.regex.Pattern;
 final class RecordSections {
 
     /** A label found at a line start, the value on the same line, and whether a section number preceded it. */
-    record LabelHit(Label label, String value, boolean numbered) {
-    }
+    record LabelHit(Label label, String value, boolean numbered) {}
 
     /**
      * Section → its lines (the same-line value first), whether the BSE numbered layout was seen, and the lines
@@ -44,19 +43,20 @@ final class RecordSections {
         }
     }
 
-    private static final Pattern SECTION_NUMBER = Pattern.compile("^(?:[一二三四五六七八九十]{1,2}[、.]|（[一二三四五六七八九十\\d]{1,2}）)\\s*");
+    private static final Pattern SECTION_NUMBER =
+            Pattern.compile("^(?:[一二三四五六七八九十]{1,2}[、.]|（[一二三四五六七八九十\\d]{1,2}）)\\s*");
     /**
      * A whole line made only of page-header fields: a field name, a colon or space (or nothing before digits:
      * 证券代码000333), and a short value without sentence punctuation.
      */
-    private static final Pattern PAGE_HEADER = Pattern.compile(
-            "(?:\\s*(?:证券代码|股票代码|证券简称|股票简称|公告编号)(?:\\s*：\\s*|\\s+|(?=\\d))[^\\s：，。；？！]{1,20}?)+\\s*");
-    private static final Pattern SIGNATURE = Pattern.compile(
-            "特此公告。?|.{2,40}(?:股份有限公司|有限责任公司|有限公司)(?:董事会)?|董事会|监事会|证券事务部|董事会办公室"
-            + "|\\d{4}年\\d{1,2}月\\d{1,2}日|[〇零一二三四五六七八九O]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日");
+    private static final Pattern PAGE_HEADER =
+            Pattern.compile("(?:\\s*(?:证券代码|股票代码|证券简称|股票简称|公告编号)(?:\\s*：\\s*|\\s+|(?=\\d))[^\\s：，。；？！]{1,20}?)+\\s*");
 
-    private RecordSections() {
-    }
+    private static final Pattern SIGNATURE =
+            Pattern.compile("特此公告。?|.{2,40}(?:股份有限公司|有限责任公司|有限公司)(?:董事会)?|董事会|监事会|证券事务部|董事会办公室"
+                    + "|\\d{4}年\\d{1,2}月\\d{1,2}日|[〇零一二三四五六七八九O]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日");
+
+    private RecordSections() {}
 
     /** The label {@code line} starts with, or null. Inside the content only content-ending labels count. */
     static LabelHit labelAt(String line, boolean inContent) {
@@ -79,8 +79,12 @@ final class RecordSections {
             }
             int valueStart = skipLabel(s, label.text());
             String rest = s.substring(valueStart);
-            boolean delimited = rest.isEmpty() || label.text().endsWith("）") || rest.charAt(0) == '：' || Character.isWhitespace(rest.charAt(0))
-                    || ChineseText.isAsciiDigit(rest.charAt(0)) || rest.charAt(0) == TextNormalizer.CHECKED
+            boolean delimited = rest.isEmpty()
+                    || label.text().endsWith("）")
+                    || rest.charAt(0) == '：'
+                    || Character.isWhitespace(rest.charAt(0))
+                    || ChineseText.isAsciiDigit(rest.charAt(0))
+                    || rest.charAt(0) == TextNormalizer.CHECKED
                     || rest.charAt(0) == TextNormalizer.UNCHECKED;
             if ((RecordLabels.needsDelimiter(label) || inContent) && !delimited) {
                 return null;
@@ -162,7 +166,8 @@ final class RecordSections {
     /** The content without the closing 特此公告 / company name / 董事会 / date lines. */
     static List<String> withoutSignature(List<String> lines) {
         int end = lines.size();
-        while (end > 0 && SIGNATURE.matcher(ChineseText.compact(lines.get(end - 1))).matches()) {
+        while (end > 0
+                && SIGNATURE.matcher(ChineseText.compact(lines.get(end - 1))).matches()) {
             end--;
         }
         return new ArrayList<>(lines.subList(0, end));

@@ -47,6 +47,7 @@ public final class TextNormalizer {
 
     /** Without page boundaries a page number can be any line: bare numbers up to this many pages. */
     private static final int MAX_PAGE = 999;
+
     private static final Pattern PAGE_HEADER = Pattern.compile("证券代码|证券简称|公告编号");
     private static final Pattern LEADING_NUMBERING = Pattern.compile("^(?:[一二三四五六七八九十]+[、.]|（[一二三四五六七八九十\\d]+）)");
 
@@ -127,8 +128,15 @@ public final class TextNormalizer {
                 sb.append(CHECKED);
             } else if (UNCHECKED_GLYPHS.indexOf(c) >= 0) {
                 sb.append(UNCHECKED);
-            } else if ((c >= '０' && c <= '９') || (c >= 'Ａ' && c <= 'Ｚ') || (c >= 'ａ' && c <= 'ｚ')
-                    || c == '％' || c == '．' || c == '＋' || c == '－' || c == '／' || c == '＝') {
+            } else if ((c >= '０' && c <= '９')
+                    || (c >= 'Ａ' && c <= 'Ｚ')
+                    || (c >= 'ａ' && c <= 'ｚ')
+                    || c == '％'
+                    || c == '．'
+                    || c == '＋'
+                    || c == '－'
+                    || c == '／'
+                    || c == '＝') {
                 sb.append((char) (c - 0xFEE0));
             } else {
                 sb.append(c);
@@ -153,7 +161,9 @@ public final class TextNormalizer {
     }
 
     private static boolean betweenDigits(CharSequence s, int i) {
-        return i > 0 && i + 1 < s.length() && ChineseText.isAsciiDigit(s.charAt(i - 1))
+        return i > 0
+                && i + 1 < s.length()
+                && ChineseText.isAsciiDigit(s.charAt(i - 1))
                 && ChineseText.isAsciiDigit(s.charAt(i + 1));
     }
 
@@ -244,7 +254,9 @@ public final class TextNormalizer {
                 continue;
             }
             boolean header = headers.contains(c)
-                    || (c.length() <= 60 && (c.indexOf('证') >= 0 || c.indexOf('告') >= 0) && PAGE_HEADER.matcher(c).find());
+                    || (c.length() <= 60
+                            && (c.indexOf('证') >= 0 || c.indexOf('告') >= 0)
+                            && PAGE_HEADER.matcher(c).find());
             if (header && !emitted.add(c)) {
                 continue;
             }
@@ -256,7 +268,8 @@ public final class TextNormalizer {
     private static List<String> rejoinBrokenLabels(List<String> lines) {
         List<String> out = new ArrayList<>(lines);
         for (int i = 0; i < out.size(); i++) {
-            String head = ChineseText.compact(LEADING_NUMBERING.matcher(out.get(i).strip()).replaceFirst(""));
+            String head = ChineseText.compact(
+                    LEADING_NUMBERING.matcher(out.get(i).strip()).replaceFirst(""));
             if (head.isEmpty() || head.length() > 12) {
                 continue;
             }
@@ -269,7 +282,9 @@ public final class TextNormalizer {
             }
             String tail = out.get(next).strip();
             for (String label : RecordLabels.rejoinable()) {
-                if (head.length() < label.length() && label.startsWith(head) && head.length() >= 2
+                if (head.length() < label.length()
+                        && label.startsWith(head)
+                        && head.length() >= 2
                         && tail.startsWith(label.substring(head.length()))) {
                     out.set(i, out.get(i).strip() + tail);
                     out.subList(i + 1, next + 1).clear();

@@ -50,25 +50,38 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     }
 
     @Override
-    public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,
-                                Exception exception) {
+    public Response handleError(
+            ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
         if (!(exception instanceof RecordTooLargeException) || record.topic().equals(dlqTopic)) {
             return Response.fail(); // a dead letter that cannot be sent must not be retried forever either
         }
         int size = record.value() == null ? 0 : record.value().length;
         String reason = "the " + size + "-byte record for " + record.topic() + " is over the record budget ("
                 + exception.getMessage() + "); dead-lettered with its value shortened";
-        DeadLetter letter = DeadLetter.of(EnrichProcessor.STAGE, context.topic(), context.partition(),
-                context.offset(), record.key(), record.value(), RECORD_TOO_LARGE, reason, clock.instant())
+        DeadLetter letter = DeadLetter.of(
+                        EnrichProcessor.STAGE,
+                        context.topic(),
+                        context.partition(),
+                        context.offset(),
+                        record.key(),
+                        record.value(),
+                        RECORD_TOO_LARGE,
+                        reason,
+                        clock.instant())
                 .shortened(KafkaSettings.DEAD_LETTER_VALUE_CHARS);
         metrics.failed(RECORD_TOO_LARGE);
-        log.warn("record {} for {} is too large ({} bytes): sent to {} shortened", key(record), record.topic(), size,
+        log.warn(
+                "record {} for {} is too large ({} bytes): sent to {} shortened",
+                key(record),
+                record.topic(),
+                size,
                 dlqTopic);
         return Response.resume(List.of(new ProducerRecord<>(dlqTopic, null, record.key(), serde.toBytes(letter))));
     }
 
     private static String key(ProducerRecord<byte[], byte[]> record) {
-        return record.key() == null ? "(no key)" : io.pilu.service.LogText.escape(
-                new String(record.key(), StandardCharsets.UTF_8));
+        return record.key() == null
+                ? "(no key)"
+                : io.pilu.service.LogText.escape(new String(record.key(), StandardCharsets.UTF_8));
     }
 }

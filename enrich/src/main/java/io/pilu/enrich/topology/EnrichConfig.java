@@ -52,8 +52,13 @@ public record EnrichConfig(
 
     /** Defaults for everything but the servers and topics. */
     public static EnrichConfig defaults(String bootstrapServers, Topics topics) {
-        return new EnrichConfig(bootstrapServers, DEFAULT_APPLICATION_ID, topics,
-                Path.of(System.getProperty("java.io.tmpdir"), "pilu-enrich"), 1, DEFAULT_COMMIT_INTERVAL_MS);
+        return new EnrichConfig(
+                bootstrapServers,
+                DEFAULT_APPLICATION_ID,
+                topics,
+                Path.of(System.getProperty("java.io.tmpdir"), "pilu-enrich"),
+                1,
+                DEFAULT_COMMIT_INTERVAL_MS);
     }
 
     /** The Kafka Streams properties: exactly-once v2, read_committed input, idempotent acks=all output. */

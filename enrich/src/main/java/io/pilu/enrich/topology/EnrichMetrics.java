@@ -27,17 +27,24 @@ public final class EnrichMetrics {
     public EnrichMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (DocumentClass c : DocumentClass.values()) {
-            byClass.put(c, Counter.builder("pilu.enrich.records").tag("class", c.name())
-                    .description("Raw announcements enriched, by document class").register(registry));
+            byClass.put(
+                    c,
+                    Counter.builder("pilu.enrich.records")
+                            .tag("class", c.name())
+                            .description("Raw announcements enriched, by document class")
+                            .register(registry));
         }
         entities = DistributionSummary.builder("pilu.enrich.entities")
-                .description("Entities found per enriched announcement").publishPercentileHistogram()
+                .description("Entities found per enriched announcement")
+                .publishPercentileHistogram()
                 .register(registry);
         processing = Timer.builder("pilu.enrich.processing")
                 .description("Time to deserialize, classify and extract one announcement")
-                .publishPercentileHistogram().register(registry);
+                .publishPercentileHistogram()
+                .register(registry);
         tombstones = Counter.builder("pilu.enrich.tombstones")
-                .description("Tombstones passed through to the enriched topic").register(registry);
+                .description("Tombstones passed through to the enriched topic")
+                .register(registry);
         // Alerts watch increase() of the failures; a series born with its first event hides that event (increase()
         // needs two samples), so the reasons the processor itself produces exist at 0 from the start.
         for (String reason : KNOWN_FAILURE_REASONS) {
@@ -51,12 +58,15 @@ public final class EnrichMetrics {
      */
     static final List<String> KNOWN_FAILURE_REASONS = List.of(
             org.apache.kafka.common.errors.SerializationException.class.getSimpleName(),
-            EnrichProcessor.KEY_MISMATCH, EnrichProcessor.TOMBSTONE_WITHOUT_KEY,
+            EnrichProcessor.KEY_MISMATCH,
+            EnrichProcessor.TOMBSTONE_WITHOUT_KEY,
             DeadLetterProductionHandler.RECORD_TOO_LARGE);
 
     private Counter failures(String reason) {
-        return Counter.builder("pilu.enrich.failures").tag("reason", reason)
-                .description("Records sent to the dead-letter topic, by reason").register(registry);
+        return Counter.builder("pilu.enrich.failures")
+                .tag("reason", reason)
+                .description("Records sent to the dead-letter topic, by reason")
+                .register(registry);
     }
 
     /** Meters that go nowhere, for tests and tools that do not expose metrics. */

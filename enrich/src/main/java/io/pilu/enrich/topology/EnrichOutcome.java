@@ -13,14 +13,11 @@ sealed interface EnrichOutcome {
      * The raw record was understood. {@code bytes} is {@code value} serialised once, by the processor (which needs
      * the size anyway); every topic the record goes to is written from these bytes instead of serialising again.
      */
-    record Enriched(EnrichedAnnouncement value, byte[] bytes) implements EnrichOutcome {
-    }
+    record Enriched(EnrichedAnnouncement value, byte[] bytes) implements EnrichOutcome {}
 
     /** The raw record was a tombstone: the announcement is withdrawn downstream too. */
-    record Tombstone() implements EnrichOutcome {
-    }
+    record Tombstone() implements EnrichOutcome {}
 
     /** The raw record could not be read or processed. */
-    record Failed(DeadLetter deadLetter) implements EnrichOutcome {
-    }
+    record Failed(DeadLetter deadLetter) implements EnrichOutcome {}
 }

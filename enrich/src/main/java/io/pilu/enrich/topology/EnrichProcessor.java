@@ -25,6 +25,7 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, EnrichO
     static final String STAGE = "enrich";
     /** Dead-letter reasons of records that are readable but unusable (also the failure metric's tag values). */
     static final String TOMBSTONE_WITHOUT_KEY = "TombstoneWithoutKey";
+
     static final String KEY_MISMATCH = "KeyMismatch";
 
     private final BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher;
@@ -35,8 +36,11 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, EnrichO
     private final int maxRecordBytes;
     private ProcessorContext<String, EnrichOutcome> context;
 
-    EnrichProcessor(BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher, Clock clock,
-                    EnrichMetrics metrics, int maxRecordBytes) {
+    EnrichProcessor(
+            BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher,
+            Clock clock,
+            EnrichMetrics metrics,
+            int maxRecordBytes) {
         this.enricher = enricher;
         this.clock = clock;
         this.metrics = metrics;
@@ -70,8 +74,11 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, EnrichO
         }
         if (key != null && !key.equals(raw.id())) {
             // The key decides the partition and the downstream document id; a mismatch means a broken producer.
-            deadLetter(record, key, KEY_MISMATCH, "record key '" + key + "' differs from the announcement id '"
-                    + raw.id() + "'");
+            deadLetter(
+                    record,
+                    key,
+                    KEY_MISMATCH,
+                    "record key '" + key + "' differs from the announcement id '" + raw.id() + "'");
             return;
         }
         EnrichedAnnouncement enriched;
@@ -88,32 +95,64 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, EnrichO
         int size = bytes.length;
         if (size > maxRecordBytes) {
             metrics.failed(DeadLetterProductionHandler.RECORD_TOO_LARGE);
-            forwardDeadLetter(record, key, meta -> DeadLetter.of(STAGE, meta.topic, meta.partition, meta.offset,
-                    record.key(), record.value(), DeadLetterProductionHandler.RECORD_TOO_LARGE, "the enriched record is "
-                            + size + " bytes, over the " + maxRecordBytes + "-byte limit of the output topics; "
-                            + "dead-lettered with the raw value shortened", clock.instant())
-                    .shortened(KafkaSettings.DEAD_LETTER_VALUE_CHARS));
+            forwardDeadLetter(
+                    record,
+                    key,
+                    meta -> DeadLetter.of(
+                                    STAGE,
+                                    meta.topic,
+                                    meta.partition,
+                                    meta.offset,
+                                    record.key(),
+                                    record.value(),
+                                    DeadLetterProductionHandler.RECORD_TOO_LARGE,
+                                    "the enriched record is "
+                                            + size + " bytes, over the " + maxRecordBytes
+                                            + "-byte limit of the output topics; "
+                                            + "dead-lettered with the raw value shortened",
+                                    clock.instant())
+                            .shortened(KafkaSettings.DEAD_LETTER_VALUE_CHARS));
             return;
         }
-        metrics.enriched(enriched.documentClass(), enriched.entities().size(),
-                Duration.ofNanos(System.nanoTime() - started));
+        metrics.enriched(
+                enriched.documentClass(), enriched.entities().size(), Duration.ofNanos(System.nanoTime() - started));
         context.forward(record.withKey(enriched.id()).withValue(new EnrichOutcome.Enriched(enriched, bytes)));
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String key, RuntimeException error) {
         metrics.failed(error.getClass().getSimpleName());
-        forwardDeadLetter(record, key, meta -> DeadLetter.of(STAGE, meta.topic, meta.partition, meta.offset,
-                record.key(), record.value(), error, clock.instant()));
+        forwardDeadLetter(
+                record,
+                key,
+                meta -> DeadLetter.of(
+                        STAGE,
+                        meta.topic,
+                        meta.partition,
+                        meta.offset,
+                        record.key(),
+                        record.value(),
+                        error,
+                        clock.instant()));
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String key, String errorClass, String message) {
         metrics.failed(errorClass);
-        forwardDeadLetter(record, key, meta -> DeadLetter.of(STAGE, meta.topic, meta.partition, meta.offset,
-                record.key(), record.value(), errorClass, message, clock.instant()));
+        forwardDeadLetter(
+                record,
+                key,
+                meta -> DeadLetter.of(
+                        STAGE,
+                        meta.topic,
+                        meta.partition,
+                        meta.offset,
+                        record.key(),
+                        record.value(),
+                        errorClass,
+                        message,
+                        clock.instant()));
     }
 
-    private void forwardDeadLetter(Record<byte[], byte[]> record, String key,
-                                   Function<Source, DeadLetter> letter) {
+    private void forwardDeadLetter(Record<byte[], byte[]> record, String key, Function<Source, DeadLetter> letter) {
         Source source = context.recordMetadata()
                 .map(m -> new Source(m.topic(), m.partition(), m.offset()))
                 .orElse(new Source(null, null, null));
@@ -121,6 +160,5 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, EnrichO
     }
 
     /** Where the failed record was read. */
-    private record Source(String topic, Integer partition, Long offset) {
-    }
+    private record Source(String topic, Integer partition, Long offset) {}
 }

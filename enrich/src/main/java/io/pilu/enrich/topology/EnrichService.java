@@ -7,21 +7,21 @@ import io.pilu.model.EnrichedAnnouncement;
 import io.pilu.model.RawAnnouncement;
 import io.pilu.service.Check;
 import io.pilu.service.KafkaSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
-import java.util.function.BiFunction;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -54,13 +54,14 @@ public final class EnrichService implements AutoCloseable {
     }
 
     /** Builds and starts the topology with {@code enricher} (tests and benchmarks substitute their own). */
-    public static EnrichService start(EnrichConfig config,
-                                      BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher,
-                                      PrometheusMeterRegistry registry) {
+    public static EnrichService start(
+            EnrichConfig config,
+            BiFunction<RawAnnouncement, Instant, EnrichedAnnouncement> enricher,
+            PrometheusMeterRegistry registry) {
         EnrichMetrics metrics = new EnrichMetrics(registry);
         int maxRecordBytes = outputLimit(config);
-        Topology topology = EnrichTopology.topology(config.topics(), enricher, Clock.systemUTC(), metrics,
-                maxRecordBytes);
+        Topology topology =
+                EnrichTopology.topology(config.topics(), enricher, Clock.systemUTC(), metrics, maxRecordBytes);
         java.util.Properties props = config.streamsProperties();
         props.put(DeadLetterProductionHandler.METRICS_CONFIG, metrics);
         KafkaStreams streams = new KafkaStreams(topology, props);
@@ -73,17 +74,23 @@ public final class EnrichService implements AutoCloseable {
         });
         streams.setStateListener((now, before) -> log.info("enrich state {} -> {}", before, now));
         // 1 while RUNNING: what the "enrich not running" alert watches (Streams' own metrics carry no state).
-        io.micrometer.core.instrument.Gauge.builder("pilu.enrich.running",
-                        streams, s -> s.state() == KafkaStreams.State.RUNNING ? 1 : 0)
-                .description("1 while the enrich topology is RUNNING, else 0").register(registry);
+        io.micrometer.core.instrument.Gauge.builder(
+                        "pilu.enrich.running", streams, s -> s.state() == KafkaStreams.State.RUNNING ? 1 : 0)
+                .description("1 while the enrich topology is RUNNING, else 0")
+                .register(registry);
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         String description = topology.describe().toString();
         EnrichService service = new EnrichService(streams, description, streamsMetrics);
         streams.start();
-        log.info("enrich started: application.id={} input={} outputs=[{}, {}, {}] dlq={} threads={}",
-                config.applicationId(), config.topics().raw(), config.topics().enriched(),
-                config.topics().irActivities(), config.topics().entityMentions(), config.topics().dlqEnrich(),
+        log.info(
+                "enrich started: application.id={} input={} outputs=[{}, {}, {}] dlq={} threads={}",
+                config.applicationId(),
+                config.topics().raw(),
+                config.topics().enriched(),
+                config.topics().irActivities(),
+                config.topics().entityMentions(),
+                config.topics().dlqEnrich(),
                 config.threads());
         return service;
     }
@@ -93,11 +100,16 @@ public final class EnrichService implements AutoCloseable {
      * entity topics (topics an operator created keep the broker's ~1 MB default), at most the producers' budget.
      */
     static int outputLimit(EnrichConfig config) {
-        List<String> outputs = List.of(config.topics().enriched(), config.topics().irActivities(),
+        List<String> outputs = List.of(
+                config.topics().enriched(),
+                config.topics().irActivities(),
                 config.topics().entityMentions());
         try (Admin admin = Admin.create(KafkaSettings.admin(config.bootstrapServers()))) {
             Map<ConfigResource, Config> configs = admin.describeConfigs(outputs.stream()
-                    .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList()).all().get(30, TimeUnit.SECONDS);
+                            .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t))
+                            .toList())
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
             int limit = KafkaSettings.MAX_RECORD_BYTES;
             for (Config c : configs.values()) {
                 ConfigEntry e = c.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
@@ -111,7 +123,10 @@ public final class EnrichService implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading topic configs", e);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            log.warn("cannot read max.message.bytes of {} ({}); assuming {} bytes", outputs, e.toString(),
+            log.warn(
+                    "cannot read max.message.bytes of {} ({}); assuming {} bytes",
+                    outputs,
+                    e.toString(),
                     KafkaSettings.MAX_RECORD_BYTES);
             return KafkaSettings.MAX_RECORD_BYTES;
         }
@@ -125,7 +140,8 @@ public final class EnrichService implements AutoCloseable {
     public Check liveness() {
         KafkaStreams.State state = streams.state();
         return state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING
-                ? Check.failing(state.name()) : Check.ok(state.name());
+                ? Check.failing(state.name())
+                : Check.ok(state.name());
     }
 
     /** Ready only while Streams is RUNNING. */

@@ -14,7 +14,8 @@ class ExtractionBenchmarkTest {
     @Test
     void theSampleIsTheSeedRecord() throws IOException {
         try (InputStream seed = getClass().getResourceAsStream("/fixtures/bse-seed-bingxing-2024-06-17.txt")) {
-            assertThat(ExtractionBenchmark.sampleText()).isEqualTo(new String(seed.readAllBytes(), StandardCharsets.UTF_8));
+            assertThat(ExtractionBenchmark.sampleText())
+                    .isEqualTo(new String(seed.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 

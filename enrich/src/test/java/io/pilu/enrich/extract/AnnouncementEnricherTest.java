@@ -25,32 +25,45 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AnnouncementEnricherTest {
 
     private static final AnnouncementEnricher ENRICHER = new AnnouncementEnricher();
-    private static final List<String> FIXTURES = List.of(Fixtures.SEED, "sz-table-record.txt", "sh-table-record.txt",
-            "legacy-registration-form.txt", "bse-damaged-lost-tick.txt", "bse-damaged-broken-labels.txt",
-            "bse-damaged-spaced.txt", "bse-damaged-multi-category.txt", "news-digest-mentions-ir.txt",
-            "annual-report-excerpt.txt", "earnings-call-notice.txt", "board-resolution.txt",
+    private static final List<String> FIXTURES = List.of(
+            Fixtures.SEED,
+            "sz-table-record.txt",
+            "sh-table-record.txt",
+            "legacy-registration-form.txt",
+            "bse-damaged-lost-tick.txt",
+            "bse-damaged-broken-labels.txt",
+            "bse-damaged-spaced.txt",
+            "bse-damaged-multi-category.txt",
+            "news-digest-mentions-ir.txt",
+            "annual-report-excerpt.txt",
+            "earnings-call-notice.txt",
+            "board-resolution.txt",
             "shareholder-meeting-notice.txt");
 
     @Test
     void nullInputsAreRejectedWithAClearError() {
         assertThatThrownBy(() -> ENRICHER.enrich(null, Fixtures.ENRICHED_AT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("raw");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("raw");
         assertThatThrownBy(() -> ENRICHER.enrich(Fixtures.seedRaw(), null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("enrichedAt");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("enrichedAt");
     }
 
     @ParameterizedTest
-    @EnumSource(value = RawAnnouncement.ExtractionStatus.class, names = {"FAILED", "SKIPPED"})
+    @EnumSource(
+            value = RawAnnouncement.ExtractionStatus.class,
+            names = {"FAILED", "SKIPPED"})
     void unreadableDocumentsAreClassifiedOnTheirTitleAlone(RawAnnouncement.ExtractionStatus status) {
-        EnrichedAnnouncement ir = ENRICHER.enrich(Fixtures.failed("[临时公告]某公司:投资者关系活动记录表", status),
-                Fixtures.ENRICHED_AT);
+        EnrichedAnnouncement ir =
+                ENRICHER.enrich(Fixtures.failed("[临时公告]某公司:投资者关系活动记录表", status), Fixtures.ENRICHED_AT);
         assertThat(ir.documentClass()).isEqualTo(DocumentClass.IR_ACTIVITY_RECORD);
         assertThat(ir.irActivity()).isNull();
         assertThat(ir.figures()).isEmpty();
         assertThat(ir.entities()).isEmpty();
 
-        EnrichedAnnouncement report = ENRICHER.enrich(Fixtures.failed("[年度报告]某公司:2023年年度报告", status),
-                Fixtures.ENRICHED_AT);
+        EnrichedAnnouncement report =
+                ENRICHER.enrich(Fixtures.failed("[年度报告]某公司:2023年年度报告", status), Fixtures.ENRICHED_AT);
         assertThat(report.documentClass()).isEqualTo(DocumentClass.PERIODIC_REPORT);
     }
 
@@ -62,8 +75,8 @@ class AnnouncementEnricherTest {
         "shareholder-meeting-notice.txt, 关于召开2024年第一次临时股东大会通知公告, SHAREHOLDER_MEETING",
     })
     void nonIrDocumentsCarryNoIrActivityAndNoEntities(String fixture, String title, DocumentClass expected) {
-        EnrichedAnnouncement e = ENRICHER.enrich(Fixtures.raw(title, Fixtures.text(fixture), LocalDate.of(2024, 6, 20)),
-                Fixtures.ENRICHED_AT);
+        EnrichedAnnouncement e = ENRICHER.enrich(
+                Fixtures.raw(title, Fixtures.text(fixture), LocalDate.of(2024, 6, 20)), Fixtures.ENRICHED_AT);
         assertThat(e.documentClass()).isEqualTo(expected);
         assertThat(e.irActivity()).isNull();
         assertThat(e.entities()).isEmpty();
@@ -71,13 +84,17 @@ class AnnouncementEnricherTest {
 
     @Test
     void anAnnualReportGetsItsFigures() {
-        EnrichedAnnouncement e = ENRICHER.enrich(Fixtures.raw("[年度报告]并行科技:2023年年度报告",
-                Fixtures.text("annual-report-excerpt.txt"), LocalDate.of(2024, 4, 20)), Fixtures.ENRICHED_AT);
+        EnrichedAnnouncement e = ENRICHER.enrich(
+                Fixtures.raw(
+                        "[年度报告]并行科技:2023年年度报告", Fixtures.text("annual-report-excerpt.txt"), LocalDate.of(2024, 4, 20)),
+                Fixtures.ENRICHED_AT);
         assertThat(e.documentClass()).isEqualTo(DocumentClass.PERIODIC_REPORT);
-        assertThat(e.figures()).extracting(Figure::metric, Figure::value, Figure::unit, Figure::period).contains(
-                tuple("营业收入", new BigDecimal("6.51"), "亿元", "2023"),
-                tuple("营业收入同比增长", new BigDecimal("40.48"), "%", "2023"),
-                tuple("归母净利润", new BigDecimal("-0.56"), "亿元", "2023"));
+        assertThat(e.figures())
+                .extracting(Figure::metric, Figure::value, Figure::unit, Figure::period)
+                .contains(
+                        tuple("营业收入", new BigDecimal("6.51"), "亿元", "2023"),
+                        tuple("营业收入同比增长", new BigDecimal("40.48"), "%", "2023"),
+                        tuple("归母净利润", new BigDecimal("-0.56"), "亿元", "2023"));
     }
 
     @Test
@@ -89,7 +106,10 @@ class AnnouncementEnricherTest {
             StringBuilder sb = new StringBuilder();
             int len = random.nextInt(3000);
             for (int k = 0; k < len; k++) {
-                sb.append(random.nextInt(10) == 0 ? (char) random.nextInt(0x10000) : alphabet.charAt(random.nextInt(alphabet.length())));
+                sb.append(
+                        random.nextInt(10) == 0
+                                ? (char) random.nextInt(0x10000)
+                                : alphabet.charAt(random.nextInt(alphabet.length())));
             }
             enrichSafely("投资者关系活动记录表", sb.toString());
         }
@@ -99,7 +119,8 @@ class AnnouncementEnricherTest {
             for (int i = 0; i < 30; i++) {
                 int a = random.nextInt(text.length());
                 int b = random.nextInt(text.length());
-                String garbled = text.substring(Math.min(a, b)) + text.substring(0, Math.min(a, b)).replace('：', '\n');
+                String garbled = text.substring(Math.min(a, b))
+                        + text.substring(0, Math.min(a, b)).replace('：', '\n');
                 enrichSafely(i % 2 == 0 ? "投资者关系活动记录表" : null, garbled);
             }
         }
@@ -110,7 +131,8 @@ class AnnouncementEnricherTest {
     }
 
     private static void enrichSafely(String title, String text) {
-        EnrichedAnnouncement e = ENRICHER.enrich(Fixtures.raw(title, text, LocalDate.of(2024, 6, 18)), Fixtures.ENRICHED_AT);
+        EnrichedAnnouncement e =
+                ENRICHER.enrich(Fixtures.raw(title, text, LocalDate.of(2024, 6, 18)), Fixtures.ENRICHED_AT);
         assertThat(e.documentClass()).isNotNull();
         assertThat(e.documentClass() == DocumentClass.IR_ACTIVITY_RECORD).isEqualTo(e.irActivity() != null);
     }
@@ -121,7 +143,8 @@ class AnnouncementEnricherTest {
         for (String fixture : FIXTURES) {
             raws.add(Fixtures.raw("投资者关系活动记录表", Fixtures.text(fixture), LocalDate.of(2024, 6, 18)));
         }
-        List<EnrichedAnnouncement> sequential = raws.stream().map(r -> ENRICHER.enrich(r, Fixtures.ENRICHED_AT)).toList();
+        List<EnrichedAnnouncement> sequential =
+                raws.stream().map(r -> ENRICHER.enrich(r, Fixtures.ENRICHED_AT)).toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<EnrichedAnnouncement>> futures = new ArrayList<>();

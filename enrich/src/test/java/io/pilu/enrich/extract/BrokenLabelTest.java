@@ -13,7 +13,8 @@ class BrokenLabelTest {
         IrActivity ir = IrFixtureSupport.ir("bse-damaged-broken-labels.txt");
         assertThat(ir.date()).isEqualTo("2024-09-03");
         assertThat(ir.location()).isEqualTo("公司会议室");
-        assertThat(ir.participants()).extracting(IrActivity.Participant::normalizedName)
+        assertThat(ir.participants())
+                .extracting(IrActivity.Participant::normalizedName)
                 .containsExactly("招商证券股份有限公司", "兴证全球基金管理有限公司");
         assertThat(ir.receptionists()).containsExactly(new IrActivity.Receptionist("王强", "董事会秘书"));
         assertThat(ir.qa()).containsExactly(new IrActivity.QaPair("公司的订单情况？", "公司在手订单充足。"));

@@ -15,8 +15,8 @@ class CheckGlyphVariantsTest {
     @ParameterizedTest
     @ValueSource(strings = {"√", "☑", "■", "✓", "✔", "▇", "☒"})
     void everyTickGlyphMarksTheCategory(String tick) {
-        String text = Fixtures.text(Fixtures.SEED).replace("√特定对象调研", tick + "特定对象调研")
-                .replace("□路演活动", tick + "路演活动");
+        String text =
+                Fixtures.text(Fixtures.SEED).replace("√特定对象调研", tick + "特定对象调研").replace("□路演活动", tick + "路演活动");
         IrActivity ir = enrich(text);
         assertThat(ir.activityTypes()).containsExactly("特定对象调研", "路演活动");
     }
@@ -36,7 +36,7 @@ class CheckGlyphVariantsTest {
     }
 
     private static IrActivity enrich(String text) {
-        return ENRICHER.enrich(Fixtures.raw("投资者关系活动记录表", text, LocalDate.of(2024, 6, 18)),
-                Fixtures.ENRICHED_AT).irActivity();
+        return ENRICHER.enrich(Fixtures.raw("投资者关系活动记录表", text, LocalDate.of(2024, 6, 18)), Fixtures.ENRICHED_AT)
+                .irActivity();
     }
 }

@@ -14,7 +14,8 @@ class CompanyMentionExtractorTest {
     @Test
     void theSeedsCustomerList() {
         assertThat(extract("公司重要的大模型客户主要包括：智谱华章、中科闻歌、瑞莱智慧、虎博网络、澜舟科技、北京智源人工智能研究院等。")
-                .customers()).containsExactly("智谱华章", "中科闻歌", "瑞莱智慧", "虎博网络", "澜舟科技", "北京智源人工智能研究院");
+                        .customers())
+                .containsExactly("智谱华章", "中科闻歌", "瑞莱智慧", "虎博网络", "澜舟科技", "北京智源人工智能研究院");
     }
 
     @Test

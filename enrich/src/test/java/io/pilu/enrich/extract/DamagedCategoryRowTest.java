@@ -38,8 +38,8 @@ class DamagedCategoryRowTest {
     }
 
     private static IrActivity ir(String title, String text) {
-        EnrichedAnnouncement e = ENRICHER.enrich(Fixtures.raw(title, text, LocalDate.of(2024, 6, 14)),
-                Fixtures.ENRICHED_AT);
+        EnrichedAnnouncement e =
+                ENRICHER.enrich(Fixtures.raw(title, text, LocalDate.of(2024, 6, 14)), Fixtures.ENRICHED_AT);
         assertThat(e.documentClass()).isEqualTo(DocumentClass.IR_ACTIVITY_RECORD);
         return e.irActivity();
     }
@@ -52,8 +52,8 @@ class DamagedCategoryRowTest {
 
     @Test
     void oneLineRowAsTheIssueShowsIt() {
-        IrActivity ir = row("| □特定对象调研        分析师会议 □媒体采访            □业绩说明会 □新闻发布会          "
-                + "路演活动 □现场参观           □其他");
+        IrActivity ir =
+                row("| □特定对象调研        分析师会议 □媒体采访            □业绩说明会 □新闻发布会          " + "路演活动 □现场参观           □其他");
         assertThat(ir.activityTypes()).containsExactly("分析师会议", "路演活动");
         assertThat(ir.activityTypeOther()).isNull();
     }
@@ -93,7 +93,8 @@ class DamagedCategoryRowTest {
     void aRowWhereFewItemsKeepABoxDecidesNothing() {
         // one empty box beside six unmarked items: not "most items kept their box", so no item is inferred ticked
         assertThat(ActivityTypeParser.parse(List.of("特定对象调研 业绩说明会 媒体采访 现场参观 新闻发布会 分析师会议 □路演活动"))
-                .types()).isEmpty();
+                        .types())
+                .isEmpty();
     }
 
     @Test
@@ -106,8 +107,8 @@ class DamagedCategoryRowTest {
 
     @Test
     void aSentenceThatContainsACategoryWordIsNotAnItem() {
-        ActivityTypeParser.Result r = ActivityTypeParser.parse(List.of(
-                "□特定对象调研 □业绩说明会 □媒体采访 本次活动为机构调研 □现场参观 □新闻发布会 □分析师会议 □路演活动 □其他"));
+        ActivityTypeParser.Result r =
+                ActivityTypeParser.parse(List.of("□特定对象调研 □业绩说明会 □媒体采访 本次活动为机构调研 □现场参观 □新闻发布会 □分析师会议 □路演活动 □其他"));
         assertThat(r.types()).isEmpty();
     }
 
@@ -116,16 +117,15 @@ class DamagedCategoryRowTest {
     @ParameterizedTest
     @ValueSource(strings = {"√", "✓", "✔", "☑", "☒", "■", "▇", "⊠", "\uF0FE", "\uF0FC", "\uF0FD", "þ", "R", "R "})
     void everyTickedGlyph(String tick) {
-        IrActivity ir = row("□特定对象调研 " + tick + "分析师会议 □媒体采访 □业绩说明会\n□新闻发布会 " + tick
-                + "路演活动 □现场参观 □其他");
+        IrActivity ir = row("□特定对象调研 " + tick + "分析师会议 □媒体采访 □业绩说明会\n□新闻发布会 " + tick + "路演活动 □现场参观 □其他");
         assertThat(ir.activityTypes()).as("tick U+%04X", (int) tick.charAt(0)).containsExactly("分析师会议", "路演活动");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"□", "☐", "◻", "\uF06F", "\uF0A8", "\uF071", "口"})
     void everyEmptyBoxGlyphWithTheTickLost(String box) {
-        IrActivity ir = row(box + "特定对象调研 分析师会议 " + box + "媒体采访 " + box + "业绩说明会\n" + box + "新闻发布会 路演活动 "
-                + box + "现场参观 " + box + "其他");
+        IrActivity ir = row(box + "特定对象调研 分析师会议 " + box + "媒体采访 " + box + "业绩说明会\n" + box + "新闻发布会 路演活动 " + box
+                + "现场参观 " + box + "其他");
         assertThat(ir.activityTypes()).as("box U+%04X", (int) box.charAt(0)).containsExactly("分析师会议", "路演活动");
     }
 
@@ -144,8 +144,7 @@ class DamagedCategoryRowTest {
 
     @Test
     void theHanCharacter口InsideAWordIsNeverABox() {
-        ActivityTypeParser.Result bracket = ActivityTypeParser.parse(List.of(
-                "☐特定对象调研 ☐业绩说明会 ☐分析师会议 ☑其他（出口业务交流）"));
+        ActivityTypeParser.Result bracket = ActivityTypeParser.parse(List.of("☐特定对象调研 ☐业绩说明会 ☐分析师会议 ☑其他（出口业务交流）"));
         assertThat(bracket.types()).containsExactly("其他");
         assertThat(bracket.otherDetail()).isEqualTo("出口业务交流");
         ActivityTypeParser.Result colon = ActivityTypeParser.parse(List.of("☐特定对象调研 ☐业绩说明会 ☑其他：进口商路演活动座谈"));
@@ -157,8 +156,8 @@ class DamagedCategoryRowTest {
 
     @Test
     void theLetterRInsideAWordIsNeverABox() {
-        ActivityTypeParser.Result r = ActivityTypeParser.parse(List.of(
-                "☐特定对象调研 ☐业绩说明会 ☐媒体采访 ☐现场参观 ☐新闻发布会 ☐分析师会议 ☐路演活动 ☐其他 IR路演活动"));
+        ActivityTypeParser.Result r =
+                ActivityTypeParser.parse(List.of("☐特定对象调研 ☐业绩说明会 ☐媒体采访 ☐现场参观 ☐新闻发布会 ☐分析师会议 ☐路演活动 ☐其他 IR路演活动"));
         assertThat(r.types()).isEmpty();
     }
 
@@ -193,8 +192,7 @@ class DamagedCategoryRowTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"☑其他（请文字说明其他活动内容）", "☑其他 请文字说明其他活动内容", "☑其他（请文字说明其他活\n动内容）",
-        "☑其他：请文字说明其他活动内容"})
+    @ValueSource(strings = {"☑其他（请文字说明其他活动内容）", "☑其他 请文字说明其他活动内容", "☑其他（请文字说明其他活\n动内容）", "☑其他：请文字说明其他活动内容"})
     void theTemplatesHintIsNeverTheNote(String other) {
         IrActivity ir = row("□特定对象调研 □业绩说明会\n" + other);
         assertThat(ir.activityTypes()).containsExactly("其他");
@@ -213,8 +211,7 @@ class DamagedCategoryRowTest {
     @Test
     void rowMissingTitleNamesTheActivity() {
         String text = record("x").replace("投资者关系活动类别 x\n", "");
-        assertThat(ir("[临时公告]青禾储能:2023年度业绩说明会投资者关系活动记录表", text).activityTypes())
-                .containsExactly("业绩说明会");
+        assertThat(ir("[临时公告]青禾储能:2023年度业绩说明会投资者关系活动记录表", text).activityTypes()).containsExactly("业绩说明会");
     }
 
     @Test
@@ -233,14 +230,21 @@ class DamagedCategoryRowTest {
     @Test
     void headingsThatAreProseListsOrCheckListsAreNotUsed() {
         List<String> empty = List.of();
-        assertThat(ActivityTypeParser.parse(empty, List.of("北交所调研周报（2024年第25周）")).types())
-                .as("bare 调研 in a heading").isEmpty();
-        assertThat(ActivityTypeParser.parse(empty, List.of("本周共有12家公司披露记录表，机构调研热度环比回升。")).types())
-                .as("a sentence").isEmpty();
-        assertThat(ActivityTypeParser.parse(empty, List.of("特定对象调研 业绩说明会 媒体采访 现场参观")).types())
-                .as("the template's list").isEmpty();
+        assertThat(ActivityTypeParser.parse(empty, List.of("北交所调研周报（2024年第25周）"))
+                        .types())
+                .as("bare 调研 in a heading")
+                .isEmpty();
+        assertThat(ActivityTypeParser.parse(empty, List.of("本周共有12家公司披露记录表，机构调研热度环比回升。"))
+                        .types())
+                .as("a sentence")
+                .isEmpty();
+        assertThat(ActivityTypeParser.parse(empty, List.of("特定对象调研 业绩说明会 媒体采访 现场参观"))
+                        .types())
+                .as("the template's list")
+                .isEmpty();
         assertThat(ActivityTypeParser.parse(empty, List.of("☐特定对象调研 业绩说明会")).types())
-                .as("a check list").isEmpty();
+                .as("a check list")
+                .isEmpty();
         assertThat(ActivityTypeParser.parse(empty, List.of("2023年度业绩说明会暨网上路演")).types())
                 .containsExactly("业绩说明会", "路演活动");
     }

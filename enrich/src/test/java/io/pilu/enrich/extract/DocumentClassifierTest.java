@@ -21,7 +21,8 @@ class DocumentClassifierTest {
     @CsvSource({
         "bse-seed-bingxing-2024-06-17.txt", "sz-table-record.txt", "sh-table-record.txt",
         "legacy-registration-form.txt", "bse-damaged-lost-tick.txt", "bse-damaged-broken-labels.txt",
-        "bse-damaged-spaced.txt", "bse-damaged-multi-category.txt"})
+        "bse-damaged-spaced.txt", "bse-damaged-multi-category.txt"
+    })
     void irRecordsByStructureEvenWithoutATellingTitle(String fixture) {
         assertThat(classify("临时公告", fixture)).isEqualTo(DocumentClass.IR_ACTIVITY_RECORD);
         assertThat(classify(null, fixture)).isEqualTo(DocumentClass.IR_ACTIVITY_RECORD);
@@ -29,7 +30,8 @@ class DocumentClassifierTest {
 
     @Test
     void aDigestThatQuotesAnIrRecordIsNotOne() {
-        assertThat(classify("北交所调研周报（2024年第25周）", "news-digest-mentions-ir.txt")).isEqualTo(DocumentClass.OTHER);
+        assertThat(classify("北交所调研周报（2024年第25周）", "news-digest-mentions-ir.txt"))
+                .isEqualTo(DocumentClass.OTHER);
         assertThat(classify("并行科技投资者关系活动记录表解读", "news-digest-mentions-ir.txt")).isEqualTo(DocumentClass.OTHER);
         assertThat(classify(null, "news-digest-mentions-ir.txt")).isEqualTo(DocumentClass.OTHER);
     }

@@ -18,7 +18,9 @@ class FigureExtractorTest {
 
     @Test
     void levelGrowthAndMarginWithTheirPeriod() {
-        assertThat(extract("2024 年第一季度实现营业收入 1.31 亿元，较上年同期同比增长 32.90%，其\n中算力服务相关收入约1.27亿，同比增长约90%。2024 年第一季度毛利率为\n\n34.27%。"))
+        assertThat(
+                        extract(
+                                "2024 年第一季度实现营业收入 1.31 亿元，较上年同期同比增长 32.90%，其\n中算力服务相关收入约1.27亿，同比增长约90%。2024 年第一季度毛利率为\n\n34.27%。"))
                 .extracting(Figure::metric, Figure::value, Figure::unit, Figure::period)
                 .containsExactly(
                         tuple("营业收入", new BigDecimal("1.31"), "亿元", "2024-Q1"),
@@ -27,28 +29,32 @@ class FigureExtractorTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "2024年第一季度营业收入1亿元|2024-Q1",
-        "2024年一季度营业收入1亿元|2024-Q1",
-        "2024年上半年营业收入1亿元|2024-H1",
-        "2024年半年度营业收入1亿元|2024-H1",
-        "2024年下半年营业收入1亿元|2024-H2",
-        "2024年前三季度营业收入1亿元|2024-Q1-Q3",
-        "2023年度营业收入1亿元|2023",
-        "2023年营业收入1亿元|2023",
-        "2019-2022年营业收入1亿元|2019-2022",
-        "今年第二季度营业收入1亿元|2024-Q2",
-        "去年营业收入1亿元|2023",
-        "去年上半年营业收入1亿元|2023-H1",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2024年第一季度营业收入1亿元|2024-Q1",
+                "2024年一季度营业收入1亿元|2024-Q1",
+                "2024年上半年营业收入1亿元|2024-H1",
+                "2024年半年度营业收入1亿元|2024-H1",
+                "2024年下半年营业收入1亿元|2024-H2",
+                "2024年前三季度营业收入1亿元|2024-Q1-Q3",
+                "2023年度营业收入1亿元|2023",
+                "2023年营业收入1亿元|2023",
+                "2019-2022年营业收入1亿元|2019-2022",
+                "今年第二季度营业收入1亿元|2024-Q2",
+                "去年营业收入1亿元|2023",
+                "去年上半年营业收入1亿元|2023-H1",
+            })
     void periods(String text, String period) {
         assertThat(extract(text)).singleElement().extracting(Figure::period).isEqualTo(period);
     }
 
     @Test
     void noPeriodInTheSentenceMeansNone() {
-        assertThat(extract("2024年6月17日，公司说明：营业收入3亿元。")).singleElement()
-                .extracting(Figure::period).isNull();
+        assertThat(extract("2024年6月17日，公司说明：营业收入3亿元。"))
+                .singleElement()
+                .extracting(Figure::period)
+                .isNull();
     }
 
     @Test
@@ -72,7 +78,8 @@ class FigureExtractorTest {
     @Test
     void aRateIsNotGivenToTheWrongMetric() {
         assertThat(extract("净利润5000万元，营业收入同比增长32.9%。"))
-                .extracting(Figure::metric).containsExactly("净利润", "营业收入同比增长");
+                .extracting(Figure::metric)
+                .containsExactly("净利润", "营业收入同比增长");
     }
 
     @Test

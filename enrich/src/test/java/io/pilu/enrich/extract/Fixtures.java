@@ -15,8 +15,7 @@ final class Fixtures {
     static final String SEED = "bse-seed-bingxing-2024-06-17.txt";
     static final Instant ENRICHED_AT = Instant.parse("2024-06-18T08:00:05Z");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static String text(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
@@ -30,10 +29,23 @@ final class Fixtures {
     }
 
     static RawAnnouncement raw(String title, String text, LocalDate publishDate) {
-        return new RawAnnouncement(RawAnnouncement.SCHEMA_VERSION, "id-" + Math.abs((title + text).hashCode()), "BSE",
-                "839493", "并行科技", title, List.of("9504"), publishDate,
-                "https://www.bse.cn/disclosure/2024/2024-06-18/8a2c7f1e0b3d4c5e9f6a7b8c9d0e1f2a.pdf", "pdf",
-                "a".repeat(64), 123_456L, 4, text, RawAnnouncement.ExtractionStatus.OK, null,
+        return new RawAnnouncement(
+                RawAnnouncement.SCHEMA_VERSION,
+                "id-" + Math.abs((title + text).hashCode()),
+                "BSE",
+                "839493",
+                "并行科技",
+                title,
+                List.of("9504"),
+                publishDate,
+                "https://www.bse.cn/disclosure/2024/2024-06-18/8a2c7f1e0b3d4c5e9f6a7b8c9d0e1f2a.pdf",
+                "pdf",
+                "a".repeat(64),
+                123_456L,
+                4,
+                text,
+                RawAnnouncement.ExtractionStatus.OK,
+                null,
                 Instant.parse("2024-06-18T08:00:00Z"));
     }
 
@@ -42,8 +54,23 @@ final class Fixtures {
     }
 
     static RawAnnouncement failed(String title, RawAnnouncement.ExtractionStatus status) {
-        return new RawAnnouncement(RawAnnouncement.SCHEMA_VERSION, "f".repeat(64), "BSE", "920007", "某公司", title,
-                List.of(), LocalDate.of(2024, 4, 1), "https://www.bse.cn/disclosure/2024/2024-04-01/1.pdf", "pdf",
-                null, null, null, null, status, "PDF is encrypted", Instant.parse("2024-04-01T08:00:00Z"));
+        return new RawAnnouncement(
+                RawAnnouncement.SCHEMA_VERSION,
+                "f".repeat(64),
+                "BSE",
+                "920007",
+                "某公司",
+                title,
+                List.of(),
+                LocalDate.of(2024, 4, 1),
+                "https://www.bse.cn/disclosure/2024/2024-04-01/1.pdf",
+                "pdf",
+                null,
+                null,
+                null,
+                null,
+                status,
+                "PDF is encrypted",
+                Instant.parse("2024-04-01T08:00:00Z"));
     }
 }

@@ -17,9 +17,18 @@ class InstitutionGazetteerTest {
     @Test
     void curatedListIsLargeAndCoversEveryType() {
         assertThat(GAZETTEER.size()).isGreaterThanOrEqualTo(150);
-        for (EntityType type : new EntityType[] {EntityType.BROKER, EntityType.FUND_MANAGER, EntityType.PRIVATE_FUND,
-                EntityType.INSURER, EntityType.BANK, EntityType.TRUST, EntityType.QFII}) {
-            assertThat(GAZETTEER.findAll(sampleOf(type))).as(type.name()).isNotEmpty()
+        for (EntityType type : new EntityType[] {
+            EntityType.BROKER,
+            EntityType.FUND_MANAGER,
+            EntityType.PRIVATE_FUND,
+            EntityType.INSURER,
+            EntityType.BANK,
+            EntityType.TRUST,
+            EntityType.QFII
+        }) {
+            assertThat(GAZETTEER.findAll(sampleOf(type)))
+                    .as(type.name())
+                    .isNotEmpty()
                     .allSatisfy(m -> assertThat(m.institution().type()).isEqualTo(type));
         }
     }
@@ -57,25 +66,38 @@ class InstitutionGazetteerTest {
         assertThat(GAZETTEER.findAll("东方财富证券、东方证券与上海证券报、上海证券"))
                 .extracting(InstitutionGazetteer.Match::surface)
                 .containsExactly("东方财富证券", "东方证券", "上海证券报", "上海证券");
-        assertThat(GAZETTEER.findAll("中信建投和中信证券")).extracting(m -> m.institution().canonicalName())
+        assertThat(GAZETTEER.findAll("中信建投和中信证券"))
+                .extracting(m -> m.institution().canonicalName())
                 .containsExactly("中信建投证券股份有限公司", "中信证券股份有限公司");
     }
 
     @Test
     void prefixMatchNeedsThreeCharactersSoShortAliasesDoNotSwallowNames() {
-        assertThat(GAZETTEER.matchPrefix("中信证券研究部")).map(InstitutionGazetteer.Match::surface).contains("中信证券");
+        assertThat(GAZETTEER.matchPrefix("中信证券研究部"))
+                .map(InstitutionGazetteer.Match::surface)
+                .contains("中信证券");
         assertThat(GAZETTEER.matchPrefix("高毅鹏")).isEmpty();
         assertThat(GAZETTEER.matchPrefix("高毅")).isPresent();
     }
 
     @ParameterizedTest
     @CsvSource({
-        "地泽投资, PRIVATE_FUND", "某某证券, BROKER", "某某基金, FUND_MANAGER", "某某私募基金, PRIVATE_FUND",
-        "某某理财, BANK", "某某银行, BANK", "某某信托, TRUST", "某某人寿, INSURER", "某某研究院, OTHER",
-        "上海迎水投资管理有限公司, PRIVATE_FUND"})
+        "地泽投资, PRIVATE_FUND",
+        "某某证券, BROKER",
+        "某某基金, FUND_MANAGER",
+        "某某私募基金, PRIVATE_FUND",
+        "某某理财, BANK",
+        "某某银行, BANK",
+        "某某信托, TRUST",
+        "某某人寿, INSURER",
+        "某某研究院, OTHER",
+        "上海迎水投资管理有限公司, PRIVATE_FUND"
+    })
     void unknownNamesAreTypedBySuffix(String name, EntityType type) {
         assertThat(InstitutionGazetteer.typeBySuffix(name)).contains(type);
-        assertThat(GAZETTEER.resolve(name)).map(InstitutionGazetteer.Institution::canonicalName).contains(name);
+        assertThat(GAZETTEER.resolve(name))
+                .map(InstitutionGazetteer.Institution::canonicalName)
+                .contains(name);
     }
 
     @Test
@@ -87,10 +109,13 @@ class InstitutionGazetteerTest {
 
     @Test
     void malformedListsFailWithTheLine() {
-        assertThatThrownBy(() -> InstitutionGazetteer.parse(new StringReader("甲证券\tBROKER\t甲\n乙证券\tBROKER\t甲\n"), "t.tsv"))
-                .hasMessageContaining("t.tsv:2").hasMessageContaining("甲");
+        assertThatThrownBy(
+                        () -> InstitutionGazetteer.parse(new StringReader("甲证券\tBROKER\t甲\n乙证券\tBROKER\t甲\n"), "t.tsv"))
+                .hasMessageContaining("t.tsv:2")
+                .hasMessageContaining("甲");
         assertThatThrownBy(() -> InstitutionGazetteer.parse(new StringReader("甲证券\tSTOCKBROKER\n"), "t.tsv"))
-                .hasMessageContaining("t.tsv:1").hasMessageContaining("STOCKBROKER");
+                .hasMessageContaining("t.tsv:1")
+                .hasMessageContaining("STOCKBROKER");
         assertThatThrownBy(() -> InstitutionGazetteer.parse(new StringReader("just a name\n"), "t.tsv"))
                 .hasMessageContaining("t.tsv:1");
     }

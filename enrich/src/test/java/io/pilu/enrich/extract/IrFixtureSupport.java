@@ -10,8 +10,7 @@ final class IrFixtureSupport {
 
     private static final AnnouncementEnricher ENRICHER = new AnnouncementEnricher();
 
-    private IrFixtureSupport() {
-    }
+    private IrFixtureSupport() {}
 
     static EnrichedAnnouncement enrich(String fixture, String title, LocalDate publishDate) {
         return ENRICHER.enrich(Fixtures.raw(title, Fixtures.text(fixture), publishDate), Fixtures.ENRICHED_AT);

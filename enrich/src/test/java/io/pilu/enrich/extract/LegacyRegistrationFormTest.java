@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /** An older 投资者关系活动登记表: inline category, Chinese-numeral date, titles between names, numbered questions. */
 class LegacyRegistrationFormTest {
 
-    private final EnrichedAnnouncement enriched = IrFixtureSupport.enrich("legacy-registration-form.txt",
-            "[临时公告]远航科技:投资者关系活动登记表", LocalDate.of(2016, 3, 11));
+    private final EnrichedAnnouncement enriched =
+            IrFixtureSupport.enrich("legacy-registration-form.txt", "[临时公告]远航科技:投资者关系活动登记表", LocalDate.of(2016, 3, 11));
     private final IrActivity ir = enriched.irActivity();
 
     @Test
@@ -26,8 +26,8 @@ class LegacyRegistrationFormTest {
 
     @Test
     void participantsDropJobTitlesAndTypeUnknownFundsBySuffix() {
-        assertThat(ir.participants()).extracting(IrActivity.Participant::name, IrActivity.Participant::type,
-                        IrActivity.Participant::people)
+        assertThat(ir.participants())
+                .extracting(IrActivity.Participant::name, IrActivity.Participant::type, IrActivity.Participant::people)
                 .containsExactly(
                         tuple("兴业证券", EntityType.BROKER, List.of("郑一")),
                         tuple("民生加银", EntityType.FUND_MANAGER, List.of("钱二")),
@@ -41,10 +41,13 @@ class LegacyRegistrationFormTest {
 
     @Test
     void numberedQuestionsKeepTheAnswersOwnNumberedList() {
-        assertThat(ir.qa()).extracting(IrActivity.QaPair::question)
+        assertThat(ir.qa())
+                .extracting(IrActivity.QaPair::question)
                 .containsExactly("公司2015年度业绩情况？", "公司的核心竞争优势是什么？", "未来三年的发展规划？");
-        assertThat(ir.qa().get(1).answer()).startsWith("公司的竞争优势主要体现在以下方面：")
-                .contains("1、技术积累深厚").contains("3、管理团队稳定。");
+        assertThat(ir.qa().get(1).answer())
+                .startsWith("公司的竞争优势主要体现在以下方面：")
+                .contains("1、技术积累深厚")
+                .contains("3、管理团队稳定。");
         assertThat(ir.partners()).as("行业龙头 is a description, not a company").isEmpty();
     }
 }

@@ -16,7 +16,9 @@ class LongRecordQaTest {
 
     private static List<QaPair> qa(String content) {
         String record = "投资者关系活动记录表\n三、投资者关系活动主要内容\n" + content;
-        return new IrRecordParser(InstitutionGazetteer.loadDefault()).parse(new TextNormalizer().normalize(record)).qa();
+        return new IrRecordParser(InstitutionGazetteer.loadDefault())
+                .parse(new TextNormalizer().normalize(record))
+                .qa();
     }
 
     @Test
@@ -35,11 +37,12 @@ class LongRecordQaTest {
                 4.高管您好，请问贵公司本期财务报告中，盈利表现如何？谢
                 谢！
                 答:尊敬的投资者，您好，公司盈利稳健增长。
-                """)).containsExactly(
-                new QaPair("美国加征关税对公司有什么影响？", "美的集团是一家全球化的科技集团，海外业务分布广泛，关税影响可控。"),
-                new QaPair("请介绍集团现有业务矩阵？", "美的是一家覆盖智能家居、新能源的科技集团。"),
-                new QaPair("公司分红政策？", "保持稳定。"),
-                new QaPair("高管您好，请问贵公司本期财务报告中，盈利表现如何？谢谢！", "尊敬的投资者，您好，公司盈利稳健增长。"));
+                """))
+                .containsExactly(
+                        new QaPair("美国加征关税对公司有什么影响？", "美的集团是一家全球化的科技集团，海外业务分布广泛，关税影响可控。"),
+                        new QaPair("请介绍集团现有业务矩阵？", "美的是一家覆盖智能家居、新能源的科技集团。"),
+                        new QaPair("公司分红政策？", "保持稳定。"),
+                        new QaPair("高管您好，请问贵公司本期财务报告中，盈利表现如何？谢谢！", "尊敬的投资者，您好，公司盈利稳健增长。"));
     }
 
     @Test
@@ -55,8 +58,7 @@ class LongRecordQaTest {
                 A:增长。
                 问题5：研发投入？
                 回复：加大。
-                """)).extracting(QaPair::question)
-                .containsExactly("订单情况？", "产能情况？", "毛利率？", "海外收入？", "研发投入？");
+                """)).extracting(QaPair::question).containsExactly("订单情况？", "产能情况？", "毛利率？", "海外收入？", "研发投入？");
     }
 
     @Test
@@ -65,13 +67,28 @@ class LongRecordQaTest {
         StringBuilder sameLine = new StringBuilder();
         StringBuilder nextLine = new StringBuilder();
         for (int i = 0; i < markers.size(); i++) {
-            sameLine.append(i + 1).append(".问题").append(i + 1).append("？").append(markers.get(i))
-                    .append("回答").append(i + 1).append("。\n");
-            nextLine.append(i + 1).append("、问题").append(i + 1).append("？\n").append(markers.get(i))
-                    .append("回答").append(i + 1).append("。\n");
+            sameLine.append(i + 1)
+                    .append(".问题")
+                    .append(i + 1)
+                    .append("？")
+                    .append(markers.get(i))
+                    .append("回答")
+                    .append(i + 1)
+                    .append("。\n");
+            nextLine.append(i + 1)
+                    .append("、问题")
+                    .append(i + 1)
+                    .append("？\n")
+                    .append(markers.get(i))
+                    .append("回答")
+                    .append(i + 1)
+                    .append("。\n");
         }
-        List<QaPair> expected = List.of(new QaPair("问题1？", "回答1。"), new QaPair("问题2？", "回答2。"),
-                new QaPair("问题3？", "回答3。"), new QaPair("问题4？", "回答4。"));
+        List<QaPair> expected = List.of(
+                new QaPair("问题1？", "回答1。"),
+                new QaPair("问题2？", "回答2。"),
+                new QaPair("问题3？", "回答3。"),
+                new QaPair("问题4？", "回答4。"));
         assertThat(qa(sameLine.toString())).containsExactlyElementsOf(expected);
         assertThat(qa(nextLine.toString())).containsExactlyElementsOf(expected);
     }
@@ -94,9 +111,8 @@ class LongRecordQaTest {
                 智能制造与海外基地。
                 2.分红？
                 答：稳定。
-                """)).containsExactly(
-                new QaPair("请问公司今年的资本开支计划和主要投向是什么？", "资本开支主要投向智能制造与海外基地。"),
-                new QaPair("分红？", "稳定。"));
+                """))
+                .containsExactly(new QaPair("请问公司今年的资本开支计划和主要投向是什么？", "资本开支主要投向智能制造与海外基地。"), new QaPair("分红？", "稳定。"));
     }
 
     @Test
@@ -115,12 +131,13 @@ class LongRecordQaTest {
                 4、提升研发。
                 4.分红？
                 答：稳定。
-                """)).containsExactly(
-                // the normalizer closes the space between Han and digit (营收增长 2、 → 营收增长2、)
-                new QaPair("公司业绩增长的原因？", "主要有两点：1、营收增长2、毛利率提升。"),
-                new QaPair("费用情况？", "费用下降的原因如下：1、规模效应；2、降本增效；3、汇兑收益。"),
-                new QaPair("未来规划？", "重点如下：3、拓展海外；4、提升研发。"),
-                new QaPair("分红？", "稳定。"));
+                """))
+                .containsExactly(
+                        // the normalizer closes the space between Han and digit (营收增长 2、 → 营收增长2、)
+                        new QaPair("公司业绩增长的原因？", "主要有两点：1、营收增长2、毛利率提升。"),
+                        new QaPair("费用情况？", "费用下降的原因如下：1、规模效应；2、降本增效；3、汇兑收益。"),
+                        new QaPair("未来规划？", "重点如下：3、拓展海外；4、提升研发。"),
+                        new QaPair("分红？", "稳定。"));
     }
 
     @Test
@@ -132,8 +149,7 @@ class LongRecordQaTest {
                 回答：订单充足，产能满产。
                 问题2：分红？
                 回答：稳定。
-                """)).containsExactly(
-                new QaPair("请介绍以下情况：1.订单；2.产能。", "订单充足，产能满产。"), new QaPair("分红？", "稳定。"));
+                """)).containsExactly(new QaPair("请介绍以下情况：1.订单；2.产能。", "订单充足，产能满产。"), new QaPair("分红？", "稳定。"));
     }
 
     @Test
@@ -149,9 +165,11 @@ class LongRecordQaTest {
                 （2）回购。
                 3.海外？
                 答：增长。
-                """)).containsExactly(
-                new QaPair("请介绍以下情况：（1）订单；（2）产能。", "订单充足，产能满产。"),
-                new QaPair("分红？", "稳定，具体如下：（1）现金分红；（2）回购。"), new QaPair("海外？", "增长。"));
+                """))
+                .containsExactly(
+                        new QaPair("请介绍以下情况：（1）订单；（2）产能。", "订单充足，产能满产。"),
+                        new QaPair("分红？", "稳定，具体如下：（1）现金分红；（2）回购。"),
+                        new QaPair("海外？", "增长。"));
     }
 
     @Test
@@ -190,8 +208,7 @@ class LongRecordQaTest {
                 1.订单情况？订单充足，包括：
                 2.海外订单。
                 2.产能情况？产能充足。
-                """)).containsExactly(
-                new QaPair("订单情况？", "订单充足，包括：2.海外订单。"), new QaPair("产能情况？", "产能充足。"));
+                """)).containsExactly(new QaPair("订单情况？", "订单充足，包括：2.海外订单。"), new QaPair("产能情况？", "产能充足。"));
     }
 
     @Test
@@ -212,14 +229,17 @@ class LongRecordQaTest {
                 text.append(page).append(" / 24\n证券代码：000333\n证券简称：美的集团\n");
                 page++;
             }
-            text.append("如何？\n").append(i % 2 == 0 ? "答：" : "回复：").append("第").append(i).append("项业务进展顺利，\n");
+            text.append("如何？\n")
+                    .append(i % 2 == 0 ? "答：" : "回复：")
+                    .append("第")
+                    .append(i)
+                    .append("项业务进展顺利，\n");
             if (i % 3 == 0) {
                 text.append("第 ").append(page).append(" 页 共 24 页\n");
                 page++;
             }
             text.append("主要包括：\n1、订单增长；\n2、产能提升。\n");
-            expected.add(new QaPair("请问第" + i + "项业务的进展如何？",
-                    "第" + i + "项业务进展顺利，主要包括：1、订单增长；2、产能提升。"));
+            expected.add(new QaPair("请问第" + i + "项业务的进展如何？", "第" + i + "项业务进展顺利，主要包括：1、订单增长；2、产能提升。"));
         }
         assertThat(qa(text.toString())).containsExactlyElementsOf(expected);
     }

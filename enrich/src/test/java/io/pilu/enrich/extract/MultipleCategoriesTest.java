@@ -18,7 +18,8 @@ class MultipleCategoriesTest {
 
     @Test
     void otherDetailAfterAColonAndTemplatePromptIgnored() {
-        assertThat(ActivityTypeParser.parse(List.of("☑其他：券商策略会交流")).otherDetail()).isEqualTo("券商策略会交流");
+        assertThat(ActivityTypeParser.parse(List.of("☑其他：券商策略会交流")).otherDetail())
+                .isEqualTo("券商策略会交流");
         ActivityTypeParser.Result prompt = ActivityTypeParser.parse(List.of("☑其他（请文字说明其他活动内容）"));
         assertThat(prompt.types()).containsExactly("其他");
         assertThat(prompt.otherDetail()).isNull();
@@ -26,8 +27,7 @@ class MultipleCategoriesTest {
 
     @Test
     void variantWordsMapToCanonicalLabelsAndUnknownTicksAreKeptAsOther() {
-        ActivityTypeParser.Result r = ActivityTypeParser.parse(List.of(
-                "☑一对一沟通 ☑业绩交流会 ☑反路演 ☑投资者接待日 ☐新闻发布会"));
+        ActivityTypeParser.Result r = ActivityTypeParser.parse(List.of("☑一对一沟通 ☑业绩交流会 ☑反路演 ☑投资者接待日 ☐新闻发布会"));
         assertThat(r.types()).containsExactly("特定对象调研", "业绩说明会", "路演活动", "其他");
         assertThat(r.otherDetail()).isEqualTo("投资者接待日");
     }

@@ -23,9 +23,12 @@ class ParticipantCellLabelsTest {
     @Test
     void aSubLabelIsNotAnInstitutionAndTheClosingWordsGiveThePersonCount() {
         ParticipantParser.Result r = parse("参与机构与人数：华创证券、中金公司、华夏基金……等机构的29位投资者");
-        assertThat(r.participants()).extracting(Participant::name, Participant::type).containsExactly(
-                tuple("华创证券", EntityType.BROKER), tuple("中金公司", EntityType.BROKER),
-                tuple("华夏基金", EntityType.FUND_MANAGER));
+        assertThat(r.participants())
+                .extracting(Participant::name, Participant::type)
+                .containsExactly(
+                        tuple("华创证券", EntityType.BROKER),
+                        tuple("中金公司", EntityType.BROKER),
+                        tuple("华夏基金", EntityType.FUND_MANAGER));
         assertThat(r.declaredPersonCount()).isEqualTo(29);
         assertThat(r.declaredInstitutionCount()).isNull();
     }
@@ -45,29 +48,32 @@ class ParticipantCellLabelsTest {
                 调研机构：华创证券、中金公司
                 参会人员：华创证券 张三、中金公司 李四
                 机构名称:华夏基金；人数：3人""");
-        assertThat(r.participants()).extracting(Participant::name, Participant::people).containsExactly(
-                tuple("华创证券", List.of("张三")), tuple("中金公司", List.of("李四")), tuple("华夏基金", List.of()));
+        assertThat(r.participants())
+                .extracting(Participant::name, Participant::people)
+                .containsExactly(tuple("华创证券", List.of("张三")), tuple("中金公司", List.of("李四")), tuple("华夏基金", List.of()));
         assertThat(r.declaredPersonCount()).isEqualTo(3);
     }
 
     @Test
     void aListEndingInEtcInstitutionsKeepsTheLastNameClean() {
-        assertThat(parse("华创证券、中金公司等机构").participants()).extracting(Participant::name)
+        assertThat(parse("华创证券、中金公司等机构").participants())
+                .extracting(Participant::name)
                 .containsExactly("华创证券", "中金公司");
-        assertThat(parse("华创证券、华夏基金等机构投资者").participants()).extracting(Participant::name)
+        assertThat(parse("华创证券、华夏基金等机构投资者").participants())
+                .extracting(Participant::name)
                 .containsExactly("华创证券", "华夏基金");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"线上参与公司2024年度业绩说明会的投资者", "网上投资者", "参与机构与人数：网上投资者",
-            "参会人员：线上参与公司2024年度业绩说明会的投资者"})
+    @ValueSource(strings = {"线上参与公司2024年度业绩说明会的投资者", "网上投资者", "参与机构与人数：网上投资者", "参会人员：线上参与公司2024年度业绩说明会的投资者"})
     void aCellNamingNoInstitutionGivesNoParticipants(String cell) {
         assertThat(parse(cell).participants()).isEmpty();
     }
 
     @Test
     void throughAShanghaiTableRecord() {
-        IrActivity ir = new IrRecordParser(InstitutionGazetteer.loadDefault()).parse(new TextNormalizer().normalize("""
+        IrActivity ir =
+                new IrRecordParser(InstitutionGazetteer.loadDefault()).parse(new TextNormalizer().normalize("""
                 投资者关系活动记录表
                 投资者关系活动类别 ■业绩说明会
                 参与单位名称及人员姓名 参与机构与人数：华创证券、中金公司、华夏基金……等机构的29位投资者

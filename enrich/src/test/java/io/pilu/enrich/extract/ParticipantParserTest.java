@@ -29,8 +29,8 @@ class ParticipantParserTest {
     void namesGluedToTheInstitutionAndTitlesAndHonorifics() {
         assertThat(parse("中信证券张三、地泽投资李四先生、广发基金 基金经理 欧阳明"))
                 .extracting(Participant::name, Participant::people)
-                .containsExactly(tuple("中信证券", List.of("张三")), tuple("地泽投资", List.of("李四")),
-                        tuple("广发基金", List.of("欧阳明")));
+                .containsExactly(
+                        tuple("中信证券", List.of("张三")), tuple("地泽投资", List.of("李四")), tuple("广发基金", List.of("欧阳明")));
     }
 
     @Test
@@ -44,7 +44,9 @@ class ParticipantParserTest {
     void unknownShortNamesAndLatinNamesAreInstitutionsAudiencesAreNot() {
         assertThat(parse("中信证券、迎水、Millennium Capital、个人投资者、线上参与的投资者"))
                 .extracting(Participant::name, Participant::type)
-                .containsExactly(tuple("中信证券", EntityType.BROKER), tuple("迎水", EntityType.OTHER),
+                .containsExactly(
+                        tuple("中信证券", EntityType.BROKER),
+                        tuple("迎水", EntityType.OTHER),
                         tuple("Millennium Capital", EntityType.OTHER));
     }
 

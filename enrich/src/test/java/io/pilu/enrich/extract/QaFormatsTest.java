@@ -22,29 +22,25 @@ class QaFormatsTest {
                 回答：毛利率保持稳定。
                 问题2：海外业务？
                 回答：海外业务增长较快。
-                """)).containsExactly(
-                new QaPair("公司的毛利率水平如何？", "毛利率保持稳定。"),
-                new QaPair("海外业务？", "海外业务增长较快。"));
+                """)).containsExactly(new QaPair("公司的毛利率水平如何？", "毛利率保持稳定。"), new QaPair("海外业务？", "海外业务增长较快。"));
     }
 
     @Test
     void askAndAnswer() {
-        assertThat(parse("问：公司订单情况？\n答：订单充足。\n问：产能？\n答：产能充足，\n正在扩产。")).containsExactly(
-                new QaPair("公司订单情况？", "订单充足。"), new QaPair("产能？", "产能充足，正在扩产。"));
+        assertThat(parse("问：公司订单情况？\n答：订单充足。\n问：产能？\n答：产能充足，\n正在扩产。"))
+                .containsExactly(new QaPair("公司订单情况？", "订单充足。"), new QaPair("产能？", "产能充足，正在扩产。"));
     }
 
     @Test
     void qAndAIncludingOnOneLine() {
-        assertThat(parse("Q：公司订单情况？A：订单充足。\nQ2：产能？\nA2：产能充足。")).containsExactly(
-                new QaPair("公司订单情况？", "订单充足。"), new QaPair("产能？", "产能充足。"));
+        assertThat(parse("Q：公司订单情况？A：订单充足。\nQ2：产能？\nA2：产能充足。"))
+                .containsExactly(new QaPair("公司订单情况？", "订单充足。"), new QaPair("产能？", "产能充足。"));
     }
 
     @Test
     void plainNumberedItemsWithAnswerMarkers() {
         assertThat(parse("1.公司订单情况？\n答：订单充足，主要有：\n1.国内订单；\n2.海外订单。\n2.产能？\n答：充足。"))
-                .containsExactly(
-                        new QaPair("公司订单情况？", "订单充足，主要有：1.国内订单；2.海外订单。"),
-                        new QaPair("产能？", "充足。"));
+                .containsExactly(new QaPair("公司订单情况？", "订单充足，主要有：1.国内订单；2.海外订单。"), new QaPair("产能？", "充足。"));
     }
 
     @Test
@@ -55,8 +51,8 @@ class QaFormatsTest {
 
     @Test
     void questionsWithoutAnswerMarkersSplitAtTheQuestionMark() {
-        assertThat(parse("问题1、公司订单情况？订单充足。\n问题2、产能？\n产能充足。")).containsExactly(
-                new QaPair("公司订单情况？", "订单充足。"), new QaPair("产能？", "产能充足。"));
+        assertThat(parse("问题1、公司订单情况？订单充足。\n问题2、产能？\n产能充足。"))
+                .containsExactly(new QaPair("公司订单情况？", "订单充足。"), new QaPair("产能？", "产能充足。"));
     }
 
     @Test

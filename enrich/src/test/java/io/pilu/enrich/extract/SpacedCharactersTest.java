@@ -18,10 +18,11 @@ class SpacedCharactersTest {
         assertThat(ir.date()).isEqualTo("2024-11-05");
         assertThat(ir.location()).isEqualTo("公司会议室");
         // newspapers, and 上海证券报 is not the broker 上海证券
-        assertThat(ir.participants()).extracting(IrActivity.Participant::name, IrActivity.Participant::type)
+        assertThat(ir.participants())
+                .extracting(IrActivity.Participant::name, IrActivity.Participant::type)
                 .containsExactly(tuple("上海证券报", EntityType.OTHER), tuple("中国证券报", EntityType.OTHER));
-        assertThat(ir.receptionists()).containsExactly(
-                new IrActivity.Receptionist("张三", "总经理"), new IrActivity.Receptionist("李四", "董事会秘书"));
+        assertThat(ir.receptionists())
+                .containsExactly(new IrActivity.Receptionist("张三", "总经理"), new IrActivity.Receptionist("李四", "董事会秘书"));
         assertThat(ir.qa()).containsExactly(new IrActivity.QaPair("公司未来的发展战略是什么？", "公司将坚持创新驱动发展。"));
     }
 }

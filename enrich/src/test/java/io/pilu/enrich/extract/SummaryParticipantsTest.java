@@ -15,7 +15,10 @@ class SummaryParticipantsTest {
     @Test
     void aRecordsSummaryLine() {
         IrActivity ir = IrFixtureSupport.ir("bse-damaged-multi-category.txt");
-        assertThat(ir.participants()).extracting(IrActivity.Participant::name, IrActivity.Participant::normalizedName,
+        assertThat(ir.participants())
+                .extracting(
+                        IrActivity.Participant::name,
+                        IrActivity.Participant::normalizedName,
                         IrActivity.Participant::type)
                 .containsExactly(
                         tuple("华泰证券", "华泰证券股份有限公司", EntityType.BROKER),

@@ -11,12 +11,16 @@ import java.nio.file.Path;
  */
 public final class EnrichProcessMain {
 
-    private EnrichProcessMain() {
-    }
+    private EnrichProcessMain() {}
 
     public static void main(String[] args) throws Exception {
-        EnrichConfig config = new EnrichConfig(args[0], "it-enrich-" + args[1], Topics.withPrefix(args[1]),
-                Path.of(args[2]), 1, EnrichConfig.DEFAULT_COMMIT_INTERVAL_MS);
+        EnrichConfig config = new EnrichConfig(
+                args[0],
+                "it-enrich-" + args[1],
+                Topics.withPrefix(args[1]),
+                Path.of(args[2]),
+                1,
+                EnrichConfig.DEFAULT_COMMIT_INTERVAL_MS);
         AnnouncementEnricher enricher = new AnnouncementEnricher();
         EnrichService service = EnrichService.start(config, enricher::enrich, Metrics.newRegistry("enrich"));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close));

@@ -49,14 +49,34 @@ class EnrichTopologyTest {
             throw new IllegalStateException("extractor bug on " + raw.id());
         }
         boolean ir = raw.title().contains("投资者关系活动记录表");
-        return new EnrichedAnnouncement(EnrichedAnnouncement.SCHEMA_VERSION, raw.id(), raw,
+        return new EnrichedAnnouncement(
+                EnrichedAnnouncement.SCHEMA_VERSION,
+                raw.id(),
+                raw,
                 ir ? DocumentClass.IR_ACTIVITY_RECORD : DocumentClass.OTHER,
-                ir ? new IrActivity(IrActivity.Layout.BSE, List.of("特定对象调研"), null, "2024-06-17", "公司会议室",
-                        List.of(), null, null, List.of(), List.of(), List.of(), List.of()) : null,
+                ir
+                        ? new IrActivity(
+                                IrActivity.Layout.BSE,
+                                List.of("特定对象调研"),
+                                null,
+                                "2024-06-17",
+                                "公司会议室",
+                                List.of(),
+                                null,
+                                null,
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                List.of())
+                        : null,
                 List.of(),
-                ir ? List.of(new Entity("中邮证券", "中邮证券有限责任公司", EntityType.BROKER, EntityRole.PARTICIPANT),
-                        new Entity("智谱华章", null, EntityType.COMPANY, EntityRole.CUSTOMER)) : List.of(),
-                1, at);
+                ir
+                        ? List.of(
+                                new Entity("中邮证券", "中邮证券有限责任公司", EntityType.BROKER, EntityRole.PARTICIPANT),
+                                new Entity("智谱华章", null, EntityType.COMPANY, EntityRole.CUSTOMER))
+                        : List.of(),
+                1,
+                at);
     };
 
     private TopologyTestDriver driver;
@@ -73,14 +93,27 @@ class EnrichTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(EnrichTopology.topology(TOPICS, STAND_IN, Clock.fixed(NOW, ZoneOffset.UTC),
-                new EnrichMetrics(registry)), props);
+        driver = new TopologyTestDriver(
+                EnrichTopology.topology(
+                        TOPICS, STAND_IN, Clock.fixed(NOW, ZoneOffset.UTC), new EnrichMetrics(registry)),
+                props);
         raw = driver.createInputTopic(TOPICS.raw(), new ByteArraySerializer(), new ByteArraySerializer());
-        enriched = driver.createOutputTopic(TOPICS.enriched(), new StringDeserializer(), JsonSerde.enriched().deserializer());
-        ir = driver.createOutputTopic(TOPICS.irActivities(), new StringDeserializer(), JsonSerde.enriched().deserializer());
-        mentions = driver.createOutputTopic(TOPICS.entityMentions(), new StringDeserializer(),
+        enriched = driver.createOutputTopic(
+                TOPICS.enriched(),
+                new StringDeserializer(),
+                JsonSerde.enriched().deserializer());
+        ir = driver.createOutputTopic(
+                TOPICS.irActivities(),
+                new StringDeserializer(),
+                JsonSerde.enriched().deserializer());
+        mentions = driver.createOutputTopic(
+                TOPICS.entityMentions(),
+                new StringDeserializer(),
                 JsonSerde.entityMention().deserializer());
-        dlq = driver.createOutputTopic(TOPICS.dlqEnrich(), new StringDeserializer(), JsonSerde.deadLetter().deserializer());
+        dlq = driver.createOutputTopic(
+                TOPICS.dlqEnrich(),
+                new StringDeserializer(),
+                JsonSerde.deadLetter().deserializer());
     }
 
     @AfterEach
@@ -89,13 +122,30 @@ class EnrichTopologyTest {
     }
 
     private static RawAnnouncement announcement(String id, String title) {
-        return new RawAnnouncement(RawAnnouncement.SCHEMA_VERSION, id, "BSE", "839493", "并行科技", title, List.of("9504"),
-                LocalDate.of(2024, 6, 18), "https://www.bse.cn/disclosure/2024/2024-06-18/" + id + ".pdf", "pdf",
-                "0".repeat(64), 10L, 1, "正文", RawAnnouncement.ExtractionStatus.OK, null, NOW);
+        return new RawAnnouncement(
+                RawAnnouncement.SCHEMA_VERSION,
+                id,
+                "BSE",
+                "839493",
+                "并行科技",
+                title,
+                List.of("9504"),
+                LocalDate.of(2024, 6, 18),
+                "https://www.bse.cn/disclosure/2024/2024-06-18/" + id + ".pdf",
+                "pdf",
+                "0".repeat(64),
+                10L,
+                1,
+                "正文",
+                RawAnnouncement.ExtractionStatus.OK,
+                null,
+                NOW);
     }
 
     private void pipe(String key, RawAnnouncement value) {
-        raw.pipeInput(key == null ? null : key.getBytes(StandardCharsets.UTF_8), JsonSerde.raw().toBytes(value));
+        raw.pipeInput(
+                key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                JsonSerde.raw().toBytes(value));
     }
 
     @Test
@@ -112,7 +162,9 @@ class EnrichTopologyTest {
         assertThat(m).allSatisfy(r -> assertThat(r.value().announcementId()).isEqualTo("a1"));
         assertThat(m.get(0).value().companyCode()).isEqualTo("839493");
         assertThat(dlq.isEmpty()).isTrue();
-        assertThat(registry.counter("pilu.enrich.records", "class", "IR_ACTIVITY_RECORD").count()).isEqualTo(1);
+        assertThat(registry.counter("pilu.enrich.records", "class", "IR_ACTIVITY_RECORD")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -121,10 +173,10 @@ class EnrichTopologyTest {
         pipe("a1", a);
 
         byte[] expected = JsonSerde.enriched().toBytes(STAND_IN.apply(a, NOW));
-        TestOutputTopic<String, byte[]> enrichedBytes = driver.createOutputTopic(TOPICS.enriched(),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        TestOutputTopic<String, byte[]> irBytes = driver.createOutputTopic(TOPICS.irActivities(),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        TestOutputTopic<String, byte[]> enrichedBytes =
+                driver.createOutputTopic(TOPICS.enriched(), new StringDeserializer(), new ByteArrayDeserializer());
+        TestOutputTopic<String, byte[]> irBytes =
+                driver.createOutputTopic(TOPICS.irActivities(), new StringDeserializer(), new ByteArrayDeserializer());
         assertThat(enrichedBytes.readValuesToList()).singleElement().isEqualTo(expected);
         assertThat(irBytes.readValuesToList()).singleElement().isEqualTo(expected);
     }
@@ -165,7 +217,9 @@ class EnrichTopologyTest {
         assertThat(d.value().errorClass()).endsWith("SerializationException");
         assertThat(d.value().errorMessage()).contains("not a valid RawAnnouncement");
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("c1");
-        assertThat(registry.counter("pilu.enrich.failures", "reason", "SerializationException").count()).isEqualTo(1);
+        assertThat(registry.counter("pilu.enrich.failures", "reason", "SerializationException")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -209,15 +263,29 @@ class EnrichTopologyTest {
 
         TestRecord<String, DeadLetter> d = dlq.readRecord();
         assertThat(d.key()).isNull();
-        assertThat(d.value()).isEqualTo(new DeadLetter(DeadLetter.SCHEMA_VERSION, "enrich", TOPICS.raw(), 0, 0L,
-                null, null, DeadLetter.UTF8, "TombstoneWithoutKey", "a null value with a null key identifies nothing",
-                NOW, null, null));
+        assertThat(d.value())
+                .isEqualTo(new DeadLetter(
+                        DeadLetter.SCHEMA_VERSION,
+                        "enrich",
+                        TOPICS.raw(),
+                        0,
+                        0L,
+                        null,
+                        null,
+                        DeadLetter.UTF8,
+                        "TombstoneWithoutKey",
+                        "a null value with a null key identifies nothing",
+                        NOW,
+                        null,
+                        null));
         assertThat(dlq.isEmpty()).isTrue();
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("h1");
         assertThat(ir.readRecord().value()).as("h1 is not an IR record").isNull();
         assertThat(ir.isEmpty()).isTrue();
         assertThat(mentions.isEmpty()).isTrue();
-        assertThat(registry.counter("pilu.enrich.failures", "reason", "TombstoneWithoutKey").count()).isEqualTo(1);
+        assertThat(registry.counter("pilu.enrich.failures", "reason", "TombstoneWithoutKey")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -230,8 +298,9 @@ class EnrichTopologyTest {
 
     @Test
     void describesTheTopologyWithNamedNodes() {
-        String description = EnrichTopology.topology(TOPICS, STAND_IN, Clock.systemUTC(),
-                EnrichMetrics.discarding()).describe().toString();
+        String description = EnrichTopology.topology(TOPICS, STAND_IN, Clock.systemUTC(), EnrichMetrics.discarding())
+                .describe()
+                .toString();
         assertThat(description).contains("raw-source", "enrich", "dlq-sink", "ir-sink", "mentions-sink");
     }
 
@@ -242,16 +311,38 @@ class EnrichTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         int limit = 1_048_576; // an operator-created topic at the broker's default
-        driver = new TopologyTestDriver(EnrichTopology.topology(TOPICS, STAND_IN, Clock.fixed(NOW, ZoneOffset.UTC),
-                new EnrichMetrics(registry), limit), props);
+        driver = new TopologyTestDriver(
+                EnrichTopology.topology(
+                        TOPICS, STAND_IN, Clock.fixed(NOW, ZoneOffset.UTC), new EnrichMetrics(registry), limit),
+                props);
         raw = driver.createInputTopic(TOPICS.raw(), new ByteArraySerializer(), new ByteArraySerializer());
-        enriched = driver.createOutputTopic(TOPICS.enriched(), new StringDeserializer(), JsonSerde.enriched().deserializer());
-        dlq = driver.createOutputTopic(TOPICS.dlqEnrich(), new StringDeserializer(), JsonSerde.deadLetter().deserializer());
+        enriched = driver.createOutputTopic(
+                TOPICS.enriched(),
+                new StringDeserializer(),
+                JsonSerde.enriched().deserializer());
+        dlq = driver.createOutputTopic(
+                TOPICS.dlqEnrich(),
+                new StringDeserializer(),
+                JsonSerde.deadLetter().deserializer());
         RawAnnouncement small = announcement("s1", "年度报告");
-        RawAnnouncement big = new RawAnnouncement(small.schemaVersion(), "big1", small.exchange(), small.companyCode(),
-                small.companyName(), "年度报告", small.typeCodes(), small.publishDate(), small.documentUrl(),
-                small.fileType(), small.documentSha256(), small.documentBytes(), small.pageCount(),
-                "营".repeat(400_000), RawAnnouncement.ExtractionStatus.OK, null, NOW);
+        RawAnnouncement big = new RawAnnouncement(
+                small.schemaVersion(),
+                "big1",
+                small.exchange(),
+                small.companyCode(),
+                small.companyName(),
+                "年度报告",
+                small.typeCodes(),
+                small.publishDate(),
+                small.documentUrl(),
+                small.fileType(),
+                small.documentSha256(),
+                small.documentBytes(),
+                small.pageCount(),
+                "营".repeat(400_000),
+                RawAnnouncement.ExtractionStatus.OK,
+                null,
+                NOW);
 
         pipe("big1", big);
         pipe("s1", small);
@@ -264,6 +355,8 @@ class EnrichTopologyTest {
         assertThat(d.value().originalValueBytes()).isGreaterThan(900_000L);
         assertThat(d.value().value()).hasSize(io.pilu.service.KafkaSettings.DEAD_LETTER_VALUE_CHARS);
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("s1");
-        assertThat(registry.counter("pilu.enrich.failures", "reason", "RecordTooLargeException").count()).isEqualTo(1);
+        assertThat(registry.counter("pilu.enrich.failures", "reason", "RecordTooLargeException")
+                        .count())
+                .isEqualTo(1);
     }
 }

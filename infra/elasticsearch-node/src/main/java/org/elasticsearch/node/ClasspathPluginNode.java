@@ -1,16 +1,15 @@
 package org.elasticsearch.node;
 
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.elasticsearch.env.Environment;
 import org.elasticsearch.http.HttpServerTransport;
 import org.elasticsearch.plugins.ClasspathPluginsService;
 import org.elasticsearch.plugins.ClasspathPluginsService.ClasspathPlugin;
 import org.elasticsearch.plugins.PluginsLoader;
 import org.elasticsearch.plugins.PluginsService;
-
-import java.net.InetSocketAddress;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * A real Elasticsearch {@link Node} whose plugins come from the classpath.
@@ -23,19 +22,20 @@ import java.util.Set;
 public final class ClasspathPluginNode extends Node {
 
     public ClasspathPluginNode(Environment environment, List<ClasspathPlugin> plugins) {
-        super(
-            NodeConstruction.prepareConstruction(
+        super(NodeConstruction.prepareConstruction(
                 environment,
                 PluginsLoader.createPluginsLoader(Set.of(), Set.of(), Map.of(), false),
                 new ClasspathServiceProvider(plugins),
-                true
-            )
-        );
+                true));
     }
 
     /** The address the HTTP transport actually bound to (meaningful with {@code http.port: 0}). */
     public InetSocketAddress httpAddress() {
-        return injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress().address();
+        return injector()
+                .getInstance(HttpServerTransport.class)
+                .boundAddress()
+                .publishAddress()
+                .address();
     }
 
     private static final class ClasspathServiceProvider extends NodeServiceProvider {

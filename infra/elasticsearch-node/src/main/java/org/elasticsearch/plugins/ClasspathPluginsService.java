@@ -1,11 +1,5 @@
 package org.elasticsearch.plugins;
 
-import org.elasticsearch.Build;
-import org.elasticsearch.action.admin.cluster.node.info.PluginsAndModules;
-import org.elasticsearch.common.settings.Settings;
-import org.elasticsearch.env.Environment;
-import org.elasticsearch.plugins.spi.SPIClassIterator;
-
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.elasticsearch.Build;
+import org.elasticsearch.action.admin.cluster.node.info.PluginsAndModules;
+import org.elasticsearch.common.settings.Settings;
+import org.elasticsearch.env.Environment;
+import org.elasticsearch.plugins.spi.SPIClassIterator;
 
 /**
  * A {@link PluginsService} whose plugins are plain classes on the JVM classpath instead of bundles unpacked
@@ -33,40 +32,40 @@ public final class ClasspathPluginsService extends PluginsService {
 
     public ClasspathPluginsService(Environment environment, List<ClasspathPlugin> pluginClasses) {
         super(
-            environment.settings(),
-            environment.configDir(),
-            PluginsLoader.createPluginsLoader(Set.of(), Set.of(), Map.of(), false)
-        );
+                environment.settings(),
+                environment.configDir(),
+                PluginsLoader.createPluginsLoader(Set.of(), Set.of(), Map.of(), false));
         Settings settings = environment.settings();
         List<LoadedPlugin> loaded = new ArrayList<>();
         for (ClasspathPlugin plugin : pluginClasses) {
             Plugin instance = loadPlugin(plugin.type(), settings, environment.configDir());
-            loaded.add(new LoadedPlugin(descriptorFor(plugin), instance, plugin.type().getClassLoader()));
+            loaded.add(new LoadedPlugin(
+                    descriptorFor(plugin), instance, plugin.type().getClassLoader()));
         }
         // Wire extension points the way the bundle loader does, should a listed plugin be extensible.
         loadExtensions(loaded);
         this.classpathPlugins = List.copyOf(loaded);
         this.info = new PluginsAndModules(
-            classpathPlugins.stream().map(p -> new PluginRuntimeInfo(p.descriptor())).toList(),
-            List.of()
-        );
+                classpathPlugins.stream()
+                        .map(p -> new PluginRuntimeInfo(p.descriptor()))
+                        .toList(),
+                List.of());
     }
 
     private static PluginDescriptor descriptorFor(ClasspathPlugin plugin) {
         return new PluginDescriptor(
-            plugin.name(),
-            "classpath plugin " + plugin.type().getName(),
-            Build.current().version(),
-            Build.current().version(),
-            Integer.toString(Runtime.version().feature()),
-            plugin.type().getName(),
-            null,
-            List.of(),
-            false,
-            false,
-            false,
-            false
-        );
+                plugin.name(),
+                "classpath plugin " + plugin.type().getName(),
+                Build.current().version(),
+                Build.current().version(),
+                Integer.toString(Runtime.version().feature()),
+                plugin.type().getName(),
+                null,
+                List.of(),
+                false,
+                false,
+                false,
+                false);
     }
 
     @Override
@@ -112,10 +111,10 @@ public final class ClasspathPluginsService extends PluginsService {
             if (constructor.getParameterCount() == 1) {
                 Class<?> wanted = constructor.getParameterTypes()[0];
                 return classpathPlugins.stream()
-                    .map(LoadedPlugin::instance)
-                    .filter(p -> p.getClass() == wanted)
-                    .findFirst()
-                    .orElse(null);
+                        .map(LoadedPlugin::instance)
+                        .filter(p -> p.getClass() == wanted)
+                        .findFirst()
+                        .orElse(null);
             }
         }
         return classpathPlugins.isEmpty() ? null : classpathPlugins.get(0).instance();

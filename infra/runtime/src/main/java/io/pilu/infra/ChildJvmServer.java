@@ -22,6 +22,7 @@ public abstract class ChildJvmServer implements AutoCloseable {
 
     /** What the child is, in messages and its log header: "Kafka broker", "Elasticsearch node pilu-es". */
     private final String name;
+
     private final Path dataDir;
     private final Path logFile;
     private final String heap;
@@ -73,24 +74,24 @@ public abstract class ChildJvmServer implements AutoCloseable {
         }
         lastStartupTime = Duration.ofNanos(System.nanoTime() - startNanos);
         LOG.log(
-            System.Logger.Level.INFO,
-            "{0} ready at {1} in {2} ms (pid {3}, {4}, log {5})",
-            name,
-            address(),
-            Long.toString(lastStartupTime.toMillis()),
-            Long.toString(process.pid()),
-            readyDetails(),
-            logFile
-        );
+                System.Logger.Level.INFO,
+                "{0} ready at {1} in {2} ms (pid {3}, {4}, log {5})",
+                name,
+                address(),
+                Long.toString(lastStartupTime.toMillis()),
+                Long.toString(process.pid()),
+                readyDetails(),
+                logFile);
     }
 
     /** A JVM command line with what every child gets: its heap, UTF-8, and death on out-of-memory. */
     final JavaCommand javaCommand(NodeClasspath classpath) {
-        return new JavaCommand().heap(heap)
-            // A server that ran out of memory should die visibly, not limp on.
-            .jvmOption("-XX:+ExitOnOutOfMemoryError")
-            .systemProperty("file.encoding", "UTF-8")
-            .classpath(classpath);
+        return new JavaCommand()
+                .heap(heap)
+                // A server that ran out of memory should die visibly, not limp on.
+                .jvmOption("-XX:+ExitOnOutOfMemoryError")
+                .systemProperty("file.encoding", "UTF-8")
+                .classpath(classpath);
     }
 
     final Duration startTimeout() {
@@ -125,7 +126,12 @@ public abstract class ChildJvmServer implements AutoCloseable {
     /** SIGTERM and wait for the child to close cleanly (SIGKILL after 30 s). */
     public final synchronized void stop() {
         if (process != null && !process.stop(STOP_GRACE)) {
-            LOG.log(System.Logger.Level.WARNING, "{0} at {1} did not stop within {2} s and was killed", name, address(), STOP_GRACE.toSeconds());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "{0} at {1} did not stop within {2} s and was killed",
+                    name,
+                    address(),
+                    STOP_GRACE.toSeconds());
         }
     }
 

@@ -42,17 +42,18 @@ final class ChildProcess {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
             long offset = Files.exists(logFile) ? Files.size(logFile) : 0;
             Files.writeString(
-                logFile,
-                "==== " + Instant.now() + " starting " + name + ": " + String.join(" ", command) + System.lineSeparator(),
-                StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND
-            );
-            Process process = new ProcessBuilder(command).directory(workingDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(Redirect.appendTo(logFile.toFile()))
-                .redirectInput(Redirect.PIPE)
-                .start();
+                    logFile,
+                    "==== " + Instant.now() + " starting " + name + ": " + String.join(" ", command)
+                            + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            Process process = new ProcessBuilder(command)
+                    .directory(workingDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(Redirect.appendTo(logFile.toFile()))
+                    .redirectInput(Redirect.PIPE)
+                    .start();
             // Nothing is ever typed into a node: closing stdin keeps it from waiting on a console.
             process.getOutputStream().close();
             return new ChildProcess(name, process, logFile, offset);
@@ -86,8 +87,8 @@ final class ChildProcess {
     OptionalInt awaitExit(Duration timeout) {
         try {
             return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                ? OptionalInt.of(process.exitValue())
-                : OptionalInt.empty();
+                    ? OptionalInt.of(process.exitValue())
+                    : OptionalInt.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + name, e);

@@ -41,7 +41,8 @@ public final class ElasticsearchNode extends ChildJvmServer {
 
     private final String clusterName;
     private final String nodeName;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** 0 until the first start has bound an ephemeral port; then that port, reused by restarts. */
     private int port;
@@ -62,22 +63,27 @@ public final class ElasticsearchNode extends ChildJvmServer {
         NodeClasspath classpath = NodeClasspath.load(ElasticsearchNode.class.getClassLoader(), CLASSPATH_RESOURCE);
         deletePortFile();
         return javaCommand(classpath)
-            .mainClass(MAIN_CLASS)
-            .args(
-                "--home", dataDir().toString(),
-                "--http-port", Integer.toString(port),
-                "--port-file", portFile().toString(),
-                "--cluster-name", clusterName,
-                "--node-name", nodeName,
-                "--parent-pid", Long.toString(ProcessHandle.current().pid())
-            )
-            .toList();
+                .mainClass(MAIN_CLASS)
+                .args(
+                        "--home", dataDir().toString(),
+                        "--http-port", Integer.toString(port),
+                        "--port-file", portFile().toString(),
+                        "--cluster-name", clusterName,
+                        "--node-name", nodeName,
+                        "--parent-pid", Long.toString(ProcessHandle.current().pid()))
+                .toList();
     }
 
     @Override
     void awaitReady(ChildProcess child) {
-        port = StartupWait.until(child, "it wrote its HTTP port to " + portFile(), startTimeout(), PROBE_INTERVAL, this::readPortFile);
-        StartupWait.until(child, "GET " + httpUrl() + "/_cluster/health reported yellow", startTimeout(), PROBE_INTERVAL, this::probeHealth);
+        port = StartupWait.until(
+                child, "it wrote its HTTP port to " + portFile(), startTimeout(), PROBE_INTERVAL, this::readPortFile);
+        StartupWait.until(
+                child,
+                "GET " + httpUrl() + "/_cluster/health reported yellow",
+                startTimeout(),
+                PROBE_INTERVAL,
+                this::probeHealth);
     }
 
     @Override
@@ -110,10 +116,11 @@ public final class ElasticsearchNode extends ChildJvmServer {
 
     /** The node writes its port only once it is yellow; this confirms it over HTTP, as clients will see it. */
     private Optional<String> probeHealth() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(httpUrl() + "/_cluster/health?wait_for_status=yellow&timeout=5s"))
-            .timeout(Duration.ofSeconds(10))
-            .GET()
-            .build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(httpUrl() + "/_cluster/health?wait_for_status=yellow&timeout=5s"))
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         Matcher status = STATUS.matcher(response.body());
         if (response.statusCode() == 200 && status.find() && !status.group(1).equals("red")) {
@@ -144,7 +151,8 @@ public final class ElasticsearchNode extends ChildJvmServer {
 
     @Override
     public String toString() {
-        return "ElasticsearchNode[" + (port == 0 ? "unbound" : "127.0.0.1:" + port) + ", " + dataDir() + (isAlive() ? ", running" : ", stopped") + "]";
+        return "ElasticsearchNode[" + (port == 0 ? "unbound" : "127.0.0.1:" + port) + ", " + dataDir()
+                + (isAlive() ? ", running" : ", stopped") + "]";
     }
 
     /** Configures and starts an {@link ElasticsearchNode}. */

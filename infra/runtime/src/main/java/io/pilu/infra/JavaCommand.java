@@ -37,7 +37,9 @@ final class JavaCommand {
     }
 
     private static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+        return System.getProperty("os.name", "")
+                .toLowerCase(java.util.Locale.ROOT)
+                .startsWith("windows");
     }
 
     JavaCommand heap(String heap) {

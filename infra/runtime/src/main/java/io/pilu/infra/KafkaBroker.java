@@ -1,8 +1,5 @@
 package io.pilu.infra;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * A real single-node Kafka (KRaft) broker in its own JVM: the stock {@code kafka.Kafka} main with Kafka's own jars
@@ -68,14 +67,20 @@ public final class KafkaBroker extends ChildJvmServer {
         NodeClasspath classpath = NodeClasspath.load(KafkaBroker.class.getClassLoader(), CLASSPATH_RESOURCE);
         Path serverProperties = writeConfig();
         formatIfNeeded(classpath, serverProperties);
-        return baseCommand(classpath).mainClass(WATCHDOG_MAIN)
-            .args(Long.toString(ProcessHandle.current().pid()), "kafka.Kafka", serverProperties.toString())
-            .toList();
+        return baseCommand(classpath)
+                .mainClass(WATCHDOG_MAIN)
+                .args(Long.toString(ProcessHandle.current().pid()), "kafka.Kafka", serverProperties.toString())
+                .toList();
     }
 
     @Override
     void awaitReady(ChildProcess child) {
-        StartupWait.until(child, "it answered describeCluster on " + bootstrapServers(), startTimeout(), PROBE_INTERVAL, this::probe);
+        StartupWait.until(
+                child,
+                "it answered describeCluster on " + bootstrapServers(),
+                startTimeout(),
+                PROBE_INTERVAL,
+                this::probe);
     }
 
     @Override
@@ -109,23 +114,32 @@ public final class KafkaBroker extends ChildJvmServer {
         if (storage.clusterId().isPresent()) {
             return;
         }
-        JavaCommand format = baseCommand(classpath).mainClass("kafka.tools.StorageTool")
-            .args("format", "--cluster-id", KafkaStorage.newClusterId(), "--config", serverProperties.toString(), "--ignore-formatted");
+        JavaCommand format = baseCommand(classpath)
+                .mainClass("kafka.tools.StorageTool")
+                .args(
+                        "format",
+                        "--cluster-id",
+                        KafkaStorage.newClusterId(),
+                        "--config",
+                        serverProperties.toString(),
+                        "--ignore-formatted");
         ChildProcess tool = ChildProcess.start("kafka-storage format", format.toList(), dataDir(), logFile());
         OptionalInt exit = tool.awaitExit(FORMAT_TIMEOUT);
         if (exit.isEmpty() || exit.getAsInt() != 0 || storage.clusterId().isEmpty()) {
             tool.kill();
-            throw new InfraStartException(
-                "formatting Kafka storage " + storage.logDir() + " failed ("
-                    + (exit.isEmpty() ? "no exit within " + FORMAT_TIMEOUT.toSeconds() + " s" : "exit code " + exit.getAsInt())
-                    + "); last lines of " + logFile() + ":" + System.lineSeparator() + tool.logTail()
-            );
+            throw new InfraStartException("formatting Kafka storage " + storage.logDir() + " failed ("
+                    + (exit.isEmpty()
+                            ? "no exit within " + FORMAT_TIMEOUT.toSeconds() + " s"
+                            : "exit code " + exit.getAsInt())
+                    + "); last lines of " + logFile() + ":" + System.lineSeparator() + tool.logTail());
         }
     }
 
     private JavaCommand baseCommand(NodeClasspath classpath) {
         return javaCommand(classpath)
-            .systemProperty("log4j2.configurationFile", dataDir().resolve("config").resolve("log4j2.properties").toString());
+                .systemProperty(
+                        "log4j2.configurationFile",
+                        dataDir().resolve("config").resolve("log4j2.properties").toString());
     }
 
     /** Ready once the listener accepts connections and the broker answers describeCluster with itself. */
@@ -141,7 +155,8 @@ public final class KafkaBroker extends ChildJvmServer {
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
         try (Admin admin = Admin.create(config)) {
-            boolean hasBroker = !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
+            boolean hasBroker =
+                    !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
             return hasBroker ? Optional.of(true) : Optional.empty();
         }
     }

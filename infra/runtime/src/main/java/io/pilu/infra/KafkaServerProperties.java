@@ -48,7 +48,8 @@ public final class KafkaServerProperties {
      * @param controllerPort CONTROLLER listener for the quorum
      * @param overrides      extra or replacing settings, applied last
      */
-    public static Map<String, String> of(Path logDir, int brokerPort, int controllerPort, Map<String, String> overrides) {
+    public static Map<String, String> of(
+            Path logDir, int brokerPort, int controllerPort, Map<String, String> overrides) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
@@ -79,7 +80,10 @@ public final class KafkaServerProperties {
      */
     public static String render(Map<String, String> settings) {
         StringBuilder out = new StringBuilder("# Written by io.pilu.infra.KafkaBroker; rewritten at every start.\n");
-        settings.forEach((key, value) -> out.append(escape(key, true)).append('=').append(escape(value, false)).append('\n'));
+        settings.forEach((key, value) -> out.append(escape(key, true))
+                .append('=')
+                .append(escape(value, false))
+                .append('\n'));
         return out.toString();
     }
 

@@ -1,7 +1,5 @@
 package io.pilu.infra;
 
-import org.apache.kafka.common.Uuid;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -10,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.kafka.common.Uuid;
 
 /**
  * The KRaft log directory of a broker. A directory is formatted once (by the stock {@code kafka-storage format}

@@ -37,10 +37,9 @@ public final class NodeClasspath {
     public static NodeClasspath load(ClassLoader loader, String resource) {
         URL url = loader.getResource(resource);
         if (url == null) {
-            throw new IllegalStateException(
-                "classpath resource " + resource + " not found: is the node module (pilu-elasticsearch-node / pilu-kafka-node) "
-                    + "a dependency, and was it built with `mvn -f infra/pom.xml install`?"
-            );
+            throw new IllegalStateException("classpath resource " + resource
+                    + " not found: is the node module (pilu-elasticsearch-node / pilu-kafka-node) "
+                    + "a dependency, and was it built with `mvn -f infra/pom.xml install`?");
         }
         String content;
         try (InputStream in = url.openStream()) {
@@ -64,7 +63,12 @@ public final class NodeClasspath {
         }
         List<Path> entries = new ArrayList<>();
         entries.add(self);
-        Arrays.stream(parts).skip(1).map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).forEach(entries::add);
+        Arrays.stream(parts)
+                .skip(1)
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(Path::of)
+                .forEach(entries::add);
         return new NodeClasspath(entries);
     }
 
@@ -96,9 +100,8 @@ public final class NodeClasspath {
         List<Path> missing = entries.stream().filter(p -> !Files.exists(p)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException(
-                resource + " names files that do not exist (local Maven repository cleaned? rebuild with "
-                    + "`mvn -f infra/pom.xml install`): " + missing
-            );
+                    resource + " names files that do not exist (local Maven repository cleaned? rebuild with "
+                            + "`mvn -f infra/pom.xml install`): " + missing);
         }
     }
 
@@ -108,6 +111,7 @@ public final class NodeClasspath {
 
     /** The value for {@code java -cp}. */
     public String asArgument() {
-        return String.join(java.io.File.pathSeparator, entries.stream().map(Path::toString).toList());
+        return String.join(
+                java.io.File.pathSeparator, entries.stream().map(Path::toString).toList());
     }
 }

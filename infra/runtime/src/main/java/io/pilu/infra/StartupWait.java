@@ -24,10 +24,9 @@ final class StartupWait {
         while (true) {
             if (!child.isAlive()) {
                 throw new InfraStartException(
-                    child.name() + " exited with code " + child.process().exitValue() + " before " + what
-                        + "; last lines of " + child.logFile() + ":" + System.lineSeparator() + child.logTail(),
-                    lastFailure
-                );
+                        child.name() + " exited with code " + child.process().exitValue() + " before " + what
+                                + "; last lines of " + child.logFile() + ":" + System.lineSeparator() + child.logTail(),
+                        lastFailure);
             }
             try {
                 Optional<T> result = probe.check();
@@ -42,11 +41,11 @@ final class StartupWait {
             }
             if (System.nanoTime() >= deadline) {
                 throw new InfraStartException(
-                    child.name() + " (pid " + child.pid() + ") not ready after " + timeout.toSeconds() + " s: " + what
-                        + (lastFailure == null ? "" : " (last probe error: " + lastFailure + ")")
-                        + "; last lines of " + child.logFile() + ":" + System.lineSeparator() + child.logTail(),
-                    lastFailure
-                );
+                        child.name() + " (pid " + child.pid() + ") not ready after " + timeout.toSeconds() + " s: "
+                                + what
+                                + (lastFailure == null ? "" : " (last probe error: " + lastFailure + ")")
+                                + "; last lines of " + child.logFile() + ":" + System.lineSeparator() + child.logTail(),
+                        lastFailure);
             }
             pause(child, interval);
         }

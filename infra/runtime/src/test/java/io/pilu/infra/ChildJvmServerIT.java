@@ -53,7 +53,10 @@ class ChildJvmServerIT {
                 throw new IllegalStateException(e);
             }
             JavaCommand command = javaCommand(testClasses()).mainClass(PortFileServerMain.class.getName());
-            return (exitAtOnce ? command.args(portFile().toString(), "exit") : command.args(portFile().toString())).toList();
+            return (exitAtOnce
+                            ? command.args(portFile().toString(), "exit")
+                            : command.args(portFile().toString()))
+                    .toList();
         }
 
         @Override
@@ -62,8 +65,8 @@ class ChildJvmServerIT {
                 probing.countDown();
                 gate.await();
                 return !neverReady && Files.exists(portFile()) && Files.size(portFile()) > 0
-                    ? Optional.of(Integer.parseInt(Files.readString(portFile(), StandardCharsets.US_ASCII)))
-                    : Optional.empty();
+                        ? Optional.of(Integer.parseInt(Files.readString(portFile(), StandardCharsets.US_ASCII)))
+                        : Optional.empty();
             });
         }
 
@@ -111,8 +114,9 @@ class ChildJvmServerIT {
             assertThat(server.isAlive()).isTrue();
             assertThat(processAlive(first)).isTrue();
             assertThat(server.lastStartupTime()).isPositive();
-            assertThatThrownBy(server::start).isInstanceOf(IllegalStateException.class)
-                .hasMessage("port-file server already running (pid " + first + ")");
+            assertThatThrownBy(server::start)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("port-file server already running (pid " + first + ")");
 
             server.kill();
             assertThat(server.isAlive()).isFalse();
@@ -129,18 +133,21 @@ class ChildJvmServerIT {
             server.stop(); // a second stop is harmless
 
             String log = Files.readString(server.logFile(), StandardCharsets.UTF_8);
-            assertThat(log).contains("==== ").contains("starting port-file server")
-                .contains("port-file server starting, pid " + first)
-                .contains("port-file server starting, pid " + second);
+            assertThat(log)
+                    .contains("==== ")
+                    .contains("starting port-file server")
+                    .contains("port-file server starting, pid " + first)
+                    .contains("port-file server starting, pid " + second);
         }
     }
 
     @Test
     void aChildThatExitsBeforeItIsReadyFailsTheStartWithItsLastLogLines() {
         PortFileServer server = server(true, Duration.ofSeconds(30));
-        assertThatThrownBy(server::start).isInstanceOf(InfraStartException.class)
-            .hasMessageContaining("port-file server exited with code 3 before it wrote " + dir.resolve("port"))
-            .hasMessageContaining("refusing to start: told to exit");
+        assertThatThrownBy(server::start)
+                .isInstanceOf(InfraStartException.class)
+                .hasMessageContaining("port-file server exited with code 3 before it wrote " + dir.resolve("port"))
+                .hasMessageContaining("refusing to start: told to exit");
         assertThat(server.isAlive()).isFalse();
     }
 
@@ -148,8 +155,9 @@ class ChildJvmServerIT {
     void aChildThatIsNotReadyInTimeIsKilledNotLeftBehind() {
         PortFileServer server = server(false, Duration.ofMillis(500));
         server.neverReady = true;
-        assertThatThrownBy(server::start).isInstanceOf(InfraStartException.class)
-            .hasMessageContaining("port-file server (pid " + server.pid() + ") not ready after 0 s");
+        assertThatThrownBy(server::start)
+                .isInstanceOf(InfraStartException.class)
+                .hasMessageContaining("port-file server (pid " + server.pid() + ") not ready after 0 s");
         assertThat(server.isAlive()).isFalse();
         assertThat(processAlive(server.pid())).isFalse();
     }
@@ -163,7 +171,9 @@ class ChildJvmServerIT {
             server.gate = new CountDownLatch(1);
             server.probing = new CountDownLatch(1);
             CompletableFuture<Void> restart = CompletableFuture.runAsync(server::restart);
-            assertThat(server.probing.await(30, TimeUnit.SECONDS)).as("restart reached its readiness probe").isTrue();
+            assertThat(server.probing.await(30, TimeUnit.SECONDS))
+                    .as("restart reached its readiness probe")
+                    .isTrue();
 
             AtomicReference<Duration> seen = new AtomicReference<>();
             CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> seen.set(server.lastStartupTime()));
@@ -174,8 +184,10 @@ class ChildJvmServerIT {
             server.gate.countDown();
             restart.get(30, TimeUnit.SECONDS);
             reader.get(30, TimeUnit.SECONDS);
-            assertThat(seen.get()).isEqualTo(server.lastStartupTime()).isNotEqualTo(first)
-                .isGreaterThanOrEqualTo(Duration.ofMillis(500));
+            assertThat(seen.get())
+                    .isEqualTo(server.lastStartupTime())
+                    .isNotEqualTo(first)
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(500));
         }
     }
 }

@@ -1,12 +1,11 @@
 package io.pilu.infra;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LogTailTest {
 
@@ -15,7 +14,8 @@ class LogTailTest {
         Path log = dir.resolve("node.log");
         Files.writeString(log, "old run\nold failure\n");
         long offset = Files.size(log);
-        Files.writeString(log, "line 1\nline 2\nline 3\nException: port in use\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                log, "line 1\nline 2\nline 3\nException: port in use\n", java.nio.file.StandardOpenOption.APPEND);
 
         assertThat(LogTail.of(log, offset, 2)).isEqualTo("line 3" + System.lineSeparator() + "Exception: port in use");
         assertThat(LogTail.of(log, offset, 100)).doesNotContain("old").startsWith("line 1");

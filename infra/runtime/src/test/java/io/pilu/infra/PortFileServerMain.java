@@ -17,7 +17,8 @@ public final class PortFileServerMain {
     private PortFileServerMain() {}
 
     public static void main(String[] args) throws IOException {
-        System.out.println("port-file server starting, pid " + ProcessHandle.current().pid());
+        System.out.println(
+                "port-file server starting, pid " + ProcessHandle.current().pid());
         if (args.length > 1 && args[1].equals("exit")) {
             System.out.println("refusing to start: told to exit");
             System.exit(3);

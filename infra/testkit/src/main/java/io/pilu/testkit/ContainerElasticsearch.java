@@ -1,12 +1,10 @@
 package io.pilu.testkit;
 
 import io.pilu.infra.ElasticsearchNode;
-
+import java.util.Optional;
 import org.testcontainers.elasticsearch.ElasticsearchContainer;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 import org.testcontainers.utility.DockerImageName;
-
-import java.util.Optional;
 
 /**
  * The official Elasticsearch image plus the official {@code analysis-smartcn} and {@code analysis-icu} plugins (the
@@ -26,13 +24,13 @@ final class ContainerElasticsearch implements ElasticsearchService {
     static ContainerElasticsearch start() {
         // Built once per Docker host and then reused from its image cache (deleteOnExit=false).
         String image = new ImageFromDockerfile("pilu/elasticsearch-cjk:" + VERSION, false)
-            .withDockerfileFromBuilder(dockerfile -> dockerfile.from(OFFICIAL_IMAGE + ":" + VERSION)
-                .run("bin/elasticsearch-plugin install --batch analysis-smartcn analysis-icu")
-                .build())
-            .get();
-        ElasticsearchContainer container = new ElasticsearchContainer(
-            DockerImageName.parse(image).asCompatibleSubstituteFor(OFFICIAL_IMAGE)
-        );
+                .withDockerfileFromBuilder(dockerfile -> dockerfile
+                        .from(OFFICIAL_IMAGE + ":" + VERSION)
+                        .run("bin/elasticsearch-plugin install --batch analysis-smartcn analysis-icu")
+                        .build())
+                .get();
+        ElasticsearchContainer container =
+                new ElasticsearchContainer(DockerImageName.parse(image).asCompatibleSubstituteFor(OFFICIAL_IMAGE));
         container.withEnv("xpack.security.enabled", "false");
         // With security off there is no CA certificate to extract.
         container.withCertPath("");

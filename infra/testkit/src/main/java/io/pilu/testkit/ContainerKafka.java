@@ -1,12 +1,10 @@
 package io.pilu.testkit;
 
 import io.pilu.infra.KafkaServerProperties;
-
+import java.util.Locale;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
-
-import java.util.Locale;
 
 /** The {@code apache/kafka} image of the same Kafka version as the clients on the classpath, single-node settings. */
 final class ContainerKafka implements KafkaService {
@@ -21,9 +19,8 @@ final class ContainerKafka implements KafkaService {
         DockerImageName image = DockerImageName.parse("apache/kafka").withTag(AppInfoParser.getVersion());
         KafkaContainer container = new KafkaContainer(image);
         // The image maps KAFKA_FOO_BAR to foo.bar; same settings as the embedded and process brokers.
-        KafkaServerProperties.SINGLE_NODE_DEFAULTS.forEach(
-            (key, value) -> container.withEnv("KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_'), value)
-        );
+        KafkaServerProperties.SINGLE_NODE_DEFAULTS.forEach((key, value) ->
+                container.withEnv("KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_'), value));
         container.withEnv("KAFKA_HEAP_OPTS", "-Xmx512m -Xms512m");
         container.start();
         return new ContainerKafka(container);

@@ -1,7 +1,6 @@
 package io.pilu.testkit;
 
 import io.pilu.infra.ElasticsearchNode;
-
 import java.util.Optional;
 
 /** An Elasticsearch node shared by the tests of one JVM. */

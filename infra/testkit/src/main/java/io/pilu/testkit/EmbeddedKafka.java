@@ -1,7 +1,6 @@
 package io.pilu.testkit;
 
 import io.pilu.infra.KafkaServerProperties;
-
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -21,13 +20,14 @@ final class EmbeddedKafka implements KafkaService {
     static EmbeddedKafka start() {
         KafkaClusterTestKit cluster = null;
         try {
-            TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true)
-                .setNumBrokerNodes(1)
-                .setNumControllerNodes(1)
-                // The test kit formats with the newest, possibly unstable, metadata version by default; the tests
-                // must see what a released broker does.
-                .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
-                .build();
+            TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    // The test kit formats with the newest, possibly unstable, metadata version by default; the tests
+                    // must see what a released broker does.
+                    .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                    .build();
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
             KafkaServerProperties.SINGLE_NODE_DEFAULTS.forEach(builder::setConfigProp);
             builder.setConfigProp("unstable.api.versions.enable", "false");

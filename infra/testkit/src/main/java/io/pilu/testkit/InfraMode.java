@@ -27,10 +27,9 @@ public enum InfraMode {
         }
         String normalized = value.strip().toUpperCase(Locale.ROOT);
         return Arrays.stream(values())
-            .filter(mode -> mode.name().equals(normalized))
-            .findFirst()
-            .orElseThrow(() -> new IllegalArgumentException(
-                PROPERTY + "/" + ENV + " must be 'embedded' or 'testcontainers', got '" + value + "'"
-            ));
+                .filter(mode -> mode.name().equals(normalized))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        PROPERTY + "/" + ENV + " must be 'embedded' or 'testcontainers', got '" + value + "'"));
     }
 }

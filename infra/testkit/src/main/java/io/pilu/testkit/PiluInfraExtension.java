@@ -10,11 +10,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class PiluInfraExtension implements BeforeAllCallback {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PiluInfraExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(PiluInfraExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Shutdown.class, key -> new Shutdown(), Shutdown.class);
+        context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Shutdown.class, key -> new Shutdown(), Shutdown.class);
     }
 
     /** Closed by JUnit at the end of the run (AutoCloseable store values are closed since JUnit 5.13). */

@@ -1,7 +1,6 @@
 package io.pilu.testkit;
 
 import io.pilu.infra.ElasticsearchNode;
-
 import java.util.Optional;
 
 /** The shared node of embedded mode: a real Elasticsearch node in a child JVM (see {@link ElasticsearchNode}). */
@@ -18,12 +17,12 @@ final class ProcessElasticsearch implements ElasticsearchService {
     static ProcessElasticsearch start() {
         WorkDirs.Dir home = WorkDirs.create("es");
         ElasticsearchNode node = ElasticsearchNode.builder()
-            .dataDir(home.path())
-            .port(0)
-            .heap("512m")
-            .clusterName("pilu-test")
-            .nodeName("pilu-test-es")
-            .start();
+                .dataDir(home.path())
+                .port(0)
+                .heap("512m")
+                .clusterName("pilu-test")
+                .nodeName("pilu-test-es")
+                .start();
         return new ProcessElasticsearch(node, home);
     }
 

@@ -2,7 +2,6 @@ package io.pilu.testkit;
 
 import io.pilu.infra.ElasticsearchNode;
 import io.pilu.infra.KafkaBroker;
-
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -27,11 +26,13 @@ public final class SharedInfra {
         case EMBEDDED -> EmbeddedKafka.start();
         case TESTCONTAINERS -> ContainerKafka.start();
     });
-    private static final Shared<ElasticsearchService> ELASTICSEARCH = new Shared<>("Elasticsearch", () -> switch (mode()) {
-        case EMBEDDED -> ProcessElasticsearch.start();
-        case TESTCONTAINERS -> ContainerElasticsearch.start();
-    });
-    private static final Shared<TopicCreator> TOPICS = new Shared<>("Kafka admin client", () -> new TopicCreator(kafkaBootstrapServers()));
+    private static final Shared<ElasticsearchService> ELASTICSEARCH =
+            new Shared<>("Elasticsearch", () -> switch (mode()) {
+                case EMBEDDED -> ProcessElasticsearch.start();
+                case TESTCONTAINERS -> ContainerElasticsearch.start();
+            });
+    private static final Shared<TopicCreator> TOPICS =
+            new Shared<>("Kafka admin client", () -> new TopicCreator(kafkaBootstrapServers()));
 
     static {
         // Fallback for use outside PiluInfraExtension (e.g. a plain @Test calling SharedInfra): stop at JVM exit.
@@ -69,21 +70,29 @@ public final class SharedInfra {
      * under {@code target/pilu-infra}. The caller starts and closes it; it dies with the JVM in any case.
      */
     public static KafkaBroker.Builder dedicatedKafkaBroker() {
-        return KafkaBroker.builder().dataDir(WorkDirs.create("kafka").path()).port(0).heap("512m");
+        return KafkaBroker.builder()
+                .dataDir(WorkDirs.create("kafka").path())
+                .port(0)
+                .heap("512m");
     }
 
     /** Like {@link #dedicatedKafkaBroker()} for an Elasticsearch node process. */
     public static ElasticsearchNode.Builder dedicatedElasticsearchNode() {
-        return ElasticsearchNode.builder().dataDir(WorkDirs.create("es").path()).port(0).heap("512m").clusterName("pilu-fault");
+        return ElasticsearchNode.builder()
+                .dataDir(WorkDirs.create("es").path())
+                .port(0)
+                .heap("512m")
+                .clusterName("pilu-fault");
     }
 
     /** Starts whatever is not running yet, Elasticsearch (a separate JVM or container) in parallel with Kafka. */
     public static void startAll() {
-        CompletableFuture<ElasticsearchService> elasticsearch = CompletableFuture.supplyAsync(ELASTICSEARCH::get, runnable -> {
-            Thread thread = new Thread(runnable, "pilu-testkit-start-elasticsearch");
-            thread.setDaemon(true);
-            thread.start();
-        });
+        CompletableFuture<ElasticsearchService> elasticsearch =
+                CompletableFuture.supplyAsync(ELASTICSEARCH::get, runnable -> {
+                    Thread thread = new Thread(runnable, "pilu-testkit-start-elasticsearch");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
         RuntimeException kafkaFailure = null;
         try {
             KAFKA.get();
@@ -132,7 +141,8 @@ public final class SharedInfra {
                 return instance;
             }
             if (failure != null) {
-                throw new IllegalStateException("shared " + name + " failed to start earlier in this JVM: " + failure.getMessage(), failure);
+                throw new IllegalStateException(
+                        "shared " + name + " failed to start earlier in this JVM: " + failure.getMessage(), failure);
             }
             long startNanos = System.nanoTime();
             try {
@@ -142,12 +152,11 @@ public final class SharedInfra {
                 throw e;
             }
             LOG.log(
-                System.Logger.Level.INFO,
-                "shared {0} ({1}) ready in {2} ms",
-                name,
-                mode().name().toLowerCase(Locale.ROOT),
-                Long.toString((System.nanoTime() - startNanos) / 1_000_000)
-            );
+                    System.Logger.Level.INFO,
+                    "shared {0} ({1}) ready in {2} ms",
+                    name,
+                    mode().name().toLowerCase(Locale.ROOT),
+                    Long.toString((System.nanoTime() - startNanos) / 1_000_000));
             return instance;
         }
 

@@ -1,5 +1,11 @@
 package io.pilu.testkit;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -7,13 +13,6 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Creates topics on the shared cluster and waits until the broker serves them. */
 final class TopicCreator implements AutoCloseable {
@@ -25,18 +24,18 @@ final class TopicCreator implements AutoCloseable {
 
     TopicCreator(String bootstrapServers) {
         this.admin = Admin.create(Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            AdminClientConfig.CLIENT_ID_CONFIG, "pilu-testkit-topics"
-        ));
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "pilu-testkit-topics"));
     }
 
     void create(String name, int partitions, boolean compacted) {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1, got " + partitions);
         }
-        Map<String, String> configs = compacted
-            ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-            : Map.of();
+        Map<String, String> configs =
+                compacted ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT) : Map.of();
         NewTopic topic = new NewTopic(name, partitions, (short) 1).configs(configs);
         try {
             admin.createTopics(List.of(topic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -46,7 +45,8 @@ final class TopicCreator implements AutoCloseable {
             }
             // Created before (e.g. by another test class): fine as long as it has the asked-for shape.
         } catch (TimeoutException e) {
-            throw new IllegalStateException("creating topic " + name + " timed out after " + TIMEOUT.toSeconds() + " s", e);
+            throw new IllegalStateException(
+                    "creating topic " + name + " timed out after " + TIMEOUT.toSeconds() + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topic " + name, e);
@@ -64,20 +64,23 @@ final class TopicCreator implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             try {
                 TopicDescription description = admin.describeTopics(List.of(name))
-                    .allTopicNames()
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                    .get(name);
+                        .allTopicNames()
+                        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                        .get(name);
                 int actual = description.partitions().size();
                 if (actual != partitions) {
-                    throw new IllegalStateException("topic " + name + " already exists with " + actual + " partitions, not " + partitions);
+                    throw new IllegalStateException(
+                            "topic " + name + " already exists with " + actual + " partitions, not " + partitions);
                 }
-                if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                if (description.partitions().stream()
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
                     return;
                 }
                 lastState = "partitions without leader: " + description.partitions();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    throw new IllegalStateException("cannot describe topic " + name + ": " + e.getCause(), e.getCause());
+                    throw new IllegalStateException(
+                            "cannot describe topic " + name + ": " + e.getCause(), e.getCause());
                 }
                 lastState = "unknown to the broker";
             } catch (TimeoutException e) {
@@ -88,7 +91,8 @@ final class TopicCreator implements AutoCloseable {
             }
             sleep();
         }
-        throw new IllegalStateException("topic " + name + " not ready after " + TIMEOUT.toSeconds() + " s: " + lastState);
+        throw new IllegalStateException(
+                "topic " + name + " not ready after " + TIMEOUT.toSeconds() + " s: " + lastState);
     }
 
     private static void sleep() {

@@ -19,8 +19,7 @@ public final class TopicReader {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private TopicReader() {
-    }
+    private TopicReader() {}
 
     /** Every record a read_committed consumer sees: the view exactly-once assertions must use. */
     public static List<ConsumerRecord<byte[], byte[]>> readCommitted(String bootstrapServers, String topic) {
@@ -37,10 +36,11 @@ public final class TopicReader {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> c =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = c.partitionsFor(topic, TIMEOUT).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
             c.assign(parts);
             c.seekToBeginning(parts);
             // For read_committed the end offsets are the last stable offsets: records of open transactions wait.

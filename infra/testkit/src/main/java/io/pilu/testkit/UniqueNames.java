@@ -23,7 +23,9 @@ final class UniqueNames {
     }
 
     static String sanitize(String prefix) {
-        String p = NOT_ALLOWED.matcher(prefix == null ? "" : prefix.toLowerCase(Locale.ROOT)).replaceAll("-");
+        String p = NOT_ALLOWED
+                .matcher(prefix == null ? "" : prefix.toLowerCase(Locale.ROOT))
+                .replaceAll("-");
         // An index may not start with - _ + (nor be . or ..); a letter in front keeps any prefix usable.
         if (p.isEmpty() || p.charAt(0) == '-' || p.charAt(0) == '_' || p.charAt(0) == '.') {
             p = "t" + p;

@@ -1,9 +1,9 @@
 package io.pilu.testkit;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class InfraModeTest {
 
@@ -23,7 +23,7 @@ class InfraModeTest {
     @Test
     void unknownValueIsAnErrorNotASilentDefault() {
         assertThatThrownBy(() -> InfraMode.resolve("docker", null))
-            .hasMessageContaining("pilu.it.infra")
-            .hasMessageContaining("'docker'");
+                .hasMessageContaining("pilu.it.infra")
+                .hasMessageContaining("'docker'");
     }
 }

@@ -1,8 +1,17 @@
 package io.pilu.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.pilu.infra.ElasticsearchNode;
 import io.pilu.infra.KafkaBroker;
-
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -14,17 +23,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Broker and node processes of their own (not the shared ones): data written before a SIGKILL is there after a
@@ -42,7 +40,9 @@ class ProcessInfraIT {
             String clusterId = broker.clusterId();
             String topic = SharedInfra.uniqueName("fault");
             try (Admin admin = admin(broker)) {
-                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
+                        .all()
+                        .get();
             }
             RecordMetadata written = produce(broker, topic);
 
@@ -69,8 +69,8 @@ class ProcessInfraIT {
             String index = SharedInfra.uniqueName("fault");
             // No refresh and no flush: the document is only in the translog, which is fsynced per request.
             HttpResponse<String> indexed = send(HttpRequest.newBuilder(URI.create(url + "/" + index + "/_doc/1"))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(VALUE)));
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(VALUE)));
             assertThat(indexed.statusCode()).as(indexed.body()).isEqualTo(201);
 
             node.kill();
@@ -79,7 +79,8 @@ class ProcessInfraIT {
             report("Elasticsearch node process restart after kill -9", node.lastStartupTime());
 
             assertThat(node.httpUrl()).isEqualTo(url);
-            HttpResponse<String> fetched = send(HttpRequest.newBuilder(URI.create(url + "/" + index + "/_doc/1")).GET());
+            HttpResponse<String> fetched = send(HttpRequest.newBuilder(URI.create(url + "/" + index + "/_doc/1"))
+                    .GET());
             assertThat(fetched.statusCode()).as(fetched.body()).isEqualTo(200);
             assertThat(fetched.body()).contains("\"found\":true").contains("关于签订重大合同的公告");
         }
@@ -95,16 +96,20 @@ class ProcessInfraIT {
 
     private static RecordMetadata produce(KafkaBroker broker, String topic) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class
-        ))) {
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class))) {
             return producer.send(new ProducerRecord<>(topic, "430047", VALUE)).get();
         }
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HttpClient.newHttpClient().send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

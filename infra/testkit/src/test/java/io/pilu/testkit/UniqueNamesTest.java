@@ -1,12 +1,11 @@
 package io.pilu.testkit;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class UniqueNamesTest {
 
@@ -20,7 +19,9 @@ class UniqueNamesTest {
 
     @Test
     void anyPrefixBecomesALegalTopicAndIndexName() {
-        for (String prefix : new String[] { "BSE Announcements", "_private", "-dash", ".hidden", "中文", "a/b\\c*?\"<>|,#:", "", null, "x".repeat(400) }) {
+        for (String prefix : new String[] {
+            "BSE Announcements", "_private", "-dash", ".hidden", "中文", "a/b\\c*?\"<>|,#:", "", null, "x".repeat(400)
+        }) {
             String name = UniqueNames.of(prefix);
             assertThat(name).as("from %s", prefix).matches(TOPIC_AND_INDEX).isNotIn(".", "..");
         }

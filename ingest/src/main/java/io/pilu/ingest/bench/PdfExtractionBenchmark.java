@@ -20,8 +20,7 @@ import java.util.stream.Stream;
  */
 public final class PdfExtractionBenchmark {
 
-    private PdfExtractionBenchmark() {
-    }
+    private PdfExtractionBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
@@ -32,7 +31,9 @@ public final class PdfExtractionBenchmark {
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         List<Path> pdfs;
         try (Stream<Path> files = Files.list(dir)) {
-            pdfs = files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")).sorted()
+            pdfs = files.filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf"))
+                    .sorted()
                     .toList();
         }
         if (pdfs.isEmpty()) {
@@ -47,8 +48,13 @@ public final class PdfExtractionBenchmark {
             pages += t.pageCount();
             bytes += Files.size(pdf);
         }
-        System.out.printf(Locale.ROOT, "%d PDFs, %d pages, %.1f MB, %d timed iterations%n", pdfs.size(), pages,
-                bytes / 1e6, iterations);
+        System.out.printf(
+                Locale.ROOT,
+                "%d PDFs, %d pages, %.1f MB, %d timed iterations%n",
+                pdfs.size(),
+                pages,
+                bytes / 1e6,
+                iterations);
 
         long start = System.nanoTime();
         for (int i = 0; i < iterations; i++) {
@@ -73,9 +79,12 @@ public final class PdfExtractionBenchmark {
         double popplerSeconds = (System.nanoTime() - start) / 1e9;
         double popplerRate = pages * iterations / popplerSeconds;
         double ratio = piluRate / popplerRate;
-        System.out.printf(Locale.ROOT, "pdftotext (poppler):        %.1f pages/s (%.2f s)%n", popplerRate,
-                popplerSeconds);
-        System.out.printf(Locale.ROOT, "ratio pilu/pdftotext: %.0f %% (target >= 50 %%: %s)%n", ratio * 100,
+        System.out.printf(
+                Locale.ROOT, "pdftotext (poppler):        %.1f pages/s (%.2f s)%n", popplerRate, popplerSeconds);
+        System.out.printf(
+                Locale.ROOT,
+                "ratio pilu/pdftotext: %.0f %% (target >= 50 %%: %s)%n",
+                ratio * 100,
                 ratio >= 0.5 ? "met" : "NOT met");
     }
 
@@ -89,7 +98,9 @@ public final class PdfExtractionBenchmark {
 
     private static boolean pdftotextAvailable() {
         try {
-            Process p = new ProcessBuilder("pdftotext", "-v").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("pdftotext", "-v")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor() == 0;
         } catch (IOException e) {

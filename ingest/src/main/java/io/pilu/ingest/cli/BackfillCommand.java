@@ -6,8 +6,8 @@ import io.pilu.ingest.crawl.BackfillWalk;
 import io.pilu.ingest.crawl.CrawlException;
 import io.pilu.ingest.crawl.CrawlWiring;
 import io.pilu.ingest.crawl.CrawlerSettings;
-import io.pilu.ingest.crawl.StopSignal;
 import io.pilu.ingest.crawl.PassResult;
+import io.pilu.ingest.crawl.StopSignal;
 import io.pilu.model.Json;
 import io.pilu.service.CommonOptions;
 import io.pilu.service.Lifecycle;
@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
  * a live progress bar. Resumable: the state (key {@code bse:backfill:<from>:<to>}) is committed with each page, so
  * re-running the same command after a crash or Ctrl-C continues where it stopped, without duplicates.
  */
-@Command(name = "backfill", mixinStandardHelpOptions = true,
+@Command(
+        name = "backfill",
+        mixinStandardHelpOptions = true,
         description = "Publish all bse.cn announcements of a date range (resumable: re-run the same command to "
                 + "continue).")
 public final class BackfillCommand implements Callable<Integer> {
@@ -48,11 +50,17 @@ public final class BackfillCommand implements Callable<Integer> {
     @Mixin
     CrawlOptions options;
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", defaultValue = "${env:PILU_CRAWL_BACKFILL_FROM}",
+    @Option(
+            names = "--from",
+            paramLabel = "YYYY-MM-DD",
+            defaultValue = "${env:PILU_CRAWL_BACKFILL_FROM}",
             description = "First publish date, inclusive (required; env PILU_CRAWL_BACKFILL_FROM).")
     LocalDate from;
 
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", defaultValue = "${env:PILU_CRAWL_BACKFILL_TO}",
+    @Option(
+            names = "--to",
+            paramLabel = "YYYY-MM-DD",
+            defaultValue = "${env:PILU_CRAWL_BACKFILL_TO}",
             description = "Last publish date, inclusive (required; env PILU_CRAWL_BACKFILL_TO).")
     LocalDate to;
 
@@ -84,15 +92,24 @@ public final class BackfillCommand implements Callable<Integer> {
         StopSignal signal = null;
         try {
             CrawlWiring wiring = lifecycle.add(Phase.CRAWL, "backfill", new CrawlWiring(settings, metrics, stdout));
-            signal = lifecycle.add(Phase.CRAWL, "backfill-stop", new StopSignal(wiring.crawler, Thread.currentThread()));
+            signal =
+                    lifecycle.add(Phase.CRAWL, "backfill-stop", new StopSignal(wiring.crawler, Thread.currentThread()));
             BackfillCheckpoint state = readState(wiring, key);
             if (state.done()) {
-                log.info("backfill {}..{} is already complete ({} announcements published); nothing to do", from, to,
+                log.info(
+                        "backfill {}..{} is already complete ({} announcements published); nothing to do",
+                        from,
+                        to,
                         state.published());
                 return 0;
             }
-            log.info("pilu backfill starting {} from={} to={} resume_frontier={} already_published={}",
-                    String.join(" ", settings.describe()), from, to, state.frontier(), state.published());
+            log.info(
+                    "pilu backfill starting {} from={} to={} resume_frontier={} already_published={}",
+                    String.join(" ", settings.describe()),
+                    from,
+                    to,
+                    state.frontier(),
+                    state.published());
             // The bar needs an interactive terminal and must not mix with JSON lines on stdout (--dry-run).
             boolean bar = System.console() != null && !options.dryRun;
             BackfillProgress progress = new BackfillProgress(bar ? stdout : null, System::nanoTime);
@@ -103,8 +120,11 @@ public final class BackfillCommand implements Callable<Integer> {
                 return result.complete() ? 0 : 1;
             } catch (CrawlException e) {
                 progress.finish("failed (re-run the same command to resume)");
-                log.error("backfill failed; the state stays at frontier {}: {}", walk.state().frontier(),
-                        e.getMessage(), e);
+                log.error(
+                        "backfill failed; the state stays at frontier {}: {}",
+                        walk.state().frontier(),
+                        e.getMessage(),
+                        e);
                 return e.fatal() ? 2 : 1;
             }
         } finally {
@@ -123,8 +143,10 @@ public final class BackfillCommand implements Callable<Integer> {
         try {
             return Json.mapper().readValue(stored.get(), BackfillCheckpoint.class);
         } catch (Exception e) {
-            throw new IllegalStateException("the backfill state under key '" + key + "' is not valid ("
-                    + e.getMessage() + "); fix or delete it (tombstone) to start the range afresh", e);
+            throw new IllegalStateException(
+                    "the backfill state under key '" + key + "' is not valid (" + e.getMessage()
+                            + "); fix or delete it (tombstone) to start the range afresh",
+                    e);
         }
     }
 }

@@ -81,13 +81,12 @@ final class BackfillProgress implements ProgressListener {
     }
 
     String line() {
-        return render(pages, totalPages, announcements, documents, errors,
-                Duration.ofNanos(nanoClock.getAsLong() - start));
+        return render(
+                pages, totalPages, announcements, documents, errors, Duration.ofNanos(nanoClock.getAsLong() - start));
     }
 
     /** The status text, e.g. {@code pages 12/340 | announcements 240 | documents 236 | errors 1 | ETA 4m10s}. */
-    static String render(int pages, int totalPages, long announcements, long documents, long errors,
-                         Duration elapsed) {
+    static String render(int pages, int totalPages, long announcements, long documents, long errors, Duration elapsed) {
         return "pages " + pages + "/" + (totalPages == 0 ? "?" : totalPages) + " | announcements " + announcements
                 + " | documents " + documents + " | errors " + errors + " | ETA " + eta(pages, totalPages, elapsed);
     }

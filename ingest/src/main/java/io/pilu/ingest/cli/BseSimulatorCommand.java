@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
  * on stdout, so a script or a person can point {@code pilu crawl --base-url} at it. A demo and test tool, not a
  * pipeline service: it has no ops endpoint, and its state is only the bundled set.
  */
-@Command(name = "bse-simulator", mixinStandardHelpOptions = true,
+@Command(
+        name = "bse-simulator",
+        mixinStandardHelpOptions = true,
         description = "Serve the bundled sample announcements from a local bse.cn simulator (same contract as the "
                 + "real site), for offline demos and for testing crawlers. Prints the base URL; stop with Ctrl-C.")
 public final class BseSimulatorCommand implements Callable<Integer> {
@@ -31,16 +33,24 @@ public final class BseSimulatorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--host", paramLabel = "HOST", defaultValue = "${env:PILU_SIMULATOR_HOST:-127.0.0.1}",
+    @Option(
+            names = "--host",
+            paramLabel = "HOST",
+            defaultValue = "${env:PILU_SIMULATOR_HOST:-127.0.0.1}",
             description = "Address to listen on; 0.0.0.0 for every interface (env PILU_SIMULATOR_HOST, default "
                     + "${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:PILU_SIMULATOR_PORT:-" + DEFAULT_PORT + "}",
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "${env:PILU_SIMULATOR_PORT:-" + DEFAULT_PORT + "}",
             description = "Port to listen on, 0 = any free port (env PILU_SIMULATOR_PORT, default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--page-size", paramLabel = "N",
+    @Option(
+            names = "--page-size",
+            paramLabel = "N",
             defaultValue = "${env:PILU_SIMULATOR_PAGE_SIZE:-" + BseSimulator.DEFAULT_PAGE_SIZE + "}",
             description = "Announcements (or grouped rows) per listing page; smaller makes a crawler page through "
                     + "the samples (env PILU_SIMULATOR_PAGE_SIZE, default ${DEFAULT-VALUE}, as bse.cn).")
@@ -74,15 +84,17 @@ public final class BseSimulatorCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch closed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            requestStop();
-            try {
-                // let call() close the server and log before the JVM goes
-                closed.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "pilu-bse-simulator-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    requestStop();
+                    try {
+                        // let call() close the server and log before the JVM goes
+                        closed.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "pilu-bse-simulator-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (simulator) {
             simulator.pageSize(pageSize);
@@ -96,11 +108,20 @@ public final class BseSimulatorCommand implements Callable<Integer> {
             stdout.println("  pilu crawl --once --dry-run --base-url " + simulator.baseUrl() + " --from "
                     + samples.earliestPublishDate());
             stdout.flush();
-            log.info("pilu bse-simulator serving base_url={} host={} port={} page_size={} samples={} first_date={} "
-                            + "last_date={}", simulator.baseUrl(), host, simulator.port(), pageSize,
-                    samples.samples().size(), samples.earliestPublishDate(), samples.latestPublishDate());
+            log.info(
+                    "pilu bse-simulator serving base_url={} host={} port={} page_size={} samples={} first_date={} "
+                            + "last_date={}",
+                    simulator.baseUrl(),
+                    host,
+                    simulator.port(),
+                    pageSize,
+                    samples.samples().size(),
+                    samples.earliestPublishDate(),
+                    samples.latestPublishDate());
             stop.await();
-            log.info("pilu bse-simulator stopped; contract violations: {}", simulator.contractViolations().size());
+            log.info(
+                    "pilu bse-simulator stopped; contract violations: {}",
+                    simulator.contractViolations().size());
             return 0;
         } finally {
             closed.countDown();

@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
  * publishes new announcements with the checkpoint in the same Kafka transaction). Long-running (serves /metrics
  * /healthz /readyz) unless {@code --once}; Ctrl-C / SIGTERM stops it through one {@link Lifecycle}.
  */
-@Command(name = "crawl", mixinStandardHelpOptions = true,
+@Command(
+        name = "crawl",
+        mixinStandardHelpOptions = true,
         description = "Crawl bse.cn announcements into Kafka (incremental, resumable; --once for one poll, --dry-run "
                 + "to print JSON lines instead).")
 public final class CrawlCommand implements Callable<Integer> {
@@ -41,50 +43,74 @@ public final class CrawlCommand implements Callable<Integer> {
     @Mixin
     CrawlOptions options;
 
-    @Option(names = "--once", defaultValue = "${env:PILU_CRAWL_ONCE:-false}",
+    @Option(
+            names = "--once",
+            defaultValue = "${env:PILU_CRAWL_ONCE:-false}",
             description = "Run one poll and exit: 0 when it succeeded, 1 when it failed (env PILU_CRAWL_ONCE, "
                     + "default ${DEFAULT-VALUE}).")
     boolean once;
 
-    @Option(names = "--poll-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--poll-interval",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             defaultValue = "${env:PILU_CRAWL_POLL_INTERVAL:-60s}",
             description = "Pause between polls (env PILU_CRAWL_POLL_INTERVAL, default ${DEFAULT-VALUE}).")
     Duration pollInterval;
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", defaultValue = "${env:PILU_CRAWL_FROM}",
+    @Option(
+            names = "--from",
+            paramLabel = "YYYY-MM-DD",
+            defaultValue = "${env:PILU_CRAWL_FROM}",
             description = "Oldest publish date to crawl; for a fresh checkpoint the first poll starts here (env "
                     + "PILU_CRAWL_FROM, default: today minus --initial-lookback-days).")
     LocalDate from;
 
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", defaultValue = "${env:PILU_CRAWL_TO}",
+    @Option(
+            names = "--to",
+            paramLabel = "YYYY-MM-DD",
+            defaultValue = "${env:PILU_CRAWL_TO}",
             description = "Newest publish date to crawl (env PILU_CRAWL_TO, default open).")
     LocalDate to;
 
-    @Option(names = "--initial-lookback-days", paramLabel = "DAYS",
+    @Option(
+            names = "--initial-lookback-days",
+            paramLabel = "DAYS",
             defaultValue = "${env:PILU_CRAWL_INITIAL_LOOKBACK_DAYS:-7}",
             description = "Without a checkpoint and without --from, start this many days back (env "
                     + "PILU_CRAWL_INITIAL_LOOKBACK_DAYS, default ${DEFAULT-VALUE}).")
     int initialLookbackDays;
 
-    @Option(names = "--retain-days", paramLabel = "DAYS", defaultValue = "${env:PILU_CRAWL_RETAIN_DAYS:-2}",
+    @Option(
+            names = "--retain-days",
+            paramLabel = "DAYS",
+            defaultValue = "${env:PILU_CRAWL_RETAIN_DAYS:-2}",
             description = "Announcements listed late with a date up to this many days before the newest one seen are "
                     + "still picked up (env PILU_CRAWL_RETAIN_DAYS, default ${DEFAULT-VALUE}).")
     int retainDays;
 
-    @Option(names = "--max-pages-per-poll", paramLabel = "N",
+    @Option(
+            names = "--max-pages-per-poll",
+            paramLabel = "N",
             defaultValue = "${env:PILU_CRAWL_MAX_PAGES_PER_POLL:-1000}",
             description = "Listing pages one poll may read; a listing that does not end by then fails the poll "
                     + "(TOO_MANY_PAGES); catch up on longer outages with `pilu backfill` (env "
                     + "PILU_CRAWL_MAX_PAGES_PER_POLL, default ${DEFAULT-VALUE}).")
     int maxPagesPerPoll;
 
-    @Option(names = "--poll-deadline", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--poll-deadline",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             defaultValue = "${env:PILU_CRAWL_POLL_DEADLINE:-30m}",
             description = "Longest poll: past it the poll fails at its next request (POLL_DEADLINE), and /healthz "
                     + "fails while a poll is still running (env PILU_CRAWL_POLL_DEADLINE, default ${DEFAULT-VALUE}).")
     Duration pollDeadline;
 
-    @Option(names = "--seen-ids-max", paramLabel = "N", defaultValue = "${env:PILU_CRAWL_SEEN_IDS_MAX:-10000}",
+    @Option(
+            names = "--seen-ids-max",
+            paramLabel = "N",
+            defaultValue = "${env:PILU_CRAWL_SEEN_IDS_MAX:-10000}",
             description = "Cap on the checkpoint's recently-seen ids (about 40 bytes each) (env "
                     + "PILU_CRAWL_SEEN_IDS_MAX, default ${DEFAULT-VALUE}).")
     int seenIdsMax;
@@ -125,8 +151,17 @@ public final class CrawlCommand implements Callable<Integer> {
         v.notNegative("--initial-lookback-days", initialLookbackDays);
         v.notNegative("--retain-days", retainDays);
         v.positive("--seen-ids-max", seenIdsMax);
-        return new CrawlConfig(options.settings(common), once, pollInterval, from, to, initialLookbackDays,
-                retainDays, maxPagesPerPoll, pollDeadline, seenIdsMax);
+        return new CrawlConfig(
+                options.settings(common),
+                once,
+                pollInterval,
+                from,
+                to,
+                initialLookbackDays,
+                retainDays,
+                maxPagesPerPoll,
+                pollDeadline,
+                seenIdsMax);
     }
 
     @Override
@@ -137,8 +172,13 @@ public final class CrawlCommand implements Callable<Integer> {
         try {
             CrawlService crawl = lifecycle.add(Phase.CRAWL, "crawl", CrawlService.start(config, registry, stdout));
             if (!once && common.opsEnabled(DEFAULT_OPS_PORT)) {
-                OpsServer ops = lifecycle.add(Phase.OPS, "ops", common.opsServer(registry, DEFAULT_OPS_PORT)
-                        .liveness(crawl::liveness).readiness(crawl::readiness).start());
+                OpsServer ops = lifecycle.add(
+                        Phase.OPS,
+                        "ops",
+                        common.opsServer(registry, DEFAULT_OPS_PORT)
+                                .liveness(crawl::liveness)
+                                .readiness(crawl::readiness)
+                                .start());
                 log.info("pilu crawl ops={}", ops.url());
             }
             return crawl.awaitExit();

@@ -23,145 +23,227 @@ import picocli.CommandLine.Option;
  */
 public final class CrawlOptions {
 
-    @Option(names = "--base-url", paramLabel = "URL", defaultValue = "${env:PILU_BSE_BASE_URL:-https://www.bse.cn}",
+    @Option(
+            names = "--base-url",
+            paramLabel = "URL",
+            defaultValue = "${env:PILU_BSE_BASE_URL:-https://www.bse.cn}",
             description = "Exchange base URL; list endpoints, warm-up page and documents are below it, and documents "
                     + "are fetched from this host only (env PILU_BSE_BASE_URL, default ${DEFAULT-VALUE}).")
     public URI baseUrl;
 
-    @Option(names = "--endpoint", paramLabel = "ENDPOINT",
+    @Option(
+            names = "--endpoint",
+            paramLabel = "ENDPOINT",
             defaultValue = "${env:PILU_CRAWL_ENDPOINT:-COMPANY_ANNOUNCEMENT}",
             description = "List endpoint to use first: ${COMPLETION-CANDIDATES} (env PILU_CRAWL_ENDPOINT, default "
                     + "${DEFAULT-VALUE}).")
     public ListingEndpoint endpoint;
 
-    @Option(names = "--fallback-endpoint", negatable = true, fallbackValue = "true",
+    @Option(
+            names = "--fallback-endpoint",
+            negatable = true,
+            fallbackValue = "true",
             defaultValue = "${env:PILU_CRAWL_FALLBACK_ENDPOINT:-true}",
             description = "When the endpoint fails (schema drift, retries exhausted, 404), switch to the other one "
                     + "for the pass (env PILU_CRAWL_FALLBACK_ENDPOINT, default ${DEFAULT-VALUE}).")
     public boolean fallbackEndpoint;
 
-    @Option(names = "--rate-limit", paramLabel = "REQ_PER_S", defaultValue = "${env:PILU_CRAWL_RATE_LIMIT:-2}",
+    @Option(
+            names = "--rate-limit",
+            paramLabel = "REQ_PER_S",
+            defaultValue = "${env:PILU_CRAWL_RATE_LIMIT:-2}",
             description = "Global request rate shared by listing, warm-up and document downloads (env "
                     + "PILU_CRAWL_RATE_LIMIT, default ${DEFAULT-VALUE}/s).")
     public double rateLimit;
 
-    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--connect-timeout",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             defaultValue = "${env:PILU_CRAWL_CONNECT_TIMEOUT:-10s}",
             description = "TCP/TLS connect timeout (env PILU_CRAWL_CONNECT_TIMEOUT, default ${DEFAULT-VALUE}).")
     public Duration connectTimeout;
 
-    @Option(names = "--read-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--read-timeout",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             defaultValue = "${env:PILU_CRAWL_READ_TIMEOUT:-60s}",
             description = "Longest wait for response headers and longest stall inside a document body (env "
                     + "PILU_CRAWL_READ_TIMEOUT, default ${DEFAULT-VALUE}).")
     public Duration readTimeout;
 
-    @Option(names = "--max-document-bytes", paramLabel = "BYTES",
+    @Option(
+            names = "--max-document-bytes",
+            paramLabel = "BYTES",
             defaultValue = "${env:PILU_CRAWL_MAX_DOCUMENT_BYTES:-52428800}",
             description = "Larger documents are not downloaded; their record is FAILED with the reason (env "
                     + "PILU_CRAWL_MAX_DOCUMENT_BYTES, default ${DEFAULT-VALUE} = 50 MiB).")
     public long maxDocumentBytes;
 
-    @Option(names = "--max-text-chars", paramLabel = "CHARS", defaultValue = "${env:PILU_CRAWL_MAX_TEXT_CHARS:-300000}",
+    @Option(
+            names = "--max-text-chars",
+            paramLabel = "CHARS",
+            defaultValue = "${env:PILU_CRAWL_MAX_TEXT_CHARS:-300000}",
             description = "Text budget: extraction stops here and the record keeps the text cut, noted in "
                     + "extractionError (TEXT_TRUNCATED) (env PILU_CRAWL_MAX_TEXT_CHARS, default ${DEFAULT-VALUE}).")
     public int maxTextChars;
 
-    @Option(names = "--extract-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--extract-timeout",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             defaultValue = "${env:PILU_CRAWL_EXTRACT_TIMEOUT:-60s}",
             description = "Longest text extraction of one document; past it the record is FAILED "
                     + "(TEXT_BUDGET_EXCEEDED) (env PILU_CRAWL_EXTRACT_TIMEOUT, default ${DEFAULT-VALUE}).")
     public Duration extractTimeout;
 
-    @Option(names = "--request-deadline", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--request-deadline",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             defaultValue = "${env:PILU_CRAWL_REQUEST_DEADLINE:-5m}",
             description = "Longest time one request (warm-up, listing, document) may take, body included: a server "
                     + "trickling bytes is cut off here (env PILU_CRAWL_REQUEST_DEADLINE, default ${DEFAULT-VALUE}).")
     public Duration requestDeadline;
 
-    @Option(names = "--max-listing-bytes", paramLabel = "BYTES",
+    @Option(
+            names = "--max-listing-bytes",
+            paramLabel = "BYTES",
             defaultValue = "${env:PILU_CRAWL_MAX_LISTING_BYTES:-4194304}",
             description = "Larger listing bodies are refused (LISTING_TOO_LARGE) and the poll fails (env "
                     + "PILU_CRAWL_MAX_LISTING_BYTES, default ${DEFAULT-VALUE} = 4 MiB).")
     public long maxListingBytes;
 
-    @Option(names = "--max-listing-rows", paramLabel = "N", defaultValue = "${env:PILU_CRAWL_MAX_LISTING_ROWS:-1000}",
+    @Option(
+            names = "--max-listing-rows",
+            paramLabel = "N",
+            defaultValue = "${env:PILU_CRAWL_MAX_LISTING_ROWS:-1000}",
             description = "Listing pages with more rows are refused (LISTING_TOO_MANY_ROWS) and the poll fails (env "
                     + "PILU_CRAWL_MAX_LISTING_ROWS, default ${DEFAULT-VALUE}).")
     public int maxListingRows;
 
-    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "${env:PILU_CRAWL_MAX_ATTEMPTS:-6}",
+    @Option(
+            names = "--max-attempts",
+            paramLabel = "N",
+            defaultValue = "${env:PILU_CRAWL_MAX_ATTEMPTS:-6}",
             description = "Attempts per request on 429, 5xx and I/O errors, first one included (env "
                     + "PILU_CRAWL_MAX_ATTEMPTS, default ${DEFAULT-VALUE}).")
     public int maxAttempts;
 
-    @Option(names = "--backoff-initial", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--backoff-initial",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             defaultValue = "${env:PILU_CRAWL_BACKOFF_INITIAL:-1s}",
             description = "First retry wait before jitter; doubles per retry (env PILU_CRAWL_BACKOFF_INITIAL, "
                     + "default ${DEFAULT-VALUE}).")
     public Duration backoffInitial;
 
-    @Option(names = "--backoff-max", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--backoff-max",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             defaultValue = "${env:PILU_CRAWL_BACKOFF_MAX:-60s}",
             description = "Cap on one retry wait, also on a server's Retry-After (env PILU_CRAWL_BACKOFF_MAX, "
                     + "default ${DEFAULT-VALUE}).")
     public Duration backoffMax;
 
-    @Option(names = "--session-ttl", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--session-ttl",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             defaultValue = "${env:PILU_CRAWL_SESSION_TTL:-4m}",
             description = "Re-warm the session cookie after this long; bse.cn's lasts about 5 min (env "
                     + "PILU_CRAWL_SESSION_TTL, default ${DEFAULT-VALUE}).")
     public Duration sessionTtl;
 
-    @Option(names = "--company-codes", paramLabel = "CODES", defaultValue = "${env:PILU_CRAWL_COMPANY_CODES:-}",
+    @Option(
+            names = "--company-codes",
+            paramLabel = "CODES",
+            defaultValue = "${env:PILU_CRAWL_COMPANY_CODES:-}",
             description = "Comma-separated six-digit codes to crawl; empty = all (env PILU_CRAWL_COMPANY_CODES, "
                     + "default all).")
     public String companyCodes;
 
-    @Option(names = "--keyword", paramLabel = "TEXT", defaultValue = "${env:PILU_CRAWL_KEYWORD:-}",
+    @Option(
+            names = "--keyword",
+            paramLabel = "TEXT",
+            defaultValue = "${env:PILU_CRAWL_KEYWORD:-}",
             description = "Only titles containing this, e.g. 投资者关系活动记录表 (env PILU_CRAWL_KEYWORD, default none).")
     public String keyword;
 
-    @Option(names = "--type-codes", paramLabel = "CODES", defaultValue = "${env:PILU_CRAWL_TYPE_CODES:-}",
+    @Option(
+            names = "--type-codes",
+            paramLabel = "CODES",
+            defaultValue = "${env:PILU_CRAWL_TYPE_CODES:-}",
             description = "Comma-separated type/subtype codes, e.g. 9504 or 9503-1001; empty = all (env "
                     + "PILU_CRAWL_TYPE_CODES, default all).")
     public String typeCodes;
 
-    @Option(names = "--transactional-id", paramLabel = "ID",
+    @Option(
+            names = "--transactional-id",
+            paramLabel = "ID",
             defaultValue = "${env:PILU_CRAWL_TRANSACTIONAL_ID:-pilu-crawl-bse}",
             description = "Kafka transactional.id; a restarted crawler with the same id fences the old one. One per "
                     + "concurrently running crawler (env PILU_CRAWL_TRANSACTIONAL_ID, default ${DEFAULT-VALUE}).")
     public String transactionalId;
 
-    @Option(names = "--transaction-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--transaction-timeout",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             defaultValue = "${env:PILU_CRAWL_TRANSACTION_TIMEOUT:-60s}",
             description = "Kafka transaction.timeout.ms: an open transaction of a killed crawler is aborted after "
                     + "this (env PILU_CRAWL_TRANSACTION_TIMEOUT, default ${DEFAULT-VALUE}).")
     public Duration transactionTimeout;
 
-    @Option(names = "--work-dir", paramLabel = "DIR",
+    @Option(
+            names = "--work-dir",
+            paramLabel = "DIR",
             defaultValue = "${env:PILU_CRAWL_WORK_DIR:-${sys:java.io.tmpdir}/pilu-crawl}",
             description = "Where documents are spooled while being read; each is deleted after extraction (env "
                     + "PILU_CRAWL_WORK_DIR, default <tmpdir>/pilu-crawl).")
     public Path workDir;
 
-    @Option(names = "--dry-run", defaultValue = "${env:PILU_CRAWL_DRY_RUN:-false}",
+    @Option(
+            names = "--dry-run",
+            defaultValue = "${env:PILU_CRAWL_DRY_RUN:-false}",
             description = "Print raw records as JSON lines on stdout instead of producing to Kafka; state is kept in "
                     + "memory only, no Kafka needed (env PILU_CRAWL_DRY_RUN, default ${DEFAULT-VALUE}).")
     public boolean dryRun;
 
     /** What crawl and backfill share, from these options and the common ones. */
     public CrawlerSettings settings(CommonOptions common) {
-        return new CrawlerSettings(common.bootstrapServers, common.topics(), common.replicationFactor, clientConfig(),
-                extractionBudget(), workDir, endpoint, fallbackEndpoint, transactionalId, transactionTimeout, dryRun,
+        return new CrawlerSettings(
+                common.bootstrapServers,
+                common.topics(),
+                common.replicationFactor,
+                clientConfig(),
+                extractionBudget(),
+                workDir,
+                endpoint,
+                fallbackEndpoint,
+                transactionalId,
+                transactionTimeout,
+                dryRun,
                 filter(null, null));
     }
 
     /** The HTTP client configuration. */
     public BseClientConfig clientConfig() {
-        return new BseClientConfig(baseUrl, connectTimeout, readTimeout, maxDocumentBytes, rateLimit,
-                new BackoffPolicy(backoffInitial, backoffMax, maxAttempts), sessionTtl,
-                BseClientConfig.DEFAULT_USER_AGENT, requestDeadline, maxListingBytes, maxListingRows);
+        return new BseClientConfig(
+                baseUrl,
+                connectTimeout,
+                readTimeout,
+                maxDocumentBytes,
+                rateLimit,
+                new BackoffPolicy(backoffInitial, backoffMax, maxAttempts),
+                sessionTtl,
+                BseClientConfig.DEFAULT_USER_AGENT,
+                requestDeadline,
+                maxListingBytes,
+                maxListingRows);
     }
 
     /** What reading one document may cost. */
@@ -193,8 +275,9 @@ public final class CrawlOptions {
         if (baseUrl != null && baseUrl.getRawUserInfo() != null) {
             v.fail("--base-url must not contain credentials (user:password@); they are never sent or logged");
         }
-        if (baseUrl != null && (baseUrl.getHost() == null || !("http".equals(baseUrl.getScheme())
-                || "https".equals(baseUrl.getScheme())))) {
+        if (baseUrl != null
+                && (baseUrl.getHost() == null
+                        || !("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme())))) {
             v.fail("--base-url must be http(s)://host[:port], not " + baseUrl);
         }
     }
@@ -245,6 +328,9 @@ public final class CrawlOptions {
         if (csv == null || csv.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(csv.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -32,8 +32,8 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
         try {
             return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (examples: 500ms, 60s, "
-                    + "5m, 1h, PT1M)");
+            throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a duration (examples: 500ms, 60s, " + "5m, 1h, PT1M)");
         }
     }
 }

@@ -57,8 +57,8 @@ public final class AnnouncementFetcher {
     /** The markers found at start, by id (deleted once the document has a record). */
     private final Map<String, Path> leftMarkers = new HashMap<>();
 
-    public AnnouncementFetcher(BseClient client, DocumentTextExtractor extractor, CrawlMetrics metrics, Path workDir,
-                               Clock clock) {
+    public AnnouncementFetcher(
+            BseClient client, DocumentTextExtractor extractor, CrawlMetrics metrics, Path workDir, Clock clock) {
         this.client = client;
         this.guard = new DocumentUrlGuard(client.config().baseUrl());
         this.extractor = extractor;
@@ -72,8 +72,12 @@ public final class AnnouncementFetcher {
         RawAnnouncement record = fetchOrFail(d);
         metrics.document(d.fileType(), record.extraction().name());
         if (record.extraction() != RawAnnouncement.ExtractionStatus.OK) {
-            log.warn("announcement {} ({} {}): extraction {}: {}", LogText.escape(d.id()),
-                    LogText.escape(d.companyCode()), LogText.escape(d.title()), record.extraction(),
+            log.warn(
+                    "announcement {} ({} {}): extraction {}: {}",
+                    LogText.escape(d.id()),
+                    LogText.escape(d.companyCode()),
+                    LogText.escape(d.title()),
+                    record.extraction(),
                     LogText.escape(record.extractionError()));
         }
         return record;
@@ -92,8 +96,13 @@ public final class AnnouncementFetcher {
             crashed.remove(d.id());
             metrics.refused(Refusal.EXTRACTION_CRASHED);
             deleteQuietly(leftMarkers.remove(d.id()));
-            return RawAnnouncementConverter.failed(d, url, null, "EXTRACTION_CRASHED: the crawler process died "
-                    + deaths + " times while extracting this document; it is not read again", clock.instant());
+            return RawAnnouncementConverter.failed(
+                    d,
+                    url,
+                    null,
+                    "EXTRACTION_CRASHED: the crawler process died " + deaths
+                            + " times while extracting this document; it is not read again",
+                    clock.instant());
         }
         DownloadedDocument doc;
         try {
@@ -105,14 +114,19 @@ public final class AnnouncementFetcher {
             }
             return RawAnnouncementConverter.failed(d, url, null, e.getMessage(), clock.instant());
         } catch (IOException e) {
-            return RawAnnouncementConverter.failed(d, url, null, "cannot write to the work directory " + workDir
-                    + ": " + e.getMessage(), clock.instant());
+            return RawAnnouncementConverter.failed(
+                    d,
+                    url,
+                    null,
+                    "cannot write to the work directory " + workDir + ": " + e.getMessage(),
+                    clock.instant());
         }
         Path marker = null;
         try {
             marker = writeMarker(d.id(), deaths + 1);
             ExtractedText text = extractor.extract(doc.file(), d.fileType());
-            return RawAnnouncementConverter.ok(d, url, doc, text, extractor.budget().maxTextChars(), clock.instant());
+            return RawAnnouncementConverter.ok(
+                    d, url, doc, text, extractor.budget().maxTextChars(), clock.instant());
         } catch (DocumentExtractionException e) {
             if (e.kind() == DocumentExtractionException.Kind.UNSUPPORTED_TYPE) {
                 return RawAnnouncementConverter.skipped(d, url, doc, e.getMessage(), clock.instant());
@@ -122,8 +136,12 @@ public final class AnnouncementFetcher {
             }
             return RawAnnouncementConverter.failed(d, url, doc, e.getMessage(), clock.instant());
         } catch (IOException e) {
-            return RawAnnouncementConverter.failed(d, url, doc, "cannot write to the work directory " + workDir
-                    + ": " + e.getMessage(), clock.instant());
+            return RawAnnouncementConverter.failed(
+                    d,
+                    url,
+                    doc,
+                    "cannot write to the work directory " + workDir + ": " + e.getMessage(),
+                    clock.instant());
         } finally {
             deleteQuietly(doc.file());
             if (marker != null) { // extraction ended (however): this process survived it
@@ -171,11 +189,15 @@ public final class AnnouncementFetcher {
             for (Path marker : left) {
                 String[] lines = Files.readString(marker).split("\n");
                 int attempts = lines.length > 1 && lines[1].strip().matches("\\d{1,6}")
-                        ? Integer.parseInt(lines[1].strip()) : MAX_EXTRACTION_ATTEMPTS;
+                        ? Integer.parseInt(lines[1].strip())
+                        : MAX_EXTRACTION_ATTEMPTS;
                 crashed.put(lines[0], attempts);
                 leftMarkers.put(lines[0], marker);
-                log.error("a crawler process died while extracting announcement {} ({} time(s)){}",
-                        LogText.escape(lines[0]), attempts, attempts >= MAX_EXTRACTION_ATTEMPTS
+                log.error(
+                        "a crawler process died while extracting announcement {} ({} time(s)){}",
+                        LogText.escape(lines[0]),
+                        attempts,
+                        attempts >= MAX_EXTRACTION_ATTEMPTS
                                 ? ": it will be published as FAILED (EXTRACTION_CRASHED), not read again"
                                 : ": it is read once more");
             }

@@ -21,8 +21,16 @@ import java.util.Objects;
  * @param published     raw records published by this backfill
  * @param updatedAt     when this state was written
  */
-public record BackfillCheckpoint(int schemaVersion, String source, LocalDate from, LocalDate to, LocalDate frontier,
-                                 List<String> frontierIds, boolean done, long published, Instant updatedAt) {
+public record BackfillCheckpoint(
+        int schemaVersion,
+        String source,
+        LocalDate from,
+        LocalDate to,
+        LocalDate frontier,
+        List<String> frontierIds,
+        boolean done,
+        long published,
+        Instant updatedAt) {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -59,7 +59,8 @@ public final class BackfillWalk implements Walk {
         LocalDate oldest = null;
         boolean allBeforeRange = true;
         for (Disclosure d : page.items()) {
-            boolean inRange = !d.publishDate().isBefore(filter.from()) && !d.publishDate().isAfter(filter.to());
+            boolean inRange =
+                    !d.publishDate().isBefore(filter.from()) && !d.publishDate().isAfter(filter.to());
             if (!d.publishDate().isBefore(filter.from())) {
                 allBeforeRange = false;
             }
@@ -70,7 +71,8 @@ public final class BackfillWalk implements Walk {
             if (!filter.accepts(d)) {
                 continue;
             }
-            if (!frontierIds.contains(d.id()) && !publishedThisRun.contains(d.id())
+            if (!frontierIds.contains(d.id())
+                    && !publishedThisRun.contains(d.id())
                     && publish.stream().noneMatch(p -> p.id().equals(d.id()))) {
                 publish.add(d);
             }
@@ -91,9 +93,16 @@ public final class BackfillWalk implements Walk {
             nextFrontierIds.addAll(committed.frontierIds());
         }
         boolean done = page.items().isEmpty() || page.lastPage() || allBeforeRange;
-        BackfillCheckpoint next = new BackfillCheckpoint(BackfillCheckpoint.SCHEMA_VERSION, committed.source(),
-                committed.from(), committed.to(), frontier, List.copyOf(nextFrontierIds), done,
-                committed.published() + publish.size(), clock.instant());
+        BackfillCheckpoint next = new BackfillCheckpoint(
+                BackfillCheckpoint.SCHEMA_VERSION,
+                committed.source(),
+                committed.from(),
+                committed.to(),
+                frontier,
+                List.copyOf(nextFrontierIds),
+                done,
+                committed.published() + publish.size(),
+                clock.instant());
         return new PageStep(publish, done, next, done ? "range complete" : "continue");
     }
 

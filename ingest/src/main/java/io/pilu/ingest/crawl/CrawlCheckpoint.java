@@ -18,8 +18,14 @@ import java.util.TreeMap;
  * @param published     raw records published so far (for operators)
  * @param updatedAt     when this state was written
  */
-public record CrawlCheckpoint(int schemaVersion, String source, LocalDate highWater, LocalDate floor,
-                              Map<String, List<String>> seenByDate, long published, Instant updatedAt) {
+public record CrawlCheckpoint(
+        int schemaVersion,
+        String source,
+        LocalDate highWater,
+        LocalDate floor,
+        Map<String, List<String>> seenByDate,
+        long published,
+        Instant updatedAt) {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -20,9 +20,17 @@ import java.util.Objects;
  * @param pollDeadline        longest poll
  * @param seenIdsMax          cap on the checkpoint's recently-seen ids
  */
-public record CrawlConfig(CrawlerSettings crawler, boolean once, Duration pollInterval, LocalDate from, LocalDate to,
-                          int initialLookbackDays, int retainDays, int maxPagesPerPoll, Duration pollDeadline,
-                          int seenIdsMax) {
+public record CrawlConfig(
+        CrawlerSettings crawler,
+        boolean once,
+        Duration pollInterval,
+        LocalDate from,
+        LocalDate to,
+        int initialLookbackDays,
+        int retainDays,
+        int maxPagesPerPoll,
+        Duration pollDeadline,
+        int seenIdsMax) {
 
     public CrawlConfig {
         Objects.requireNonNull(crawler, "crawler");
@@ -32,7 +40,16 @@ public record CrawlConfig(CrawlerSettings crawler, boolean once, Duration pollIn
 
     /** The same, publishing to {@code servers} and spooling under {@code workDir} ({@code pilu local}). */
     public CrawlConfig on(String servers, Path workDir) {
-        return new CrawlConfig(crawler.withBootstrapServers(servers).withWorkDir(workDir), once, pollInterval, from,
-                to, initialLookbackDays, retainDays, maxPagesPerPoll, pollDeadline, seenIdsMax);
+        return new CrawlConfig(
+                crawler.withBootstrapServers(servers).withWorkDir(workDir),
+                once,
+                pollInterval,
+                from,
+                to,
+                initialLookbackDays,
+                retainDays,
+                maxPagesPerPoll,
+                pollDeadline,
+                seenIdsMax);
     }
 }

@@ -60,16 +60,25 @@ public final class CrawlService implements AutoCloseable {
         CrawlMetrics metrics = new CrawlMetrics(registry);
         metrics.pollDeadline(config.pollDeadline());
         Clock clock = Clock.systemUTC();
-        CrawlWiring wiring = new CrawlWiring(config.crawler(), metrics, stdout, config.maxPagesPerPoll(),
-                config.pollDeadline());
+        CrawlWiring wiring =
+                new CrawlWiring(config.crawler(), metrics, stdout, config.maxPagesPerPoll(), config.pollDeadline());
         try {
             CrawlCheckpoint checkpoint = readCheckpoint(wiring, config, clock);
-            IncrementalWalk walk = new IncrementalWalk(checkpoint, config.crawler().filter(config.from(), config.to()),
-                    config.retainDays(), config.seenIdsMax(), clock);
+            IncrementalWalk walk = new IncrementalWalk(
+                    checkpoint,
+                    config.crawler().filter(config.from(), config.to()),
+                    config.retainDays(),
+                    config.seenIdsMax(),
+                    clock);
             metrics.checkpoint(checkpoint.highWater(), checkpoint.seenCount());
-            log.info("pilu crawl starting {} once={} poll_interval={}s high_water={} floor={} seen_ids={}",
-                    String.join(" ", config.crawler().describe()), config.once(), config.pollInterval().toSeconds(),
-                    checkpoint.highWater(), checkpoint.floor(), checkpoint.seenCount());
+            log.info(
+                    "pilu crawl starting {} once={} poll_interval={}s high_water={} floor={} seen_ids={}",
+                    String.join(" ", config.crawler().describe()),
+                    config.once(),
+                    config.pollInterval().toSeconds(),
+                    checkpoint.highWater(),
+                    checkpoint.floor(),
+                    checkpoint.seenCount());
             CrawlService service = new CrawlService(config, metrics, wiring, walk);
             service.thread.start();
             return service;
@@ -86,11 +95,14 @@ public final class CrawlService implements AutoCloseable {
             try {
                 return Json.mapper().readValue(stored.get(), CrawlCheckpoint.class);
             } catch (Exception e) {
-                throw new IllegalStateException("the crawler state under key '" + CrawlWiring.SOURCE + "' is not a "
-                        + "valid checkpoint (" + e.getMessage() + "); fix or delete it (tombstone) to start afresh", e);
+                throw new IllegalStateException(
+                        "the crawler state under key '" + CrawlWiring.SOURCE + "' is not a " + "valid checkpoint ("
+                                + e.getMessage() + "); fix or delete it (tombstone) to start afresh",
+                        e);
             }
         }
-        LocalDate floor = config.from() != null ? config.from()
+        LocalDate floor = config.from() != null
+                ? config.from()
                 : LocalDate.now(clock.withZone(CrawlMetrics.EXCHANGE_ZONE)).minusDays(config.initialLookbackDays());
         return CrawlCheckpoint.initial(CrawlWiring.SOURCE, floor);
     }
@@ -124,13 +136,20 @@ public final class CrawlService implements AutoCloseable {
                     lastPollOk = true;
                     metrics.poll(true);
                 }
-                log.info("poll {}: pages={} published={} high_water={} seen_ids={} ({})",
-                        result.complete() ? "done" : "stopped", result.pages(), result.published(),
-                        walk.state().highWater(), walk.state().seenCount(), result.reason());
+                log.info(
+                        "poll {}: pages={} published={} high_water={} seen_ids={} ({})",
+                        result.complete() ? "done" : "stopped",
+                        result.pages(),
+                        result.published(),
+                        walk.state().highWater(),
+                        walk.state().seenCount(),
+                        result.reason());
             } catch (CrawlException e) {
                 lastPollOk = false;
                 metrics.poll(false);
-                log.error("poll failed, the checkpoint stays where it was: {}", e.getMessage(),
+                log.error(
+                        "poll failed, the checkpoint stays where it was: {}",
+                        e.getMessage(),
                         log.isDebugEnabled() ? e : null);
                 if (e.fatal()) {
                     return 2;

@@ -25,8 +25,8 @@ public final class CrawlWiring implements AutoCloseable {
     }
 
     /** With the incremental crawl's bounds on one pass: listing pages, and a deadline (null: none). */
-    public CrawlWiring(CrawlerSettings settings, CrawlMetrics metrics, PrintStream stdout, int maxPages,
-                       Duration pollDeadline) {
+    public CrawlWiring(
+            CrawlerSettings settings, CrawlMetrics metrics, PrintStream stdout, int maxPages, Duration pollDeadline) {
         this.metrics = metrics;
         this.client = new BseClient(settings.client(), metrics);
         AnnouncementPublisher p = null;
@@ -35,11 +35,18 @@ public final class CrawlWiring implements AutoCloseable {
                 p = new JsonLinesPublisher(stdout);
             } else {
                 Topics topics = settings.topics();
-                TopicProvisioner.ensure(settings.bootstrapServers(), topics.all().stream()
-                        .filter(t -> t.name().equals(topics.raw()) || t.name().equals(topics.crawlerState()))
-                        .toList(), settings.replicationFactor());
-                KafkaAnnouncementPublisher kafka = new KafkaAnnouncementPublisher(settings.bootstrapServers(),
-                        topics.raw(), topics.crawlerState(), settings.transactionalId(),
+                TopicProvisioner.ensure(
+                        settings.bootstrapServers(),
+                        topics.all().stream()
+                                .filter(t -> t.name().equals(topics.raw())
+                                        || t.name().equals(topics.crawlerState()))
+                                .toList(),
+                        settings.replicationFactor());
+                KafkaAnnouncementPublisher kafka = new KafkaAnnouncementPublisher(
+                        settings.bootstrapServers(),
+                        topics.raw(),
+                        topics.crawlerState(),
+                        settings.transactionalId(),
                         settings.transactionTimeout());
                 kafka.bindTo(metrics.registry());
                 p = kafka;
@@ -49,10 +56,17 @@ public final class CrawlWiring implements AutoCloseable {
             throw e;
         }
         this.publisher = p;
-        AnnouncementFetcher fetcher = new AnnouncementFetcher(client,
-                new DocumentTextExtractor(settings.budget()), metrics, settings.workDir(), Clock.systemUTC());
-        this.crawler = new Crawler(client, fetcher, publisher, metrics, settings.endpoint(),
-                settings.fallbackEndpoint(), maxPages, pollDeadline);
+        AnnouncementFetcher fetcher = new AnnouncementFetcher(
+                client, new DocumentTextExtractor(settings.budget()), metrics, settings.workDir(), Clock.systemUTC());
+        this.crawler = new Crawler(
+                client,
+                fetcher,
+                publisher,
+                metrics,
+                settings.endpoint(),
+                settings.fallbackEndpoint(),
+                maxPages,
+                pollDeadline);
     }
 
     @Override

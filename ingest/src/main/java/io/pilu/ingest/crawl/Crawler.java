@@ -1,6 +1,7 @@
 package io.pilu.ingest.crawl;
 
 import io.pilu.ingest.CrawlMetrics;
+import io.pilu.ingest.Refusal;
 import io.pilu.ingest.http.BseClient;
 import io.pilu.ingest.http.HttpFailureException;
 import io.pilu.ingest.listing.Disclosure;
@@ -8,7 +9,6 @@ import io.pilu.ingest.listing.ListingEndpoint;
 import io.pilu.ingest.listing.ListingPage;
 import io.pilu.ingest.listing.ListingSchemaException;
 import io.pilu.model.RawAnnouncement;
-import io.pilu.ingest.Refusal;
 import io.pilu.service.LogText;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,8 +49,13 @@ public final class Crawler {
     private volatile boolean stopRequested;
 
     /** Without a page cap or a deadline (backfill: a long range is resumable page by page). */
-    public Crawler(BseClient client, AnnouncementFetcher fetcher, AnnouncementPublisher publisher, CrawlMetrics metrics,
-                   ListingEndpoint primary, boolean fallback) {
+    public Crawler(
+            BseClient client,
+            AnnouncementFetcher fetcher,
+            AnnouncementPublisher publisher,
+            CrawlMetrics metrics,
+            ListingEndpoint primary,
+            boolean fallback) {
         this(client, fetcher, publisher, metrics, primary, fallback, Integer.MAX_VALUE, null);
     }
 
@@ -58,8 +63,15 @@ public final class Crawler {
      * @param maxPages     listing pages one pass may read
      * @param pollDeadline how long one pass may run, or null for no deadline
      */
-    public Crawler(BseClient client, AnnouncementFetcher fetcher, AnnouncementPublisher publisher, CrawlMetrics metrics,
-                   ListingEndpoint primary, boolean fallback, int maxPages, Duration pollDeadline) {
+    public Crawler(
+            BseClient client,
+            AnnouncementFetcher fetcher,
+            AnnouncementPublisher publisher,
+            CrawlMetrics metrics,
+            ListingEndpoint primary,
+            boolean fallback,
+            int maxPages,
+            Duration pollDeadline) {
         if (maxPages < 1) {
             throw new IllegalArgumentException("max pages per poll must be at least 1, not " + maxPages);
         }
@@ -107,11 +119,14 @@ public final class Crawler {
             try {
                 listing = client.list(endpoint, walk.query(), page);
             } catch (ListingSchemaException | HttpFailureException e) {
-                String what = (e instanceof ListingSchemaException ? "listing schema error" : "listing failed")
-                        + " on " + endpoint.path() + " page " + page + ": " + LogText.escape(e.getMessage());
+                String what = (e instanceof ListingSchemaException ? "listing schema error" : "listing failed") + " on "
+                        + endpoint.path() + " page " + page + ": " + LogText.escape(e.getMessage());
                 progress.onError(what);
                 if (fallback && !switched) {
-                    log.error("{}; falling back to {} from page 0", what, endpoint.other().path());
+                    log.error(
+                            "{}; falling back to {} from page 0",
+                            what,
+                            endpoint.other().path());
                     endpoint = endpoint.other();
                     switched = true;
                     walk.begin();
@@ -125,18 +140,28 @@ public final class Crawler {
             PageStep step = walk.onPage(listing);
             for (Disclosure d : step.refused()) {
                 metrics.refused(Refusal.FUTURE_DATE);
-                log.warn("refused announcement {} ({} {}): publish date {} is after tomorrow in exchange time",
-                        LogText.escape(d.id()), LogText.escape(d.companyCode()), LogText.escape(d.title()),
+                log.warn(
+                        "refused announcement {} ({} {}): publish date {} is after tomorrow in exchange time",
+                        LogText.escape(d.id()),
+                        LogText.escape(d.companyCode()),
+                        LogText.escape(d.title()),
                         d.publishDate());
             }
-            listing.items().stream().filter(d -> !step.refused().contains(d)).map(Disclosure::publishDate)
-                    .max(java.time.LocalDate::compareTo).ifPresent(metrics::sawPublishDate);
+            listing.items().stream()
+                    .filter(d -> !step.refused().contains(d))
+                    .map(Disclosure::publishDate)
+                    .max(java.time.LocalDate::compareTo)
+                    .ifPresent(metrics::sawPublishDate);
             List<RawAnnouncement> records = new ArrayList<>(step.publish().size());
             for (Disclosure d : step.publish()) {
                 checkDeadline(deadline, progress, page);
                 if (stopRequested) {
-                    log.info("stop requested: dropping page {} unpublished ({} of {} documents fetched); the next "
-                            + "run fetches it again", page, records.size(), step.publish().size());
+                    log.info(
+                            "stop requested: dropping page {} unpublished ({} of {} documents fetched); the next "
+                                    + "run fetches it again",
+                            page,
+                            records.size(),
+                            step.publish().size());
                     return new PassResult(pages, published, false, "stop requested");
                 }
                 RawAnnouncement record = fetcher.fetch(d);

@@ -29,10 +29,19 @@ import java.util.Objects;
  * @param dryRun             JSON lines on stdout instead of Kafka
  * @param filter             company codes, keyword and type codes (the dates are each crawl's own)
  */
-public record CrawlerSettings(String bootstrapServers, Topics topics, short replicationFactor,
-                              BseClientConfig client, ExtractionBudget budget, Path workDir,
-                              ListingEndpoint endpoint, boolean fallbackEndpoint, String transactionalId,
-                              Duration transactionTimeout, boolean dryRun, ListingFilter filter) {
+public record CrawlerSettings(
+        String bootstrapServers,
+        Topics topics,
+        short replicationFactor,
+        BseClientConfig client,
+        ExtractionBudget budget,
+        Path workDir,
+        ListingEndpoint endpoint,
+        boolean fallbackEndpoint,
+        String transactionalId,
+        Duration transactionTimeout,
+        boolean dryRun,
+        ListingFilter filter) {
 
     public CrawlerSettings {
         Objects.requireNonNull(topics, "topics");
@@ -48,14 +57,36 @@ public record CrawlerSettings(String bootstrapServers, Topics topics, short repl
 
     /** The same, publishing to {@code servers} ({@code pilu local}'s broker). */
     public CrawlerSettings withBootstrapServers(String servers) {
-        return new CrawlerSettings(servers, topics, replicationFactor, client, budget, workDir, endpoint,
-                fallbackEndpoint, transactionalId, transactionTimeout, dryRun, filter);
+        return new CrawlerSettings(
+                servers,
+                topics,
+                replicationFactor,
+                client,
+                budget,
+                workDir,
+                endpoint,
+                fallbackEndpoint,
+                transactionalId,
+                transactionTimeout,
+                dryRun,
+                filter);
     }
 
     /** The same, spooling documents under {@code dir}. */
     public CrawlerSettings withWorkDir(Path dir) {
-        return new CrawlerSettings(bootstrapServers, topics, replicationFactor, client, budget, dir, endpoint,
-                fallbackEndpoint, transactionalId, transactionTimeout, dryRun, filter);
+        return new CrawlerSettings(
+                bootstrapServers,
+                topics,
+                replicationFactor,
+                client,
+                budget,
+                dir,
+                endpoint,
+                fallbackEndpoint,
+                transactionalId,
+                transactionTimeout,
+                dryRun,
+                filter);
     }
 
     /** The filter restricted to {@code from}..{@code to} (either may be null: open). */
@@ -65,11 +96,17 @@ public record CrawlerSettings(String bootstrapServers, Topics topics, short repl
 
     /** key=value words for the start-up log line. */
     public List<String> describe() {
-        return List.of("base_url=" + client.baseUrl(), "endpoint=" + endpoint, "fallback=" + fallbackEndpoint,
-                "rate_limit=" + client.requestsPerSecond(), "max_document_bytes=" + client.maxDocumentBytes(),
+        return List.of(
+                "base_url=" + client.baseUrl(),
+                "endpoint=" + endpoint,
+                "fallback=" + fallbackEndpoint,
+                "rate_limit=" + client.requestsPerSecond(),
+                "max_document_bytes=" + client.maxDocumentBytes(),
                 "max_text_chars=" + budget.maxTextChars(),
                 "request_deadline=" + client.requestDeadline().toSeconds() + "s",
-                "dry_run=" + dryRun, dryRun ? "kafka=none" : "kafka=" + bootstrapServers,
-                "topics=" + topics.raw() + "," + topics.crawlerState(), "transactional_id=" + transactionalId);
+                "dry_run=" + dryRun,
+                dryRun ? "kafka=none" : "kafka=" + bootstrapServers,
+                "topics=" + topics.raw() + "," + topics.crawlerState(),
+                "transactional_id=" + transactionalId);
     }
 }

@@ -64,8 +64,8 @@ public final class IncrementalWalk implements Walk {
      * @param retainDays how far behind the high-water day late-listed announcements are still caught
      * @param maxSeenIds cap on the recently-seen set
      */
-    public IncrementalWalk(CrawlCheckpoint committed, ListingFilter filter, int retainDays, int maxSeenIds,
-                           Clock clock) {
+    public IncrementalWalk(
+            CrawlCheckpoint committed, ListingFilter filter, int retainDays, int maxSeenIds, Clock clock) {
         if (retainDays < 0 || maxSeenIds < 1) {
             throw new IllegalArgumentException("retainDays must be >= 0 and maxSeenIds >= 1");
         }
@@ -105,7 +105,8 @@ public final class IncrementalWalk implements Walk {
      * or hostile row; taken at its word it would move the high-water mark past every real filing to come.
      */
     public static LocalDate latestAcceptableDate(Clock clock) {
-        return LocalDate.now(clock.withZone(io.pilu.ingest.CrawlMetrics.EXCHANGE_ZONE)).plusDays(1);
+        return LocalDate.now(clock.withZone(io.pilu.ingest.CrawlMetrics.EXCHANGE_ZONE))
+                .plusDays(1);
     }
 
     @Override
@@ -142,7 +143,8 @@ public final class IncrementalWalk implements Walk {
                 allKnown = false;
             }
         }
-        boolean onlyRefused = !page.items().isEmpty() && refused.size() == page.items().size();
+        boolean onlyRefused =
+                !page.items().isEmpty() && refused.size() == page.items().size();
         String reason;
         if (page.items().isEmpty() || page.lastPage()) {
             reason = "end of listing";
@@ -184,8 +186,14 @@ public final class IncrementalWalk implements Walk {
         LocalDate keepFrom = floor;
         nextSeen.values().removeIf(date -> date.isBefore(keepFrom));
         floor = evictOverCap(nextSeen, floor, highWater);
-        return new CrawlCheckpoint(CrawlCheckpoint.SCHEMA_VERSION, committed.source(), highWater, floor,
-                group(nextSeen), committed.published() + publish.size(), clock.instant());
+        return new CrawlCheckpoint(
+                CrawlCheckpoint.SCHEMA_VERSION,
+                committed.source(),
+                highWater,
+                floor,
+                group(nextSeen),
+                committed.published() + publish.size(),
+                clock.instant());
     }
 
     /**
@@ -202,7 +210,8 @@ public final class IncrementalWalk implements Walk {
             return floor;
         }
         TreeMap<LocalDate, List<String>> byDate = new TreeMap<>();
-        ids.forEach((id, date) -> byDate.computeIfAbsent(date, k -> new ArrayList<>()).add(id));
+        ids.forEach((id, date) ->
+                byDate.computeIfAbsent(date, k -> new ArrayList<>()).add(id));
         LocalDate newFloor = floor;
         for (Map.Entry<LocalDate, List<String>> day : byDate.entrySet()) {
             if (ids.size() <= maxSeenIds || highWater == null || !day.getKey().isBefore(highWater)) {
@@ -212,8 +221,11 @@ public final class IncrementalWalk implements Walk {
             newFloor = day.getKey().plusDays(1);
         }
         if (ids.size() > maxSeenIds) {
-            log.warn("recently-seen set holds {} ids, over its cap of {}: a pass is catching up on everything since "
-                    + "the high-water day {} (for long outages prefer `pilu backfill`)", ids.size(), maxSeenIds,
+            log.warn(
+                    "recently-seen set holds {} ids, over its cap of {}: a pass is catching up on everything since "
+                            + "the high-water day {} (for long outages prefer `pilu backfill`)",
+                    ids.size(),
+                    maxSeenIds,
                     highWater);
         }
         return newFloor;
@@ -231,7 +243,8 @@ public final class IncrementalWalk implements Walk {
 
     private static Map<String, List<String>> group(Map<String, LocalDate> ids) {
         Map<String, List<String>> byDate = new TreeMap<>();
-        ids.forEach((id, date) -> byDate.computeIfAbsent(date.toString(), k -> new ArrayList<>()).add(id));
+        ids.forEach((id, date) ->
+                byDate.computeIfAbsent(date.toString(), k -> new ArrayList<>()).add(id));
         byDate.values().forEach(l -> l.sort(null));
         return byDate;
     }

@@ -61,8 +61,12 @@ public final class KafkaAnnouncementPublisher implements AnnouncementPublisher {
      * @param transactionalId stable per crawler instance (the default {@code pilu-crawl-bse} for the one crawler):
      *                        a restarted instance with the same id fences the old one
      */
-    public KafkaAnnouncementPublisher(String bootstrapServers, String rawTopic, String stateTopic,
-                                      String transactionalId, Duration transactionTimeout) {
+    public KafkaAnnouncementPublisher(
+            String bootstrapServers,
+            String rawTopic,
+            String stateTopic,
+            String transactionalId,
+            Duration transactionTimeout) {
         this.bootstrapServers = bootstrapServers;
         this.rawTopic = rawTopic;
         this.stateTopic = stateTopic;
@@ -77,8 +81,10 @@ public final class KafkaAnnouncementPublisher implements AnnouncementPublisher {
             producer.initTransactions();
         } catch (KafkaException e) {
             close();
-            throw new IllegalStateException("cannot initialise Kafka transactions (transactional.id "
-                    + transactionalId + ") on " + bootstrapServers + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot initialise Kafka transactions (transactional.id " + transactionalId + ") on "
+                            + bootstrapServers + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -96,7 +102,8 @@ public final class KafkaAnnouncementPublisher implements AnnouncementPublisher {
     public Optional<String> readState(String key) throws PublishException {
         Properties p = KafkaSettings.consumer(bootstrapServers, "pilu-crawl-state-reader", "pilu-crawl-state-reader");
         p.remove("group.id"); // manual assignment, no group, nothing committed
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p,
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                p,
                 new org.apache.kafka.common.serialization.StringDeserializer(),
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(stateTopic, STATE_READ_TIMEOUT);
@@ -104,7 +111,8 @@ public final class KafkaAnnouncementPublisher implements AnnouncementPublisher {
                 throw new PublishException("state topic " + stateTopic + " does not exist", null, true);
             }
             List<TopicPartition> partitions = infos.stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+                    .map(i -> new TopicPartition(i.topic(), i.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             // With read_committed, endOffsets is the last stable offset: everything before it is decided.
@@ -123,8 +131,8 @@ public final class KafkaAnnouncementPublisher implements AnnouncementPublisher {
             }
             return Optional.ofNullable(value);
         } catch (KafkaException e) {
-            throw new PublishException("cannot read the crawler state from " + stateTopic + ": " + e.getMessage(), e,
-                    false);
+            throw new PublishException(
+                    "cannot read the crawler state from " + stateTopic + ": " + e.getMessage(), e, false);
         }
     }
 
@@ -139,11 +147,13 @@ public final class KafkaAnnouncementPublisher implements AnnouncementPublisher {
             for (RawAnnouncement r : records) {
                 producer.send(new ProducerRecord<>(rawTopic, r.id(), fitting(r)));
             }
-            producer.send(new ProducerRecord<>(stateTopic, stateKey,
-                    Json.write(state).getBytes(StandardCharsets.UTF_8)));
+            producer.send(
+                    new ProducerRecord<>(stateTopic, stateKey, Json.write(state).getBytes(StandardCharsets.UTF_8)));
             producer.commitTransaction(); // flushes; throws if any send failed
-        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException
-                 | UnsupportedVersionException e) {
+        } catch (ProducerFencedException
+                | OutOfOrderSequenceException
+                | AuthorizationException
+                | UnsupportedVersionException e) {
             throw classify("transaction failed", e);
         } catch (KafkaException e) {
             try {
@@ -166,19 +176,38 @@ public final class KafkaAnnouncementPublisher implements AnnouncementPublisher {
         if (bytes.length <= KafkaSettings.MAX_RECORD_BYTES) {
             return bytes;
         }
-        log.warn("announcement {}: raw record of {} bytes is over the {}-byte record budget; published FAILED without "
-                + "its text", io.pilu.service.LogText.escape(r.id()), bytes.length, KafkaSettings.MAX_RECORD_BYTES);
-        return serde.toBytes(new RawAnnouncement(r.schemaVersion(), r.id(), r.exchange(), r.companyCode(),
-                r.companyName(), r.title(), r.typeCodes(), r.publishDate(), r.documentUrl(), r.fileType(),
-                r.documentSha256(), r.documentBytes(), r.pageCount(), null, RawAnnouncement.ExtractionStatus.FAILED,
+        log.warn(
+                "announcement {}: raw record of {} bytes is over the {}-byte record budget; published FAILED without "
+                        + "its text",
+                io.pilu.service.LogText.escape(r.id()),
+                bytes.length,
+                KafkaSettings.MAX_RECORD_BYTES);
+        return serde.toBytes(new RawAnnouncement(
+                r.schemaVersion(),
+                r.id(),
+                r.exchange(),
+                r.companyCode(),
+                r.companyName(),
+                r.title(),
+                r.typeCodes(),
+                r.publishDate(),
+                r.documentUrl(),
+                r.fileType(),
+                r.documentSha256(),
+                r.documentBytes(),
+                r.pageCount(),
+                null,
+                RawAnnouncement.ExtractionStatus.FAILED,
                 "RECORD_TOO_LARGE: the record with its text is " + bytes.length + " bytes, over the "
                         + KafkaSettings.MAX_RECORD_BYTES + "-byte record budget (lower --max-text-chars)",
                 r.fetchedAt()));
     }
 
     private static PublishException classify(String what, KafkaException e) {
-        boolean fatal = e instanceof ProducerFencedException || e instanceof OutOfOrderSequenceException
-                || e instanceof AuthorizationException || e instanceof UnsupportedVersionException
+        boolean fatal = e instanceof ProducerFencedException
+                || e instanceof OutOfOrderSequenceException
+                || e instanceof AuthorizationException
+                || e instanceof UnsupportedVersionException
                 || e instanceof org.apache.kafka.common.errors.InvalidProducerEpochException;
         return new PublishException(what + ": " + e, e, fatal);
     }

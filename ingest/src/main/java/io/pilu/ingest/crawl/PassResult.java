@@ -8,5 +8,4 @@ package io.pilu.ingest.crawl;
  * @param complete  whether the pass reached its stop rule (false: stopped early on request)
  * @param reason    why it ended
  */
-public record PassResult(int pages, int published, boolean complete, String reason) {
-}
+public record PassResult(int pages, int published, boolean complete, String reason) {}

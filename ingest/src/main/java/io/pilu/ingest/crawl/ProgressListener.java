@@ -7,21 +7,16 @@ import io.pilu.model.RawAnnouncement;
 public interface ProgressListener {
 
     /** A listing page was fetched (page numbers restart at 0 on an endpoint switch). */
-    default void onListingPage(ListingPage page) {
-    }
+    default void onListingPage(ListingPage page) {}
 
     /** A document was fetched, whatever the outcome. */
-    default void onDocument(RawAnnouncement record) {
-    }
+    default void onDocument(RawAnnouncement record) {}
 
     /** A page's records were committed. */
-    default void onCommitted(int records) {
-    }
+    default void onCommitted(int records) {}
 
     /** Something failed (a listing page, an endpoint) but the crawl may go on. */
-    default void onError(String message) {
-    }
+    default void onError(String message) {}
 
-    ProgressListener NONE = new ProgressListener() {
-    };
+    ProgressListener NONE = new ProgressListener() {};
 }

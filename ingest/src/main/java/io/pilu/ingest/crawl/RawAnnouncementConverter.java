@@ -15,19 +15,19 @@ public final class RawAnnouncementConverter {
     /** How {@code extractionError} of an OK record starts when its text stops at the character budget. */
     public static final String TEXT_TRUNCATED = "TEXT_TRUNCATED";
 
-    private RawAnnouncementConverter() {
-    }
+    private RawAnnouncementConverter() {}
 
     /**
      * Text extracted; {@code maxTextChars} bounds the record size (a longer text is cut, and a cut text, here or by
      * the extractor's budget, is noted in {@code extractionError}: the record stays {@code OK}).
      */
-    public static RawAnnouncement ok(Disclosure d, URI url, DownloadedDocument doc, ExtractedText text,
-                                    int maxTextChars, Instant fetchedAt) {
+    public static RawAnnouncement ok(
+            Disclosure d, URI url, DownloadedDocument doc, ExtractedText text, int maxTextChars, Instant fetchedAt) {
         String body = text.text();
         String note = null;
         if (body.length() > maxTextChars) {
-            note = TEXT_TRUNCATED + ": text cut to " + maxTextChars + " of " + body.length() + " characters (--max-text-chars)";
+            note = TEXT_TRUNCATED + ": text cut to " + maxTextChars + " of " + body.length()
+                    + " characters (--max-text-chars)";
             int end = maxTextChars;
             if (Character.isHighSurrogate(body.charAt(end - 1))) {
                 end--; // never split a surrogate pair
@@ -36,31 +36,60 @@ public final class RawAnnouncementConverter {
         } else if (text.truncated()) {
             note = TEXT_TRUNCATED + ": extraction stopped at " + maxTextChars + " characters (--max-text-chars)";
         }
-        return new RawAnnouncement(RawAnnouncement.SCHEMA_VERSION, d.id(), EXCHANGE, d.companyCode(),
-                d.companyName(), d.title(), d.typeCodes(), d.publishDate(), url.toString(), d.fileType(),
-                doc.sha256(), doc.bytes(), text.pageCount(), body, ExtractionStatus.OK, note, fetchedAt);
+        return new RawAnnouncement(
+                RawAnnouncement.SCHEMA_VERSION,
+                d.id(),
+                EXCHANGE,
+                d.companyCode(),
+                d.companyName(),
+                d.title(),
+                d.typeCodes(),
+                d.publishDate(),
+                url.toString(),
+                d.fileType(),
+                doc.sha256(),
+                doc.bytes(),
+                text.pageCount(),
+                body,
+                ExtractionStatus.OK,
+                note,
+                fetchedAt);
     }
 
     /**
      * Download or extraction failed, or the path was refused. {@code url} and {@code doc} are null when the
      * failure came before them.
      */
-    public static RawAnnouncement failed(Disclosure d, URI url, DownloadedDocument doc, String reason,
-                                         Instant fetchedAt) {
+    public static RawAnnouncement failed(
+            Disclosure d, URI url, DownloadedDocument doc, String reason, Instant fetchedAt) {
         return withoutText(d, url, doc, ExtractionStatus.FAILED, reason, fetchedAt);
     }
 
     /** Downloaded (fingerprinted) but not read: no extractor for the file type. */
-    public static RawAnnouncement skipped(Disclosure d, URI url, DownloadedDocument doc, String reason,
-                                          Instant fetchedAt) {
+    public static RawAnnouncement skipped(
+            Disclosure d, URI url, DownloadedDocument doc, String reason, Instant fetchedAt) {
         return withoutText(d, url, doc, ExtractionStatus.SKIPPED, reason, fetchedAt);
     }
 
-    private static RawAnnouncement withoutText(Disclosure d, URI url, DownloadedDocument doc, ExtractionStatus status,
-                                               String reason, Instant fetchedAt) {
-        return new RawAnnouncement(RawAnnouncement.SCHEMA_VERSION, d.id(), EXCHANGE, d.companyCode(),
-                d.companyName(), d.title(), d.typeCodes(), d.publishDate(), url == null ? null : url.toString(),
-                d.fileType(), doc == null ? null : doc.sha256(), doc == null ? null : doc.bytes(), null, null,
-                status, reason, fetchedAt);
+    private static RawAnnouncement withoutText(
+            Disclosure d, URI url, DownloadedDocument doc, ExtractionStatus status, String reason, Instant fetchedAt) {
+        return new RawAnnouncement(
+                RawAnnouncement.SCHEMA_VERSION,
+                d.id(),
+                EXCHANGE,
+                d.companyCode(),
+                d.companyName(),
+                d.title(),
+                d.typeCodes(),
+                d.publishDate(),
+                url == null ? null : url.toString(),
+                d.fileType(),
+                doc == null ? null : doc.sha256(),
+                doc == null ? null : doc.bytes(),
+                null,
+                null,
+                status,
+                reason,
+                fetchedAt);
     }
 }

@@ -55,7 +55,8 @@ public final class StopSignal implements AutoCloseable {
         stop.countDown();
         try {
             if (!finished.await(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("still busy after {} s, interrupting; the open transaction (if any) is aborted",
+                log.warn(
+                        "still busy after {} s, interrupting; the open transaction (if any) is aborted",
                         GRACE.toSeconds());
                 worker.interrupt();
                 finished.await(10, TimeUnit.SECONDS);

@@ -49,14 +49,13 @@ public final class ChineseTextCleaner {
 
     private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\u00A0\\u3000]+");
     /** Starts of lines that open a new item, so the previous line must not be joined to them. */
-    private static final Pattern STRUCTURAL_START = Pattern.compile(
-            "^(?:第[一二三四五六七八九十百零\\d]+[章节条部分]"
-                    + "|[一二三四五六七八九十]+\\s*[、.．]"
-                    + "|[（(]\\s*[一二三四五六七八九十\\d]+\\s*[）)]"
-                    + "|\\d{1,3}\\s*[、.．](?!\\d)"
-                    + "|问题\\s*\\d*|问\\s*[:：]|答\\s*[:：]|回答\\s*[:：]|回复\\s*[:：]|答复\\s*[:：]|[QA]\\s*[:：\\d]"
-                    + "|[√☑☒□■☐✓✔✗●•◆▪◇○⊠◻▢þ\\uF0FE\\uF0FC\\uF0FD\\uF052\\uF06F\\uF0A8\\uF071\\uF0A3]"
-                    + "|附件|特此公告)");
+    private static final Pattern STRUCTURAL_START = Pattern.compile("^(?:第[一二三四五六七八九十百零\\d]+[章节条部分]"
+            + "|[一二三四五六七八九十]+\\s*[、.．]"
+            + "|[（(]\\s*[一二三四五六七八九十\\d]+\\s*[）)]"
+            + "|\\d{1,3}\\s*[、.．](?!\\d)"
+            + "|问题\\s*\\d*|问\\s*[:：]|答\\s*[:：]|回答\\s*[:：]|回复\\s*[:：]|答复\\s*[:：]|[QA]\\s*[:：\\d]"
+            + "|[√☑☒□■☐✓✔✗●•◆▪◇○⊠◻▢þ\\uF0FE\\uF0FC\\uF0FD\\uF052\\uF06F\\uF0A8\\uF071\\uF0A3]"
+            + "|附件|特此公告)");
     /** Characters that end a sentence or introduce a list: a line ending with one ends its paragraph. */
     private static final String SENTENCE_END = "。！？!?；;：:";
 
@@ -107,8 +106,10 @@ public final class ChineseTextCleaner {
         while (m.find()) {
             sb.append(s, last, m.start());
             boolean single = m.end() - m.start() == 1 && s.charAt(m.start()) != '\u3000';
-            boolean betweenCjk = m.start() > 0 && m.end() < s.length()
-                    && isCjk(s.codePointBefore(m.start())) && isCjk(s.codePointAt(m.end()));
+            boolean betweenCjk = m.start() > 0
+                    && m.end() < s.length()
+                    && isCjk(s.codePointBefore(m.start()))
+                    && isCjk(s.codePointAt(m.end()));
             if (!(single && betweenCjk)) {
                 sb.append(' ');
             }
@@ -237,7 +238,10 @@ public final class ChineseTextCleaner {
      * row) do not make every normal line look short.
      */
     private static int typicalFullWidth(List<String> lines) {
-        int[] widths = lines.stream().filter(l -> !l.isEmpty()).mapToInt(ChineseTextCleaner::displayWidth).toArray();
+        int[] widths = lines.stream()
+                .filter(l -> !l.isEmpty())
+                .mapToInt(ChineseTextCleaner::displayWidth)
+                .toArray();
         if (widths.length == 0) {
             return Integer.MAX_VALUE;
         }
@@ -277,7 +281,14 @@ public final class ChineseTextCleaner {
     }
 
     private static boolean isWide(int cp) {
-        return isCjk(cp) || Character.UnicodeBlock.of(cp) == Character.UnicodeBlock.GEOMETRIC_SHAPES
-                || cp == '√' || cp == '“' || cp == '”' || cp == '‘' || cp == '’' || cp == '…' || cp == '—';
+        return isCjk(cp)
+                || Character.UnicodeBlock.of(cp) == Character.UnicodeBlock.GEOMETRIC_SHAPES
+                || cp == '√'
+                || cp == '“'
+                || cp == '”'
+                || cp == '‘'
+                || cp == '’'
+                || cp == '…'
+                || cp == '—';
     }
 }

@@ -67,7 +67,8 @@ public final class DocumentTextExtractor {
     }
 
     private static DocumentExtractionException unsupported(String fileType) {
-        return new DocumentExtractionException(DocumentExtractionException.Kind.UNSUPPORTED_TYPE,
+        return new DocumentExtractionException(
+                DocumentExtractionException.Kind.UNSUPPORTED_TYPE,
                 "no text extractor for file type '" + fileType + "' (supported: pdf, html)");
     }
 
@@ -85,8 +86,10 @@ public final class DocumentTextExtractor {
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             return extract(tmp, fileType);
         } catch (IOException e) {
-            throw new DocumentExtractionException(DocumentExtractionException.Kind.UNREADABLE,
-                    "cannot read the document stream: " + e.getMessage(), e);
+            throw new DocumentExtractionException(
+                    DocumentExtractionException.Kind.UNREADABLE,
+                    "cannot read the document stream: " + e.getMessage(),
+                    e);
         } finally {
             if (tmp != null) {
                 try {

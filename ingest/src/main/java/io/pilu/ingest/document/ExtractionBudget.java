@@ -22,8 +22,13 @@ import java.time.Duration;
  * @param maxHtmlBytes        HTML larger than this is not parsed: jsoup's DOM takes about 10 to 20 times the file
  * @param timeout             wall-clock time one document may take to extract
  */
-public record ExtractionBudget(int maxTextChars, int maxGlyphsPerPage, long maxOperatorsPerPage,
-                               long maxDecodedStreamBytes, long maxHtmlBytes, Duration timeout) {
+public record ExtractionBudget(
+        int maxTextChars,
+        int maxGlyphsPerPage,
+        long maxOperatorsPerPage,
+        long maxDecodedStreamBytes,
+        long maxHtmlBytes,
+        Duration timeout) {
 
     public static final int DEFAULT_MAX_TEXT_CHARS = 300_000;
     public static final int DEFAULT_MAX_GLYPHS_PER_PAGE = 200_000;
@@ -33,7 +38,10 @@ public record ExtractionBudget(int maxTextChars, int maxGlyphsPerPage, long maxO
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     public ExtractionBudget {
-        if (maxTextChars < 1 || maxGlyphsPerPage < 1 || maxOperatorsPerPage < 1 || maxDecodedStreamBytes < 1
+        if (maxTextChars < 1
+                || maxGlyphsPerPage < 1
+                || maxOperatorsPerPage < 1
+                || maxDecodedStreamBytes < 1
                 || maxHtmlBytes < 1) {
             throw new IllegalArgumentException("extraction budgets must be positive");
         }
@@ -45,18 +53,22 @@ public record ExtractionBudget(int maxTextChars, int maxGlyphsPerPage, long maxO
     /** The defaults (300 000 characters, 200 000 glyphs and 2 000 000 operators a page, 32 MiB a stream, 10 MiB of
      *  HTML, 60 s). */
     public static ExtractionBudget defaults() {
-        return new ExtractionBudget(DEFAULT_MAX_TEXT_CHARS, DEFAULT_MAX_GLYPHS_PER_PAGE,
-                DEFAULT_MAX_OPERATORS_PER_PAGE, DEFAULT_MAX_DECODED_STREAM_BYTES, DEFAULT_MAX_HTML_BYTES,
+        return new ExtractionBudget(
+                DEFAULT_MAX_TEXT_CHARS,
+                DEFAULT_MAX_GLYPHS_PER_PAGE,
+                DEFAULT_MAX_OPERATORS_PER_PAGE,
+                DEFAULT_MAX_DECODED_STREAM_BYTES,
+                DEFAULT_MAX_HTML_BYTES,
                 DEFAULT_TIMEOUT);
     }
 
     public ExtractionBudget withMaxTextChars(int chars) {
-        return new ExtractionBudget(chars, maxGlyphsPerPage, maxOperatorsPerPage, maxDecodedStreamBytes,
-                maxHtmlBytes, timeout);
+        return new ExtractionBudget(
+                chars, maxGlyphsPerPage, maxOperatorsPerPage, maxDecodedStreamBytes, maxHtmlBytes, timeout);
     }
 
     public ExtractionBudget withTimeout(Duration t) {
-        return new ExtractionBudget(maxTextChars, maxGlyphsPerPage, maxOperatorsPerPage, maxDecodedStreamBytes,
-                maxHtmlBytes, t);
+        return new ExtractionBudget(
+                maxTextChars, maxGlyphsPerPage, maxOperatorsPerPage, maxDecodedStreamBytes, maxHtmlBytes, t);
     }
 }

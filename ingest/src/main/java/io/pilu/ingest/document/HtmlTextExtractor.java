@@ -17,8 +17,27 @@ import org.jsoup.select.NodeVisitor;
  */
 final class HtmlTextExtractor {
 
-    private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5",
-            "h6", "table", "section", "article", "header", "footer", "pre", "blockquote", "dt", "dd");
+    private static final Set<String> BLOCKS = Set.of(
+            "p",
+            "div",
+            "br",
+            "li",
+            "tr",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "table",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "pre",
+            "blockquote",
+            "dt",
+            "dd");
 
     private final ChineseTextCleaner cleaner;
 
@@ -31,12 +50,13 @@ final class HtmlTextExtractor {
         try {
             size = java.nio.file.Files.size(file);
         } catch (IOException e) {
-            throw new DocumentExtractionException(DocumentExtractionException.Kind.UNREADABLE,
-                    "cannot read the HTML document: " + e.getMessage(), e);
+            throw new DocumentExtractionException(
+                    DocumentExtractionException.Kind.UNREADABLE, "cannot read the HTML document: " + e.getMessage(), e);
         }
         if (size > budget.maxHtmlBytes()) {
             // jsoup's DOM of a page of small paragraphs takes 10 to 20 times the file in heap: refuse before parsing
-            throw new DocumentExtractionException(DocumentExtractionException.Kind.TEXT_BUDGET_EXCEEDED,
+            throw new DocumentExtractionException(
+                    DocumentExtractionException.Kind.TEXT_BUDGET_EXCEEDED,
                     "TEXT_BUDGET_EXCEEDED: HTML document of " + size + " bytes is over the " + budget.maxHtmlBytes()
                             + "-byte HTML budget");
         }
@@ -45,35 +65,38 @@ final class HtmlTextExtractor {
             // charset null: jsoup reads the BOM or <meta charset>, else UTF-8 (older BSE HTML pages declare GBK).
             document = Jsoup.parse(file.toFile(), null);
         } catch (IOException e) {
-            throw new DocumentExtractionException(DocumentExtractionException.Kind.UNREADABLE,
-                    "not a readable HTML document: " + e.getMessage(), e);
+            throw new DocumentExtractionException(
+                    DocumentExtractionException.Kind.UNREADABLE, "not a readable HTML document: " + e.getMessage(), e);
         }
         document.select("script, style, noscript").remove();
         StringBuilder sb = new StringBuilder();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode text) {
-                    sb.append(text.getWholeText());
-                } else if (node instanceof Element el) {
-                    if (BLOCKS.contains(el.normalName())) {
-                        sb.append('\n');
-                    } else if ("td".equals(el.normalName()) || "th".equals(el.normalName())) {
-                        sb.append(' ');
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof TextNode text) {
+                            sb.append(text.getWholeText());
+                        } else if (node instanceof Element el) {
+                            if (BLOCKS.contains(el.normalName())) {
+                                sb.append('\n');
+                            } else if ("td".equals(el.normalName()) || "th".equals(el.normalName())) {
+                                sb.append(' ');
+                            }
+                        }
                     }
-                }
-            }
 
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element el && BLOCKS.contains(el.normalName())) {
-                    sb.append('\n');
-                }
-            }
-        }, document.body() == null ? document : document.body());
+                    @Override
+                    public void tail(Node node, int depth) {
+                        if (node instanceof Element el && BLOCKS.contains(el.normalName())) {
+                            sb.append('\n');
+                        }
+                    }
+                },
+                document.body() == null ? document : document.body());
         String text = cleaner.cleanBlocks(sb.toString());
         if (text.isBlank()) {
-            throw new DocumentExtractionException(DocumentExtractionException.Kind.NO_TEXT, "HTML document has no text");
+            throw new DocumentExtractionException(
+                    DocumentExtractionException.Kind.NO_TEXT, "HTML document has no text");
         }
         boolean truncated = text.length() > budget.maxTextChars();
         if (truncated) {

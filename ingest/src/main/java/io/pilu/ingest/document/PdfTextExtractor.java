@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -54,8 +54,8 @@ final class PdfTextExtractor {
      */
     private static final String PAGE_END = "\uE000\n";
     /** Filters that only images use: a stream with one is never decoded by text extraction. */
-    private static final Set<COSName> IMAGE_FILTERS = Set.of(COSName.DCT_DECODE, COSName.JPX_DECODE,
-            COSName.CCITTFAX_DECODE, COSName.JBIG2_DECODE);
+    private static final Set<COSName> IMAGE_FILTERS =
+            Set.of(COSName.DCT_DECODE, COSName.JPX_DECODE, COSName.CCITTFAX_DECODE, COSName.JBIG2_DECODE);
 
     private final ChineseTextCleaner cleaner;
 
@@ -65,8 +65,8 @@ final class PdfTextExtractor {
 
     ExtractedText extract(Path file, ExtractionBudget budget) throws DocumentExtractionException {
         long deadline = System.nanoTime() + budget.timeout().toNanos();
-        try (PDDocument document = Loader.loadPDF(new RandomAccessReadBufferedFile(file.toFile()), "",
-                IOUtils.createTempFileOnlyStreamCache())) {
+        try (PDDocument document = Loader.loadPDF(
+                new RandomAccessReadBufferedFile(file.toFile()), "", IOUtils.createTempFileOnlyStreamCache())) {
             int pageCount = document.getNumberOfPages();
             PageCollector pages = new PageCollector(2L * budget.maxTextChars());
             BudgetedStripper stripper = new BudgetedStripper(budget, deadline);
@@ -92,26 +92,29 @@ final class PdfTextExtractor {
                 truncated = true;
             }
             if (text.isBlank() && pageCount > 0) {
-                throw new DocumentExtractionException(DocumentExtractionException.Kind.NO_TEXT,
+                throw new DocumentExtractionException(
+                        DocumentExtractionException.Kind.NO_TEXT,
                         "PDF has " + pageCount + " page(s) but no text layer (a scanned image?)");
             }
             return new ExtractedText(text, pageCount, truncated);
         } catch (BudgetExceeded e) {
-            throw new DocumentExtractionException(DocumentExtractionException.Kind.TEXT_BUDGET_EXCEEDED,
-                    e.getMessage());
+            throw new DocumentExtractionException(
+                    DocumentExtractionException.Kind.TEXT_BUDGET_EXCEEDED, e.getMessage());
         } catch (InvalidPasswordException e) {
-            throw new DocumentExtractionException(DocumentExtractionException.Kind.ENCRYPTED,
-                    "PDF is encrypted and needs a password to open", e);
+            throw new DocumentExtractionException(
+                    DocumentExtractionException.Kind.ENCRYPTED, "PDF is encrypted and needs a password to open", e);
         } catch (IOException | RuntimeException e) {
             BudgetExceeded budgetCause = budgetCause(e);
             if (budgetCause != null) { // PDFBox wrapped our abort
-                throw new DocumentExtractionException(DocumentExtractionException.Kind.TEXT_BUDGET_EXCEEDED,
-                        budgetCause.getMessage());
+                throw new DocumentExtractionException(
+                        DocumentExtractionException.Kind.TEXT_BUDGET_EXCEEDED, budgetCause.getMessage());
             }
             // PDFBox reports damage as IOException, and some malformed structures as runtime exceptions
             // (ClassCast, IllegalArgument...): both mean "this file cannot be read", not a crawler bug.
-            throw new DocumentExtractionException(DocumentExtractionException.Kind.UNREADABLE,
-                    "not a readable PDF: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            throw new DocumentExtractionException(
+                    DocumentExtractionException.Kind.UNREADABLE,
+                    "not a readable PDF: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -130,6 +133,7 @@ final class PdfTextExtractor {
     /** A budget ran out: the document cannot be read at a bounded cost. Unchecked so PDFBox passes it through. */
     static final class BudgetExceeded extends RuntimeException {
         private static final long serialVersionUID = 1L;
+
         BudgetExceeded(String message) {
             super(message, null, false, false);
         }
@@ -138,6 +142,7 @@ final class PdfTextExtractor {
     /** Enough text was collected; ends the stripper's run early (not an error). */
     private static final class TextBudgetReached extends RuntimeException {
         private static final long serialVersionUID = 1L;
+
         TextBudgetReached() {
             super(null, null, false, false);
         }
@@ -205,8 +210,10 @@ final class PdfTextExtractor {
         private void checkStreams(COSDictionary page) throws IOException {
             Deque<COSBase> todo = new ArrayDeque<>();
             Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-            todo.add(page.getDictionaryObject(COSName.CONTENTS) == null ? new COSDictionary()
-                    : page.getDictionaryObject(COSName.CONTENTS));
+            todo.add(
+                    page.getDictionaryObject(COSName.CONTENTS) == null
+                            ? new COSDictionary()
+                            : page.getDictionaryObject(COSName.CONTENTS));
             COSBase resources = page.getDictionaryObject(COSName.RESOURCES);
             if (resources != null) {
                 todo.add(resources);
@@ -257,8 +264,8 @@ final class PdfTextExtractor {
                 Filter filter = FilterFactory.INSTANCE.getFilter(filters.get(i));
                 boolean last = i == filters.size() - 1;
                 CappedSink sink = new CappedSink(cap, !last);
-                try (InputStream in = stage == null ? stream.createRawInputStream()
-                        : new java.io.ByteArrayInputStream(stage)) {
+                try (InputStream in =
+                        stage == null ? stream.createRawInputStream() : new java.io.ByteArrayInputStream(stage)) {
                     filter.decode(in, sink, stream, i);
                 } catch (BudgetExceeded e) {
                     throw new BudgetExceeded("TEXT_BUDGET_EXCEEDED: a stream of page " + pageNumber
@@ -331,12 +338,10 @@ final class PdfTextExtractor {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
 
         List<String> pages() {
             List<String> all = new ArrayList<>(pages);

@@ -19,7 +19,11 @@ import java.util.concurrent.atomic.AtomicReference;
 final class BoundedTransfer {
 
     /** Why a transfer was cut off. */
-    enum Limit { TOO_LARGE, STALLED, DEADLINE }
+    enum Limit {
+        TOO_LARGE,
+        STALLED,
+        DEADLINE
+    }
 
     /** A transfer cut off by one of its bounds. */
     static final class LimitException extends IOException {
@@ -36,8 +40,7 @@ final class BoundedTransfer {
         }
     }
 
-    private BoundedTransfer() {
-    }
+    private BoundedTransfer() {}
 
     /**
      * Copies {@code in} to {@code out} and returns the byte count; {@code in} is closed either way.
@@ -45,20 +48,32 @@ final class BoundedTransfer {
      * @param deadlineNanos {@link System#nanoTime()} by which the whole body must have arrived
      * @param onChunk       sees every chunk written (e.g. a digest)
      */
-    static long copy(InputStream in, OutputStream out, long maxBytes, Duration readTimeout, long deadlineNanos,
-                     ScheduledExecutorService watchdog, ChunkListener onChunk) throws IOException {
+    static long copy(
+            InputStream in,
+            OutputStream out,
+            long maxBytes,
+            Duration readTimeout,
+            long deadlineNanos,
+            ScheduledExecutorService watchdog,
+            ChunkListener onChunk)
+            throws IOException {
         AtomicLong lastProgress = new AtomicLong(System.nanoTime());
         AtomicReference<Limit> tripped = new AtomicReference<>();
         long readTimeoutNanos = readTimeout.toNanos();
         long period = Math.max(20, Math.min(readTimeout.toMillis() / 4, 250));
-        ScheduledFuture<?> guard = watchdog.scheduleAtFixedRate(() -> {
-            long now = System.nanoTime();
-            Limit limit = now - deadlineNanos > 0 ? Limit.DEADLINE
-                    : now - lastProgress.get() > readTimeoutNanos ? Limit.STALLED : null;
-            if (limit != null && tripped.compareAndSet(null, limit)) {
-                closeQuietly(in);
-            }
-        }, period, period, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> guard = watchdog.scheduleAtFixedRate(
+                () -> {
+                    long now = System.nanoTime();
+                    Limit limit = now - deadlineNanos > 0
+                            ? Limit.DEADLINE
+                            : now - lastProgress.get() > readTimeoutNanos ? Limit.STALLED : null;
+                    if (limit != null && tripped.compareAndSet(null, limit)) {
+                        closeQuietly(in);
+                    }
+                },
+                period,
+                period,
+                TimeUnit.MILLISECONDS);
         long total = 0;
         try (in) {
             byte[] buf = new byte[64 * 1024];
@@ -81,12 +96,12 @@ final class BoundedTransfer {
         } catch (IOException e) {
             Limit limit = tripped.get();
             if (limit == Limit.DEADLINE) {
-                throw new LimitException(limit, "body not complete by the request deadline (" + total
-                        + " bytes received)", e);
+                throw new LimitException(
+                        limit, "body not complete by the request deadline (" + total + " bytes received)", e);
             }
             if (limit == Limit.STALLED) {
-                throw new LimitException(limit, "body stalled for longer than the read timeout of "
-                        + readTimeout.toSeconds() + " s", e);
+                throw new LimitException(
+                        limit, "body stalled for longer than the read timeout of " + readTimeout.toSeconds() + " s", e);
             }
             throw e;
         } finally {

@@ -43,8 +43,8 @@ public final class BseClient implements AutoCloseable {
         this(config, metrics, new RateLimiter(config.requestsPerSecond()), Sleeper.SYSTEM, Backoff.RANDOM);
     }
 
-    public BseClient(BseClientConfig config, CrawlMetrics metrics, RateLimiter limiter, Sleeper sleeper,
-                     DoubleSupplier random) {
+    public BseClient(
+            BseClientConfig config, CrawlMetrics metrics, RateLimiter limiter, Sleeper sleeper, DoubleSupplier random) {
         this.config = config;
         this.metrics = metrics;
         this.random = random;
@@ -73,27 +73,39 @@ public final class BseClient implements AutoCloseable {
         URI uri = URI.create(config.base() + endpoint.path() + "?callback=" + callback);
         byte[] bytes;
         try {
-            bytes = exchange.execute(endpoint.metricTag(), () -> exchange.browserRequest(uri)
-                    .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                    .header("Accept", "text/javascript, application/javascript, */*; q=0.01")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                    .build(), false, (in, deadline) -> {
+            bytes = exchange.execute(
+                    endpoint.metricTag(),
+                    () -> exchange.browserRequest(uri)
+                            .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                            .header("Accept", "text/javascript, application/javascript, */*; q=0.01")
+                            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                            .build(),
+                    false,
+                    (in, deadline) -> {
                         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-                        BoundedTransfer.copy(in, out, config.maxListingBytes(), config.readTimeout(), deadline,
-                                exchange.watchdog(), (b, n) -> { });
+                        BoundedTransfer.copy(
+                                in,
+                                out,
+                                config.maxListingBytes(),
+                                config.readTimeout(),
+                                deadline,
+                                exchange.watchdog(),
+                                (b, n) -> {});
                         return out.toByteArray();
                     });
         } catch (BseExchange.BodyTooLargeException e) {
             metrics.refused(Refusal.LISTING_TOO_LARGE);
-            throw new ListingLimitException(Refusal.LISTING_TOO_LARGE, "listing body exceeds "
-                    + config.maxListingBytes() + " bytes (--max-listing-bytes)");
+            throw new ListingLimitException(
+                    Refusal.LISTING_TOO_LARGE,
+                    "listing body exceeds " + config.maxListingBytes() + " bytes (--max-listing-bytes)");
         }
         try {
-            ListingPage parsed = ListingResponseParser.parse(endpoint, new String(bytes, StandardCharsets.UTF_8),
-                    config.maxListingRows());
+            ListingPage parsed = ListingResponseParser.parse(
+                    endpoint, new String(bytes, StandardCharsets.UTF_8), config.maxListingRows());
             if (parsed.number() != page) {
-                throw new ListingLimitException(Refusal.PAGE_NOT_ADVANCING, "asked for page " + page
-                        + " but the listing answered page " + parsed.number());
+                throw new ListingLimitException(
+                        Refusal.PAGE_NOT_ADVANCING,
+                        "asked for page " + page + " but the listing answered page " + parsed.number());
             }
             return parsed;
         } catch (ListingLimitException e) {
@@ -115,8 +127,11 @@ public final class BseClient implements AutoCloseable {
         HttpResponse<InputStream> response;
         long start = System.nanoTime();
         try {
-            response = exchange.execute("document", () -> exchange.browserRequest(uri).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream(), false);
+            response = exchange.execute(
+                    "document",
+                    () -> exchange.browserRequest(uri).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream(),
+                    false);
         } catch (HttpFailureException e) {
             throw new DocumentDownloadException("download failed: " + e.getMessage(), e);
         }
@@ -124,8 +139,11 @@ public final class BseClient implements AutoCloseable {
         OptionalLong declared = response.headers().firstValueAsLong("Content-Length");
         if (declared.isPresent() && declared.getAsLong() > cap) {
             BoundedTransfer.closeQuietly(response.body());
-            throw new DocumentDownloadException("document is " + declared.getAsLong() + " bytes, over the cap of "
-                    + cap + " bytes (--max-document-bytes)", null, Refusal.DOCUMENT_TOO_LARGE);
+            throw new DocumentDownloadException(
+                    "document is " + declared.getAsLong() + " bytes, over the cap of " + cap
+                            + " bytes (--max-document-bytes)",
+                    null,
+                    Refusal.DOCUMENT_TOO_LARGE);
         }
         Path file = null;
         try {
@@ -133,8 +151,13 @@ public final class BseClient implements AutoCloseable {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long total;
             try (OutputStream out = Files.newOutputStream(file)) {
-                total = BoundedTransfer.copy(response.body(), out, cap, config.readTimeout(),
-                        start + config.requestDeadline().toNanos(), exchange.watchdog(),
+                total = BoundedTransfer.copy(
+                        response.body(),
+                        out,
+                        cap,
+                        config.readTimeout(),
+                        start + config.requestDeadline().toNanos(),
+                        exchange.watchdog(),
                         (b, n) -> sha.update(b, 0, n));
             }
             metrics.bytesDownloaded(total);
@@ -142,11 +165,18 @@ public final class BseClient implements AutoCloseable {
         } catch (BoundedTransfer.LimitException e) {
             deleteQuietly(file);
             throw switch (e.limit()) {
-                case TOO_LARGE -> new DocumentDownloadException("document exceeds the cap of " + cap
-                        + " bytes (--max-document-bytes); download aborted", e, Refusal.DOCUMENT_TOO_LARGE);
-                case DEADLINE -> new DocumentDownloadException("document not received within the request deadline "
-                        + "of " + config.requestDeadline().toSeconds() + " s (--request-deadline): "
-                        + e.getMessage(), e, Refusal.REQUEST_DEADLINE);
+                case TOO_LARGE ->
+                    new DocumentDownloadException(
+                            "document exceeds the cap of " + cap + " bytes (--max-document-bytes); download aborted",
+                            e,
+                            Refusal.DOCUMENT_TOO_LARGE);
+                case DEADLINE ->
+                    new DocumentDownloadException(
+                            "document not received within the request deadline "
+                                    + "of " + config.requestDeadline().toSeconds() + " s (--request-deadline): "
+                                    + e.getMessage(),
+                            e,
+                            Refusal.REQUEST_DEADLINE);
                 case STALLED -> new DocumentDownloadException("document " + e.getMessage(), e);
             };
         } catch (IOException e) {

@@ -55,30 +55,60 @@ public record BseClientConfig(
         if (s == null || !(s.equals("http") || s.equals("https")) || baseUrl.getHost() == null) {
             throw new IllegalArgumentException("base URL must be http(s)://host[:port], got " + baseUrl);
         }
-        if (requestDeadline == null || requestDeadline.isNegative() || requestDeadline.isZero()
-                || maxListingBytes <= 0 || maxListingRows <= 0) {
-            throw new IllegalArgumentException("request deadline, max listing bytes and max listing rows must be "
-                    + "positive");
+        if (requestDeadline == null
+                || requestDeadline.isNegative()
+                || requestDeadline.isZero()
+                || maxListingBytes <= 0
+                || maxListingRows <= 0) {
+            throw new IllegalArgumentException(
+                    "request deadline, max listing bytes and max listing rows must be " + "positive");
         }
     }
 
     /** With the default request deadline and listing caps. */
-    public BseClientConfig(URI baseUrl, Duration connectTimeout, Duration readTimeout, long maxDocumentBytes,
-                           double requestsPerSecond, BackoffPolicy backoff, Duration sessionTtl, String userAgent) {
-        this(baseUrl, connectTimeout, readTimeout, maxDocumentBytes, requestsPerSecond, backoff, sessionTtl, userAgent,
-                DEFAULT_REQUEST_DEADLINE, DEFAULT_MAX_LISTING_BYTES,
+    public BseClientConfig(
+            URI baseUrl,
+            Duration connectTimeout,
+            Duration readTimeout,
+            long maxDocumentBytes,
+            double requestsPerSecond,
+            BackoffPolicy backoff,
+            Duration sessionTtl,
+            String userAgent) {
+        this(
+                baseUrl,
+                connectTimeout,
+                readTimeout,
+                maxDocumentBytes,
+                requestsPerSecond,
+                backoff,
+                sessionTtl,
+                userAgent,
+                DEFAULT_REQUEST_DEADLINE,
+                DEFAULT_MAX_LISTING_BYTES,
                 io.pilu.ingest.listing.ListingResponseParser.DEFAULT_MAX_ROWS);
     }
 
     /** The same with another request deadline and listing caps. */
     public BseClientConfig withLimits(Duration deadline, long listingBytes, int listingRows) {
-        return new BseClientConfig(baseUrl, connectTimeout, readTimeout, maxDocumentBytes, requestsPerSecond, backoff,
-                sessionTtl, userAgent, deadline, listingBytes, listingRows);
+        return new BseClientConfig(
+                baseUrl,
+                connectTimeout,
+                readTimeout,
+                maxDocumentBytes,
+                requestsPerSecond,
+                backoff,
+                sessionTtl,
+                userAgent,
+                deadline,
+                listingBytes,
+                listingRows);
     }
 
     /** Whether {@code uri} is on the exchange's origin: same scheme, host and (effective) port. */
     public boolean sameOrigin(URI uri) {
-        return uri.getScheme() != null && uri.getHost() != null
+        return uri.getScheme() != null
+                && uri.getHost() != null
                 && uri.getScheme().equalsIgnoreCase(baseUrl.getScheme())
                 && uri.getHost().equalsIgnoreCase(baseUrl.getHost())
                 && effectivePort(uri) == effectivePort(baseUrl);
@@ -93,8 +123,14 @@ public record BseClientConfig(
 
     /** The defaults (https://www.bse.cn, 10 s connect, 60 s read, 50 MB, 2 req/s, 6 attempts from 1 s to 60 s). */
     public static BseClientConfig defaults(URI baseUrl) {
-        return new BseClientConfig(baseUrl, Duration.ofSeconds(10), Duration.ofSeconds(60), 50L * 1024 * 1024, 2.0,
-                new BackoffPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), 6), Duration.ofMinutes(4),
+        return new BseClientConfig(
+                baseUrl,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(60),
+                50L * 1024 * 1024,
+                2.0,
+                new BackoffPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), 6),
+                Duration.ofMinutes(4),
                 DEFAULT_USER_AGENT);
     }
 

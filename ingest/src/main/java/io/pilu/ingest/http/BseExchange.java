@@ -53,8 +53,8 @@ final class BseExchange implements AutoCloseable {
     private final Object sessionLock = new Object();
     private Instant sessionWarmedAt;
 
-    BseExchange(BseClientConfig config, CrawlMetrics metrics, RateLimiter limiter, Sleeper sleeper,
-                DoubleSupplier random) {
+    BseExchange(
+            BseClientConfig config, CrawlMetrics metrics, RateLimiter limiter, Sleeper sleeper, DoubleSupplier random) {
         this.config = config;
         this.metrics = metrics;
         this.limiter = limiter;
@@ -88,6 +88,7 @@ final class BseExchange implements AutoCloseable {
     /** A body over its cap: not retried (the same server would send the same body). */
     static final class BodyTooLargeException extends Exception {
         private static final long serialVersionUID = 1L;
+
         BodyTooLargeException() {
             super(null, null, false, false);
         }
@@ -103,10 +104,11 @@ final class BseExchange implements AutoCloseable {
         while (true) {
             attempt++;
             long start = System.nanoTime();
-            HttpResponse<InputStream> response = execute(endpoint, request,
-                    HttpResponse.BodyHandlers.ofInputStream(), warmUp);
+            HttpResponse<InputStream> response =
+                    execute(endpoint, request, HttpResponse.BodyHandlers.ofInputStream(), warmUp);
             try {
-                return reader.read(response.body(), start + config.requestDeadline().toNanos());
+                return reader.read(
+                        response.body(), start + config.requestDeadline().toNanos());
             } catch (BoundedTransfer.LimitException e) {
                 if (e.limit() == BoundedTransfer.Limit.TOO_LARGE) {
                     throw new BodyTooLargeException();
@@ -116,19 +118,26 @@ final class BseExchange implements AutoCloseable {
                 }
                 metrics.request(endpoint, "io_error");
                 if (attempt >= config.backoff().maxAttempts()) {
-                    throw new HttpFailureException(endpoint + ": gave up after " + attempt + " attempts, last error: "
-                            + e.getMessage() + " (--request-deadline " + config.requestDeadline().toSeconds() + " s)",
-                            -1, e);
+                    throw new HttpFailureException(
+                            endpoint + ": gave up after " + attempt + " attempts, last error: " + e.getMessage()
+                                    + " (--request-deadline "
+                                    + config.requestDeadline().toSeconds() + " s)",
+                            -1,
+                            e);
                 }
                 Duration wait = config.backoff().schedule().delay(attempt, random);
-                log.warn("{} response body failed ({}), retry {} in {} ms", endpoint, e.getMessage(), attempt,
+                log.warn(
+                        "{} response body failed ({}), retry {} in {} ms",
+                        endpoint,
+                        e.getMessage(),
+                        attempt,
                         wait.toMillis());
                 sleeper.sleep(wait);
             } catch (IOException e) {
                 metrics.request(endpoint, "io_error");
                 if (attempt >= config.backoff().maxAttempts()) {
-                    throw new HttpFailureException(endpoint + ": gave up after " + attempt + " attempts, last error: "
-                            + e, -1, e);
+                    throw new HttpFailureException(
+                            endpoint + ": gave up after " + attempt + " attempts, last error: " + e, -1, e);
                 }
                 sleeper.sleep(config.backoff().schedule().delay(attempt, random));
             }
@@ -139,8 +148,8 @@ final class BseExchange implements AutoCloseable {
      * Sends with the retry rules. With {@code warmUp} the request is the session handshake itself: a redirect is
      * returned for the caller to follow instead of triggering another warm-up.
      */
-    <T> HttpResponse<T> execute(String endpoint, Supplier<HttpRequest> request,
-                                        HttpResponse.BodyHandler<T> handler, boolean warmUp)
+    <T> HttpResponse<T> execute(
+            String endpoint, Supplier<HttpRequest> request, HttpResponse.BodyHandler<T> handler, boolean warmUp)
             throws HttpFailureException, InterruptedException {
         int rewarms = 0;
         int attempt = 0;
@@ -158,8 +167,8 @@ final class BseExchange implements AutoCloseable {
                 metrics.latency(endpoint, Duration.ofNanos(System.nanoTime() - start));
                 metrics.request(endpoint, "io_error");
                 if (attempt >= config.backoff().maxAttempts()) {
-                    throw new HttpFailureException(endpoint + ": gave up after " + attempt + " attempts, last error: "
-                            + e, -1, e);
+                    throw new HttpFailureException(
+                            endpoint + ": gave up after " + attempt + " attempts, last error: " + e, -1, e);
                 }
                 Duration wait = config.backoff().schedule().delay(attempt, random);
                 log.warn("{} request failed ({}), retry {} in {} ms", endpoint, e.toString(), attempt, wait.toMillis());
@@ -180,8 +189,11 @@ final class BseExchange implements AutoCloseable {
             if (!warmUp && (status == 302 || status == 307 || status == 403)) {
                 metrics.request(endpoint, "session_expired");
                 if (++rewarms > MAX_REWARMS) {
-                    throw new HttpFailureException(endpoint + ": HTTP " + status + " even after " + MAX_REWARMS
-                            + " session warm-ups; the exchange refuses this client", status, null);
+                    throw new HttpFailureException(
+                            endpoint + ": HTTP " + status + " even after " + MAX_REWARMS
+                                    + " session warm-ups; the exchange refuses this client",
+                            status,
+                            null);
                 }
                 log.info("{} answered HTTP {}: session cookie missing or expired, warming up again", endpoint, status);
                 invalidateSession();
@@ -191,8 +203,8 @@ final class BseExchange implements AutoCloseable {
             if (status == 429 || status >= 500) {
                 metrics.request(endpoint, status == 429 ? "throttled" : "server_error");
                 if (attempt >= config.backoff().maxAttempts()) {
-                    throw new HttpFailureException(endpoint + ": gave up after " + attempt + " attempts, last HTTP "
-                            + status, status, null);
+                    throw new HttpFailureException(
+                            endpoint + ": gave up after " + attempt + " attempts, last HTTP " + status, status, null);
                 }
                 Duration wait = config.backoff().schedule().delay(attempt, random, retryAfter(response));
                 log.warn("{} answered HTTP {}, retry {} in {} ms", endpoint, status, attempt, wait.toMillis());
@@ -214,16 +226,26 @@ final class BseExchange implements AutoCloseable {
             for (int hop = 0; hop <= MAX_WARM_UP_REDIRECTS; hop++) {
                 URI target = uri;
                 long start = System.nanoTime();
-                HttpResponse<InputStream> response = execute("warmup", () -> browserRequest(target)
-                        .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build(),
-                        HttpResponse.BodyHandlers.ofInputStream(), true);
+                HttpResponse<InputStream> response = execute(
+                        "warmup",
+                        () -> browserRequest(target)
+                                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream(),
+                        true);
                 int status = response.statusCode();
                 if (status == 200) {
                     // Only the cookie matters; the page is read (bounded) and dropped so the connection is reused.
                     try {
-                        BoundedTransfer.copy(response.body(), OutputStream.nullOutputStream(), MAX_WARM_UP_BYTES,
-                                config.readTimeout(), start + config.requestDeadline().toNanos(), watchdog,
-                                (b, n) -> { });
+                        BoundedTransfer.copy(
+                                response.body(),
+                                OutputStream.nullOutputStream(),
+                                MAX_WARM_UP_BYTES,
+                                config.readTimeout(),
+                                start + config.requestDeadline().toNanos(),
+                                watchdog,
+                                (b, n) -> {});
                     } catch (BoundedTransfer.LimitException e) {
                         if (e.limit() == BoundedTransfer.Limit.DEADLINE) {
                             metrics.refused(Refusal.REQUEST_DEADLINE);
@@ -237,8 +259,10 @@ final class BseExchange implements AutoCloseable {
                 }
                 discard(response);
                 // 302/307: the cookie handshake; the cookie jar already holds what the redirect set.
-                String location = response.headers().firstValue("Location").orElseThrow(() ->
-                        new HttpFailureException("warmup: HTTP " + status + " without Location", status, null));
+                String location = response.headers()
+                        .firstValue("Location")
+                        .orElseThrow(() ->
+                                new HttpFailureException("warmup: HTTP " + status + " without Location", status, null));
                 URI next;
                 try {
                     next = uri.resolve(location);
@@ -249,8 +273,10 @@ final class BseExchange implements AutoCloseable {
                 // service (SSRF), and a downgrade to http would leak the session cookie.
                 if (!config.sameOrigin(next)) {
                     metrics.refused(Refusal.REDIRECT_OFF_ORIGIN);
-                    throw new HttpFailureException("warmup: redirected off the exchange's origin (scheme, host and "
-                            + "port must match " + config.base() + ") to " + LogText.escape(next.toString()), status,
+                    throw new HttpFailureException(
+                            "warmup: redirected off the exchange's origin (scheme, host and " + "port must match "
+                                    + config.base() + ") to " + LogText.escape(next.toString()),
+                            status,
                             null);
                 }
                 uri = next;
@@ -276,13 +302,16 @@ final class BseExchange implements AutoCloseable {
     }
 
     private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(v -> {
-            try {
-                return Duration.ofSeconds(Long.parseLong(v.trim()));
-            } catch (NumberFormatException e) {
-                return null; // an HTTP-date form: our own backoff is good enough
-            }
-        }).orElse(null);
+        return response.headers()
+                .firstValue("Retry-After")
+                .map(v -> {
+                    try {
+                        return Duration.ofSeconds(Long.parseLong(v.trim()));
+                    } catch (NumberFormatException e) {
+                        return null; // an HTTP-date form: our own backoff is good enough
+                    }
+                })
+                .orElse(null);
     }
 
     private static void discard(HttpResponse<?> response) {

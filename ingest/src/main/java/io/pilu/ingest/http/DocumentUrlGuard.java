@@ -34,7 +34,8 @@ public final class DocumentUrlGuard {
                     + "relative path): " + quote(path));
         }
         if (path.startsWith("//")) {
-            throw new RefusedDocumentException("destFilePath names another host (protocol-relative //): " + quote(path));
+            throw new RefusedDocumentException(
+                    "destFilePath names another host (protocol-relative //): " + quote(path));
         }
         for (int i = 0; i < path.length(); ) {
             int cp = path.codePointAt(i);
@@ -59,7 +60,8 @@ public final class DocumentUrlGuard {
         }
         // Belt and braces: whatever the checks above missed, the result must be on the exchange's host and port.
         if (!resolved.getHost().toLowerCase(Locale.ROOT).equals(base.getHost().toLowerCase(Locale.ROOT))
-                || resolved.getPort() != base.getPort() || !base.getScheme().equalsIgnoreCase(resolved.getScheme())) {
+                || resolved.getPort() != base.getPort()
+                || !base.getScheme().equalsIgnoreCase(resolved.getScheme())) {
             throw new RefusedDocumentException("destFilePath resolves off the exchange host: " + quote(path));
         }
         return resolved;

@@ -9,5 +9,4 @@ import java.nio.file.Path;
  * @param bytes  its size
  * @param sha256 hex sha-256 of the bytes
  */
-public record DownloadedDocument(Path file, long bytes, String sha256) {
-}
+public record DownloadedDocument(Path file, long bytes, String sha256) {}

@@ -24,8 +24,8 @@ public final class RateLimiter {
 
     public RateLimiter(double permitsPerSecond, LongSupplier nanoClock, Sleeper sleeper) {
         if (!(permitsPerSecond > 0) || Double.isInfinite(permitsPerSecond)) {
-            throw new IllegalArgumentException("rate limit must be a positive number of requests/s, got "
-                    + permitsPerSecond);
+            throw new IllegalArgumentException(
+                    "rate limit must be a positive number of requests/s, got " + permitsPerSecond);
         }
         this.intervalNanos = Math.round(1e9 / permitsPerSecond);
         this.nanoClock = nanoClock;

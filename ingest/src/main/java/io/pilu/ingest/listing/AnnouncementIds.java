@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** Derives the stable announcement id that keys the raw topic. */
 public final class AnnouncementIds {
 
-    private AnnouncementIds() {
-    }
+    private AnnouncementIds() {}
 
     /**
      * The exchange's {@code disclosureCode} when it gives one (trimmed); otherwise the hex sha-256 of

@@ -14,8 +14,7 @@ public final class JsonpUnwrapper {
             "^\\s*(?:/\\*\\*/\\s*)?([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*)\\s*\\((.*)\\)\\s*;?\\s*$",
             Pattern.DOTALL);
 
-    private JsonpUnwrapper() {
-    }
+    private JsonpUnwrapper() {}
 
     /** The JSON inside the wrapper. */
     public static String unwrap(String body) throws ListingSchemaException {

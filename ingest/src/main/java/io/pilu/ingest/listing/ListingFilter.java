@@ -16,8 +16,8 @@ import java.util.Set;
  * @param typeCodes    type or subtype codes (9504, 9504-4417); a record matches when one of its codes equals or
  *                     starts with {@code code + "-"}; empty = all
  */
-public record ListingFilter(Set<String> companyCodes, String keyword, LocalDate from, LocalDate to,
-                            List<String> typeCodes) {
+public record ListingFilter(
+        Set<String> companyCodes, String keyword, LocalDate from, LocalDate to, List<String> typeCodes) {
 
     public ListingFilter {
         companyCodes = companyCodes == null ? Set.of() : Set.copyOf(companyCodes);
@@ -52,8 +52,9 @@ public record ListingFilter(Set<String> companyCodes, String keyword, LocalDate 
             return false;
         }
         if (!typeCodes.isEmpty()) {
-            return d.typeCodes().stream().anyMatch(
-                    code -> typeCodes.stream().anyMatch(want -> code.equals(want) || code.startsWith(want + "-")));
+            return d.typeCodes().stream()
+                    .anyMatch(code ->
+                            typeCodes.stream().anyMatch(want -> code.equals(want) || code.startsWith(want + "-")));
         }
         return true;
     }

@@ -13,11 +13,18 @@ import java.util.Map;
 public final class ListingFormEncoder {
 
     /** The record fields the crawler asks for (endpoint A returns only what {@code needFields[]} lists). */
-    public static final List<String> NEED_FIELDS = List.of("companyCd", "companyName", "disclosureTitle",
-            "disclosurePostTitle", "destFilePath", "publishDate", "xxfcbj", "fileExt", "xxzrlx");
+    public static final List<String> NEED_FIELDS = List.of(
+            "companyCd",
+            "companyName",
+            "disclosureTitle",
+            "disclosurePostTitle",
+            "destFilePath",
+            "publishDate",
+            "xxfcbj",
+            "fileExt",
+            "xxzrlx");
 
-    private ListingFormEncoder() {
-    }
+    private ListingFormEncoder() {}
 
     /** The form fields, in order, as key/value pairs (keys repeat for array fields). */
     public static List<Map.Entry<String, String>> fields(ListingEndpoint endpoint, ListingFilter filter, int page) {
@@ -25,7 +32,8 @@ public final class ListingFormEncoder {
         f.add(Map.entry("disclosureType[]", "5"));
         // Only subtype codes (9503-1001) mean something to disclosureSubtype[]; a bare type code is filtered on
         // the client. Empty = all subtypes.
-        List<String> subtypes = filter.typeCodes().stream().filter(c -> c.contains("-")).toList();
+        List<String> subtypes =
+                filter.typeCodes().stream().filter(c -> c.contains("-")).toList();
         if (subtypes.isEmpty() || subtypes.size() != filter.typeCodes().size()) {
             f.add(Map.entry("disclosureSubtype[]", ""));
         } else {
@@ -33,7 +41,11 @@ public final class ListingFormEncoder {
         }
         f.add(Map.entry("page", Integer.toString(page)));
         // companyCd takes one code; with several the filter is client-side only.
-        f.add(Map.entry("companyCd", filter.companyCodes().size() == 1 ? filter.companyCodes().iterator().next() : ""));
+        f.add(Map.entry(
+                "companyCd",
+                filter.companyCodes().size() == 1
+                        ? filter.companyCodes().iterator().next()
+                        : ""));
         f.add(Map.entry("isNewThree", "1"));
         f.add(Map.entry("startTime", filter.from() == null ? "" : filter.from().toString()));
         f.add(Map.entry("endTime", filter.to() == null ? "" : filter.to().toString()));
@@ -57,7 +69,8 @@ public final class ListingFormEncoder {
             if (!sb.isEmpty()) {
                 sb.append('&');
             }
-            sb.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
+            sb.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
         }
         return sb.toString();

@@ -23,8 +23,7 @@ import java.util.Set;
  */
 public final class ListingResponseParser {
 
-    private ListingResponseParser() {
-    }
+    private ListingResponseParser() {}
 
     /** A real page has 20 rows; far more is an attack or a broken server (see {@code --max-listing-rows}). */
     public static final int DEFAULT_MAX_ROWS = 1000;
@@ -47,15 +46,16 @@ public final class ListingResponseParser {
 
     private static void checkRows(long rows, int maxRows) throws ListingLimitException {
         if (rows > maxRows) {
-            throw new ListingLimitException(io.pilu.ingest.Refusal.LISTING_TOO_MANY_ROWS, "listing page has more than "
-                    + maxRows + " rows (--max-listing-rows)");
+            throw new ListingLimitException(
+                    io.pilu.ingest.Refusal.LISTING_TOO_MANY_ROWS,
+                    "listing page has more than " + maxRows + " rows (--max-listing-rows)");
         }
     }
 
     private static ListingPage parseCompanyAnnouncement(JsonNode root, int maxRows) throws ListingSchemaException {
         if (!root.isArray() || root.isEmpty()) {
-            throw new ListingSchemaException("companyAnnouncement.do: expected a non-empty JSON array, got "
-                    + kind(root));
+            throw new ListingSchemaException(
+                    "companyAnnouncement.do: expected a non-empty JSON array, got " + kind(root));
         }
         JsonNode first = root.get(0);
         checkStatus(first, "$[0].status", true);
@@ -88,8 +88,7 @@ public final class ListingResponseParser {
         return page(data, "$.data", items);
     }
 
-    private static ListingPage page(JsonNode info, String path, List<Disclosure> items)
-            throws ListingSchemaException {
+    private static ListingPage page(JsonNode info, String path, List<Disclosure> items) throws ListingSchemaException {
         int number = integer(info, "number", path);
         int totalPages = integer(info, "totalPages", path);
         JsonNode last = info.get("lastPage");
@@ -113,14 +112,15 @@ public final class ListingResponseParser {
         LocalDate publishDate;
         try {
             // Some recorded responses carry a time after the date ("2024-06-18 00:00:00"); the date is what counts.
-            publishDate = LocalDate.parse(dateText.length() > 10 && dateText.charAt(10) == ' '
-                    ? dateText.substring(0, 10) : dateText);
+            publishDate = LocalDate.parse(
+                    dateText.length() > 10 && dateText.charAt(10) == ' ' ? dateText.substring(0, 10) : dateText);
         } catch (DateTimeParseException e) {
             throw new ListingSchemaException(path + ".publishDate: not a YYYY-MM-DD date: \"" + dateText + "\"", e);
         }
         String disclosureCode = text(node, "disclosureCode", path, false);
         String fileExt = text(node, "fileExt", path, false);
-        String fileType = fileExt == null || fileExt.isBlank() ? extension(destFilePath)
+        String fileType = fileExt == null || fileExt.isBlank()
+                ? extension(destFilePath)
                 : fileExt.strip().toLowerCase(Locale.ROOT).replaceFirst("^\\.", "");
         Set<String> typeCodes = new LinkedHashSet<>();
         for (String key : List.of("disclosureType", "disclosureSubType", "disclosureSubtype")) {
@@ -129,10 +129,16 @@ public final class ListingResponseParser {
                 typeCodes.add(code.strip());
             }
         }
-        return new Disclosure(AnnouncementIds.of(disclosureCode, destFilePath),
+        return new Disclosure(
+                AnnouncementIds.of(disclosureCode, destFilePath),
                 disclosureCode == null || disclosureCode.isBlank() ? null : disclosureCode.strip(),
-                companyCode.strip(), nullToEmpty(text(node, "companyName", path, false)).strip(), title.strip(),
-                destFilePath, publishDate, fileType, List.copyOf(typeCodes));
+                companyCode.strip(),
+                nullToEmpty(text(node, "companyName", path, false)).strip(),
+                title.strip(),
+                destFilePath,
+                publishDate,
+                fileType,
+                List.copyOf(typeCodes));
     }
 
     private static void checkStatus(JsonNode node, String path, boolean required) throws ListingSchemaException {

@@ -42,9 +42,11 @@ public final class BseSimulator implements AutoCloseable {
 
     /** Name of the session cookie the warm-up page sets. */
     public static final String COOKIE = "C3VK";
+
     public static final String WARM_UP_PATH = "/disclosure/announcement.html";
     /** The page size of the real listing. */
     public static final int DEFAULT_PAGE_SIZE = 20;
+
     private static final String DOCUMENT_PREFIX = "/disclosure/";
     /** Enough for a crawler plus a browser (and a hostile test's slow answers); the work per request is tiny. */
     private static final int THREADS = 8;
@@ -60,7 +62,7 @@ public final class BseSimulator implements AutoCloseable {
     private volatile boolean handshakeVia302 = true;
     private volatile int pageSize = DEFAULT_PAGE_SIZE;
     private final Map<ListingEndpoint, ListingDrift> drifts = new ConcurrentHashMap<>();
-    private volatile Consumer<String> violationListener = v -> { };
+    private volatile Consumer<String> violationListener = v -> {};
     private final Map<String, com.sun.net.httpserver.HttpHandler> interceptors = new ConcurrentHashMap<>();
 
     private BseSimulator(HttpServer server, ExecutorService executor) {
@@ -147,10 +149,16 @@ public final class BseSimulator implements AutoCloseable {
     }
 
     /** A typical 临时公告 of company {@code companyCd} ("公司" + code), its path derived from the code and date. */
-    public static SimulatedAnnouncement announcement(String code, String companyCd, LocalDate date,
-                                                     String title) {
-        return new SimulatedAnnouncement(code, companyCd, "公司" + companyCd, "[临时公告]" + title,
-                "/disclosure/" + date.getYear() + "/" + date + "/" + code + ".pdf", date, "pdf", "9504",
+    public static SimulatedAnnouncement announcement(String code, String companyCd, LocalDate date, String title) {
+        return new SimulatedAnnouncement(
+                code,
+                companyCd,
+                "公司" + companyCd,
+                "[临时公告]" + title,
+                "/disclosure/" + date.getYear() + "/" + date + "/" + code + ".pdf",
+                date,
+                "pdf",
+                "9504",
                 "9504-4417");
     }
 
@@ -203,8 +211,10 @@ public final class BseSimulator implements AutoCloseable {
 
     /** Requests so far whose path starts with {@code pathPrefix}. */
     public int requests(String pathPrefix) {
-        return requestCounts.entrySet().stream().filter(e -> e.getKey().startsWith(pathPrefix))
-                .mapToInt(e -> e.getValue().get()).sum();
+        return requestCounts.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(pathPrefix))
+                .mapToInt(e -> e.getValue().get())
+                .sum();
     }
 
     public int downloads(String path) {
@@ -298,7 +308,9 @@ public final class BseSimulator implements AutoCloseable {
         }
         ListingRequest request;
         try {
-            request = ListingRequest.parse(endpoint, ex.getRequestHeaders()::getFirst,
+            request = ListingRequest.parse(
+                    endpoint,
+                    ex.getRequestHeaders()::getFirst,
                     new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         } catch (ContractViolationException e) {
             violation(ex, e.getMessage());

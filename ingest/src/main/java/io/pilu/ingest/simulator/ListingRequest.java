@@ -25,12 +25,22 @@ import java.util.stream.IntStream;
  * @param keyword   {@code keyword}, empty for none
  * @param companyCd {@code companyCd}, empty for all (endpoint B ignores it, as the real one does)
  */
-public record ListingRequest(ListingEndpoint endpoint, int page, LocalDate start, LocalDate end, String keyword,
-                             String companyCd) {
+public record ListingRequest(
+        ListingEndpoint endpoint, int page, LocalDate start, LocalDate end, String keyword, String companyCd) {
 
     /** The form fields the site's own page always sends; a request without one is not the contract's. */
-    static final Set<String> REQUIRED_FIELDS = Set.of("disclosureType[]", "disclosureSubtype[]", "page",
-            "companyCd", "isNewThree", "startTime", "endTime", "keyword", "xxfcbj[]", "needFields[]", "sortfield",
+    static final Set<String> REQUIRED_FIELDS = Set.of(
+            "disclosureType[]",
+            "disclosureSubtype[]",
+            "page",
+            "companyCd",
+            "isNewThree",
+            "startTime",
+            "endTime",
+            "keyword",
+            "xxfcbj[]",
+            "needFields[]",
+            "sortfield",
             "sorttype");
     /** Headers the browser page sends; the site answers an XHR without them differently, so the crawler must. */
     static final List<String> REQUIRED_HEADERS = List.of("Referer", "Origin", "X-Requested-With", "User-Agent");
@@ -75,8 +85,13 @@ public record ListingRequest(ListingEndpoint endpoint, int page, LocalDate start
         if (page < 0) {
             throw new ContractViolationException("page is negative: " + page);
         }
-        return new ListingRequest(endpoint, page, date(form, "startTime"), date(form, "endTime"),
-                first(form, "keyword"), first(form, "companyCd"));
+        return new ListingRequest(
+                endpoint,
+                page,
+                date(form, "startTime"),
+                date(form, "endTime"),
+                first(form, "keyword"),
+                first(form, "companyCd"));
     }
 
     /**
@@ -86,12 +101,14 @@ public record ListingRequest(ListingEndpoint endpoint, int page, LocalDate start
      *
      * @param inInsertionOrder every announcement of the site, oldest-added first
      */
-    public List<SimulatedAnnouncement> select(List<SimulatedAnnouncement> inInsertionOrder,
-                                              boolean newestLastWithinDate) {
+    public List<SimulatedAnnouncement> select(
+            List<SimulatedAnnouncement> inInsertionOrder, boolean newestLastWithinDate) {
         Comparator<Integer> byDateDesc = Comparator.comparing(
-                (Integer i) -> inInsertionOrder.get(i).publishDate()).reversed();
+                        (Integer i) -> inInsertionOrder.get(i).publishDate())
+                .reversed();
         Comparator<Integer> byInsertion = newestLastWithinDate ? Comparator.naturalOrder() : Comparator.reverseOrder();
-        return IntStream.range(0, inInsertionOrder.size()).boxed()
+        return IntStream.range(0, inInsertionOrder.size())
+                .boxed()
                 .filter(i -> matches(inInsertionOrder.get(i)))
                 .sorted(byDateDesc.thenComparing(byInsertion))
                 .map(inInsertionOrder::get)
@@ -108,7 +125,9 @@ public record ListingRequest(ListingEndpoint endpoint, int page, LocalDate start
         if (!keyword.isEmpty() && !a.disclosureTitle().contains(keyword)) {
             return false;
         }
-        return endpoint != ListingEndpoint.COMPANY_ANNOUNCEMENT || companyCd.isEmpty() || companyCd.equals(a.companyCd());
+        return endpoint != ListingEndpoint.COMPANY_ANNOUNCEMENT
+                || companyCd.isEmpty()
+                || companyCd.equals(a.companyCd());
     }
 
     private static LocalDate date(Map<String, List<String>> form, String key) throws ContractViolationException {

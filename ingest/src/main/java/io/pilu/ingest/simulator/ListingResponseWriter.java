@@ -16,8 +16,7 @@ public final class ListingResponseWriter {
     /** Endpoint B puts at most this many announcements of one company and day into one row. */
     static final int MAX_PER_ROW = 3;
 
-    private ListingResponseWriter() {
-    }
+    private ListingResponseWriter() {}
 
     /** {@code callback(json)}; with no callback the site literally writes {@code null(…)}. */
     public static String jsonp(String callback, String json) {
@@ -25,8 +24,8 @@ public final class ListingResponseWriter {
     }
 
     /** One page of {@code endpoint}'s answer (JSON, before the JSONP wrapping), drifted by {@code drift}. */
-    public static String page(ListingEndpoint endpoint, List<SimulatedAnnouncement> all, int page, int pageSize,
-                              ListingDrift drift) {
+    public static String page(
+            ListingEndpoint endpoint, List<SimulatedAnnouncement> all, int page, int pageSize, ListingDrift drift) {
         return switch (endpoint) {
             case COMPANY_ANNOUNCEMENT -> companyAnnouncement(all, page, pageSize, drift);
             case DISCLOSURE_LIST -> disclosureList(all, page, pageSize, drift);
@@ -37,7 +36,8 @@ public final class ListingResponseWriter {
      * {@code companyAnnouncement.do}: a one-element array holding {@code listInfo} (a Spring-style page) and
      * {@code status}.
      */
-    private static String companyAnnouncement(List<SimulatedAnnouncement> all, int page, int pageSize, ListingDrift drift) {
+    private static String companyAnnouncement(
+            List<SimulatedAnnouncement> all, int page, int pageSize, ListingDrift drift) {
         int totalPages = totalPages(all.size(), pageSize);
         List<SimulatedAnnouncement> slice = slice(all, page, pageSize);
         ArrayNode content = Json.mapper().createArrayNode();
@@ -99,7 +99,9 @@ public final class ListingResponseWriter {
         List<List<SimulatedAnnouncement>> rows = new ArrayList<>();
         for (SimulatedAnnouncement a : all) {
             List<SimulatedAnnouncement> last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
-            if (last != null && last.size() < MAX_PER_ROW && last.get(0).companyCd().equals(a.companyCd())
+            if (last != null
+                    && last.size() < MAX_PER_ROW
+                    && last.get(0).companyCd().equals(a.companyCd())
                     && last.get(0).publishDate().equals(a.publishDate())) {
                 last.add(a);
             } else {

@@ -31,9 +31,11 @@ public final class SampleSet {
 
     /** Classpath folder of the bundled set. */
     public static final String RESOURCE_DIR = "/io/pilu/ingest/samples/";
+
     public static final String MANIFEST = "manifest.json";
 
-    private static final ObjectReader LISTING_READER = Json.mapper().readerFor(SimulatedAnnouncement.class)
+    private static final ObjectReader LISTING_READER = Json.mapper()
+            .readerFor(SimulatedAnnouncement.class)
             .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /**
@@ -96,7 +98,8 @@ public final class SampleSet {
                 throw new IllegalArgumentException(at + ": duplicate id " + sample.id());
             }
             if (!paths.add(sample.listing().destFilePath())) {
-                throw new IllegalArgumentException(at + ": duplicate destFilePath " + sample.listing().destFilePath());
+                throw new IllegalArgumentException(
+                        at + ": duplicate destFilePath " + sample.listing().destFilePath());
             }
             samples.add(sample);
         }
@@ -118,13 +121,14 @@ public final class SampleSet {
         }
         String expectedFolder = "/disclosure/" + listing.publishDate().getYear() + "/" + listing.publishDate() + "/";
         if (!listing.destFilePath().startsWith(expectedFolder)) {
-            throw new IllegalArgumentException(at + ": destFilePath " + listing.destFilePath()
-                    + " is not below " + expectedFolder + " (the publish date's folder)");
+            throw new IllegalArgumentException(at + ": destFilePath " + listing.destFilePath() + " is not below "
+                    + expectedFolder + " (the publish date's folder)");
         }
         String pathExt = listing.destFilePath().substring(listing.destFilePath().lastIndexOf('.') + 1);
-        if (listing.fileExt() == null || !listing.fileExt().toLowerCase(Locale.ROOT).equals(pathExt)) {
-            throw new IllegalArgumentException(at + ": fileExt " + listing.fileExt() + " does not match the path's ."
-                    + pathExt);
+        if (listing.fileExt() == null
+                || !listing.fileExt().toLowerCase(Locale.ROOT).equals(pathExt)) {
+            throw new IllegalArgumentException(
+                    at + ": fileExt " + listing.fileExt() + " does not match the path's ." + pathExt);
         }
         byte[] content = documents.apply(document);
         if (content == null) {
@@ -160,10 +164,16 @@ public final class SampleSet {
 
     /** The oldest publish date: a crawl must start at or before it ({@code --from}) to see every sample. */
     public LocalDate earliestPublishDate() {
-        return samples.stream().map(s -> s.listing().publishDate()).min(Comparator.naturalOrder()).orElseThrow();
+        return samples.stream()
+                .map(s -> s.listing().publishDate())
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
     }
 
     public LocalDate latestPublishDate() {
-        return samples.stream().map(s -> s.listing().publishDate()).max(Comparator.naturalOrder()).orElseThrow();
+        return samples.stream()
+                .map(s -> s.listing().publishDate())
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
     }
 }

@@ -48,11 +48,29 @@ public record SimulatedAnnouncement(
     }
 
     /** The common shape: no post title, BSE-listed ({@code xxfcbj=2}), transfer type {@code B}. */
-    public SimulatedAnnouncement(String disclosureCode, String companyCd, String companyName, String disclosureTitle,
-                                 String destFilePath, LocalDate publishDate, String fileExt, String disclosureType,
-                                 String disclosureSubType) {
-        this(disclosureCode, companyCd, companyName, disclosureTitle, "", destFilePath, publishDate, fileExt, "2",
-                "B", disclosureType, disclosureSubType);
+    public SimulatedAnnouncement(
+            String disclosureCode,
+            String companyCd,
+            String companyName,
+            String disclosureTitle,
+            String destFilePath,
+            LocalDate publishDate,
+            String fileExt,
+            String disclosureType,
+            String disclosureSubType) {
+        this(
+                disclosureCode,
+                companyCd,
+                companyName,
+                disclosureTitle,
+                "",
+                destFilePath,
+                publishDate,
+                fileExt,
+                "2",
+                "B",
+                disclosureType,
+                disclosureSubType);
     }
 
     /**

@@ -35,7 +35,9 @@ class BackfillProgressTest {
 
         assertThat(progress.line()).isEqualTo("pages 1/5 | announcements 0 | documents 0 | errors 1 | ETA 16s");
         String drawn = out.toString(StandardCharsets.UTF_8);
-        assertThat(drawn).startsWith("\r[######------------------------]  20% pages 1/5").doesNotContain("\n");
+        assertThat(drawn)
+                .startsWith("\r[######------------------------]  20% pages 1/5")
+                .doesNotContain("\n");
     }
 
     @Test

@@ -25,19 +25,27 @@ class BseSimulatorCommandIT {
     @Test
     void sigtermStopsTheSimulatorProcess() throws Exception {
         Path log = dir.resolve("simulator.log");
-        Process child = ChildJvm.start(CrawlerProcessMain.class, List.of("-Xmx128m"),
-                List.of("bse-simulator", "--port", "0"), log);
+        Process child = ChildJvm.start(
+                CrawlerProcessMain.class, List.of("-Xmx128m"), List.of("bse-simulator", "--port", "0"), log);
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> ChildJvm.output(log).contains("pilu crawl --once"));
-            String baseUrl = ChildJvm.output(log).lines().filter(l -> l.startsWith("http://")).findFirst()
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> ChildJvm.output(log).contains("pilu crawl --once"));
+            String baseUrl = ChildJvm.output(log)
+                    .lines()
+                    .filter(l -> l.startsWith("http://"))
+                    .findFirst()
                     .orElseThrow();
-            HttpResponse<Void> warmUp = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(baseUrl + "/disclosure/announcement.html")).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> warmUp = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(baseUrl + "/disclosure/announcement.html"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
             assertThat(warmUp.statusCode()).as("the 302 session handshake").isEqualTo(302);
 
             child.destroy(); // SIGTERM
-            assertThat(child.waitFor(20, TimeUnit.SECONDS)).as(ChildJvm.output(log)).isTrue();
+            assertThat(child.waitFor(20, TimeUnit.SECONDS))
+                    .as(ChildJvm.output(log))
+                    .isTrue();
             assertThat(ChildJvm.output(log)).contains("pilu bse-simulator stopped; contract violations: 0");
         } finally {
             child.destroyForcibly();

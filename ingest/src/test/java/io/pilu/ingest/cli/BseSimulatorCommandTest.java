@@ -35,14 +35,18 @@ class BseSimulatorCommandTest {
     @Test
     void crawlOfTheSimulatorFromTheFirstSampleDateGetsEverySample() throws Exception {
         ByteArrayOutputStream simulatorOut = new ByteArrayOutputStream();
-        BseSimulatorCommand command = new BseSimulatorCommand(new PrintStream(simulatorOut, true,
-                StandardCharsets.UTF_8));
+        BseSimulatorCommand command =
+                new BseSimulatorCommand(new PrintStream(simulatorOut, true, StandardCharsets.UTF_8));
         CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(
                 () -> new CommandLine(command).execute("--port", "0", "--page-size", "4"));
         try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> simulatorOut.toString(StandardCharsets.UTF_8)
-                    .contains("\n"));
-            String baseUrl = simulatorOut.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> simulatorOut.toString(StandardCharsets.UTF_8).contains("\n"));
+            String baseUrl = simulatorOut
+                    .toString(StandardCharsets.UTF_8)
+                    .lines()
+                    .findFirst()
+                    .orElseThrow();
             assertThat(baseUrl).matches("http://127\\.0\\.0\\.1:\\d+");
             SampleSet samples = SampleSet.bundled();
             assertThat(simulatorOut.toString(StandardCharsets.UTF_8))
@@ -51,8 +55,16 @@ class BseSimulatorCommandTest {
 
             ByteArrayOutputStream crawlOut = new ByteArrayOutputStream();
             int exit = new CommandLine(new CrawlCommand(new PrintStream(crawlOut, true, StandardCharsets.UTF_8)))
-                    .execute("--once", "--dry-run", "--base-url", baseUrl, "--from",
-                            samples.earliestPublishDate().toString(), "--rate-limit", "100", "--work-dir",
+                    .execute(
+                            "--once",
+                            "--dry-run",
+                            "--base-url",
+                            baseUrl,
+                            "--from",
+                            samples.earliestPublishDate().toString(),
+                            "--rate-limit",
+                            "100",
+                            "--work-dir",
                             dir.toString());
 
             assertThat(exit).isZero();
@@ -63,12 +75,14 @@ class BseSimulatorCommandTest {
                 }
             }
             assertThat(records).extracting(RawAnnouncement::id).containsExactlyInAnyOrderElementsOf(samples.ids());
-            Map<String, RawAnnouncement> byId = records.stream()
-                    .collect(Collectors.toMap(RawAnnouncement::id, Function.identity()));
+            Map<String, RawAnnouncement> byId =
+                    records.stream().collect(Collectors.toMap(RawAnnouncement::id, Function.identity()));
             assertThat(byId.get(SEED_ID).extraction()).isEqualTo(ExtractionStatus.OK);
             assertThat(byId.get(SEED_ID).text()).contains("参会单位及人员：中邮证券、地泽投资", "智谱华章");
             assertThat(byId.get(CORRUPT_ID).extraction()).isEqualTo(ExtractionStatus.FAILED);
-            assertThat(records).filteredOn(r -> r.extraction() != ExtractionStatus.OK).hasSize(1);
+            assertThat(records)
+                    .filteredOn(r -> r.extraction() != ExtractionStatus.OK)
+                    .hasSize(1);
         } finally {
             command.requestStop();
         }

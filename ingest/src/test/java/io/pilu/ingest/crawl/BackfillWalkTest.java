@@ -37,8 +37,10 @@ class BackfillWalkTest {
     }
 
     private List<String> inRange() {
-        return sim.items.stream().filter(d -> !d.publishDate().isBefore(FROM) && !d.publishDate().isAfter(TO))
-                .map(Disclosure::id).toList();
+        return sim.items.stream()
+                .filter(d -> !d.publishDate().isBefore(FROM) && !d.publishDate().isAfter(TO))
+                .map(Disclosure::id)
+                .toList();
     }
 
     @Test
@@ -57,11 +59,13 @@ class BackfillWalkTest {
     void killedAtAnyPageResumesAtTheFrontierWithNoGapNorDuplicate(int crashPage) {
         history();
         BackfillWalk walk = walk(BackfillCheckpoint.initial("bse", FROM, TO));
-        sim.pass(walk, crashPage, n -> { });
-        BackfillCheckpoint afterFirstCrash = Json.mapper().convertValue(
-                Json.mapper().valueToTree(walk.state()), BackfillCheckpoint.class); // through JSON, as from Kafka
+        sim.pass(walk, crashPage, n -> {});
+        BackfillCheckpoint afterFirstCrash = Json.mapper()
+                .convertValue(
+                        Json.mapper().valueToTree(walk.state()),
+                        BackfillCheckpoint.class); // through JSON, as from Kafka
         BackfillWalk second = walk(afterFirstCrash);
-        sim.pass(second, 1, n -> { });
+        sim.pass(second, 1, n -> {});
         BackfillWalk third = walk(second.state());
         sim.pass(third);
 
@@ -72,7 +76,7 @@ class BackfillWalkTest {
     void restartListsFromTheFrontierNotFromPageZero() {
         history();
         BackfillWalk walk = walk(BackfillCheckpoint.initial("bse", FROM, TO));
-        sim.pass(walk, 3, n -> { });
+        sim.pass(walk, 3, n -> {});
         BackfillCheckpoint state = walk.state();
         assertThat(state.frontier()).isNotNull().isBefore(TO);
         BackfillWalk restarted = walk(state);

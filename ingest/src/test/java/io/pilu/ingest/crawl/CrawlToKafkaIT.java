@@ -57,9 +57,21 @@ class CrawlToKafkaIT {
     }
 
     private int crawlOnce() {
-        return new CommandLine(new CrawlCommand()).execute("--once", "--base-url", site.baseUrl(),
-                "--bootstrap-servers", bootstrap, "--topic-prefix", prefix, "--transactional-id", prefix + "tx",
-                "--from", DAY.minusDays(10).toString(), "--rate-limit", "50");
+        return new CommandLine(new CrawlCommand())
+                .execute(
+                        "--once",
+                        "--base-url",
+                        site.baseUrl(),
+                        "--bootstrap-servers",
+                        bootstrap,
+                        "--topic-prefix",
+                        prefix,
+                        "--transactional-id",
+                        prefix + "tx",
+                        "--from",
+                        DAY.minusDays(10).toString(),
+                        "--rate-limit",
+                        "50");
     }
 
     @Test
@@ -84,8 +96,8 @@ class CrawlToKafkaIT {
         List<ConsumerRecord<byte[], byte[]>> state = KafkaTopics.readCommitted(bootstrap, topics.crawlerState());
         ConsumerRecord<byte[], byte[]> last = state.get(state.size() - 1);
         assertThat(new String(last.key(), StandardCharsets.UTF_8)).isEqualTo("bse");
-        CrawlCheckpoint checkpoint = Json.mapper().readValue(new String(last.value(), StandardCharsets.UTF_8),
-                CrawlCheckpoint.class);
+        CrawlCheckpoint checkpoint =
+                Json.mapper().readValue(new String(last.value(), StandardCharsets.UTF_8), CrawlCheckpoint.class);
         assertThat(checkpoint.highWater()).isEqualTo(DAY.plusDays(1));
         assertThat(checkpoint.published()).isEqualTo(12);
         assertThat(site.contractViolations()).isEmpty();

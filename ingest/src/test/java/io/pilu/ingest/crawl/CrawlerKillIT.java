@@ -71,11 +71,29 @@ class CrawlerKillIT {
     }
 
     private Process backfill(int run) {
-        return ChildJvm.start(CrawlerProcessMain.class, List.of("-Xmx256m"), List.of("backfill",
-                "--from", FROM.toString(), "--to", TO.toString(), "--base-url", site.baseUrl(),
-                "--bootstrap-servers", bootstrap, "--topic-prefix", prefix, "--transactional-id", prefix + "tx",
-                // slow enough to be killed in the middle: 72 documents + listing at 12 requests/s
-                "--rate-limit", "12", "--transaction-timeout", "10s"), logs.resolve("run-" + run + ".log"));
+        return ChildJvm.start(
+                CrawlerProcessMain.class,
+                List.of("-Xmx256m"),
+                List.of(
+                        "backfill",
+                        "--from",
+                        FROM.toString(),
+                        "--to",
+                        TO.toString(),
+                        "--base-url",
+                        site.baseUrl(),
+                        "--bootstrap-servers",
+                        bootstrap,
+                        "--topic-prefix",
+                        prefix,
+                        "--transactional-id",
+                        prefix + "tx",
+                        // slow enough to be killed in the middle: 72 documents + listing at 12 requests/s
+                        "--rate-limit",
+                        "12",
+                        "--transaction-timeout",
+                        "10s"),
+                logs.resolve("run-" + run + ".log"));
     }
 
     private int published() {
@@ -85,27 +103,35 @@ class CrawlerKillIT {
     @Test
     void killedTwiceMidBackfillThenRestartedNoGapNoDuplicate() throws Exception {
         child = backfill(1);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> topicExists() && published() >= 10);
         child.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
         int afterFirstKill = published();
         assertThat(afterFirstKill).as("killed in the middle").isLessThan(expected.size());
 
         child = backfill(2);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> published() >= afterFirstKill + 15);
         child.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
         assertThat(published()).isLessThan(expected.size());
 
         child = backfill(3);
-        assertThat(child.waitFor(180, TimeUnit.SECONDS)).as(ChildJvm.output(logs.resolve("run-3.log"))).isTrue();
-        assertThat(child.exitValue()).as(ChildJvm.output(logs.resolve("run-3.log"))).isZero();
+        assertThat(child.waitFor(180, TimeUnit.SECONDS))
+                .as(ChildJvm.output(logs.resolve("run-3.log")))
+                .isTrue();
+        assertThat(child.exitValue())
+                .as(ChildJvm.output(logs.resolve("run-3.log")))
+                .isZero();
 
         List<String> keys = KafkaTopics.keys(bootstrap, topics.raw());
         assertThat(keys).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
         List<ConsumerRecord<byte[], byte[]>> state = KafkaTopics.readCommitted(bootstrap, topics.crawlerState());
-        BackfillCheckpoint last = Json.mapper().readValue(
-                new String(state.get(state.size() - 1).value(), StandardCharsets.UTF_8), BackfillCheckpoint.class);
+        BackfillCheckpoint last = Json.mapper()
+                .readValue(
+                        new String(state.get(state.size() - 1).value(), StandardCharsets.UTF_8),
+                        BackfillCheckpoint.class);
         assertThat(last.done()).isTrue();
         assertThat(last.published()).isEqualTo(expected.size());
         assertThat(site.contractViolations()).isEmpty();

@@ -80,39 +80,75 @@ class CrawlerRecoveryIT {
         }
         // 3 attempts per request: 10 failures in a row make at least the first poll fail
         SimulatorFaults.of(site).failNext(10, 500, SimulatorFaults.Target.ANY);
-        child = ChildJvm.start(CrawlerProcessMain.class, List.of("-Xmx256m"), List.of("crawl",
-                "--base-url", site.baseUrl(), "--bootstrap-servers", bootstrap, "--topic-prefix", prefix,
-                "--transactional-id", prefix + "tx", "--from", DAY.minusDays(5).toString(), "--poll-interval", "1s",
-                "--max-attempts", "3", "--backoff-initial", "20ms", "--backoff-max", "100ms", "--rate-limit", "50",
-                "--ops-port", Integer.toString(opsPort)), log);
+        child = ChildJvm.start(
+                CrawlerProcessMain.class,
+                List.of("-Xmx256m"),
+                List.of(
+                        "crawl",
+                        "--base-url",
+                        site.baseUrl(),
+                        "--bootstrap-servers",
+                        bootstrap,
+                        "--topic-prefix",
+                        prefix,
+                        "--transactional-id",
+                        prefix + "tx",
+                        "--from",
+                        DAY.minusDays(5).toString(),
+                        "--poll-interval",
+                        "1s",
+                        "--max-attempts",
+                        "3",
+                        "--backoff-initial",
+                        "20ms",
+                        "--backoff-max",
+                        "100ms",
+                        "--rate-limit",
+                        "50",
+                        "--ops-port",
+                        Integer.toString(opsPort)),
+                log);
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
-                .untilAsserted(() -> assertThat(keysOrEmpty()).as(ChildJvm.output(log)).hasSize(expected.size()));
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(300))
+                .untilAsserted(
+                        () -> assertThat(keysOrEmpty()).as(ChildJvm.output(log)).hasSize(expected.size()));
         assertThat(ChildJvm.output(log)).contains("poll failed");
 
         // then a 429 burst while new announcements appear
         SimulatorFaults.of(site).failNext(4, 429, SimulatorFaults.Target.ANY);
         add("b1", DAY.plusDays(1));
         add("b2", DAY.plusDays(1));
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
                 .untilAsserted(() -> assertThat(keysOrEmpty()).hasSize(expected.size()));
 
         String base = "http://127.0.0.1:" + opsPort;
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(base + "/readyz").statusCode())
-                .isEqualTo(200));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> assertThat(get(base + "/readyz").statusCode()).isEqualTo(200));
         String metrics = get(base + "/metrics").body();
-        assertThat(metrics).contains("pilu_crawl_announcements_published_total{service=\"crawl\"} 11.0",
-                "pilu_crawl_requests_total", "outcome=\"server_error\"", "outcome=\"throttled\"",
-                "pilu_crawl_polls_total", "outcome=\"failed\"", "pilu_crawl_last_successful_poll_seconds",
-                "pilu_crawl_fetch_latency_seconds_bucket", "pilu_crawl_lag_seconds",
-                "pilu_crawl_checkpoint_high_water_seconds", "pilu_crawl_downloaded_bytes_total",
-                "pilu_crawl_documents_total{outcome=\"OK\",service=\"crawl\",type=\"pdf\"} 11.0");
+        assertThat(metrics)
+                .contains(
+                        "pilu_crawl_announcements_published_total{service=\"crawl\"} 11.0",
+                        "pilu_crawl_requests_total",
+                        "outcome=\"server_error\"",
+                        "outcome=\"throttled\"",
+                        "pilu_crawl_polls_total",
+                        "outcome=\"failed\"",
+                        "pilu_crawl_last_successful_poll_seconds",
+                        "pilu_crawl_fetch_latency_seconds_bucket",
+                        "pilu_crawl_lag_seconds",
+                        "pilu_crawl_checkpoint_high_water_seconds",
+                        "pilu_crawl_downloaded_bytes_total",
+                        "pilu_crawl_documents_total{outcome=\"OK\",service=\"crawl\",type=\"pdf\"} 11.0");
 
         child.destroy(); // SIGTERM
         assertThat(child.waitFor(40, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
         assertThat(ChildJvm.output(log)).contains("stop requested").contains("pilu crawl stopped");
 
-        assertThat(KafkaTopics.keys(bootstrap, topics.raw())).doesNotHaveDuplicates()
+        assertThat(KafkaTopics.keys(bootstrap, topics.raw()))
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(site.contractViolations()).isEmpty();
     }

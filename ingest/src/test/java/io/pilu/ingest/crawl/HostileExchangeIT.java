@@ -57,6 +57,7 @@ class HostileExchangeIT {
 
     /** bin/pilu's default heap. */
     private static final String HEAP = "-Xmx768m";
+
     private static final Duration CONVERGE = Duration.ofSeconds(120);
     private static final LocalDate DAY = LocalDate.of(2024, 6, 19);
     private static final String LISTINGS = "/disclosureInfoController/";
@@ -152,9 +153,16 @@ class HostileExchangeIT {
     void fortyFiveMegabyteHtmlPageBecomesAFailedRecord() throws Exception {
         Path html = work.resolve("huge.html.src");
         HostilePayloads.writeHugeHtml(html, 45L * 1024 * 1024);
-        SimulatedAnnouncement hostile = new SimulatedAnnouncement(code("html"), "920007", "公司920007",
-                "[临时公告]大网页", "/disclosure/2024/" + DAY + "/" + code("htmlpath") + ".html", DAY, "html",
-                "9504", "9504-4417");
+        SimulatedAnnouncement hostile = new SimulatedAnnouncement(
+                code("html"),
+                "920007",
+                "公司920007",
+                "[临时公告]大网页",
+                "/disclosure/2024/" + DAY + "/" + code("htmlpath") + ".html",
+                DAY,
+                "html",
+                "9504",
+                "9504-4417");
         site.add(hostile);
         site.document(hostile.destFilePath(), Files.readAllBytes(html));
         Files.delete(html);
@@ -185,7 +193,9 @@ class HostileExchangeIT {
             for (int i = 0; i < 2000; i++) {
                 rows.add(BseSimulator.announcement(code("row" + i), "920007", DAY, "公告" + i));
             }
-            answer(ex, ListingResponseWriter.page(ListingEndpoint.COMPANY_ANNOUNCEMENT, rows, 0, 2000, ListingDrift.NONE));
+            answer(
+                    ex,
+                    ListingResponseWriter.page(ListingEndpoint.COMPANY_ANNOUNCEMENT, rows, 0, 2000, ListingDrift.NONE));
         });
         await().atMost(CONVERGE).until(() -> refusals("listing_too_many_rows") >= 1);
         assertStillRunning();
@@ -238,10 +248,16 @@ class HostileExchangeIT {
 
     @Test
     void rowDatedInTheFarFutureIsRefusedAndTheNextFilingIsPublished() throws Exception {
-        SimulatedAnnouncement future = new SimulatedAnnouncement(code("future"), "920007", "公司920007",
+        SimulatedAnnouncement future = new SimulatedAnnouncement(
+                code("future"),
+                "920007",
+                "公司920007",
                 "[临时公告]FORGED\n2024-06-19T00:00:00.000Z ERROR FORGED-LINE \u001B[31mred\u001B[0m",
-                "/disclosure/9999/9999-12-31/" + code("futurepath") + ".pdf", LocalDate.of(9999, 12, 31), "pdf",
-                "9504", "9504-4417");
+                "/disclosure/9999/9999-12-31/" + code("futurepath") + ".pdf",
+                LocalDate.of(9999, 12, 31),
+                "pdf",
+                "9504",
+                "9504-4417");
         site.add(future);
         site.document(future.destFilePath(), TestPdfs.simplePdfBytes(List.of("未来")));
         SimulatedAnnouncement good = good(DAY);
@@ -314,8 +330,8 @@ class HostileExchangeIT {
         try (OutputStream out = ex.getResponseBody()) {
             out.write((callback(ex) + "([{\"listInfo\":{\"content\":[").getBytes(StandardCharsets.UTF_8));
             byte[] row = ("{\"companyCd\":\"920007\",\"companyName\":\"某公司\",\"disclosureTitle\":\"[临时公告]某公司:"
-                    + "公告公告公告公告公告公告公告公告公告公告公告公告\",\"destFilePath\":\"/disclosure/2024/2024-06-19/"
-                    + "00000000000000000000000000000000.pdf\",\"publishDate\":\"2024-06-19\",\"fileExt\":\"pdf\"},")
+                            + "公告公告公告公告公告公告公告公告公告公告公告公告\",\"destFilePath\":\"/disclosure/2024/2024-06-19/"
+                            + "00000000000000000000000000000000.pdf\",\"publishDate\":\"2024-06-19\",\"fileExt\":\"pdf\"},")
                     .getBytes(StandardCharsets.UTF_8);
             for (int i = 0; i < rows; i++) {
                 out.write(row);
@@ -331,8 +347,13 @@ class HostileExchangeIT {
         ex.getRequestBody().readAllBytes();
         ex.getResponseHeaders().set("Content-Type", "text/javascript; charset=utf-8");
         ex.sendResponseHeaders(200, 0);
-        trickle(ex, (callback(ex) + "(" + ListingResponseWriter.page(ListingEndpoint.COMPANY_ANNOUNCEMENT, List.of(), 0, 20, ListingDrift.NONE) + ")")
-                .getBytes(StandardCharsets.UTF_8));
+        trickle(
+                ex,
+                (callback(ex) + "("
+                                + ListingResponseWriter.page(
+                                        ListingEndpoint.COMPANY_ANNOUNCEMENT, List.of(), 0, 20, ListingDrift.NONE)
+                                + ")")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /** One byte a second, until the client hangs up. */
@@ -355,8 +376,9 @@ class HostileExchangeIT {
         int page = m.find() ? Integer.parseInt(m.group(1)) : 0;
         StringBuilder rows = new StringBuilder();
         for (int i = 0; i < 20; i++) {
-            rows.append(i == 0 ? "" : ",").append("{\"companyCd\":\"920007\",\"companyName\":\"某公司\","
-                    + "\"disclosureTitle\":\"[临时公告]无尽\",\"destFilePath\":\"/disclosure/2024/2024-06-20/")
+            rows.append(i == 0 ? "" : ",")
+                    .append("{\"companyCd\":\"920007\",\"companyName\":\"某公司\","
+                            + "\"disclosureTitle\":\"[临时公告]无尽\",\"destFilePath\":\"/disclosure/2024/2024-06-20/")
                     .append(code("endless-" + page + "-" + i + "-" + stuckAtPageZero))
                     .append(".pdf\",\"publishDate\":\"2024-06-20\",\"fileExt\":\"pdf\"}");
         }
@@ -404,28 +426,61 @@ class HostileExchangeIT {
         try (ServerSocket s = new ServerSocket(0)) {
             opsPort = s.getLocalPort();
         }
-        List<String> args = new ArrayList<>(List.of("crawl", "--base-url", site.baseUrl(), "--bootstrap-servers",
-                bootstrap, "--topic-prefix", prefix, "--transactional-id", prefix + "tx", "--from", "2024-06-01",
-                "--rate-limit", "50", "--poll-interval", "1s", "--ops-host", "127.0.0.1", "--ops-port",
-                Integer.toString(opsPort), "--work-dir", work.toString(), "--max-attempts", "2",
-                "--backoff-initial", "100ms", "--backoff-max", "200ms", "--transaction-timeout", "10s"));
+        List<String> args = new ArrayList<>(List.of(
+                "crawl",
+                "--base-url",
+                site.baseUrl(),
+                "--bootstrap-servers",
+                bootstrap,
+                "--topic-prefix",
+                prefix,
+                "--transactional-id",
+                prefix + "tx",
+                "--from",
+                "2024-06-01",
+                "--rate-limit",
+                "50",
+                "--poll-interval",
+                "1s",
+                "--ops-host",
+                "127.0.0.1",
+                "--ops-port",
+                Integer.toString(opsPort),
+                "--work-dir",
+                work.toString(),
+                "--max-attempts",
+                "2",
+                "--backoff-initial",
+                "100ms",
+                "--backoff-max",
+                "200ms",
+                "--transaction-timeout",
+                "10s"));
         args.addAll(List.of(extra));
         log = Path.of("target", "it-logs", "hostile", prefix + serial++ + ".log");
         crawler = ChildJvm.start(CrawlerProcessMain.class, List.of(HEAP), args, log);
     }
 
     private RawAnnouncement awaitPublished(SimulatedAnnouncement a) {
-        return await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(() -> {
-            assertStillRunning();
-            return KafkaTopics.rawAnnouncements(bootstrap, topics.raw()).stream()
-                    .filter(r -> r.id().equals(a.disclosureCode())).findFirst();
-        }, Optional::isPresent).orElseThrow();
+        return await().atMost(CONVERGE)
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> {
+                            assertStillRunning();
+                            return KafkaTopics.rawAnnouncements(bootstrap, topics.raw()).stream()
+                                    .filter(r -> r.id().equals(a.disclosureCode()))
+                                    .findFirst();
+                        },
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     private void assertPublishedOnce(SimulatedAnnouncement... expected) {
         List<String> keys = KafkaTopics.keys(bootstrap, topics.raw());
         for (SimulatedAnnouncement a : expected) {
-            assertThat(keys.stream().filter(a.disclosureCode()::equals)).as(a.disclosureCode()).hasSize(1);
+            assertThat(keys.stream().filter(a.disclosureCode()::equals))
+                    .as(a.disclosureCode())
+                    .hasSize(1);
         }
     }
 
@@ -446,14 +501,20 @@ class HostileExchangeIT {
         if (state.isEmpty()) {
             return null;
         }
-        return Json.mapper().readValue(new String(state.get(state.size() - 1).value(), StandardCharsets.UTF_8),
-                CrawlCheckpoint.class).highWater();
+        return Json.mapper()
+                .readValue(
+                        new String(state.get(state.size() - 1).value(), StandardCharsets.UTF_8), CrawlCheckpoint.class)
+                .highWater();
     }
 
     private int health() {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + opsPort + "/healthz"))
-                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + opsPort + "/healthz"))
+                                    .timeout(Duration.ofSeconds(3))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -472,10 +533,16 @@ class HostileExchangeIT {
 
     private double metric(String name, String label) {
         try {
-            String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + opsPort + "/metrics"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
-            return body.lines().filter(l -> l.startsWith(name + "{") && l.contains(label))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+            String body = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + opsPort + "/metrics"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            return body.lines()
+                    .filter(l -> l.startsWith(name + "{") && l.contains(label))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                    .sum();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IncrementalWalkTest {
 
     private static final LocalDate D0 = LocalDate.of(2024, 6, 10);
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC); // after every test date: none is refused as future
+    private static final Clock CLOCK = Clock.fixed(
+            Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC); // after every test date: none is refused as future
 
     private final ListingSimulator sim = new ListingSimulator();
 
@@ -41,8 +42,11 @@ class IncrementalWalkTest {
 
         sim.pass(walk);
 
-        assertThat(sim.topic).containsExactlyInAnyOrderElementsOf(
-                sim.items.stream().filter(d -> !d.publishDate().isBefore(D0)).map(Disclosure::id).toList());
+        assertThat(sim.topic)
+                .containsExactlyInAnyOrderElementsOf(sim.items.stream()
+                        .filter(d -> !d.publishDate().isBefore(D0))
+                        .map(Disclosure::id)
+                        .toList());
         assertThat(walk.state().highWater()).isEqualTo(D0.plusDays(1));
         assertThat(walk.state().floor()).isEqualTo(D0); // high water − 2 days is before the initial floor
         assertThat(walk.state().published()).isEqualTo(11);
@@ -54,9 +58,9 @@ class IncrementalWalkTest {
         Clock june18 = Clock.fixed(Instant.parse("2024-06-18T02:00:00Z"), ZoneOffset.UTC);
         sim.add(D0, 3);
         sim.add(LocalDate.of(9999, 12, 31), 6); // more than a page of them, listed first
-        sim.add(LocalDate.of(2024, 6, 19), 1);  // tomorrow in Beijing: still accepted
-        IncrementalWalk walk = new IncrementalWalk(CrawlCheckpoint.initial("bse", D0), ListingFilter.all(), 2,
-                10_000, june18);
+        sim.add(LocalDate.of(2024, 6, 19), 1); // tomorrow in Beijing: still accepted
+        IncrementalWalk walk =
+                new IncrementalWalk(CrawlCheckpoint.initial("bse", D0), ListingFilter.all(), 2, 10_000, june18);
         List<Disclosure> refused = new java.util.ArrayList<>();
 
         walk.begin();
@@ -70,7 +74,9 @@ class IncrementalWalkTest {
             }
         }
 
-        assertThat(refused).hasSize(6).allSatisfy(d -> assertThat(d.publishDate().getYear()).isEqualTo(9999));
+        assertThat(refused)
+                .hasSize(6)
+                .allSatisfy(d -> assertThat(d.publishDate().getYear()).isEqualTo(9999));
         assertThat(walk.state().highWater()).isEqualTo(LocalDate.of(2024, 6, 19));
         assertThat(sim.topic).hasSize(4);
 
@@ -93,7 +99,9 @@ class IncrementalWalkTest {
 
         int pages = sim.pass(walk);
 
-        assertThat(sim.topic).containsExactlyInAnyOrderElementsOf(fresh.stream().map(Disclosure::id).toList());
+        assertThat(sim.topic)
+                .containsExactlyInAnyOrderElementsOf(
+                        fresh.stream().map(Disclosure::id).toList());
         // page 0: the 3 new and 2 of day 9; page 1 finishes day 9 and reaches day 8, all known: 2 pages, not 11
         assertThat(pages).isEqualTo(2);
         assertThat(walk.state().highWater()).isEqualTo(D0.plusDays(10));
@@ -146,9 +154,11 @@ class IncrementalWalkTest {
             sim.add(D0.plusDays(day), 6);
         }
         // crash before page 3 commits, then a new process reads the committed state back
-        assertThat(sim.pass(walk, 3, n -> { })).isEqualTo(-1);
+        assertThat(sim.pass(walk, 3, n -> {})).isEqualTo(-1);
         CrawlCheckpoint afterCrash = walk.state();
-        assertThat(afterCrash.highWater()).as("the mark only moves when a pass completes").isEqualTo(D0.plusDays(1));
+        assertThat(afterCrash.highWater())
+                .as("the mark only moves when a pass completes")
+                .isEqualTo(D0.plusDays(1));
         IncrementalWalk restarted = walk(afterCrash);
         sim.pass(restarted);
 
@@ -199,17 +209,19 @@ class IncrementalWalkTest {
 
     @Test
     void recentlySeenSetIsBoundedByTheFloorAndTheCap() {
-        IncrementalWalk walk = new IncrementalWalk(CrawlCheckpoint.initial("bse", D0), ListingFilter.all(), 1, 12,
-                CLOCK);
+        IncrementalWalk walk =
+                new IncrementalWalk(CrawlCheckpoint.initial("bse", D0), ListingFilter.all(), 1, 12, CLOCK);
         for (int day = 0; day < 30; day++) {
             sim.add(D0.plusDays(day), 5);
             sim.pass(walk);
             CrawlCheckpoint c = walk.state();
             assertThat(c.seenCount()).isLessThanOrEqualTo(12);
-            assertThat(c.seenByDate().keySet()).allMatch(date -> !LocalDate.parse(date).isBefore(c.floor()));
+            assertThat(c.seenByDate().keySet())
+                    .allMatch(date -> !LocalDate.parse(date).isBefore(c.floor()));
         }
         assertThat(walk.state().floor()).isEqualTo(D0.plusDays(28));
-        assertThat(walk.state().seenByDate()).containsOnlyKeys(D0.plusDays(28).toString(), D0.plusDays(29).toString());
+        assertThat(walk.state().seenByDate())
+                .containsOnlyKeys(D0.plusDays(28).toString(), D0.plusDays(29).toString());
         assertThat(sim.topic).doesNotHaveDuplicates().hasSize(150);
     }
 

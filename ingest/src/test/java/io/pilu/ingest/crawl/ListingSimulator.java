@@ -22,8 +22,16 @@ final class ListingSimulator {
     private int seq;
 
     Disclosure add(LocalDate date) {
-        Disclosure d = new Disclosure("id-" + date + "-" + (seq++), null, "839493", "并行科技",
-                "[临时公告]公告" + seq, "/disclosure/x" + seq + ".pdf", date, "pdf", List.of("9504"));
+        Disclosure d = new Disclosure(
+                "id-" + date + "-" + (seq++),
+                null,
+                "839493",
+                "并行科技",
+                "[临时公告]公告" + seq,
+                "/disclosure/x" + seq + ".pdf",
+                date,
+                "pdf",
+                List.of("9504"));
         items.add(d);
         return d;
     }
@@ -43,7 +51,8 @@ final class ListingSimulator {
             }
         }
         Comparator<Disclosure> tie = Comparator.comparingInt(items::indexOf);
-        matching.sort(Comparator.comparing(Disclosure::publishDate).reversed()
+        matching.sort(Comparator.comparing(Disclosure::publishDate)
+                .reversed()
                 .thenComparing(newestLastWithinDate ? tie : tie.reversed()));
         int totalPages = Math.max(1, (matching.size() + pageSize - 1) / pageSize);
         int from = Math.min(matching.size(), n * pageSize);
@@ -76,7 +85,7 @@ final class ListingSimulator {
     }
 
     int pass(Walk walk) {
-        return pass(walk, -1, n -> { });
+        return pass(walk, -1, n -> {});
     }
 
     List<String> allIds() {

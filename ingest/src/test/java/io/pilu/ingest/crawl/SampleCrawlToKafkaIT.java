@@ -46,9 +46,21 @@ class SampleCrawlToKafkaIT {
     }
 
     private int crawlOnce() {
-        return new CommandLine(new CrawlCommand()).execute("--once", "--base-url", site.baseUrl(),
-                "--bootstrap-servers", bootstrap, "--topic-prefix", prefix, "--transactional-id", prefix + "tx",
-                "--from", samples.earliestPublishDate().toString(), "--rate-limit", "50");
+        return new CommandLine(new CrawlCommand())
+                .execute(
+                        "--once",
+                        "--base-url",
+                        site.baseUrl(),
+                        "--bootstrap-servers",
+                        bootstrap,
+                        "--topic-prefix",
+                        prefix,
+                        "--transactional-id",
+                        prefix + "tx",
+                        "--from",
+                        samples.earliestPublishDate().toString(),
+                        "--rate-limit",
+                        "50");
     }
 
     @Test
@@ -65,9 +77,13 @@ class SampleCrawlToKafkaIT {
         assertThat(seed.companyCode()).isEqualTo("839493");
         assertThat(seed.title()).isEqualTo("[临时公告]并行科技:投资者关系活动记录表");
         assertThat(seed.pageCount()).isEqualTo(4);
-        assertThat(seed.text()).contains("√特定对象调研", "活动时间：2024 年 6 月 17 日",
-                "参会单位及人员：中邮证券、地泽投资", "上市公司接待人员：董事会秘书师健伟先生",
-                "公司重要的大模型客户主要包括：智谱华章");
+        assertThat(seed.text())
+                .contains(
+                        "√特定对象调研",
+                        "活动时间：2024 年 6 月 17 日",
+                        "参会单位及人员：中邮证券、地泽投资",
+                        "上市公司接待人员：董事会秘书师健伟先生",
+                        "公司重要的大模型客户主要包括：智谱华章");
         assertThat(seed.documentUrl()).isEqualTo(site.baseUrl() + "/disclosure/2024/2024-06-18/" + SEED_ID + ".pdf");
 
         RawAnnouncement corrupt = byId.get(CORRUPT_ID);
@@ -76,7 +92,8 @@ class SampleCrawlToKafkaIT {
         assertThat(corrupt.text()).isNull();
         assertThat(corrupt.documentSha256()).as("downloaded, so fingerprinted").matches("[0-9a-f]{64}");
 
-        assertThat(byId.values()).filteredOn(r -> r.extraction() == ExtractionStatus.OK)
+        assertThat(byId.values())
+                .filteredOn(r -> r.extraction() == ExtractionStatus.OK)
                 .hasSize(samples.samples().size() - 1);
         assertThat(site.contractViolations()).isEmpty();
     }

@@ -13,8 +13,7 @@ class ChineseTextCleanerTest {
     void removesSpacesBetweenCjkButKeepsThemNextToDigitsAndLatin() {
         assertThat(ChineseTextCleaner.normalizeLine("上 海 证 券 报")).isEqualTo("上海证券报");
         assertThat(ChineseTextCleaner.normalizeLine("  北京并 行科技 ，股份  ")).isEqualTo("北京并行科技，股份");
-        assertThat(ChineseTextCleaner.normalizeLine("活动时间：2024 年 6 月 17 日"))
-                .isEqualTo("活动时间：2024 年 6 月 17 日");
+        assertThat(ChineseTextCleaner.normalizeLine("活动时间：2024 年 6 月 17 日")).isEqualTo("活动时间：2024 年 6 月 17 日");
         assertThat(ChineseTextCleaner.normalizeLine("相关配套 IT 设施\u3000采购")).isEqualTo("相关配套 IT 设施 采购");
         assertThat(ChineseTextCleaner.normalizeLine("证券简称：并行科技        公告编号：2024-061"))
                 .isEqualTo("证券简称：并行科技 公告编号：2024-061");
@@ -22,9 +21,11 @@ class ChineseTextCleanerTest {
 
     @Test
     void recognisesPageNumbersButNotYearsOrAmounts() {
-        for (String pageNumber : List.of("3", "- 3 -", "—3—", "第 3 页", "第3页 共8页", "第 3 页，共 8 页", "3/8",
-                "3 / 8", "Page 3 of 8")) {
-            assertThat(ChineseTextCleaner.isPageNumber(pageNumber, 8)).as(pageNumber).isTrue();
+        for (String pageNumber :
+                List.of("3", "- 3 -", "—3—", "第 3 页", "第3页 共8页", "第 3 页，共 8 页", "3/8", "3 / 8", "Page 3 of 8")) {
+            assertThat(ChineseTextCleaner.isPageNumber(pageNumber, 8))
+                    .as(pageNumber)
+                    .isTrue();
         }
         for (String data : List.of("2024", "1.31", "问题 3", "3、", "第三章", "共 8 页")) {
             assertThat(ChineseTextCleaner.isPageNumber(data, 8)).as(data).isFalse();
@@ -38,9 +39,9 @@ class ChineseTextCleanerTest {
                 "证券代码：839493 公告编号：2024-061\n二、投资者关系活动情况\n- 2 -",
                 "证券代码：839493 公告编号：2024-061\n三、投资者关系活动主要内容\n- 3 -");
         String text = cleaner.clean(pages);
-        assertThat(text.split("\n")).containsExactly(
-                "证券代码：839493 公告编号：2024-061", "北京并行科技股份有限公司", "一、投资者关系活动类别",
-                "二、投资者关系活动情况", "三、投资者关系活动主要内容");
+        assertThat(text.split("\n"))
+                .containsExactly(
+                        "证券代码：839493 公告编号：2024-061", "北京并行科技股份有限公司", "一、投资者关系活动类别", "二、投资者关系活动情况", "三、投资者关系活动主要内容");
     }
 
     @Test
@@ -61,23 +62,43 @@ class ChineseTextCleanerTest {
                 "1.海外业务进展？\n" + full1 + "\n" + full2 + "\n1 / 3",
                 "证券代码：000333\n证券简称：美的集团\n力和盈利能力。\n2 / 3",
                 "证券代码：000333\n证券简称：美的集团\n2.分红？\n3 / 3"));
-        assertThat(text.split("\n")).containsExactly("1.海外业务进展？", full1 + full2, "证券代码：000333",
-                "证券简称：美的集团", "力和盈利能力。", "2.分红？");
+        assertThat(text.split("\n"))
+                .containsExactly("1.海外业务进展？", full1 + full2, "证券代码：000333", "证券简称：美的集团", "力和盈利能力。", "2.分红？");
     }
 
     @Test
     void doesNotJoinShortLinesSentenceEndsOrStructuralStarts() {
         String full = "公司就投资者普遍关注的问题进行沟通交流，主要问题及回复情况如下，具体内容";
-        String text = cleaner.clean(List.of(String.join("\n",
-                "一、投资者关系活动类别", "√特定对象调研", "□业绩说明会",
-                full, "问题 1、请介绍公司算力采购策略",
-                full.substring(0, full.length() - 1) + "。", "下一段从这里开始",
-                full, "回答：针对采购标的而言", full, "回复：公司海外收入持续增长", full, "答复：公司将保持分红稳定")));
-        assertThat(text.split("\n")).containsExactly(
-                "一、投资者关系活动类别", "√特定对象调研", "□业绩说明会",
-                full, "问题 1、请介绍公司算力采购策略",
-                full.substring(0, full.length() - 1) + "。", "下一段从这里开始",
-                full, "回答：针对采购标的而言", full, "回复：公司海外收入持续增长", full, "答复：公司将保持分红稳定");
+        String text = cleaner.clean(List.of(String.join(
+                "\n",
+                "一、投资者关系活动类别",
+                "√特定对象调研",
+                "□业绩说明会",
+                full,
+                "问题 1、请介绍公司算力采购策略",
+                full.substring(0, full.length() - 1) + "。",
+                "下一段从这里开始",
+                full,
+                "回答：针对采购标的而言",
+                full,
+                "回复：公司海外收入持续增长",
+                full,
+                "答复：公司将保持分红稳定")));
+        assertThat(text.split("\n"))
+                .containsExactly(
+                        "一、投资者关系活动类别",
+                        "√特定对象调研",
+                        "□业绩说明会",
+                        full,
+                        "问题 1、请介绍公司算力采购策略",
+                        full.substring(0, full.length() - 1) + "。",
+                        "下一段从这里开始",
+                        full,
+                        "回答：针对采购标的而言",
+                        full,
+                        "回复：公司海外收入持续增长",
+                        full,
+                        "答复：公司将保持分红稳定");
     }
 
     @Test
@@ -97,8 +118,8 @@ class ChineseTextCleanerTest {
     void symbolFontBoxesAreKeptAndStartANewItem() {
         // a category row wide enough to look wrapped, then rows starting with Wingdings boxes as PDFBox extracts them
         String wide = "\uF06F特定对象调研 \uF06F业绩说明会 \uF06F媒体采访 \uF06F现场参观 \uF06F新闻发布会";
-        String text = cleaner.clean(List.of(String.join("\n", wide, "\uF0FE分析师会议 \uF06F路演活动", wide,
-                "þ其他（电话会议）", "短行")));
+        String text =
+                cleaner.clean(List.of(String.join("\n", wide, "\uF0FE分析师会议 \uF06F路演活动", wide, "þ其他（电话会议）", "短行")));
         assertThat(text.split("\n")).containsExactly(wide, "\uF0FE分析师会议 \uF06F路演活动", wide, "þ其他（电话会议）", "短行");
     }
 

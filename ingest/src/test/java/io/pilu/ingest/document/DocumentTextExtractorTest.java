@@ -29,9 +29,15 @@ class DocumentTextExtractorTest {
 
         assertThat(result.pageCount()).isEqualTo(4);
         String text = result.text();
-        assertThat(text).contains("√特定对象调研", "□业绩说明会", "□其他",
-                "参会单位及人员：中邮证券、地泽投资", "上市公司接待人员：董事会秘书师健伟先生",
-                "活动时间：2024 年 6 月 17 日", "问题 6、请问公司今年第二季度盈利预期如何？");
+        assertThat(text)
+                .contains(
+                        "√特定对象调研",
+                        "□业绩说明会",
+                        "□其他",
+                        "参会单位及人员：中邮证券、地泽投资",
+                        "上市公司接待人员：董事会秘书师健伟先生",
+                        "活动时间：2024 年 6 月 17 日",
+                        "问题 6、请问公司今年第二季度盈利预期如何？");
         // the wrapped question is one line again, also where the original wrapped it across a page break
         assertThat(text).contains("问题 1、请介绍公司算力采购策略，目前公司算力资源利用率较高，近期是否有扩建规划？");
         assertThat(text).doesNotContain("并 行", "- 1 -", "- 2 -", "- 4 -");
@@ -62,7 +68,8 @@ class DocumentTextExtractorTest {
         Path bad = dir.resolve("bad.pdf");
         Files.write(bad, "%PDF-1.7\n1 0 obj << /Type /Catalog ... garbage".getBytes(StandardCharsets.US_ASCII));
         assertThatThrownBy(() -> extractor.extract(bad, "pdf"))
-                .isInstanceOfSatisfying(DocumentExtractionException.class,
+                .isInstanceOfSatisfying(
+                        DocumentExtractionException.class,
                         e -> assertThat(e.kind()).isEqualTo(DocumentExtractionException.Kind.UNREADABLE))
                 .hasMessageStartingWith("not a readable PDF");
     }
@@ -72,7 +79,8 @@ class DocumentTextExtractorTest {
         Path pdf = dir.resolve("locked.pdf");
         TestPdfs.writeEncryptedPdf(pdf);
         assertThatThrownBy(() -> extractor.extract(pdf, "pdf"))
-                .isInstanceOfSatisfying(DocumentExtractionException.class,
+                .isInstanceOfSatisfying(
+                        DocumentExtractionException.class,
                         e -> assertThat(e.kind()).isEqualTo(DocumentExtractionException.Kind.ENCRYPTED))
                 .hasMessageContaining("password");
     }
@@ -82,7 +90,8 @@ class DocumentTextExtractorTest {
         Path pdf = dir.resolve("blank.pdf");
         TestPdfs.writePdf(pdf, List.of(List.of(), List.of()), null, false);
         assertThatThrownBy(() -> extractor.extract(pdf, "pdf"))
-                .isInstanceOfSatisfying(DocumentExtractionException.class,
+                .isInstanceOfSatisfying(
+                        DocumentExtractionException.class,
                         e -> assertThat(e.kind()).isEqualTo(DocumentExtractionException.Kind.NO_TEXT))
                 .hasMessageContaining("2 page(s) but no text layer");
     }
@@ -99,15 +108,16 @@ class DocumentTextExtractorTest {
         ExtractedText result = extractor.extract(file, "html");
 
         assertThat(result.pageCount()).isNull();
-        assertThat(result.text().split("\n")).containsExactly("北京并行科技股份有限公司", "活动地点：公司会议室",
-                "参会单位及人员中邮证券、地泽投资", "√特定对象调研", "□业绩说明会");
+        assertThat(result.text().split("\n"))
+                .containsExactly("北京并行科技股份有限公司", "活动地点：公司会议室", "参会单位及人员中邮证券、地泽投资", "√特定对象调研", "□业绩说明会");
     }
 
     @Test
     void unsupportedTypeIsNotAttempted() {
         assertThat(DocumentTextExtractor.supports("docx")).isFalse();
         assertThatThrownBy(() -> extractor.extract(new ByteArrayInputStream(new byte[] {1}), "docx"))
-                .isInstanceOfSatisfying(DocumentExtractionException.class,
+                .isInstanceOfSatisfying(
+                        DocumentExtractionException.class,
                         e -> assertThat(e.kind()).isEqualTo(DocumentExtractionException.Kind.UNSUPPORTED_TYPE))
                 .hasMessageContaining("docx");
     }

@@ -27,8 +27,8 @@ class HostileDocumentsTest {
         assertThat(bomb.length).as("small on the wire").isLessThan(200_000);
         Path pdf = Files.write(dir.resolve("bomb.pdf"), bomb);
 
-        DocumentExtractionException e = catchThrowableOfType(DocumentExtractionException.class,
-                () -> extractor.extract(pdf, "pdf"));
+        DocumentExtractionException e =
+                catchThrowableOfType(DocumentExtractionException.class, () -> extractor.extract(pdf, "pdf"));
 
         assertThat(e.kind()).isEqualTo(DocumentExtractionException.Kind.TEXT_BUDGET_EXCEEDED);
         // its 60 MB content stream is refused before PDFBox inflates it
@@ -39,8 +39,8 @@ class HostileDocumentsTest {
     void aPageShowingFiveMillionGlyphsFailsOnTheGlyphBudget() throws Exception {
         Path pdf = Files.write(dir.resolve("glyphs.pdf"), HostilePayloads.glyphBombPdf(5_000_000L));
 
-        DocumentExtractionException e = catchThrowableOfType(DocumentExtractionException.class,
-                () -> extractor.extract(pdf, "pdf"));
+        DocumentExtractionException e =
+                catchThrowableOfType(DocumentExtractionException.class, () -> extractor.extract(pdf, "pdf"));
 
         assertThat(e.kind()).isEqualTo(DocumentExtractionException.Kind.TEXT_BUDGET_EXCEEDED);
         assertThat(e.getMessage()).isEqualTo("TEXT_BUDGET_EXCEEDED: page 1 shows more than 200000 glyphs");
@@ -51,8 +51,8 @@ class HostileDocumentsTest {
         // 6 M "q Q" pairs = 12 M operators in 24 MB: under the stream budget, over the operator budget
         Path pdf = Files.write(dir.resolve("ops.pdf"), HostilePayloads.deflateBombPdf(24L * 1024 * 1024));
 
-        DocumentExtractionException e = catchThrowableOfType(DocumentExtractionException.class,
-                () -> extractor.extract(pdf, "pdf"));
+        DocumentExtractionException e =
+                catchThrowableOfType(DocumentExtractionException.class, () -> extractor.extract(pdf, "pdf"));
 
         assertThat(e.kind()).isEqualTo(DocumentExtractionException.Kind.TEXT_BUDGET_EXCEEDED);
         assertThat(e.getMessage()).contains("operators");
@@ -62,8 +62,8 @@ class HostileDocumentsTest {
     void aStreamInflatingToAGigabyteIsRefusedBeforePdfBoxInflatesIt() throws Exception {
         Path pdf = Files.write(dir.resolve("inflate.pdf"), HostilePayloads.deflateBombPdf(1L << 30));
 
-        DocumentExtractionException e = catchThrowableOfType(DocumentExtractionException.class,
-                () -> extractor.extract(pdf, "pdf"));
+        DocumentExtractionException e =
+                catchThrowableOfType(DocumentExtractionException.class, () -> extractor.extract(pdf, "pdf"));
 
         assertThat(e.kind()).isEqualTo(DocumentExtractionException.Kind.TEXT_BUDGET_EXCEEDED);
         assertThat(e.getMessage()).contains("decodes to more than");
@@ -72,11 +72,11 @@ class HostileDocumentsTest {
     @Test
     void aDocumentOverTheTimeBudgetFails() throws Exception {
         Path pdf = Files.write(dir.resolve("slow.pdf"), HostilePayloads.glyphBombPdf(150_000));
-        DocumentTextExtractor impatient = new DocumentTextExtractor(
-                ExtractionBudget.defaults().withTimeout(Duration.ofNanos(1)));
+        DocumentTextExtractor impatient =
+                new DocumentTextExtractor(ExtractionBudget.defaults().withTimeout(Duration.ofNanos(1)));
 
-        DocumentExtractionException e = catchThrowableOfType(DocumentExtractionException.class,
-                () -> impatient.extract(pdf, "pdf"));
+        DocumentExtractionException e =
+                catchThrowableOfType(DocumentExtractionException.class, () -> impatient.extract(pdf, "pdf"));
 
         assertThat(e.kind()).isEqualTo(DocumentExtractionException.Kind.TEXT_BUDGET_EXCEEDED);
         assertThat(e.getMessage()).contains("longer than");
@@ -94,14 +94,17 @@ class HostileDocumentsTest {
         }
         Path pdf = dir.resolve("long.pdf");
         TestPdfs.writePdf(pdf, pages, null, false);
-        DocumentTextExtractor small = new DocumentTextExtractor(ExtractionBudget.defaults().withMaxTextChars(1000));
+        DocumentTextExtractor small =
+                new DocumentTextExtractor(ExtractionBudget.defaults().withMaxTextChars(1000));
 
         ExtractedText text = small.extract(pdf, "pdf");
 
         assertThat(text.truncated()).isTrue();
         assertThat(text.text()).hasSizeLessThanOrEqualTo(1000).startsWith("第0页第0行");
         assertThat(text.pageCount()).isEqualTo(40);
-        assertThat(extractor.extract(pdf, "pdf").truncated()).as("under the default budget").isFalse();
+        assertThat(extractor.extract(pdf, "pdf").truncated())
+                .as("under the default budget")
+                .isFalse();
     }
 
     @Test
@@ -109,8 +112,8 @@ class HostileDocumentsTest {
         Path html = dir.resolve("huge.html");
         HostilePayloads.writeHugeHtml(html, 45L * 1024 * 1024);
 
-        DocumentExtractionException e = catchThrowableOfType(DocumentExtractionException.class,
-                () -> extractor.extract(html, "html"));
+        DocumentExtractionException e =
+                catchThrowableOfType(DocumentExtractionException.class, () -> extractor.extract(html, "html"));
 
         assertThat(e.kind()).isEqualTo(DocumentExtractionException.Kind.TEXT_BUDGET_EXCEEDED);
         assertThat(e.getMessage()).contains("HTML budget");
@@ -121,8 +124,8 @@ class HostileDocumentsTest {
         Path html = dir.resolve("ok.html");
         HostilePayloads.writeHugeHtml(html, 200_000);
 
-        ExtractedText text = new DocumentTextExtractor(ExtractionBudget.defaults().withMaxTextChars(5000))
-                .extract(html, "html");
+        ExtractedText text =
+                new DocumentTextExtractor(ExtractionBudget.defaults().withMaxTextChars(5000)).extract(html, "html");
 
         assertThat(text.truncated()).isTrue();
         assertThat(text.text()).startsWith("公司经营情况良好").hasSizeLessThanOrEqualTo(5000);

@@ -29,7 +29,8 @@ class LargePdfExtractionIT {
         String out = ChildJvm.output(log);
         assertThat(p.exitValue()).as(out).isZero();
         assertThat(out).contains("pages=500 ");
-        assertThat(Long.parseLong(out.replaceAll("(?s).*heapMaxMb=(\\d+).*", "$1"))).isLessThanOrEqualTo(256);
+        assertThat(Long.parseLong(out.replaceAll("(?s).*heapMaxMb=(\\d+).*", "$1")))
+                .isLessThanOrEqualTo(256);
         long chars = Long.parseLong(out.replaceAll("(?s).*chars=(\\d+).*", "$1"));
         assertThat(chars).as("text of 500 pages of 20 lines").isGreaterThan(500L * 20 * 10);
     }

@@ -20,8 +20,8 @@ class SampleDocumentsTest {
     private static final String CORRUPT_ID = "a4196b5cf964cc3974436c8604c9a913";
 
     private final SampleSet samples = SampleSet.bundled();
-    private final Map<String, Sample> byId = samples.samples().stream()
-            .collect(Collectors.toMap(Sample::id, Function.identity()));
+    private final Map<String, Sample> byId =
+            samples.samples().stream().collect(Collectors.toMap(Sample::id, Function.identity()));
     private final DocumentTextExtractor extractor = new DocumentTextExtractor();
 
     @Test
@@ -34,9 +34,13 @@ class SampleDocumentsTest {
         ExtractedText text = extractor.extract(new ByteArrayInputStream(seed.content()), "pdf");
 
         assertThat(text.pageCount()).isEqualTo(4);
-        assertThat(text.text()).contains("√特定对象调研", "活动时间：2024 年 6 月 17 日",
-                "参会单位及人员：中邮证券、地泽投资", "上市公司接待人员：董事会秘书师健伟先生",
-                "回答：公司重要的大模型客户主要包括：智谱华章、中科闻歌、瑞莱智慧、");
+        assertThat(text.text())
+                .contains(
+                        "√特定对象调研",
+                        "活动时间：2024 年 6 月 17 日",
+                        "参会单位及人员：中邮证券、地泽投资",
+                        "上市公司接待人员：董事会秘书师健伟先生",
+                        "回答：公司重要的大模型客户主要包括：智谱华章、中科闻歌、瑞莱智慧、");
         assertLinesInOrder(text.text(), TestPdfs.seedLines());
     }
 
@@ -45,17 +49,23 @@ class SampleDocumentsTest {
         for (Sample s : samples.samples()) {
             if (s.id().equals(CORRUPT_ID)) {
                 assertThatThrownBy(() -> extractor.extract(new ByteArrayInputStream(s.content()), "pdf"))
-                        .isInstanceOfSatisfying(DocumentExtractionException.class, e -> assertThat(e.kind())
-                                .isEqualTo(DocumentExtractionException.Kind.UNREADABLE));
+                        .isInstanceOfSatisfying(
+                                DocumentExtractionException.class,
+                                e -> assertThat(e.kind()).isEqualTo(DocumentExtractionException.Kind.UNREADABLE));
                 continue;
             }
-            ExtractedText text = extractor.extract(new ByteArrayInputStream(s.content()), s.listing().fileExt());
+            ExtractedText text = extractor.extract(
+                    new ByteArrayInputStream(s.content()), s.listing().fileExt());
             assertThat(text.text()).as(s.document()).contains(s.listing().companyName());
             String source = "samples-src/" + s.document().replaceFirst("\\.pdf$", ".txt");
             if (s.document().endsWith(".pdf") && !s.id().equals(SEED_ID)) {
                 // the committed PDF still says what its source text says: nobody edited one without the other
-                assertLinesInOrder(text.text(), TestPdfs.resource(source).lines()
-                        .filter(l -> !l.isBlank() && !l.strip().equals(TestPdfs.PAGE_BREAK)).toList());
+                assertLinesInOrder(
+                        text.text(),
+                        TestPdfs.resource(source)
+                                .lines()
+                                .filter(l -> !l.isBlank() && !l.strip().equals(TestPdfs.PAGE_BREAK))
+                                .toList());
             }
         }
     }
@@ -70,5 +80,4 @@ class SampleDocumentsTest {
             from = at + expected.length();
         }
     }
-
 }

@@ -18,24 +18,29 @@ import java.util.List;
  */
 public final class FuzzSeeds {
 
-    private FuzzSeeds() {
-    }
+    private FuzzSeeds() {}
 
     public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args.length > 0 ? args[0]
-                : "src/test/resources/io/pilu/ingest/fuzz/ParserFuzzITInputs/fuzz");
+        Path dir =
+                Path.of(args.length > 0 ? args[0] : "src/test/resources/io/pilu/ingest/fuzz/ParserFuzzITInputs/fuzz");
         Files.createDirectories(dir);
         List<SimulatedAnnouncement> listings = SampleSet.bundled().samples().stream()
-                .map(SampleSet.Sample::listing).toList();
+                .map(SampleSet.Sample::listing)
+                .toList();
         String a = ListingResponseWriter.page(ListingEndpoint.COMPANY_ANNOUNCEMENT, listings, 0, 20, ListingDrift.NONE);
         String b = ListingResponseWriter.page(ListingEndpoint.DISCLOSURE_LIST, listings, 0, 20, ListingDrift.NONE);
         write(dir, "seed-jsonp", 0, ListingResponseWriter.jsonp("jQuery331_1", a));
         write(dir, "seed-listing-a", 1, ListingResponseWriter.jsonp(null, a));
         write(dir, "seed-listing-b", 2, ListingResponseWriter.jsonp("cb", b));
-        for (String name : List.of("870436-2024-06-13-ir-record-site-visit.txt", "873166-2024-06-14-ir-record-table.txt",
+        for (String name : List.of(
+                "870436-2024-06-13-ir-record-site-visit.txt",
+                "873166-2024-06-14-ir-record-table.txt",
                 "870436-2024-06-19-board-resolution.txt")) {
             try (InputStream in = FuzzSeeds.class.getResourceAsStream("/samples-src/" + name)) {
-                write(dir, "seed-cleaner-" + name.replace(".txt", ""), 3,
+                write(
+                        dir,
+                        "seed-cleaner-" + name.replace(".txt", ""),
+                        3,
                         new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         }

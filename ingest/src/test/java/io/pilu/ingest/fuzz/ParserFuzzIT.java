@@ -24,6 +24,7 @@ class ParserFuzzIT {
 
     /** One input may take at most this long (the bound). */
     static final long MAX_NANOS_PER_INPUT = 1_000_000_000L;
+
     static final int TARGETS = 4;
 
     private static final ChineseTextCleaner CLEANER = new ChineseTextCleaner();
@@ -42,8 +43,8 @@ class ParserFuzzIT {
             took = run(target, text);
         }
         if (took > MAX_NANOS_PER_INPUT) {
-            throw new AssertionError("target " + target + " took " + took / 1_000_000 + " ms on a "
-                    + text.length() + "-character input (limit 1 s)");
+            throw new AssertionError("target " + target + " took " + took / 1_000_000 + " ms on a " + text.length()
+                    + "-character input (limit 1 s)");
         }
     }
 

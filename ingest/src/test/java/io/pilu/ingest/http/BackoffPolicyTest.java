@@ -15,7 +15,6 @@ class BackoffPolicyTest {
         assertThat(policy.schedule().ceiling(6)).isEqualTo(Duration.ofSeconds(30));
     }
 
-
     @Test
     void invalidPoliciesAreRefused() {
         assertThatThrownBy(() -> new BackoffPolicy(Duration.ZERO, Duration.ofSeconds(1), 3))

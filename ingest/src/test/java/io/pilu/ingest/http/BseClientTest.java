@@ -47,13 +47,19 @@ class BseClientTest {
         site = BseSimulator.start();
         for (int i = 0; i < 45; i++) {
             // 15 companies × 3 per day: endpoint B groups them into rows, A does not
-            site.add(BseSimulator.announcement(String.format("%032x", i), String.format("8300%02d", i / 3),
-                    DAY.minusDays(i / 9), "公告" + i));
+            site.add(BseSimulator.announcement(
+                    String.format("%032x", i), String.format("8300%02d", i / 3), DAY.minusDays(i / 9), "公告" + i));
         }
         registry = new SimpleMeterRegistry();
-        BseClientConfig config = new BseClientConfig(URI.create(site.baseUrl()), Duration.ofSeconds(2),
-                Duration.ofSeconds(2), 1_000_000, 1000, new BackoffPolicy(Duration.ofMillis(1), Duration.ofMillis(8), 4),
-                Duration.ofMinutes(4), BseClientConfig.DEFAULT_USER_AGENT);
+        BseClientConfig config = new BseClientConfig(
+                URI.create(site.baseUrl()),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
+                1_000_000,
+                1000,
+                new BackoffPolicy(Duration.ofMillis(1), Duration.ofMillis(8), 4),
+                Duration.ofMinutes(4),
+                BseClientConfig.DEFAULT_USER_AGENT);
         client = new BseClient(config, new CrawlMetrics(registry), new RateLimiter(1000), backoffs::add, () -> 0.5);
     }
 
@@ -82,7 +88,9 @@ class BseClientTest {
         assertThat(viaA).hasSize(45).isEqualTo(viaB);
         assertThat(viaA.get(0).publishDate()).isEqualTo(DAY);
         assertThat(site.contractViolations()).isEmpty();
-        assertThat(site.requests("/disclosure/announcement.html")).as("302 + 200, once per session").isEqualTo(2);
+        assertThat(site.requests("/disclosure/announcement.html"))
+                .as("302 + 200, once per session")
+                .isEqualTo(2);
     }
 
     @Test
@@ -95,8 +103,10 @@ class BseClientTest {
 
         assertThat(page.number()).isEqualTo(1);
         assertThat(site.requests("/disclosure/announcement.html")).isEqualTo(2);
-        assertThat(registry.counter("pilu.crawl.requests", "endpoint", "company_announcement", "outcome",
-                "session_expired").count()).isEqualTo(1);
+        assertThat(registry.counter(
+                                "pilu.crawl.requests", "endpoint", "company_announcement", "outcome", "session_expired")
+                        .count())
+                .isEqualTo(1);
         assertThat(backoffs).as("a stale session is not throttling").isEmpty();
     }
 
@@ -106,15 +116,17 @@ class BseClientTest {
         ListingPage page = client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0);
         assertThat(page.items()).hasSize(20);
         assertThat(backoffs).hasSize(3);
-        assertThat(registry.counter("pilu.crawl.requests", "endpoint", "company_announcement", "outcome",
-                "throttled").count()).isEqualTo(3);
+        assertThat(registry.counter("pilu.crawl.requests", "endpoint", "company_announcement", "outcome", "throttled")
+                        .count())
+                .isEqualTo(3);
     }
 
     @Test
     void persistentServerErrorsGiveUpAfterMaxAttempts() {
         SimulatorFaults.of(site).failNext(100, 500, SimulatorFaults.Target.LIST);
         assertThatThrownBy(() -> client.list(ListingEndpoint.DISCLOSURE_LIST, ListingFilter.all(), 0))
-                .isInstanceOfSatisfying(HttpFailureException.class, e -> assertThat(e.status()).isEqualTo(500))
+                .isInstanceOfSatisfying(
+                        HttpFailureException.class, e -> assertThat(e.status()).isEqualTo(500))
                 .hasMessageContaining("gave up after 4 attempts");
         assertThat(backoffs).hasSize(3);
     }
@@ -123,11 +135,14 @@ class BseClientTest {
     void schemaDriftIsATypedErrorAndAMetric() {
         site.drift(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingDrift.MISSING_LIST_INFO);
         assertThatThrownBy(() -> client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0))
-                .isInstanceOf(ListingSchemaException.class).hasMessageContaining("listInfo");
+                .isInstanceOf(ListingSchemaException.class)
+                .hasMessageContaining("listInfo");
         site.drift(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingDrift.NOT_JSONP);
         assertThatThrownBy(() -> client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0))
-                .isInstanceOf(ListingSchemaException.class).hasMessageContaining("not JSONP");
-        assertThat(registry.counter("pilu.crawl.listing.schema.errors", "endpoint", "company_announcement").count())
+                .isInstanceOf(ListingSchemaException.class)
+                .hasMessageContaining("not JSONP");
+        assertThat(registry.counter("pilu.crawl.listing.schema.errors", "endpoint", "company_announcement")
+                        .count())
                 .isEqualTo(2);
     }
 
@@ -135,7 +150,10 @@ class BseClientTest {
     void filtersReachTheServerAsFormFields() throws Exception {
         ListingFilter filter = new ListingFilter(Set.of("830001"), null, DAY, DAY, List.of());
         ListingPage a = client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, filter, 0);
-        assertThat(a.items()).extracting(Disclosure::companyCode).containsOnly("830001").hasSize(3);
+        assertThat(a.items())
+                .extracting(Disclosure::companyCode)
+                .containsOnly("830001")
+                .hasSize(3);
         ListingPage b = client.list(ListingEndpoint.DISCLOSURE_LIST, filter, 0);
         assertThat(b.items()).extracting(Disclosure::publishDate).containsOnly(DAY);
         assertThat(b.items()).hasSize(9).as("endpoint B ignores companyCd; the filter is applied by the caller");
@@ -150,16 +168,21 @@ class BseClientTest {
 
         DownloadedDocument doc = client.download(URI.create(site.baseUrl() + "/disclosure/2024/a.pdf"), dir);
         assertThat(doc.bytes()).isEqualTo(pdf.length);
-        assertThat(doc.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)));
+        assertThat(doc.sha256())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)));
         assertThat(Files.readAllBytes(doc.file())).isEqualTo(pdf);
         Files.delete(doc.file());
 
         assertThatThrownBy(() -> client.download(URI.create(site.baseUrl() + "/disclosure/2024/declared.pdf"), dir))
-                .isInstanceOf(DocumentDownloadException.class).hasMessageContaining("5000000 bytes, over the cap");
+                .isInstanceOf(DocumentDownloadException.class)
+                .hasMessageContaining("5000000 bytes, over the cap");
         assertThatThrownBy(() -> client.download(URI.create(site.baseUrl() + "/disclosure/2024/chunked.pdf"), dir))
-                .isInstanceOf(DocumentDownloadException.class).hasMessageContaining("exceeds the cap of 1000000");
+                .isInstanceOf(DocumentDownloadException.class)
+                .hasMessageContaining("exceeds the cap of 1000000");
         assertThatThrownBy(() -> client.download(URI.create(site.baseUrl() + "/disclosure/2024/missing.pdf"), dir))
-                .isInstanceOf(DocumentDownloadException.class).hasMessageContaining("HTTP 404");
+                .isInstanceOf(DocumentDownloadException.class)
+                .hasMessageContaining("HTTP 404");
         try (var files = Files.list(dir)) {
             assertThat(files).as("aborted downloads leave no temp file").isEmpty();
         }
@@ -169,8 +192,8 @@ class BseClientTest {
     void aWarmUpRedirectToAnotherPortOfTheSameHostIsRefused() throws Exception {
         try (java.net.ServerSocket other = new java.net.ServerSocket(0)) {
             site.intercept(BseSimulator.WARM_UP_PATH, ex -> {
-                ex.getResponseHeaders().set("Location", "http://127.0.0.1:" + other.getLocalPort()
-                        + BseSimulator.WARM_UP_PATH);
+                ex.getResponseHeaders()
+                        .set("Location", "http://127.0.0.1:" + other.getLocalPort() + BseSimulator.WARM_UP_PATH);
                 ex.sendResponseHeaders(302, -1);
                 ex.close();
             });
@@ -179,37 +202,56 @@ class BseClientTest {
                     .hasMessageContaining("redirected off the exchange's origin")
                     .hasMessageContaining(":" + other.getLocalPort());
         }
-        assertThat(registry.counter("pilu.crawl.refusals", "reason", "redirect_off_origin").count()).isEqualTo(1);
+        assertThat(registry.counter("pilu.crawl.refusals", "reason", "redirect_off_origin")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
     void aWarmUpRedirectToAnotherSchemeIsRefusedAndSameOriginIsFollowed() {
         BseClientConfig c = client.config();
         URI base = c.baseUrl();
-        assertThat(c.sameOrigin(URI.create("https://" + base.getHost() + ":" + base.getPort() + "/x"))).isFalse();
-        assertThat(c.sameOrigin(URI.create("http://" + base.getHost() + ":" + (base.getPort() + 1) + "/x"))).isFalse();
-        assertThat(c.sameOrigin(URI.create("http://evil.example:" + base.getPort() + "/x"))).isFalse();
-        assertThat(c.sameOrigin(URI.create(base + "/disclosure/announcement.html?hs=1"))).isTrue();
+        assertThat(c.sameOrigin(URI.create("https://" + base.getHost() + ":" + base.getPort() + "/x")))
+                .isFalse();
+        assertThat(c.sameOrigin(URI.create("http://" + base.getHost() + ":" + (base.getPort() + 1) + "/x")))
+                .isFalse();
+        assertThat(c.sameOrigin(URI.create("http://evil.example:" + base.getPort() + "/x")))
+                .isFalse();
+        assertThat(c.sameOrigin(URI.create(base + "/disclosure/announcement.html?hs=1")))
+                .isTrue();
         assertThat(BseClientConfig.defaults(URI.create("https://www.bse.cn"))
-                .sameOrigin(URI.create("https://WWW.bse.cn:443/a"))).isTrue();
+                        .sameOrigin(URI.create("https://WWW.bse.cn:443/a")))
+                .isTrue();
     }
 
     @Test
     void aListingOverTheByteCapOrTheRowCapIsATypedRefusal() throws Exception {
         client.close();
-        client = new BseClient(client.config().withLimits(java.time.Duration.ofSeconds(5), 2_000, 10),
-                new CrawlMetrics(registry), new RateLimiter(1000), backoffs::add, () -> 0.5);
+        client = new BseClient(
+                client.config().withLimits(java.time.Duration.ofSeconds(5), 2_000, 10),
+                new CrawlMetrics(registry),
+                new RateLimiter(1000),
+                backoffs::add,
+                () -> 0.5);
         assertThatThrownBy(() -> client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0))
                 .isInstanceOf(io.pilu.ingest.listing.ListingLimitException.class)
                 .hasMessageContaining("--max-listing-bytes");
         client.close();
-        client = new BseClient(client.config().withLimits(java.time.Duration.ofSeconds(5), 1_000_000, 10),
-                new CrawlMetrics(registry), new RateLimiter(1000), backoffs::add, () -> 0.5);
+        client = new BseClient(
+                client.config().withLimits(java.time.Duration.ofSeconds(5), 1_000_000, 10),
+                new CrawlMetrics(registry),
+                new RateLimiter(1000),
+                backoffs::add,
+                () -> 0.5);
         assertThatThrownBy(() -> client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0))
                 .isInstanceOf(io.pilu.ingest.listing.ListingLimitException.class)
                 .hasMessageContaining("more than 10 rows");
-        assertThat(registry.counter("pilu.crawl.refusals", "reason", "listing_too_large").count()).isEqualTo(1);
-        assertThat(registry.counter("pilu.crawl.refusals", "reason", "listing_too_many_rows").count()).isEqualTo(1);
+        assertThat(registry.counter("pilu.crawl.refusals", "reason", "listing_too_large")
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.counter("pilu.crawl.refusals", "reason", "listing_too_many_rows")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -227,15 +269,22 @@ class BseClientTest {
             }
         });
         client.close();
-        client = new BseClient(client.config().withLimits(java.time.Duration.ofSeconds(2), 1_000_000, 1000),
-                new CrawlMetrics(registry), new RateLimiter(1000), backoffs::add, () -> 0.5);
+        client = new BseClient(
+                client.config().withLimits(java.time.Duration.ofSeconds(2), 1_000_000, 1000),
+                new CrawlMetrics(registry),
+                new RateLimiter(1000),
+                backoffs::add,
+                () -> 0.5);
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0))
-                .isInstanceOf(HttpFailureException.class).hasMessageContaining("warmup")
+                .isInstanceOf(HttpFailureException.class)
+                .hasMessageContaining("warmup")
                 .hasMessageContaining("request deadline");
 
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(20));
-        assertThat(registry.counter("pilu.crawl.refusals", "reason", "request_deadline").count()).isEqualTo(1);
+        assertThat(registry.counter("pilu.crawl.refusals", "reason", "request_deadline")
+                        .count())
+                .isEqualTo(1);
     }
 }

@@ -14,9 +14,10 @@ class DocumentUrlGuardTest {
 
     @ParameterizedTest
     @CsvSource({
-            "/disclosure/2024/2024-06-18/6adf2dc9960c5876a0b1c2d3e4f5a6b7.pdf, https://www.bse.cn/disclosure/2024/2024-06-18/6adf2dc9960c5876a0b1c2d3e4f5a6b7.pdf",
-            "/disclosure/2021/2021-07-19/1626695732_642086.pdf, https://www.bse.cn/disclosure/2021/2021-07-19/1626695732_642086.pdf",
-            "/disclosure/2024/公告.html, https://www.bse.cn/disclosure/2024/%E5%85%AC%E5%91%8A.html"})
+        "/disclosure/2024/2024-06-18/6adf2dc9960c5876a0b1c2d3e4f5a6b7.pdf, https://www.bse.cn/disclosure/2024/2024-06-18/6adf2dc9960c5876a0b1c2d3e4f5a6b7.pdf",
+        "/disclosure/2021/2021-07-19/1626695732_642086.pdf, https://www.bse.cn/disclosure/2021/2021-07-19/1626695732_642086.pdf",
+        "/disclosure/2024/公告.html, https://www.bse.cn/disclosure/2024/%E5%85%AC%E5%91%8A.html"
+    })
     void documentedPathsResolveOnTheExchangeHost(String path, String expected) throws Exception {
         URI uri = guard.resolve(path);
         assertThat(uri.toASCIIString()).isEqualTo(expected);
@@ -24,32 +25,35 @@ class DocumentUrlGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "http://evil.com/x.pdf",
-            "https://www.bse.cn/disclosure/x.pdf",
-            "//evil.com/x.pdf",
-            "///evil.com/x.pdf",
-            "/\\evil.com/x.pdf",
-            "\\\\evil.com\\x.pdf",
-            "/disclosure@evil.com/x.pdf",
-            "@evil.com/x.pdf",
-            "/disclosure/../../etc/passwd",
-            "/disclosure/./x.pdf",
-            "/disclosure/%2e%2e/%2e%2e/admin",
-            "/disclosure/%2F%2Fevil.com",
-            "/disclosure/x.pdf?redirect=http://evil.com",
-            "/disclosure/x.pdf#@evil.com",
-            "/disclosure/x.pdf:8080",
-            "/disclosure//x.pdf",
-            "/disclosure/x pdf",
-            "/disclosure/\u0000x.pdf",
-            "/disclosure/x\u3002pdf",
-            "disclosure/x.pdf",
-            "javascript:alert(1)",
-            "file:///etc/passwd",
-            ""})
+    @ValueSource(
+            strings = {
+                "http://evil.com/x.pdf",
+                "https://www.bse.cn/disclosure/x.pdf",
+                "//evil.com/x.pdf",
+                "///evil.com/x.pdf",
+                "/\\evil.com/x.pdf",
+                "\\\\evil.com\\x.pdf",
+                "/disclosure@evil.com/x.pdf",
+                "@evil.com/x.pdf",
+                "/disclosure/../../etc/passwd",
+                "/disclosure/./x.pdf",
+                "/disclosure/%2e%2e/%2e%2e/admin",
+                "/disclosure/%2F%2Fevil.com",
+                "/disclosure/x.pdf?redirect=http://evil.com",
+                "/disclosure/x.pdf#@evil.com",
+                "/disclosure/x.pdf:8080",
+                "/disclosure//x.pdf",
+                "/disclosure/x pdf",
+                "/disclosure/\u0000x.pdf",
+                "/disclosure/x\u3002pdf",
+                "disclosure/x.pdf",
+                "javascript:alert(1)",
+                "file:///etc/passwd",
+                ""
+            })
     void anythingThatCouldLeaveTheHostIsRefused(String path) {
-        assertThatThrownBy(() -> guard.resolve(path)).isInstanceOf(RefusedDocumentException.class)
+        assertThatThrownBy(() -> guard.resolve(path))
+                .isInstanceOf(RefusedDocumentException.class)
                 .hasMessageContaining("destFilePath");
     }
 

@@ -14,6 +14,7 @@ class RateLimiterTest {
 
     /** A clock that only moves when the limiter sleeps (or the test advances it). */
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
+
     private final List<Duration> sleeps = new ArrayList<>();
     private final Sleeper fakeSleep = d -> {
         sleeps.add(d);
@@ -27,8 +28,9 @@ class RateLimiterTest {
         for (int i = 0; i < 5; i++) {
             limiter.acquire();
         }
-        assertThat(sleeps).containsExactly(Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(500),
-                Duration.ofMillis(500));
+        assertThat(sleeps)
+                .containsExactly(
+                        Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(500));
         assertThat(Duration.ofNanos(now.get() - start)).isEqualTo(Duration.ofSeconds(2));
     }
 

@@ -9,7 +9,8 @@ class AnnouncementIdsTest {
 
     @Test
     void disclosureCodeWinsWhenPresent() {
-        assertThat(AnnouncementIds.of(" 6adf2dc9960c5876 ", "/disclosure/x.pdf")).isEqualTo("6adf2dc9960c5876");
+        assertThat(AnnouncementIds.of(" 6adf2dc9960c5876 ", "/disclosure/x.pdf"))
+                .isEqualTo("6adf2dc9960c5876");
     }
 
     @Test
@@ -18,7 +19,8 @@ class AnnouncementIdsTest {
         assertThat(AnnouncementIds.sha256Hex("abc"))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         String id = AnnouncementIds.of(null, "/disclosure/2021/2021-07-19/1626695732_642086.pdf");
-        assertThat(id).matches("[0-9a-f]{64}")
+        assertThat(id)
+                .matches("[0-9a-f]{64}")
                 .isEqualTo(AnnouncementIds.of("  ", "/disclosure/2021/2021-07-19/1626695732_642086.pdf"))
                 .isNotEqualTo(AnnouncementIds.of(null, "/disclosure/2021/2021-07-19/1626695732_642087.pdf"));
     }

@@ -23,17 +23,27 @@ class JsonpUnwrapperTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"<html><body>系统维护中</body></html>", "{\"status\":0}", "[1,2]", "cb(", "cb()",
-            "1cb({})", "cb({}) trailing"})
+    @ValueSource(
+            strings = {
+                "<html><body>系统维护中</body></html>",
+                "{\"status\":0}",
+                "[1,2]",
+                "cb(",
+                "cb()",
+                "1cb({})",
+                "cb({}) trailing"
+            })
     void refusesAnythingElse(String body) {
         assertThatThrownBy(() -> JsonpUnwrapper.unwrap(body)).isInstanceOf(ListingSchemaException.class);
     }
 
     @Test
     void emptyBodyIsASchemaErrorWithAReadableMessage() {
-        assertThatThrownBy(() -> JsonpUnwrapper.unwrap("  ")).isInstanceOf(ListingSchemaException.class)
+        assertThatThrownBy(() -> JsonpUnwrapper.unwrap("  "))
+                .isInstanceOf(ListingSchemaException.class)
                 .hasMessageContaining("empty");
         assertThatThrownBy(() -> JsonpUnwrapper.unwrap("<html>系统维护中</html>"))
-                .hasMessageContaining("not JSONP").hasMessageContaining("<html>系统维护中");
+                .hasMessageContaining("not JSONP")
+                .hasMessageContaining("<html>系统维护中");
     }
 }

@@ -35,8 +35,10 @@ class ListingResponseParserTest {
     @Test
     void bothShapesGiveTheSameDomainObjects() throws Exception {
         ListingPage a = ListingResponseParser.parse(ListingEndpoint.COMPANY_ANNOUNCEMENT, shapeA(RECORD_1, RECORD_2));
-        ListingPage b = ListingResponseParser.parse(ListingEndpoint.DISCLOSURE_LIST,
-                shapeB("{\"disclosures\":[" + RECORD_1 + "],\"totalElements\":1450}",
+        ListingPage b = ListingResponseParser.parse(
+                ListingEndpoint.DISCLOSURE_LIST,
+                shapeB(
+                        "{\"disclosures\":[" + RECORD_1 + "],\"totalElements\":1450}",
                         "{\"disclosures\":[" + RECORD_2 + "],\"totalElements\":1450}"));
 
         assertThat(a.items()).isEqualTo(b.items());
@@ -45,20 +47,31 @@ class ListingResponseParserTest {
         assertThat(a.number()).isZero();
 
         Disclosure first = a.items().get(0);
-        assertThat(first).isEqualTo(new Disclosure("6adf2dc9960c5876a0b1c2d3e4f5a6b7",
-                "6adf2dc9960c5876a0b1c2d3e4f5a6b7", "839493", "并行科技", "[临时公告]并行科技:投资者关系活动记录表",
-                "/disclosure/2024/2024-06-18/6adf2dc9960c5876a0b1c2d3e4f5a6b7.pdf", LocalDate.of(2024, 6, 18), "pdf",
-                List.of("9504", "9504-4417")));
+        assertThat(first)
+                .isEqualTo(new Disclosure(
+                        "6adf2dc9960c5876a0b1c2d3e4f5a6b7",
+                        "6adf2dc9960c5876a0b1c2d3e4f5a6b7",
+                        "839493",
+                        "并行科技",
+                        "[临时公告]并行科技:投资者关系活动记录表",
+                        "/disclosure/2024/2024-06-18/6adf2dc9960c5876a0b1c2d3e4f5a6b7.pdf",
+                        LocalDate.of(2024, 6, 18),
+                        "pdf",
+                        List.of("9504", "9504-4417")));
         Disclosure second = a.items().get(1);
         assertThat(second.disclosureCode()).isNull();
-        assertThat(second.id()).isEqualTo(AnnouncementIds.of(null, "/disclosure/2021/2021-07-19/1626695732_642086.pdf"));
-        assertThat(second.fileType()).as("empty fileExt falls back to the path's extension").isEqualTo("pdf");
+        assertThat(second.id())
+                .isEqualTo(AnnouncementIds.of(null, "/disclosure/2021/2021-07-19/1626695732_642086.pdf"));
+        assertThat(second.fileType())
+                .as("empty fileExt falls back to the path's extension")
+                .isEqualTo("pdf");
         assertThat(second.typeCodes()).isEmpty();
     }
 
     @Test
     void groupedRowsOfEndpointBAreFlattenedInOrder() throws Exception {
-        ListingPage b = ListingResponseParser.parse(ListingEndpoint.DISCLOSURE_LIST,
+        ListingPage b = ListingResponseParser.parse(
+                ListingEndpoint.DISCLOSURE_LIST,
                 shapeB("{\"disclosures\":[" + RECORD_1 + "," + RECORD_2 + "],\"totalElements\":2}"));
         assertThat(b.items()).extracting(Disclosure::companyCode).containsExactly("839493", "430047");
     }
@@ -67,46 +80,56 @@ class ListingResponseParserTest {
     void statusOtherThanZeroIsASchemaError() {
         String body = shapeA(RECORD_1).replace("\"status\":0", "\"status\":1");
         assertThatThrownBy(() -> ListingResponseParser.parse(ListingEndpoint.COMPANY_ANNOUNCEMENT, body))
-                .isInstanceOf(ListingSchemaException.class).hasMessageContaining("status 1");
+                .isInstanceOf(ListingSchemaException.class)
+                .hasMessageContaining("status 1");
         String b = shapeB().replace("{\"data\"", "{\"status\":-1,\"data\"");
         assertThatThrownBy(() -> ListingResponseParser.parse(ListingEndpoint.DISCLOSURE_LIST, b))
-                .isInstanceOf(ListingSchemaException.class).hasMessageContaining("status -1");
+                .isInstanceOf(ListingSchemaException.class)
+                .hasMessageContaining("status -1");
     }
 
     @Test
     void missingKeysAreNamedWithTheirPath() {
-        assertThatThrownBy(() -> ListingResponseParser.parse(ListingEndpoint.COMPANY_ANNOUNCEMENT,
-                "null([{\"status\":0}])")).hasMessageContaining("$[0].listInfo").hasMessageContaining("key missing");
-        assertThatThrownBy(() -> ListingResponseParser.parse(ListingEndpoint.COMPANY_ANNOUNCEMENT,
-                shapeA(RECORD_1).replace("\"totalPages\":73", "\"pages\":73")))
+        assertThatThrownBy(() ->
+                        ListingResponseParser.parse(ListingEndpoint.COMPANY_ANNOUNCEMENT, "null([{\"status\":0}])"))
+                .hasMessageContaining("$[0].listInfo")
+                .hasMessageContaining("key missing");
+        assertThatThrownBy(() -> ListingResponseParser.parse(
+                        ListingEndpoint.COMPANY_ANNOUNCEMENT,
+                        shapeA(RECORD_1).replace("\"totalPages\":73", "\"pages\":73")))
                 .hasMessageContaining("$[0].listInfo.totalPages");
-        assertThatThrownBy(() -> ListingResponseParser.parse(ListingEndpoint.COMPANY_ANNOUNCEMENT,
-                shapeA(RECORD_1.replace("\"destFilePath\"", "\"filePath\""))))
+        assertThatThrownBy(() -> ListingResponseParser.parse(
+                        ListingEndpoint.COMPANY_ANNOUNCEMENT,
+                        shapeA(RECORD_1.replace("\"destFilePath\"", "\"filePath\""))))
                 .hasMessageContaining("$[0].listInfo.content[0].destFilePath");
-        assertThatThrownBy(() -> ListingResponseParser.parse(ListingEndpoint.DISCLOSURE_LIST,
-                shapeB("{\"items\":[]}"))).hasMessageContaining("$.data.content[0].disclosures");
+        assertThatThrownBy(() -> ListingResponseParser.parse(ListingEndpoint.DISCLOSURE_LIST, shapeB("{\"items\":[]}")))
+                .hasMessageContaining("$.data.content[0].disclosures");
     }
 
     @Test
     void theWrongShapeForTheEndpointIsRefused() {
         assertThatThrownBy(() -> ListingResponseParser.parse(ListingEndpoint.DISCLOSURE_LIST, shapeA(RECORD_1)))
-                .isInstanceOf(ListingSchemaException.class).hasMessageContaining("expected a JSON object");
+                .isInstanceOf(ListingSchemaException.class)
+                .hasMessageContaining("expected a JSON object");
         assertThatThrownBy(() -> ListingResponseParser.parse(ListingEndpoint.COMPANY_ANNOUNCEMENT, shapeB()))
-                .isInstanceOf(ListingSchemaException.class).hasMessageContaining("JSON array");
+                .isInstanceOf(ListingSchemaException.class)
+                .hasMessageContaining("JSON array");
     }
 
     @Test
     void badDatesAndBrokenJsonAreSchemaErrors() {
-        assertThatThrownBy(() -> ListingResponseParser.parse(ListingEndpoint.COMPANY_ANNOUNCEMENT,
-                shapeA(RECORD_1.replace("2024-06-18\"", "2024/06/18\""))))
+        assertThatThrownBy(() -> ListingResponseParser.parse(
+                        ListingEndpoint.COMPANY_ANNOUNCEMENT, shapeA(RECORD_1.replace("2024-06-18\"", "2024/06/18\""))))
                 .hasMessageContaining("not a YYYY-MM-DD date");
         assertThatThrownBy(() -> ListingResponseParser.parse(ListingEndpoint.COMPANY_ANNOUNCEMENT, "null([{)"))
-                .isInstanceOf(ListingSchemaException.class).hasMessageContaining("not valid JSON");
+                .isInstanceOf(ListingSchemaException.class)
+                .hasMessageContaining("not valid JSON");
     }
 
     @Test
     void dateWithATimeIsReadAsTheDate() throws Exception {
-        ListingPage a = ListingResponseParser.parse(ListingEndpoint.COMPANY_ANNOUNCEMENT,
+        ListingPage a = ListingResponseParser.parse(
+                ListingEndpoint.COMPANY_ANNOUNCEMENT,
                 shapeA(RECORD_1.replace("2024-06-18\"", "2024-06-18 00:00:00\"")));
         assertThat(a.items().get(0).publishDate()).isEqualTo(LocalDate.of(2024, 6, 18));
     }

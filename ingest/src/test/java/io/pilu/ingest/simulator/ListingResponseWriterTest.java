@@ -49,8 +49,10 @@ class ListingResponseWriterTest {
         List<SimulatedAnnouncement> all = site();
         List<Disclosure> viaA = readAll(ListingEndpoint.COMPANY_ANNOUNCEMENT, all, 3);
         List<Disclosure> viaB = readAll(ListingEndpoint.DISCLOSURE_LIST, all, 2);
-        assertThat(viaA).extracting(Disclosure::id)
-                .containsExactlyElementsOf(all.stream().map(SimulatedAnnouncement::disclosureCode).toList());
+        assertThat(viaA)
+                .extracting(Disclosure::id)
+                .containsExactlyElementsOf(
+                        all.stream().map(SimulatedAnnouncement::disclosureCode).toList());
         assertThat(viaB).isEqualTo(viaA);
         Disclosure first = viaA.get(0);
         assertThat(first.destFilePath()).isEqualTo(all.get(0).destFilePath());
@@ -66,8 +68,16 @@ class ListingResponseWriterTest {
 
     @Test
     void aRecordWithoutDisclosureCodeOmitsTheKey() {
-        SimulatedAnnouncement legacy = new SimulatedAnnouncement(null, "430047", "某公司", "[临时公告]某公司:公告",
-                "/disclosure/2021/2021-07-19/1626695732_642086.pdf", LocalDate.of(2021, 7, 19), "pdf", "9504", null);
+        SimulatedAnnouncement legacy = new SimulatedAnnouncement(
+                null,
+                "430047",
+                "某公司",
+                "[临时公告]某公司:公告",
+                "/disclosure/2021/2021-07-19/1626695732_642086.pdf",
+                LocalDate.of(2021, 7, 19),
+                "pdf",
+                "9504",
+                null);
         assertThat(legacy.toListingJson().has("disclosureCode")).isFalse();
         assertThat(legacy.toListingJson().has("disclosureSubType")).isFalse();
         assertThat(legacy.toListingJson().get("xxfcbj").asText()).isEqualTo("2");
@@ -76,14 +86,23 @@ class ListingResponseWriterTest {
     @Test
     void everyDriftIsCaughtByTheCrawlersParser() {
         List<SimulatedAnnouncement> all = site();
-        for (ListingDrift drift : List.of(ListingDrift.MISSING_LIST_INFO, ListingDrift.STATUS_NOT_ZERO,
-                ListingDrift.RECORD_WITHOUT_PATH)) {
-            assertThatThrownBy(() -> ListingResponseParser.parse(ListingEndpoint.COMPANY_ANNOUNCEMENT,
-                    ListingResponseWriter.jsonp(null, ListingResponseWriter.page(ListingEndpoint.COMPANY_ANNOUNCEMENT, all, 0, 20, drift))))
-                    .as("A %s", drift).isInstanceOf(ListingSchemaException.class);
-            assertThatThrownBy(() -> ListingResponseParser.parse(ListingEndpoint.DISCLOSURE_LIST,
-                    ListingResponseWriter.jsonp("cb", ListingResponseWriter.page(ListingEndpoint.DISCLOSURE_LIST, all, 0, 20, drift))))
-                    .as("B %s", drift).isInstanceOf(ListingSchemaException.class);
+        for (ListingDrift drift : List.of(
+                ListingDrift.MISSING_LIST_INFO, ListingDrift.STATUS_NOT_ZERO, ListingDrift.RECORD_WITHOUT_PATH)) {
+            assertThatThrownBy(() -> ListingResponseParser.parse(
+                            ListingEndpoint.COMPANY_ANNOUNCEMENT,
+                            ListingResponseWriter.jsonp(
+                                    null,
+                                    ListingResponseWriter.page(
+                                            ListingEndpoint.COMPANY_ANNOUNCEMENT, all, 0, 20, drift))))
+                    .as("A %s", drift)
+                    .isInstanceOf(ListingSchemaException.class);
+            assertThatThrownBy(() -> ListingResponseParser.parse(
+                            ListingEndpoint.DISCLOSURE_LIST,
+                            ListingResponseWriter.jsonp(
+                                    "cb",
+                                    ListingResponseWriter.page(ListingEndpoint.DISCLOSURE_LIST, all, 0, 20, drift))))
+                    .as("B %s", drift)
+                    .isInstanceOf(ListingSchemaException.class);
         }
     }
 

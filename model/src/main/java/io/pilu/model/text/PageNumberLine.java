@@ -12,14 +12,12 @@ import java.util.regex.Pattern;
  */
 public final class PageNumberLine {
 
-    private static final Pattern PAGE_NUMBER = Pattern.compile(
-            "^(?:[-—–_·\\s]*(\\d{1,4})[-—–_·\\s]*"
-                    + "|第\\s*(\\d{1,4})\\s*页(?:\\s*[/，,]?\\s*共\\s*\\d{1,4}\\s*页)?"
-                    + "|(\\d{1,4})\\s*/\\s*\\d{1,4}"
-                    + "|(?i:page)\\s*(\\d{1,4})(?:\\s*(?i:of)\\s*\\d{1,4})?)$");
+    private static final Pattern PAGE_NUMBER = Pattern.compile("^(?:[-—–_·\\s]*(\\d{1,4})[-—–_·\\s]*"
+            + "|第\\s*(\\d{1,4})\\s*页(?:\\s*[/，,]?\\s*共\\s*\\d{1,4}\\s*页)?"
+            + "|(\\d{1,4})\\s*/\\s*\\d{1,4}"
+            + "|(?i:page)\\s*(\\d{1,4})(?:\\s*(?i:of)\\s*\\d{1,4})?)$");
 
-    private PageNumberLine() {
-    }
+    private PageNumberLine() {}
 
     /**
      * Whether {@code line} (stripped) is only a page number no greater than {@code maxPage}: a bare number beyond

@@ -9,8 +9,19 @@ class PageNumberLineTest {
 
     @Test
     void recognisesPageNumbersButNotYearsOrAmounts() {
-        for (String pageNumber : List.of("3", "- 3 -", "—3—", "-3-", "第 3 页", "第3页 共8页", "第 3 页，共 8 页",
-                "第2页共3页", "3/8", "3 / 8", "Page 3 of 8", "page 3")) {
+        for (String pageNumber : List.of(
+                "3",
+                "- 3 -",
+                "—3—",
+                "-3-",
+                "第 3 页",
+                "第3页 共8页",
+                "第 3 页，共 8 页",
+                "第2页共3页",
+                "3/8",
+                "3 / 8",
+                "Page 3 of 8",
+                "page 3")) {
             assertThat(PageNumberLine.matches(pageNumber, 13)).as(pageNumber).isTrue();
         }
         for (String data : List.of("2024", "1.31", "问题 3", "3、", "第三章", "共 8 页", "", "3 月")) {

@@ -68,27 +68,40 @@ public final class SinkBenchmark {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "median of the rounds: docs=%d (%.1f MB of documents), batch=%d%n"
+            return String.format(
+                    Locale.ROOT,
+                    "median of the rounds: docs=%d (%.1f MB of documents), batch=%d%n"
                             + "sink  (Kafka → sink → _bulk): %,.0f docs/s (%.2f s)%n"
                             + "raw   (_bulk only):           %,.0f docs/s (%.2f s)%n"
                             + "ratio sink/raw: %.1f %% (target ≥ 80 %%)",
-                    docs, bytes / 1e6, SinkConfig.DEFAULT_BATCH_MAX_DOCS, sinkDocsPerSecond(), sinkSeconds,
-                    rawDocsPerSecond(), rawSeconds, ratio() * 100);
+                    docs,
+                    bytes / 1e6,
+                    SinkConfig.DEFAULT_BATCH_MAX_DOCS,
+                    sinkDocsPerSecond(),
+                    sinkSeconds,
+                    rawDocsPerSecond(),
+                    rawSeconds,
+                    ratio() * 100);
         }
     }
 
     public static final int DEFAULT_ROUNDS = 3;
 
-    private SinkBenchmark() {
-    }
+    private SinkBenchmark() {}
 
     /** {@code SinkBenchmark <bootstrap-servers> <es-url> <N> [rounds]}. */
     public static void main(String[] args) throws Exception {
         if (args.length != 3 && args.length != 4) {
-            System.err.println("usage: SinkBenchmark <bootstrap-servers> <es-url> <documents> [rounds, default " + DEFAULT_ROUNDS + "]");
+            System.err.println("usage: SinkBenchmark <bootstrap-servers> <es-url> <documents> [rounds, default "
+                    + DEFAULT_ROUNDS + "]");
             System.exit(2);
         }
-        run(args[0], args[1], Integer.parseInt(args[2]), args.length == 4 ? Integer.parseInt(args[3]) : DEFAULT_ROUNDS, System.out);
+        run(
+                args[0],
+                args[1],
+                Integer.parseInt(args[2]),
+                args.length == 4 ? Integer.parseInt(args[3]) : DEFAULT_ROUNDS,
+                System.out);
     }
 
     public static Result run(String bootstrapServers, String esUrl, int n, PrintStream out) throws Exception {
@@ -96,14 +109,20 @@ public final class SinkBenchmark {
     }
 
     /** {@code rounds} alternating sink and raw runs over the same documents; the result holds the median times. */
-    public static Result run(String bootstrapServers, String esUrl, int n, int rounds, PrintStream out) throws Exception {
+    public static Result run(String bootstrapServers, String esUrl, int n, int rounds, PrintStream out)
+            throws Exception {
         if (n < 1 || rounds < 1) {
             throw new IllegalArgumentException("documents and rounds must be >= 1");
         }
         String run = "pilu-bench-" + UUID.randomUUID().toString().substring(0, 8);
         Topics topics = Topics.withPrefix(run + ".");
-        TopicProvisioner.ensure(bootstrapServers, topics.all().stream()
-                .filter(t -> t.name().equals(topics.enriched()) || t.name().equals(topics.dlqSink())).toList(), (short) 1);
+        TopicProvisioner.ensure(
+                bootstrapServers,
+                topics.all().stream()
+                        .filter(t ->
+                                t.name().equals(topics.enriched()) || t.name().equals(topics.dlqSink()))
+                        .toList(),
+                (short) 1);
 
         Random random = new Random(42);
         List<EnrichedAnnouncement> docs = new ArrayList<>(n);
@@ -115,8 +134,11 @@ public final class SinkBenchmark {
 
         ElasticsearchSettings es = ElasticsearchSettings.of(esUrl);
         EnrichedDocumentConverter converter = new EnrichedDocumentConverter();
-        List<BulkAction> actions = docs.stream().<BulkAction>map(converter::convert).toList();
-        long bytes = actions.stream().mapToLong(a -> ((BulkAction.Index) a).source().length).sum();
+        List<BulkAction> actions =
+                docs.stream().<BulkAction>map(converter::convert).toList();
+        long bytes = actions.stream()
+                .mapToLong(a -> ((BulkAction.Index) a).source().length)
+                .sum();
         try (ElasticsearchBulkClient client = ElasticsearchBulkClient.create(es)) {
             IndexBootstrapper bootstrapper = new IndexBootstrapper(client.rest());
             String warmAlias = run + "-warmup";
@@ -139,8 +161,14 @@ public final class SinkBenchmark {
                 long requestNanos = rawBulk(client, rawAlias, actions);
                 raw[r] = (System.nanoTime() - start) / 1e9;
                 int requests = (n + SinkConfig.DEFAULT_BATCH_MAX_DOCS - 1) / SinkConfig.DEFAULT_BATCH_MAX_DOCS;
-                out.printf(Locale.ROOT, "round %d raw:  %.2f s, %,.0f docs/s, %d bulk requests, mean latency %.0f ms%n",
-                        r + 1, raw[r], n / raw[r], requests, requestNanos / 1e6 / requests);
+                out.printf(
+                        Locale.ROOT,
+                        "round %d raw:  %.2f s, %,.0f docs/s, %d bulk requests, mean latency %.0f ms%n",
+                        r + 1,
+                        raw[r],
+                        n / raw[r],
+                        requests,
+                        requestNanos / 1e6 / requests);
                 delete(client, rawAlias);
             }
             Result result = new Result(n, bytes, median(sink), median(raw));
@@ -173,11 +201,22 @@ public final class SinkBenchmark {
         }
     }
 
-    private static double sinkRun(String bootstrapServers, ElasticsearchSettings es, Topics topics, String alias, int n,
-                                  PrintStream out) throws Exception {
-        SinkConfig config = new SinkConfig(bootstrapServers, topics.enriched(), topics.dlqSink(), alias + "-group", es, alias,
-                SinkConfig.DEFAULT_BATCH_MAX_DOCS, SinkConfig.DEFAULT_BATCH_MAX_BYTES, Duration.ofMillis(SinkConfig.DEFAULT_LINGER_MS),
-                SinkConfig.DEFAULT_MAX_IN_FLIGHT, RetryPolicy.defaults(), Duration.ofSeconds(30));
+    private static double sinkRun(
+            String bootstrapServers, ElasticsearchSettings es, Topics topics, String alias, int n, PrintStream out)
+            throws Exception {
+        SinkConfig config = new SinkConfig(
+                bootstrapServers,
+                topics.enriched(),
+                topics.dlqSink(),
+                alias + "-group",
+                es,
+                alias,
+                SinkConfig.DEFAULT_BATCH_MAX_DOCS,
+                SinkConfig.DEFAULT_BATCH_MAX_BYTES,
+                Duration.ofMillis(SinkConfig.DEFAULT_LINGER_MS),
+                SinkConfig.DEFAULT_MAX_IN_FLIGHT,
+                RetryPolicy.defaults(),
+                Duration.ofSeconds(30));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (SinkRunner sink = SinkRunner.start(config, registry)) {
             while (!sink.consuming()) {
@@ -192,8 +231,13 @@ public final class SinkBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             var latency = registry.get("pilu.sink.bulk.latency").timer();
-            out.printf(Locale.ROOT, "sink run: %.2f s, %,.0f docs/s, %d bulk requests, mean %.0f docs/request, mean latency %.0f ms%n",
-                    seconds, n / seconds, latency.count(), registry.get("pilu.sink.batch.docs").summary().mean(),
+            out.printf(
+                    Locale.ROOT,
+                    "sink run: %.2f s, %,.0f docs/s, %d bulk requests, mean %.0f docs/request, mean latency %.0f ms%n",
+                    seconds,
+                    n / seconds,
+                    latency.count(),
+                    registry.get("pilu.sink.batch.docs").summary().mean(),
                     latency.mean(java.util.concurrent.TimeUnit.MILLISECONDS));
             return seconds;
         }
@@ -206,7 +250,8 @@ public final class SinkBenchmark {
     }
 
     /** Batches of the sink's default size, as many concurrent requests as the sink's default in-flight limit. */
-    private static long rawBulk(ElasticsearchBulkClient client, String alias, List<BulkAction> actions) throws Exception {
+    private static long rawBulk(ElasticsearchBulkClient client, String alias, List<BulkAction> actions)
+            throws Exception {
         int batch = SinkConfig.DEFAULT_BATCH_MAX_DOCS;
         List<List<BulkAction>> batches = new ArrayList<>();
         for (int i = 0; i < actions.size(); i += batch) {
@@ -224,8 +269,11 @@ public final class SinkBenchmark {
                         List<BulkItemResult> results = client.bulk(alias, batches.get(b));
                         requestNanos.addAndGet(System.nanoTime() - t0);
                         if (results.stream().anyMatch(r -> r.outcome() != BulkItemResult.Outcome.INDEXED)) {
-                            throw new IllegalStateException("raw bulk item not indexed: " + results.stream()
-                                    .filter(r -> r.outcome() != BulkItemResult.Outcome.INDEXED).findFirst().orElseThrow());
+                            throw new IllegalStateException("raw bulk item not indexed: "
+                                    + results.stream()
+                                            .filter(r -> r.outcome() != BulkItemResult.Outcome.INDEXED)
+                                            .findFirst()
+                                            .orElseThrow());
                         }
                     }
                     return null;

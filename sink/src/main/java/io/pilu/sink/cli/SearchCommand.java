@@ -30,20 +30,30 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pilu search "智谱华章" --class IR_ACTIVITY_RECORD --from 2024-01-01}: full-text search over the sink's index. */
-@Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Search indexed announcements (Chinese full text, with filters); prints hits with highlighted fragments.")
+@Command(
+        name = "search",
+        mixinStandardHelpOptions = true,
+        description =
+                "Search indexed announcements (Chinese full text, with filters); prints hits with highlighted fragments.")
 public final class SearchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY", description = "Words to find, e.g. 智谱华章; omit to list by filters only.")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "QUERY",
+            description = "Words to find, e.g. 智谱华章; omit to list by filters only.")
     String query;
 
     @Option(names = "--company", paramLabel = "CODE|NAME", description = "Company code (839493) or short name (并行科技).")
     String company;
 
-    @Option(names = "--class", paramLabel = "CLASS", description = "Document class, one of: ${COMPLETION-CANDIDATES} (case-insensitive).",
+    @Option(
+            names = "--class",
+            paramLabel = "CLASS",
+            description = "Document class, one of: ${COMPLETION-CANDIDATES} (case-insensitive).",
             completionCandidates = DocumentClassCandidates.class)
     String documentClass;
 
@@ -53,15 +63,22 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Published on or before this date.")
     LocalDate to;
 
-    @Option(names = "--institution", paramLabel = "NAME", description = "IR participant institution, as written or canonical (中邮证券).")
+    @Option(
+            names = "--institution",
+            paramLabel = "NAME",
+            description = "IR participant institution, as written or canonical (中邮证券).")
     String institution;
 
-    @Option(names = "--es-url", defaultValue = "${env:PILU_ES_URL:-" + ElasticsearchSettings.DEFAULT_URL + "}",
+    @Option(
+            names = "--es-url",
+            defaultValue = "${env:PILU_ES_URL:-" + ElasticsearchSettings.DEFAULT_URL + "}",
             description = "Elasticsearch URL(s) (env PILU_ES_URL, default ${DEFAULT-VALUE}; auth from PILU_ES_USERNAME/"
                     + "PILU_ES_PASSWORD or PILU_ES_API_KEY, CA from PILU_ES_CA_CERT).")
     String esUrl;
 
-    @Option(names = "--index", defaultValue = SinkConfig.DEFAULT_INDEX_ALIAS,
+    @Option(
+            names = "--index",
+            defaultValue = SinkConfig.DEFAULT_INDEX_ALIAS,
             description = "Index or alias to search (default ${DEFAULT-VALUE}).")
     String index;
 
@@ -93,7 +110,14 @@ public final class SearchCommand implements Callable<Integer> {
             }
         }
         boolean bold = ansi != null ? ansi : System.console() != null;
-        return new SearchRequest(query, company, cls, from, to, institution, size,
+        return new SearchRequest(
+                query,
+                company,
+                cls,
+                from,
+                to,
+                institution,
+                size,
                 bold ? SearchRequest.HighlightStyle.ANSI_BOLD : SearchRequest.HighlightStyle.BRACKETS);
     }
 
@@ -110,8 +134,12 @@ public final class SearchCommand implements Callable<Integer> {
         }
         ElasticsearchSettings conn;
         try {
-            conn = ElasticsearchSettings.of(esUrl, System.getenv("PILU_ES_USERNAME"), System.getenv("PILU_ES_PASSWORD"),
-                    System.getenv("PILU_ES_API_KEY"), System.getenv("PILU_ES_CA_CERT"));
+            conn = ElasticsearchSettings.of(
+                    esUrl,
+                    System.getenv("PILU_ES_USERNAME"),
+                    System.getenv("PILU_ES_PASSWORD"),
+                    System.getenv("PILU_ES_API_KEY"),
+                    System.getenv("PILU_ES_CA_CERT"));
         } catch (IllegalArgumentException e) {
             err.println("pilu search: " + e.getMessage());
             return 2;
@@ -126,8 +154,9 @@ public final class SearchCommand implements Callable<Integer> {
                     response = Json.mapper().readTree(in);
                 }
             } catch (ResponseException e) {
-                err.println("search failed: HTTP " + e.getResponse().getStatusLine().getStatusCode() + " "
-                        + EntityUtils.toString(e.getResponse().getEntity()));
+                err.println(
+                        "search failed: HTTP " + e.getResponse().getStatusLine().getStatusCode() + " "
+                                + EntityUtils.toString(e.getResponse().getEntity()));
                 return 1;
             } catch (IOException e) {
                 err.println("cannot reach Elasticsearch at " + conn.urls() + ": " + e.getMessage());

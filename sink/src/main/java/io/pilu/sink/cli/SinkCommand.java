@@ -27,7 +27,9 @@ import picocli.CommandLine.Option;
  * {@code pilu sink}: reads the enriched topic and writes every announcement to Elasticsearch until SIGTERM.
  * Passwords and API keys are read from the environment only, so they never show in a process list.
  */
-@Command(name = "sink", mixinStandardHelpOptions = true,
+@Command(
+        name = "sink",
+        mixinStandardHelpOptions = true,
         description = "Write enriched announcements from Kafka to Elasticsearch (long-running).")
 public final class SinkCommand implements Callable<Integer> {
 
@@ -37,69 +39,108 @@ public final class SinkCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--es-url", paramLabel = "URL[,URL…]", defaultValue = "${env:PILU_ES_URL:-" + ElasticsearchSettings.DEFAULT_URL + "}",
+    @Option(
+            names = "--es-url",
+            paramLabel = "URL[,URL…]",
+            defaultValue = "${env:PILU_ES_URL:-" + ElasticsearchSettings.DEFAULT_URL + "}",
             description = "Elasticsearch node URL(s) (env PILU_ES_URL, default ${DEFAULT-VALUE}).")
     String esUrl;
 
-    @Option(names = "--es-username", defaultValue = "${env:PILU_ES_USERNAME:-}",
+    @Option(
+            names = "--es-username",
+            defaultValue = "${env:PILU_ES_USERNAME:-}",
             description = "Basic-auth user (env PILU_ES_USERNAME; the password only from env PILU_ES_PASSWORD; "
                     + "an API key from env PILU_ES_API_KEY wins over basic auth).")
     String esUsername;
 
-    @Option(names = "--es-ca-cert", paramLabel = "PEM", defaultValue = "${env:PILU_ES_CA_CERT:-}",
+    @Option(
+            names = "--es-ca-cert",
+            paramLabel = "PEM",
+            defaultValue = "${env:PILU_ES_CA_CERT:-}",
             description = "CA certificate (PEM) to trust for https (env PILU_ES_CA_CERT, default the JDK trust store).")
     String esCaCert;
 
-    @Option(names = "--index-alias", defaultValue = "${env:PILU_SINK_INDEX_ALIAS:-" + SinkConfig.DEFAULT_INDEX_ALIAS + "}",
-            description = "Write alias; created with index <alias>-v1 when missing (env PILU_SINK_INDEX_ALIAS, default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--index-alias",
+            defaultValue = "${env:PILU_SINK_INDEX_ALIAS:-" + SinkConfig.DEFAULT_INDEX_ALIAS + "}",
+            description =
+                    "Write alias; created with index <alias>-v1 when missing (env PILU_SINK_INDEX_ALIAS, default ${DEFAULT-VALUE}).")
     String indexAlias;
 
-    @Option(names = "--group-id", defaultValue = "${env:PILU_SINK_GROUP_ID:-" + SinkConfig.DEFAULT_GROUP_ID + "}",
+    @Option(
+            names = "--group-id",
+            defaultValue = "${env:PILU_SINK_GROUP_ID:-" + SinkConfig.DEFAULT_GROUP_ID + "}",
             description = "Kafka consumer group (env PILU_SINK_GROUP_ID, default ${DEFAULT-VALUE}).")
     String groupId;
 
-    @Option(names = "--batch-size", defaultValue = "${env:PILU_SINK_BATCH_SIZE:-" + SinkConfig.DEFAULT_BATCH_MAX_DOCS + "}",
+    @Option(
+            names = "--batch-size",
+            defaultValue = "${env:PILU_SINK_BATCH_SIZE:-" + SinkConfig.DEFAULT_BATCH_MAX_DOCS + "}",
             description = "Documents per bulk request (env PILU_SINK_BATCH_SIZE, default ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--batch-bytes", defaultValue = "${env:PILU_SINK_BATCH_BYTES:-" + SinkConfig.DEFAULT_BATCH_MAX_BYTES + "}",
-            description = "Max NDJSON bytes per bulk request (env PILU_SINK_BATCH_BYTES, default ${DEFAULT-VALUE} = 5 MiB).")
+    @Option(
+            names = "--batch-bytes",
+            defaultValue = "${env:PILU_SINK_BATCH_BYTES:-" + SinkConfig.DEFAULT_BATCH_MAX_BYTES + "}",
+            description =
+                    "Max NDJSON bytes per bulk request (env PILU_SINK_BATCH_BYTES, default ${DEFAULT-VALUE} = 5 MiB).")
     long batchBytes;
 
-    @Option(names = "--linger-ms", defaultValue = "${env:PILU_SINK_LINGER_MS:-" + SinkConfig.DEFAULT_LINGER_MS + "}",
-            description = "Send a partial batch once its oldest document waited this long (env PILU_SINK_LINGER_MS, default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--linger-ms",
+            defaultValue = "${env:PILU_SINK_LINGER_MS:-" + SinkConfig.DEFAULT_LINGER_MS + "}",
+            description =
+                    "Send a partial batch once its oldest document waited this long (env PILU_SINK_LINGER_MS, default ${DEFAULT-VALUE}).")
     long lingerMs;
 
-    @Option(names = "--max-in-flight", defaultValue = "${env:PILU_SINK_MAX_IN_FLIGHT:-" + SinkConfig.DEFAULT_MAX_IN_FLIGHT + "}",
+    @Option(
+            names = "--max-in-flight",
+            defaultValue = "${env:PILU_SINK_MAX_IN_FLIGHT:-" + SinkConfig.DEFAULT_MAX_IN_FLIGHT + "}",
             description = "Concurrent bulk requests (env PILU_SINK_MAX_IN_FLIGHT, default ${DEFAULT-VALUE}).")
     int maxInFlight;
 
-    @Option(names = "--retry-backoff-ms", defaultValue = "${env:PILU_SINK_RETRY_BACKOFF_MS:-" + RetryPolicy.DEFAULT_INITIAL_BACKOFF_MS + "}",
-            description = "First retry delay for 429/5xx/connection errors, doubled per retry, with jitter (env PILU_SINK_RETRY_BACKOFF_MS, default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--retry-backoff-ms",
+            defaultValue = "${env:PILU_SINK_RETRY_BACKOFF_MS:-" + RetryPolicy.DEFAULT_INITIAL_BACKOFF_MS + "}",
+            description =
+                    "First retry delay for 429/5xx/connection errors, doubled per retry, with jitter (env PILU_SINK_RETRY_BACKOFF_MS, default ${DEFAULT-VALUE}).")
     long retryBackoffMs;
 
-    @Option(names = "--retry-backoff-max-ms", defaultValue = "${env:PILU_SINK_RETRY_BACKOFF_MAX_MS:-" + RetryPolicy.DEFAULT_MAX_BACKOFF_MS + "}",
+    @Option(
+            names = "--retry-backoff-max-ms",
+            defaultValue = "${env:PILU_SINK_RETRY_BACKOFF_MAX_MS:-" + RetryPolicy.DEFAULT_MAX_BACKOFF_MS + "}",
             description = "Cap of the retry delay (env PILU_SINK_RETRY_BACKOFF_MAX_MS, default ${DEFAULT-VALUE}).")
     long retryBackoffMaxMs;
 
-    @Option(names = "--max-retries", defaultValue = "${env:PILU_SINK_MAX_RETRIES:-" + RetryPolicy.UNLIMITED + "}",
-            description = "Retries of one batch before the sink exits with an error, -1 = retry while Elasticsearch is down "
-                    + "(env PILU_SINK_MAX_RETRIES, default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-retries",
+            defaultValue = "${env:PILU_SINK_MAX_RETRIES:-" + RetryPolicy.UNLIMITED + "}",
+            description =
+                    "Retries of one batch before the sink exits with an error, -1 = retry while Elasticsearch is down "
+                            + "(env PILU_SINK_MAX_RETRIES, default ${DEFAULT-VALUE}).")
     long maxRetries;
 
-    @Option(names = "--shutdown-timeout-ms", defaultValue = "${env:PILU_SINK_SHUTDOWN_TIMEOUT_MS:-" + SinkConfig.DEFAULT_SHUTDOWN_TIMEOUT_MS + "}",
-            description = "On SIGTERM, how long to wait for in-flight bulk requests (env PILU_SINK_SHUTDOWN_TIMEOUT_MS, default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--shutdown-timeout-ms",
+            defaultValue = "${env:PILU_SINK_SHUTDOWN_TIMEOUT_MS:-" + SinkConfig.DEFAULT_SHUTDOWN_TIMEOUT_MS + "}",
+            description =
+                    "On SIGTERM, how long to wait for in-flight bulk requests (env PILU_SINK_SHUTDOWN_TIMEOUT_MS, default ${DEFAULT-VALUE}).")
     long shutdownTimeoutMs;
 
-    @Option(names = "--research-visits", negatable = true, defaultValue = "${env:PILU_SINK_RESEARCH_VISITS:-true}",
+    @Option(
+            names = "--research-visits",
+            negatable = true,
+            defaultValue = "${env:PILU_SINK_RESEARCH_VISITS:-true}",
             fallbackValue = "true",
             description = "Also index pilu.research-visits (written by pilu analytics) into --visits-index-alias "
                     + "(env PILU_SINK_RESEARCH_VISITS, default ${DEFAULT-VALUE}).")
     boolean researchVisits;
 
-    @Option(names = "--visits-index-alias",
+    @Option(
+            names = "--visits-index-alias",
             defaultValue = "${env:PILU_SINK_VISITS_INDEX_ALIAS:-" + SinkIndex.DEFAULT_VISITS_ALIAS + "}",
-            description = "Write alias of the research visits (env PILU_SINK_VISITS_INDEX_ALIAS, default ${DEFAULT-VALUE}).")
+            description =
+                    "Write alias of the research visits (env PILU_SINK_VISITS_INDEX_ALIAS, default ${DEFAULT-VALUE}).")
     String visitsIndexAlias;
 
     /** The research-visits sink: the same settings, its own topic, consumer group and alias; null when turned off. */
@@ -107,18 +148,37 @@ public final class SinkCommand implements Callable<Integer> {
         if (!researchVisits) {
             return null;
         }
-        return new SinkConfig(c.bootstrapServers(), common.topics().researchVisits(), c.dlqTopic(),
-                c.groupId() + "-research-visits", c.es(), visitsIndexAlias, c.batchMaxDocs(), c.batchMaxBytes(),
-                c.linger(), c.maxInFlight(), c.retry(), c.shutdownTimeout());
+        return new SinkConfig(
+                c.bootstrapServers(),
+                common.topics().researchVisits(),
+                c.dlqTopic(),
+                c.groupId() + "-research-visits",
+                c.es(),
+                visitsIndexAlias,
+                c.batchMaxDocs(),
+                c.batchMaxBytes(),
+                c.linger(),
+                c.maxInFlight(),
+                c.retry(),
+                c.shutdownTimeout());
     }
 
     /** The configuration these options describe (secrets from the environment). */
     SinkConfig config() {
         Topics topics = common.topics();
-        ElasticsearchSettings es = ElasticsearchSettings.of(esUrl, esUsername, System.getenv("PILU_ES_PASSWORD"),
-                System.getenv("PILU_ES_API_KEY"), esCaCert);
-        return new SinkConfig(common.bootstrapServers, topics.enriched(), topics.dlqSink(), groupId, es, indexAlias,
-                batchSize, batchBytes, Duration.ofMillis(lingerMs), maxInFlight,
+        ElasticsearchSettings es = ElasticsearchSettings.of(
+                esUrl, esUsername, System.getenv("PILU_ES_PASSWORD"), System.getenv("PILU_ES_API_KEY"), esCaCert);
+        return new SinkConfig(
+                common.bootstrapServers,
+                topics.enriched(),
+                topics.dlqSink(),
+                groupId,
+                es,
+                indexAlias,
+                batchSize,
+                batchBytes,
+                Duration.ofMillis(lingerMs),
+                maxInFlight,
                 new RetryPolicy(Duration.ofMillis(retryBackoffMs), Duration.ofMillis(retryBackoffMaxMs), maxRetries),
                 Duration.ofMillis(shutdownTimeoutMs));
     }
@@ -155,22 +215,40 @@ public final class SinkCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         Topics topics = common.topics();
-        TopicProvisioner.ensure(config.bootstrapServers(), topics.all().stream()
-                .filter(t -> List.of(topics.enriched(), topics.dlqSink(), topics.researchVisits()).contains(t.name()))
-                .toList(), common.replicationFactor);
+        TopicProvisioner.ensure(
+                config.bootstrapServers(),
+                topics.all().stream()
+                        .filter(t -> List.of(topics.enriched(), topics.dlqSink(), topics.researchVisits())
+                                .contains(t.name()))
+                        .toList(),
+                common.replicationFactor);
         PrometheusMeterRegistry registry = Metrics.newRegistry("sink");
         Lifecycle lifecycle = new Lifecycle("pilu-sink").closeOnShutdown();
         try {
             SinkRunner main = lifecycle.add(Phase.SINK, "sink", SinkRunner.start(config, registry));
             SinkConfig visitsConfig = visitsConfig(config);
-            SinkRunner visits = visitsConfig == null ? null : lifecycle.add(Phase.SINK, "sink-research-visits",
-                    SinkRunner.start(visitsConfig, registry, SinkIndex.RESEARCH_VISITS));
+            SinkRunner visits = visitsConfig == null
+                    ? null
+                    : lifecycle.add(
+                            Phase.SINK,
+                            "sink-research-visits",
+                            SinkRunner.start(visitsConfig, registry, SinkIndex.RESEARCH_VISITS));
             SinkRunners runner = new SinkRunners(main, visits);
-            OpsServer ops = !common.opsEnabled(DEFAULT_OPS_PORT) ? null
-                    : lifecycle.add(Phase.OPS, "ops", common.opsServer(registry, DEFAULT_OPS_PORT)
-                            .liveness(runner::liveness).readiness(runner::readiness).start());
-            log.info("event=sink_started config={} analyzer={} research_visits={} ops={}", config,
-                    main.analyzer().esType(), visits == null ? "off" : visitsIndexAlias, ops == null ? "none" : ops.url());
+            OpsServer ops = !common.opsEnabled(DEFAULT_OPS_PORT)
+                    ? null
+                    : lifecycle.add(
+                            Phase.OPS,
+                            "ops",
+                            common.opsServer(registry, DEFAULT_OPS_PORT)
+                                    .liveness(runner::liveness)
+                                    .readiness(runner::readiness)
+                                    .start());
+            log.info(
+                    "event=sink_started config={} analyzer={} research_visits={} ops={}",
+                    config,
+                    main.analyzer().esType(),
+                    visits == null ? "off" : visitsIndexAlias,
+                    ops == null ? "none" : ops.url());
             if (runner.await() == null) {
                 log.info("event=sink_stopped");
                 return 0;

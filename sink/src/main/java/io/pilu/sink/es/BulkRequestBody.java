@@ -13,12 +13,12 @@ public final class BulkRequestBody {
 
     private static final ObjectMapper MAPPER = Json.mapper();
 
-    private BulkRequestBody() {
-    }
+    private BulkRequestBody() {}
 
     public static byte[] of(List<? extends BulkAction> actions) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(
-                (int) Math.min(Integer.MAX_VALUE - 8, actions.stream().mapToLong(BulkAction::estimatedBytes).sum()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(
+                Integer.MAX_VALUE - 8,
+                actions.stream().mapToLong(BulkAction::estimatedBytes).sum()));
         try {
             for (BulkAction a : actions) {
                 ObjectNode line = MAPPER.createObjectNode();

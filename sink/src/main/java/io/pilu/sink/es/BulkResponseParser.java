@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class BulkResponseParser {
 
-    private BulkResponseParser() {
-    }
+    private BulkResponseParser() {}
 
     /**
      * @param body          the response body
@@ -34,7 +33,8 @@ public final class BulkResponseParser {
             throw new IllegalArgumentException("bulk response has no items array");
         }
         if (items.size() != expectedItems) {
-            throw new IllegalArgumentException("bulk response has " + items.size() + " items for " + expectedItems + " actions");
+            throw new IllegalArgumentException(
+                    "bulk response has " + items.size() + " items for " + expectedItems + " actions");
         }
         List<BulkItemResult> results = new ArrayList<>(items.size());
         for (JsonNode item : items) {
@@ -62,7 +62,10 @@ public final class BulkResponseParser {
         StringBuilder sb = new StringBuilder(error.path("reason").asText(""));
         JsonNode cause = error.get("caused_by");
         for (int depth = 0; cause != null && depth < 5; depth++) {
-            sb.append(" <- ").append(cause.path("type").asText("")).append(": ").append(cause.path("reason").asText(""));
+            sb.append(" <- ")
+                    .append(cause.path("type").asText(""))
+                    .append(": ")
+                    .append(cause.path("reason").asText(""));
             cause = cause.get("caused_by");
         }
         return sb.toString();

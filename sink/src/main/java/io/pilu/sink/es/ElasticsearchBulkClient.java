@@ -47,12 +47,14 @@ public final class ElasticsearchBulkClient implements AutoCloseable {
      * @throws EsRetryableException       when nothing can be said about the items (no connection, 429, 5xx, 401/403)
      * @throws EsRequestRejectedException when ES refused the request as a whole with another 4xx
      */
-    public List<BulkItemResult> bulk(String index, List<? extends BulkAction> actions) throws EsRetryableException, EsRequestRejectedException {
+    public List<BulkItemResult> bulk(String index, List<? extends BulkAction> actions)
+            throws EsRetryableException, EsRequestRejectedException {
         return bulk(index, BulkRequestBody.of(actions), actions.size());
     }
 
     /** As {@link #bulk(String, List)} with the body already built. */
-    public List<BulkItemResult> bulk(String index, byte[] body, int actionCount) throws EsRetryableException, EsRequestRejectedException {
+    public List<BulkItemResult> bulk(String index, byte[] body, int actionCount)
+            throws EsRetryableException, EsRequestRejectedException {
         Request request = new Request("POST", "/" + index + "/_bulk");
         // Only what the sink reads: a 500-document answer otherwise repeats index name, id, shards and seq_no per item.
         request.addParameter("filter_path", "items.*.status,items.*.error");
@@ -87,7 +89,9 @@ public final class ElasticsearchBulkClient implements AutoCloseable {
             r.addParameter("timeout", "2s");
             Response resp = rest.performRequest(r);
             String body = EntityUtils.toString(resp.getEntity());
-            return body.contains("\"red\"") ? Check.failing("elasticsearch cluster is red") : Check.ok("elasticsearch " + body);
+            return body.contains("\"red\"")
+                    ? Check.failing("elasticsearch cluster is red")
+                    : Check.ok("elasticsearch " + body);
         } catch (IOException | RuntimeException e) {
             return Check.failing("elasticsearch unreachable: " + e.getMessage());
         }

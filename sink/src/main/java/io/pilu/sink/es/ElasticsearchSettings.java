@@ -33,7 +33,9 @@ public record ElasticsearchSettings(List<URI> urls, String username, String pass
                 throw new IllegalArgumentException("Elasticsearch URL " + redact(u) + " must not contain credentials "
                         + "(user:password@); set PILU_ES_USERNAME and PILU_ES_PASSWORD (or PILU_ES_API_KEY) instead");
             }
-            if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https")) || u.getHost() == null) {
+            if (u.getScheme() == null
+                    || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
+                    || u.getHost() == null) {
                 throw new IllegalArgumentException("Elasticsearch URL must be http(s)://host[:port], got '" + u + "'");
             }
         }
@@ -47,12 +49,14 @@ public record ElasticsearchSettings(List<URI> urls, String username, String pass
     }
 
     /** Parses a comma-separated URL list, e.g. {@code http://es1:9200,http://es2:9200}. */
-    public static ElasticsearchSettings of(String commaSeparatedUrls, String username, String password, String apiKey, String caCert) {
+    public static ElasticsearchSettings of(
+            String commaSeparatedUrls, String username, String password, String apiKey, String caCert) {
         if (commaSeparatedUrls == null || commaSeparatedUrls.isBlank()) {
             throw new IllegalArgumentException("Elasticsearch URL is empty");
         }
         List<URI> urls = Arrays.stream(commaSeparatedUrls.split(","))
-                .map(String::trim).filter(s -> !s.isEmpty())
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
                 .map(s -> {
                     try {
                         return new URI(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
@@ -63,7 +67,8 @@ public record ElasticsearchSettings(List<URI> urls, String username, String pass
                     }
                 })
                 .toList();
-        return new ElasticsearchSettings(urls, username, password, apiKey, blankToNull(caCert) == null ? null : Path.of(caCert));
+        return new ElasticsearchSettings(
+                urls, username, password, apiKey, blankToNull(caCert) == null ? null : Path.of(caCert));
     }
 
     /** Plain URL, no auth, no TLS settings. */

@@ -33,7 +33,8 @@ public final class IndexBootstrapper {
     /** smartcn when {@code _analyze} accepts it (the analysis-smartcn plugin is installed), else cjk. */
     public IndexTemplate.ChineseAnalyzer detectAnalyzer() throws IOException {
         Request r = new Request("POST", "/_analyze");
-        r.setEntity(new StringEntity("{\"analyzer\":\"smartcn\",\"text\":\"投资者关系活动记录表\"}", ContentType.APPLICATION_JSON));
+        r.setEntity(
+                new StringEntity("{\"analyzer\":\"smartcn\",\"text\":\"投资者关系活动记录表\"}", ContentType.APPLICATION_JSON));
         try {
             rest.performRequest(r);
             return IndexTemplate.ChineseAnalyzer.SMARTCN;
@@ -62,7 +63,8 @@ public final class IndexBootstrapper {
         String current = writeIndexOf(alias);
         if (current == null) {
             Request create = new Request("PUT", "/" + firstIndex);
-            create.setEntity(new StringEntity("{\"aliases\":{\"" + alias + "\":{\"is_write_index\":true}}}", ContentType.APPLICATION_JSON));
+            create.setEntity(new StringEntity(
+                    "{\"aliases\":{\"" + alias + "\":{\"is_write_index\":true}}}", ContentType.APPLICATION_JSON));
             try {
                 rest.performRequest(create);
                 current = firstIndex;
@@ -70,13 +72,19 @@ public final class IndexBootstrapper {
                 // another sink instance starting at the same moment won the race: fine, as long as the alias is there
                 current = writeIndexOf(alias);
                 if (current == null) {
-                    throw new IllegalStateException("cannot create index " + firstIndex + " with write alias " + alias
-                            + ": " + ElasticsearchBulkClient.bodyText(e.getResponse()), e);
+                    throw new IllegalStateException(
+                            "cannot create index " + firstIndex + " with write alias " + alias + ": "
+                                    + ElasticsearchBulkClient.bodyText(e.getResponse()),
+                            e);
                 }
             }
         }
-        log.info("event=index_ready alias={} write_index={} analyzer={} (smartcn {} on this cluster)",
-                alias, current, analyzer.esType(), analyzer == IndexTemplate.ChineseAnalyzer.SMARTCN ? "available" : "not available");
+        log.info(
+                "event=index_ready alias={} write_index={} analyzer={} (smartcn {} on this cluster)",
+                alias,
+                current,
+                analyzer.esType(),
+                analyzer == IndexTemplate.ChineseAnalyzer.SMARTCN ? "available" : "not available");
         return analyzer;
     }
 
@@ -89,8 +97,9 @@ public final class IndexBootstrapper {
         } catch (ResponseException e) {
             if (e.getResponse().getStatusLine().getStatusCode() == 404) {
                 if (indexExists(alias)) {
-                    throw new IllegalStateException("'" + alias + "' is a concrete index, not an alias (was it auto-created "
-                            + "by a write before the sink ran?); delete it or choose another --index-alias");
+                    throw new IllegalStateException(
+                            "'" + alias + "' is a concrete index, not an alias (was it auto-created "
+                                    + "by a write before the sink ran?); delete it or choose another --index-alias");
                 }
                 return null;
             }

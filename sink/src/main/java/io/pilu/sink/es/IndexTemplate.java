@@ -35,8 +35,7 @@ public final class IndexTemplate {
         }
     }
 
-    private IndexTemplate() {
-    }
+    private IndexTemplate() {}
 
     /** The template name the sink owns for {@code alias}. */
     public static String name(String alias) {

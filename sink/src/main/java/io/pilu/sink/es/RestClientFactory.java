@@ -23,20 +23,20 @@ import org.elasticsearch.client.RestClientBuilder;
 /** Builds the low-level {@link RestClient} for an {@link ElasticsearchSettings}: hosts, auth header, TLS trust. */
 public final class RestClientFactory {
 
-    private RestClientFactory() {
-    }
+    private RestClientFactory() {}
 
     public static RestClient create(ElasticsearchSettings conn) {
         HttpHost[] hosts = conn.urls().stream()
-                .map(u -> new HttpHost(u.getHost(), u.getPort() > 0 ? u.getPort() : defaultPort(u.getScheme()), u.getScheme()))
+                .map(u -> new HttpHost(
+                        u.getHost(), u.getPort() > 0 ? u.getPort() : defaultPort(u.getScheme()), u.getScheme()))
                 .toArray(HttpHost[]::new);
         RestClientBuilder builder = RestClient.builder(hosts);
         List<Header> headers = new ArrayList<>();
         if (conn.apiKey() != null) {
             headers.add(new BasicHeader("Authorization", "ApiKey " + conn.apiKey()));
         } else if (conn.username() != null) {
-            String token = Base64.getEncoder().encodeToString(
-                    (conn.username() + ":" + conn.password()).getBytes(StandardCharsets.UTF_8));
+            String token = Base64.getEncoder()
+                    .encodeToString((conn.username() + ":" + conn.password()).getBytes(StandardCharsets.UTF_8));
             headers.add(new BasicHeader("Authorization", "Basic " + token));
         }
         builder.setDefaultHeaders(headers.toArray(Header[]::new));
@@ -53,7 +53,8 @@ public final class RestClientFactory {
     /** An SSL context trusting exactly the certificates in the configured PEM file. */
     static SSLContext sslContextTrusting(ElasticsearchSettings conn) {
         try (InputStream in = Files.newInputStream(conn.caCert())) {
-            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            Collection<? extends Certificate> certs =
+                    CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certs.isEmpty()) {
                 throw new IllegalArgumentException("no certificate in CA file " + conn.caCert());
             }
@@ -69,7 +70,8 @@ public final class RestClientFactory {
             ctx.init(null, tmf.getTrustManagers(), null);
             return ctx;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read CA certificate " + conn.caCert() + " (PILU_ES_CA_CERT): " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot read CA certificate " + conn.caCert() + " (PILU_ES_CA_CERT): " + e.getMessage(), e);
         }
     }
 

@@ -15,14 +15,27 @@ import io.pilu.model.Json;
  */
 public final class SearchQueryBuilder {
 
-    static final String[] TEXT_FIELDS = {"title^3", "companyName.text^2", "text", "ir.qa.question", "ir.qa.answer", "figures.context"};
+    static final String[] TEXT_FIELDS = {
+        "title^3", "companyName.text^2", "text", "ir.qa.question", "ir.qa.answer", "figures.context"
+    };
     /** What the result list shows; the full text stays on the server. */
-    static final String[] SOURCE_FIELDS = {"id", "companyCode", "companyName", "title", "publishDate", "documentClass",
-            "documentUrl", "ir.date", "ir.participants", "ir.customers", "enrichmentVersion", "exchange",
-            "ir.activityTypes"};
+    static final String[] SOURCE_FIELDS = {
+        "id",
+        "companyCode",
+        "companyName",
+        "title",
+        "publishDate",
+        "documentClass",
+        "documentUrl",
+        "ir.date",
+        "ir.participants",
+        "ir.customers",
+        "enrichmentVersion",
+        "exchange",
+        "ir.activityTypes"
+    };
 
-    private SearchQueryBuilder() {
-    }
+    private SearchQueryBuilder() {}
 
     public static ObjectNode build(SearchRequest r) {
         ObjectNode body = Json.mapper().createObjectNode();
@@ -60,7 +73,9 @@ public final class SearchQueryBuilder {
             anyOf(filter, r.company().trim(), "companyCode", "companyName");
         }
         if (r.documentClass() != null) {
-            filter.addObject().putObject("term").put("documentClass", r.documentClass().name());
+            filter.addObject()
+                    .putObject("term")
+                    .put("documentClass", r.documentClass().name());
         }
         if (r.from() != null || r.to() != null) {
             ObjectNode range = filter.addObject().putObject("range").putObject("publishDate");
@@ -75,7 +90,9 @@ public final class SearchQueryBuilder {
             anyOf(filter, r.institution().trim(), "ir.participants", "entityNames");
         }
         if (r.activityType() != null && !r.activityType().isBlank()) {
-            filter.addObject().putObject("term").put("ir.activityTypes", r.activityType().trim());
+            filter.addObject()
+                    .putObject("term")
+                    .put("ir.activityTypes", r.activityType().trim());
         }
         ArrayNode sort = body.putArray("sort");
         if (r.order() == SearchRequest.Order.NEWEST) {

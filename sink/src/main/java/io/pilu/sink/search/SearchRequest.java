@@ -20,9 +20,19 @@ import java.time.LocalDate;
  * @param offset        hits to skip (pagination)
  * @param order         relevance (default) or newest first
  */
-public record SearchRequest(String text, String company, DocumentClass documentClass, LocalDate from, LocalDate to,
-                            String institution, int size, HighlightStyle highlight, String exchange,
-                            String activityType, int offset, Order order) {
+public record SearchRequest(
+        String text,
+        String company,
+        DocumentClass documentClass,
+        LocalDate from,
+        LocalDate to,
+        String institution,
+        int size,
+        HighlightStyle highlight,
+        String exchange,
+        String activityType,
+        int offset,
+        Order order) {
 
     /** Elasticsearch's default {@code index.max_result_window}: from + size beyond it is refused. */
     public static final int MAX_WINDOW = 10_000;
@@ -32,8 +42,8 @@ public record SearchRequest(String text, String company, DocumentClass documentC
             throw new IllegalArgumentException("size must be between 1 and " + MAX_WINDOW + ", got " + size);
         }
         if (offset < 0 || offset + size > MAX_WINDOW) {
-            throw new IllegalArgumentException("offset must be >= 0 with offset + size <= " + MAX_WINDOW + ", got "
-                    + offset);
+            throw new IllegalArgumentException(
+                    "offset must be >= 0 with offset + size <= " + MAX_WINDOW + ", got " + offset);
         }
         if (from != null && to != null && from.isAfter(to)) {
             throw new IllegalArgumentException("--from " + from + " is after --to " + to);
@@ -47,8 +57,15 @@ public record SearchRequest(String text, String company, DocumentClass documentC
     }
 
     /** The first {@code size} hits by relevance, with no exchange or activity-type filter. */
-    public SearchRequest(String text, String company, DocumentClass documentClass, LocalDate from, LocalDate to,
-                         String institution, int size, HighlightStyle highlight) {
+    public SearchRequest(
+            String text,
+            String company,
+            DocumentClass documentClass,
+            LocalDate from,
+            LocalDate to,
+            String institution,
+            int size,
+            HighlightStyle highlight) {
         this(text, company, documentClass, from, to, institution, size, highlight, null, null, 0, Order.RELEVANCE);
     }
 

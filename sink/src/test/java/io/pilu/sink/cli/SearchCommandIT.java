@@ -34,13 +34,36 @@ class SearchCommandIT {
         it.send(SinkFixtures.periodic("p-1", 1));
         it.send(SinkFixtures.failedExtraction("f-1"));
         var other = SinkFixtures.ir("ir-2", 1);
-        var raw = SinkFixtures.raw("ir-2", "830799", "艾融软件", "[临时公告]艾融软件:投资者关系活动记录表",
-                "问：公司与银行客户的合作情况？答：公司主要服务于大型商业银行。", LocalDate.of(2023, 5, 10));
-        it.send(new io.pilu.model.EnrichedAnnouncement(1, "ir-2", raw, other.documentClass(),
-                new io.pilu.model.IrActivity(io.pilu.model.IrActivity.Layout.BSE, java.util.List.of("业绩说明会"), null, "2023-05",
-                        null, java.util.List.of(new io.pilu.model.IrActivity.Participant("华泰证券", null, io.pilu.model.EntityType.BROKER, null)),
-                        null, null, null, null, null, null),
-                java.util.List.of(), java.util.List.of(), 1, other.enrichedAt()));
+        var raw = SinkFixtures.raw(
+                "ir-2",
+                "830799",
+                "艾融软件",
+                "[临时公告]艾融软件:投资者关系活动记录表",
+                "问：公司与银行客户的合作情况？答：公司主要服务于大型商业银行。",
+                LocalDate.of(2023, 5, 10));
+        it.send(new io.pilu.model.EnrichedAnnouncement(
+                1,
+                "ir-2",
+                raw,
+                other.documentClass(),
+                new io.pilu.model.IrActivity(
+                        io.pilu.model.IrActivity.Layout.BSE,
+                        java.util.List.of("业绩说明会"),
+                        null,
+                        "2023-05",
+                        null,
+                        java.util.List.of(new io.pilu.model.IrActivity.Participant(
+                                "华泰证券", null, io.pilu.model.EntityType.BROKER, null)),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                java.util.List.of(),
+                java.util.List.of(),
+                1,
+                other.enrichedAt()));
         sink = SinkRunner.start(it.config(), new SimpleMeterRegistry());
         await().atMost(Duration.ofSeconds(60)).until(() -> it.count() == 4);
     }
@@ -74,7 +97,8 @@ class SearchCommandIT {
     void chineseQueryFindsTheIrRecordWithHighlightedFragments() {
         String out = run("智谱华章");
         assertThat(out).startsWith("1 hit");
-        assertThat(out).contains("并行科技 (839493)  2024-06-18  IR_ACTIVITY_RECORD")
+        assertThat(out)
+                .contains("并行科技 (839493)  2024-06-18  IR_ACTIVITY_RECORD")
                 .contains("[临时公告]并行科技:投资者关系活动记录表")
                 .contains("participants: 中邮证券, 中邮证券有限责任公司, 地泽投资")
                 .contains("【智谱华章】");
@@ -83,7 +107,9 @@ class SearchCommandIT {
     @Test
     void filtersNarrowTheHits() {
         assertThat(run("投资者关系活动记录表")).startsWith("2 hits");
-        assertThat(run("投资者关系活动记录表", "--from", "2024-01-01")).startsWith("1 hit").contains("并行科技");
+        assertThat(run("投资者关系活动记录表", "--from", "2024-01-01"))
+                .startsWith("1 hit")
+                .contains("并行科技");
         assertThat(run("投资者关系活动记录表", "--to", "2023-12-31")).startsWith("1 hit").contains("艾融软件");
         assertThat(run("--institution", "华泰证券")).startsWith("1 hit").contains("艾融软件");
         assertThat(run("--institution", "中邮证券有限责任公司")).startsWith("1 hit").contains("并行科技");
@@ -107,7 +133,8 @@ class SearchCommandIT {
         CommandLine cl = new CommandLine(cmd);
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err));
-        assertThat(cl.execute("--es-url", SharedInfra.elasticsearchUrl(), "--class", "ANNUAL", "x")).isEqualTo(2);
+        assertThat(cl.execute("--es-url", SharedInfra.elasticsearchUrl(), "--class", "ANNUAL", "x"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("unknown --class 'ANNUAL'").contains("PERIODIC_REPORT");
     }
 }

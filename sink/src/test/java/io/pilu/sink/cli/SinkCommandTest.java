@@ -38,9 +38,29 @@ class SinkCommandTest {
 
     @Test
     void flagsOverrideAndThePrefixAppliesToBothTopics() {
-        SinkConfig c = parse("--topic-prefix", "t1.", "--es-url", "https://es1:9243,https://es2:9243", "--index-alias", "ann",
-                "--batch-size", "100", "--batch-bytes", "2048", "--linger-ms", "50", "--max-in-flight", "4",
-                "--retry-backoff-ms", "10", "--retry-backoff-max-ms", "20", "--max-retries", "7", "--group-id", "g");
+        SinkConfig c = parse(
+                "--topic-prefix",
+                "t1.",
+                "--es-url",
+                "https://es1:9243,https://es2:9243",
+                "--index-alias",
+                "ann",
+                "--batch-size",
+                "100",
+                "--batch-bytes",
+                "2048",
+                "--linger-ms",
+                "50",
+                "--max-in-flight",
+                "4",
+                "--retry-backoff-ms",
+                "10",
+                "--retry-backoff-max-ms",
+                "20",
+                "--max-retries",
+                "7",
+                "--group-id",
+                "g");
         assertThat(c.sourceTopic()).isEqualTo("t1.pilu.announcements.enriched");
         assertThat(c.dlqTopic()).isEqualTo("t1.pilu.dlq.sink");
         assertThat(c.es().urls()).hasSize(2);

@@ -14,11 +14,12 @@ class BulkRequestBodyTest {
                 new BulkAction.Index("a\"1", 3, "{\"title\":\"智谱华章\"}".getBytes(StandardCharsets.UTF_8)),
                 new BulkAction.Delete("b")));
         String text = new String(body, StandardCharsets.UTF_8);
-        assertThat(text.split("\n", -1)).containsExactly(
-                "{\"index\":{\"_id\":\"a\\\"1\",\"version\":3,\"version_type\":\"external_gte\"}}",
-                "{\"title\":\"智谱华章\"}",
-                "{\"delete\":{\"_id\":\"b\"}}",
-                "");
+        assertThat(text.split("\n", -1))
+                .containsExactly(
+                        "{\"index\":{\"_id\":\"a\\\"1\",\"version\":3,\"version_type\":\"external_gte\"}}",
+                        "{\"title\":\"智谱华章\"}",
+                        "{\"delete\":{\"_id\":\"b\"}}",
+                        "");
     }
 
     @Test

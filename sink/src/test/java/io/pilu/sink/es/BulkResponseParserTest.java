@@ -31,15 +31,25 @@ class BulkResponseParserTest {
     @Test
     void readsEveryItemInOrder() {
         List<BulkItemResult> r = BulkResponseParser.parse(MIXED.getBytes(StandardCharsets.UTF_8), 9);
-        assertThat(r).extracting(BulkItemResult::outcome).containsExactly(
-                Outcome.INDEXED, Outcome.INDEXED, Outcome.STALE, Outcome.REJECTED, Outcome.RETRY, Outcome.RETRY,
-                Outcome.DELETED, Outcome.DELETED, Outcome.REJECTED);
+        assertThat(r)
+                .extracting(BulkItemResult::outcome)
+                .containsExactly(
+                        Outcome.INDEXED,
+                        Outcome.INDEXED,
+                        Outcome.STALE,
+                        Outcome.REJECTED,
+                        Outcome.RETRY,
+                        Outcome.RETRY,
+                        Outcome.DELETED,
+                        Outcome.DELETED,
+                        Outcome.REJECTED);
         assertThat(r).extracting(BulkItemResult::status).containsExactly(201, 200, 409, 400, 429, 503, 200, 404, 400);
     }
 
     @Test
     void rejectionCarriesTheErrorTypeAndTheWholeCauseChain() {
-        BulkItemResult rejected = BulkResponseParser.parse(MIXED.getBytes(StandardCharsets.UTF_8), 9).get(3);
+        BulkItemResult rejected = BulkResponseParser.parse(MIXED.getBytes(StandardCharsets.UTF_8), 9)
+                .get(3);
         assertThat(rejected.errorType()).isEqualTo("document_parsing_exception");
         assertThat(rejected.reason())
                 .startsWith("[1:120] failed to parse field [ir.date]")
@@ -49,15 +59,20 @@ class BulkResponseParserTest {
 
     @Test
     void successHasNoError() {
-        BulkItemResult ok = BulkResponseParser.parse(MIXED.getBytes(StandardCharsets.UTF_8), 9).get(0);
+        BulkItemResult ok = BulkResponseParser.parse(MIXED.getBytes(StandardCharsets.UTF_8), 9)
+                .get(0);
         assertThat(ok.errorType()).isNull();
         assertThat(ok.reason()).isNull();
     }
 
     @Test
     void aConflictThatIsNotAVersionConflictIsARejection() {
-        assertThat(BulkItemResult.of("create", 409, "resource_already_exists_exception", "x").outcome()).isEqualTo(Outcome.REJECTED);
-        assertThat(BulkItemResult.of("delete", 409, "version_conflict_engine_exception", "x").outcome()).isEqualTo(Outcome.STALE);
+        assertThat(BulkItemResult.of("create", 409, "resource_already_exists_exception", "x")
+                        .outcome())
+                .isEqualTo(Outcome.REJECTED);
+        assertThat(BulkItemResult.of("delete", 409, "version_conflict_engine_exception", "x")
+                        .outcome())
+                .isEqualTo(Outcome.STALE);
     }
 
     @Test

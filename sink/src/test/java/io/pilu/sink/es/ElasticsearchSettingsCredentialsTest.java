@@ -18,19 +18,22 @@ class ElasticsearchSettingsCredentialsTest {
                 .hasMessageContaining("must not contain credentials")
                 .hasMessageContaining("PILU_ES_PASSWORD")
                 .hasMessageContaining("http://****@es.example:9200")
-                .hasMessageNotContaining("s3cret-pw").hasMessageNotContaining("alice");
+                .hasMessageNotContaining("s3cret-pw")
+                .hasMessageNotContaining("alice");
     }
 
     @Test
     void anInvalidUrlIsRefusedWithoutQuotingIt() {
         assertThatThrownBy(() -> ElasticsearchSettings.of("http://user:s3cret pw@es:9200"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("s3cret");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("s3cret");
     }
 
     @Test
     void sinkAndSearchRefuseItAsAUsageErrorAndPrintNoPassword() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new CommandLine(new io.pilu.sink.cli.SinkCommand()).setErr(new java.io.PrintWriter(err, true))
+        int code = new CommandLine(new io.pilu.sink.cli.SinkCommand())
+                .setErr(new java.io.PrintWriter(err, true))
                 .execute("--es-url", "http://elastic:s3cret-pw@localhost:9200", "--bootstrap-servers", "localhost:1");
         String printed = err.toString(StandardCharsets.UTF_8);
         assertThat(code).isEqualTo(2);

@@ -12,9 +12,13 @@ class IndexTemplateTest {
         ObjectNode t = IndexTemplate.render("pilu-announcements", IndexTemplate.ChineseAnalyzer.CJK);
         assertThat(t.path("index_patterns").size()).isEqualTo(1);
         assertThat(t.path("index_patterns").get(0).asText()).isEqualTo("pilu-announcements-*");
-        assertThat(t.at("/template/settings/analysis/analyzer/pilu_chinese/type").asText()).isEqualTo("cjk");
+        assertThat(t.at("/template/settings/analysis/analyzer/pilu_chinese/type")
+                        .asText())
+                .isEqualTo("cjk");
         assertThat(IndexTemplate.render("x", IndexTemplate.ChineseAnalyzer.SMARTCN)
-                .at("/template/settings/analysis/analyzer/pilu_chinese/type").asText()).isEqualTo("smartcn");
+                        .at("/template/settings/analysis/analyzer/pilu_chinese/type")
+                        .asText())
+                .isEqualTo("smartcn");
     }
 
     @Test

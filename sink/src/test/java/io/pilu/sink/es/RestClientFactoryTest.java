@@ -28,6 +28,7 @@ class RestClientFactoryTest {
 
     @TempDir
     Path dir;
+
     private HttpsServer server;
     private final AtomicReference<String> authorization = new AtomicReference<>();
     private Path caPem;
@@ -36,12 +37,41 @@ class RestClientFactoryTest {
     void startHttpsServer() throws Exception {
         Path keystore = dir.resolve("node.p12");
         caPem = dir.resolve("ca.pem");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        run(keytool, "-genkeypair", "-alias", "node", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
-                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-keystore", keystore.toString(), "-storetype", "PKCS12",
-                "-storepass", "changeit");
-        run(keytool, "-exportcert", "-rfc", "-alias", "node", "-keystore", keystore.toString(), "-storepass", "changeit",
-                "-file", caPem.toString());
+        String keytool =
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        run(
+                keytool,
+                "-genkeypair",
+                "-alias",
+                "node",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-dname",
+                "CN=127.0.0.1",
+                "-ext",
+                "SAN=ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-keystore",
+                keystore.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                "changeit");
+        run(
+                keytool,
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "node",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                "changeit",
+                "-file",
+                caPem.toString());
 
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (FileInputStream in = new FileInputStream(keystore.toFile())) {
@@ -74,8 +104,10 @@ class RestClientFactoryTest {
 
     @Test
     void trustsTheConfiguredCaAndSendsBasicAuth() throws Exception {
-        try (RestClient rest = RestClientFactory.create(ElasticsearchSettings.of(url(), "elastic", "pw", null, caPem.toString()))) {
-            String body = EntityUtils.toString(rest.performRequest(new Request("GET", "/")).getEntity());
+        try (RestClient rest =
+                RestClientFactory.create(ElasticsearchSettings.of(url(), "elastic", "pw", null, caPem.toString()))) {
+            String body = EntityUtils.toString(
+                    rest.performRequest(new Request("GET", "/")).getEntity());
             assertThat(body).contains("You Know, for Search");
         }
         assertThat(authorization.get()).isEqualTo("Basic ZWxhc3RpYzpwdw=="); // base64("elastic:pw")
@@ -83,7 +115,8 @@ class RestClientFactoryTest {
 
     @Test
     void apiKeyWinsOverBasicAuth() throws Exception {
-        try (RestClient rest = RestClientFactory.create(ElasticsearchSettings.of(url(), "elastic", "pw", "a2V5OnNlY3JldA==", caPem.toString()))) {
+        try (RestClient rest = RestClientFactory.create(
+                ElasticsearchSettings.of(url(), "elastic", "pw", "a2V5OnNlY3JldA==", caPem.toString()))) {
             rest.performRequest(new Request("GET", "/"));
         }
         assertThat(authorization.get()).isEqualTo("ApiKey a2V5OnNlY3JldA==");
@@ -92,15 +125,18 @@ class RestClientFactoryTest {
     @Test
     void withoutTheCaTheServerIsNotTrusted() throws Exception {
         try (RestClient rest = RestClientFactory.create(ElasticsearchSettings.of(url()))) {
-            assertThatThrownBy(() -> rest.performRequest(new Request("GET", "/"))).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> rest.performRequest(new Request("GET", "/")))
+                    .isInstanceOf(IOException.class);
         }
     }
 
     @Test
     void anUnreadableCaFileIsAClearError() throws Exception {
         Path junk = Files.writeString(dir.resolve("junk.pem"), "not a certificate");
-        assertThatThrownBy(() -> RestClientFactory.create(ElasticsearchSettings.of(url(), null, null, null, junk.toString())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PILU_ES_CA_CERT");
+        assertThatThrownBy(() ->
+                        RestClientFactory.create(ElasticsearchSettings.of(url(), null, null, null, junk.toString())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PILU_ES_CA_CERT");
     }
 
     private static void run(String... command) throws Exception {

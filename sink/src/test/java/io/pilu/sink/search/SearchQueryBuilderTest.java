@@ -13,8 +13,8 @@ class SearchQueryBuilderTest {
 
     @Test
     void textQueryRequiresEveryWordBoostsPhraseAndKnownEntityAndHighlights() throws Exception {
-        JsonNode q = SearchQueryBuilder.build(new SearchRequest(" 智谱华章 ", null, null, null, null, null, 10,
-                SearchRequest.HighlightStyle.BRACKETS));
+        JsonNode q = SearchQueryBuilder.build(
+                new SearchRequest(" 智谱华章 ", null, null, null, null, null, 10, SearchRequest.HighlightStyle.BRACKETS));
         JsonNode expected = Json.mapper().readTree("""
                 {"size":10,"track_total_hits":true,
                  "query":{"bool":{
@@ -34,8 +34,15 @@ class SearchQueryBuilderTest {
 
     @Test
     void filtersOnlyQueryMatchesAllWithFiltersAndNoHighlight() throws Exception {
-        JsonNode q = SearchQueryBuilder.build(new SearchRequest(null, "839493", DocumentClass.IR_ACTIVITY_RECORD,
-                LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), "中邮证券", 5, SearchRequest.HighlightStyle.ANSI_BOLD));
+        JsonNode q = SearchQueryBuilder.build(new SearchRequest(
+                null,
+                "839493",
+                DocumentClass.IR_ACTIVITY_RECORD,
+                LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 12, 31),
+                "中邮证券",
+                5,
+                SearchRequest.HighlightStyle.ANSI_BOLD));
         assertThat(q.at("/query/bool/must/0/match_all").isObject()).isTrue();
         assertThat(q.has("highlight")).isFalse();
         assertThat(q.path("size").asInt()).isEqualTo(5);
@@ -49,8 +56,8 @@ class SearchQueryBuilderTest {
 
     @Test
     void openEndedDateRangeAndTerminalHighlight() {
-        JsonNode q = SearchQueryBuilder.build(new SearchRequest("算力", null, null, LocalDate.of(2024, 6, 1), null, null, 10,
-                SearchRequest.HighlightStyle.ANSI_BOLD));
+        JsonNode q = SearchQueryBuilder.build(new SearchRequest(
+                "算力", null, null, LocalDate.of(2024, 6, 1), null, null, 10, SearchRequest.HighlightStyle.ANSI_BOLD));
         assertThat(q.at("/query/bool/filter/0/range/publishDate/gte").asText()).isEqualTo("2024-06-01");
         assertThat(q.at("/query/bool/filter/0/range/publishDate").has("lte")).isFalse();
         assertThat(q.at("/highlight/pre_tags/0").asText()).isEqualTo("\u001b[1m");
@@ -58,8 +65,19 @@ class SearchQueryBuilderTest {
 
     @Test
     void exchangeActivityTypePaginationNewestFirstAndPrivateUseMarkers() throws Exception {
-        JsonNode q = SearchQueryBuilder.build(new SearchRequest("算力", null, null, null, null, null, 20,
-                SearchRequest.HighlightStyle.PRIVATE_USE, "BSE", "特定对象调研", 40, SearchRequest.Order.NEWEST));
+        JsonNode q = SearchQueryBuilder.build(new SearchRequest(
+                "算力",
+                null,
+                null,
+                null,
+                null,
+                null,
+                20,
+                SearchRequest.HighlightStyle.PRIVATE_USE,
+                "BSE",
+                "特定对象调研",
+                40,
+                SearchRequest.Order.NEWEST));
         assertThat(q.path("from").asInt()).isEqualTo(40);
         assertThat(q.path("size").asInt()).isEqualTo(20);
         assertThat(q.at("/query/bool/filter")).isEqualTo(Json.mapper().readTree("""
@@ -71,17 +89,19 @@ class SearchQueryBuilderTest {
         assertThat(q.at("/highlight/pre_tags/0").asText()).isEqualTo("\uE000");
         assertThat(q.at("/highlight/post_tags/0").asText()).isEqualTo("\uE001");
         // the words stay a value of a match query: query syntax in them means nothing to Elasticsearch
-        JsonNode hostile = SearchQueryBuilder.build(new SearchRequest("title:* OR <script>", null, null, null, null,
-                null, 10, null));
+        JsonNode hostile = SearchQueryBuilder.build(
+                new SearchRequest("title:* OR <script>", null, null, null, null, null, 10, null));
         assertThat(hostile.at("/query/bool/must/0/multi_match/query").asText()).isEqualTo("title:* OR <script>");
         assertThat(hostile.toString()).doesNotContain("query_string");
     }
 
     @Test
     void invalidRequestsAreRefused() {
-        assertThatThrownBy(() -> new SearchRequest("x", null, null, LocalDate.of(2024, 2, 1), LocalDate.of(2024, 1, 1), null, 10, null))
+        assertThatThrownBy(() -> new SearchRequest(
+                        "x", null, null, LocalDate.of(2024, 2, 1), LocalDate.of(2024, 1, 1), null, 10, null))
                 .hasMessageContaining("after --to");
-        assertThatThrownBy(() -> new SearchRequest("x", null, null, null, null, null, 0, null)).hasMessageContaining("size");
+        assertThatThrownBy(() -> new SearchRequest("x", null, null, null, null, null, 0, null))
+                .hasMessageContaining("size");
         assertThatThrownBy(() -> new SearchRequest("x", null, null, null, null, null, 20, null, null, null, 9990, null))
                 .hasMessageContaining("offset");
         assertThatThrownBy(() -> new SearchRequest("x", null, null, null, null, null, 20, null, null, null, -1, null))

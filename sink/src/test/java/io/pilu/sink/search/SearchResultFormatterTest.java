@@ -32,7 +32,8 @@ class SearchResultFormatterTest {
 
     @Test
     void noHits() throws Exception {
-        assertThat(SearchResultFormatter.format(Json.mapper().readTree("{\"took\":1,\"hits\":{\"total\":{\"value\":0},\"hits\":[]}}")))
+        assertThat(SearchResultFormatter.format(
+                        Json.mapper().readTree("{\"took\":1,\"hits\":{\"total\":{\"value\":0},\"hits\":[]}}")))
                 .isEqualTo("0 hits (1 ms)\n");
     }
 }

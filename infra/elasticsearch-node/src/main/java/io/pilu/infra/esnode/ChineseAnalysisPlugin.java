@@ -1,7 +1,9 @@
 package io.pilu.infra.esnode;
 
 import com.ibm.icu.text.Normalizer2;
-
+import java.io.Reader;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -23,10 +25,6 @@ import org.elasticsearch.indices.analysis.AnalysisModule.AnalysisProvider;
 import org.elasticsearch.plugins.AnalysisPlugin;
 import org.elasticsearch.plugins.Plugin;
 
-import java.io.Reader;
-import java.util.Map;
-import java.util.function.UnaryOperator;
-
 /**
  * Chinese full-text analysis from Lucene's smartcn and ICU modules, under the names the official
  * {@code analysis-smartcn} and {@code analysis-icu} plugins use (those plugins are not published to Maven Central).
@@ -46,32 +44,39 @@ public final class ChineseAnalysisPlugin extends Plugin implements AnalysisPlugi
     @Override
     public Map<String, AnalysisProvider<AnalyzerProvider<? extends Analyzer>>> getAnalyzers() {
         return Map.of(
-            "smartcn", (indexSettings, environment, name, settings) -> analyzer(name, settings, new SmartChineseAnalyzer()),
-            "icu_analyzer", (indexSettings, environment, name, settings) -> analyzer(name, settings, new IcuAnalyzer(normalizer(settings)))
-        );
+                "smartcn",
+                        (indexSettings, environment, name, settings) ->
+                                analyzer(name, settings, new SmartChineseAnalyzer()),
+                "icu_analyzer",
+                        (indexSettings, environment, name, settings) ->
+                                analyzer(name, settings, new IcuAnalyzer(normalizer(settings))));
     }
 
     @Override
     public Map<String, AnalysisProvider<TokenizerFactory>> getTokenizers() {
         return Map.of(
-            "smartcn_tokenizer", (indexSettings, environment, name, settings) -> TokenizerFactory.newFactory(name, HMMChineseTokenizer::new),
-            "icu_tokenizer", (indexSettings, environment, name, settings) -> TokenizerFactory.newFactory(name, ICUTokenizer::new)
-        );
+                "smartcn_tokenizer",
+                        (indexSettings, environment, name, settings) ->
+                                TokenizerFactory.newFactory(name, HMMChineseTokenizer::new),
+                "icu_tokenizer",
+                        (indexSettings, environment, name, settings) ->
+                                TokenizerFactory.newFactory(name, ICUTokenizer::new));
     }
 
     @Override
     public Map<String, AnalysisProvider<TokenFilterFactory>> getTokenFilters() {
         return Map.of(
-            "smartcn_stop", (indexSettings, environment, name, settings) -> new FilterFactory(
-                name,
-                in -> new StopFilter(in, SmartChineseAnalyzer.getDefaultStopSet())
-            ),
-            "icu_folding", (indexSettings, environment, name, settings) -> new NormalizingFilterFactory(name, ICUFoldingFilter::new),
-            "icu_normalizer", (indexSettings, environment, name, settings) -> {
-                Normalizer2 normalizer = normalizer(settings);
-                return new NormalizingFilterFactory(name, in -> new ICUNormalizer2Filter(in, normalizer));
-            }
-        );
+                "smartcn_stop",
+                        (indexSettings, environment, name, settings) -> new FilterFactory(
+                                name, in -> new StopFilter(in, SmartChineseAnalyzer.getDefaultStopSet())),
+                "icu_folding",
+                        (indexSettings, environment, name, settings) ->
+                                new NormalizingFilterFactory(name, ICUFoldingFilter::new),
+                "icu_normalizer",
+                        (indexSettings, environment, name, settings) -> {
+                            Normalizer2 normalizer = normalizer(settings);
+                            return new NormalizingFilterFactory(name, in -> new ICUNormalizer2Filter(in, normalizer));
+                        });
     }
 
     @Override
@@ -115,7 +120,8 @@ public final class ChineseAnalysisPlugin extends Plugin implements AnalysisPlugi
     }
 
     /** A one-token-in, one-token-out filter: allowed in keyword normalizers as well as analyzers. */
-    private record NormalizingFilterFactory(String name, UnaryOperator<TokenStream> filter) implements NormalizingTokenFilterFactory {
+    private record NormalizingFilterFactory(String name, UnaryOperator<TokenStream> filter)
+            implements NormalizingTokenFilterFactory {
         @Override
         public TokenStream create(TokenStream tokenStream) {
             return filter.apply(tokenStream);

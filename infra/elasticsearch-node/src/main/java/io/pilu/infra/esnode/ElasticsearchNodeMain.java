@@ -1,5 +1,15 @@
 package io.pilu.infra.esnode;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -14,17 +24,6 @@ import org.elasticsearch.node.InternalSettingsPreparer;
 import org.elasticsearch.plugins.ClasspathPluginsService.ClasspathPlugin;
 import org.elasticsearch.transport.netty4.Netty4Plugin;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-
 /**
  * Runs one Elasticsearch node in this JVM until SIGTERM. Meant to be the whole JVM: Elasticsearch brings its own
  * Lucene, log4j and Jackson, which must not meet an application's. Launched by {@code io.pilu.infra.ElasticsearchNode}
@@ -34,10 +33,9 @@ public final class ElasticsearchNodeMain {
 
     /** Plugins the node loads from the classpath (the distribution's modules are not on Maven Central). */
     static final List<ClasspathPlugin> PLUGINS = List.of(
-        new ClasspathPlugin("transport-netty4", Netty4Plugin.class),
-        new ClasspathPlugin("pilu-root-info", RootInfoPlugin.class),
-        new ClasspathPlugin("pilu-analysis-chinese", ChineseAnalysisPlugin.class)
-    );
+            new ClasspathPlugin("transport-netty4", Netty4Plugin.class),
+            new ClasspathPlugin("pilu-root-info", RootInfoPlugin.class),
+            new ClasspathPlugin("pilu-analysis-chinese", ChineseAnalysisPlugin.class));
 
     private static final TimeValue YELLOW_TIMEOUT = TimeValue.timeValueSeconds(60);
     private static final long CLOSE_TIMEOUT_SECONDS = 20;
@@ -79,11 +77,7 @@ public final class ElasticsearchNodeMain {
         installLogConfig(options.configDir());
 
         Environment environment = InternalSettingsPreparer.prepareEnvironment(
-            NodeSettings.of(options),
-            Map.of(),
-            options.configDir(),
-            options::nodeName
-        );
+                NodeSettings.of(options), Map.of(), options.configDir(), options::nodeName);
         LogConfigurator.setNodeName(options.nodeName());
         LogConfigurator.setClusterName(options.clusterName());
         LogConfigurator.configure(environment, true);
@@ -92,7 +86,8 @@ public final class ElasticsearchNodeMain {
         long startNanos = System.nanoTime();
         ClasspathPluginNode node = new ClasspathPluginNode(environment, PLUGINS);
         CountDownLatch closed = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(node, options, closed, logger), "pilu-es-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> close(node, options, closed, logger), "pilu-es-shutdown"));
 
         node.start();
         awaitYellow(node);
@@ -101,25 +96,28 @@ public final class ElasticsearchNodeMain {
             PortFile.write(options.portFile().get(), port);
         }
         logger.info(
-            "Elasticsearch node [{}] of cluster [{}] ready at http://127.0.0.1:{} in {} ms (home {})",
-            options.nodeName(),
-            options.clusterName(),
-            port,
-            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
-            options.home()
-        );
-        // Elasticsearch's threads are daemons: this thread keeps the JVM up until the shutdown hook has closed the node.
+                "Elasticsearch node [{}] of cluster [{}] ready at http://127.0.0.1:{} in {} ms (home {})",
+                options.nodeName(),
+                options.clusterName(),
+                port,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
+                options.home());
+        // Elasticsearch's threads are daemons: this thread keeps the JVM up until the shutdown hook has closed the
+        // node.
         closed.await();
     }
 
     private static void awaitYellow(ClasspathPluginNode node) {
         ClusterHealthResponse health = node.client()
-            .admin()
-            .cluster()
-            .health(new ClusterHealthRequest(YELLOW_TIMEOUT).waitForYellowStatus().timeout(YELLOW_TIMEOUT))
-            .actionGet();
+                .admin()
+                .cluster()
+                .health(new ClusterHealthRequest(YELLOW_TIMEOUT)
+                        .waitForYellowStatus()
+                        .timeout(YELLOW_TIMEOUT))
+                .actionGet();
         if (health.isTimedOut()) {
-            throw new IllegalStateException("cluster did not reach yellow within " + YELLOW_TIMEOUT + ": status " + health.getStatus());
+            throw new IllegalStateException(
+                    "cluster did not reach yellow within " + YELLOW_TIMEOUT + ": status " + health.getStatus());
         }
     }
 
@@ -153,12 +151,13 @@ public final class ElasticsearchNodeMain {
      */
     private static void exitWhenParentIsGone(long parentPid) {
         ProcessHandle.of(parentPid)
-            .orElseThrow(() -> new IllegalStateException("launcher process " + parentPid + " is not running"))
-            .onExit()
-            .thenRun(() -> {
-                LogManager.getLogger(ElasticsearchNodeMain.class).warn("launcher process {} is gone; shutting down", parentPid);
-                System.exit(0);
-            });
+                .orElseThrow(() -> new IllegalStateException("launcher process " + parentPid + " is not running"))
+                .onExit()
+                .thenRun(() -> {
+                    LogManager.getLogger(ElasticsearchNodeMain.class)
+                            .warn("launcher process {} is gone; shutting down", parentPid);
+                    System.exit(0);
+                });
     }
 
     /** Our log4j2.properties (console only, quiet) replaces whatever an earlier version left in the config dir. */

@@ -16,13 +16,7 @@ import java.util.OptionalLong;
  * @param parentPid   the launcher's pid: the node exits when that process is gone, even if it was SIGKILLed
  */
 public record NodeOptions(
-    Path home,
-    int httpPort,
-    Optional<Path> portFile,
-    String clusterName,
-    String nodeName,
-    OptionalLong parentPid
-) {
+        Path home, int httpPort, Optional<Path> portFile, String clusterName, String nodeName, OptionalLong parentPid) {
 
     public static final int DEFAULT_HTTP_PORT = 9200;
     public static final String DEFAULT_CLUSTER_NAME = "pilu";
@@ -77,13 +71,12 @@ public record NodeOptions(
             throw new IllegalArgumentException("--home is required");
         }
         return new NodeOptions(
-            home.toAbsolutePath().normalize(),
-            httpPort,
-            Optional.ofNullable(portFile),
-            clusterName,
-            nodeName,
-            parentPid
-        );
+                home.toAbsolutePath().normalize(),
+                httpPort,
+                Optional.ofNullable(portFile),
+                clusterName,
+                nodeName,
+                parentPid);
     }
 
     private static int port(long value) {

@@ -12,22 +12,23 @@ final class NodeSettings {
 
     static Settings of(NodeOptions options) {
         return Settings.builder()
-            .put("path.home", options.home().toString())
-            .put("path.data", options.dataDir().toString())
-            .put("path.logs", options.logsDir().toString())
-            .put("cluster.name", options.clusterName())
-            .put("node.name", options.nodeName())
-            // One node that elects itself: no discovery, no bootstrap checks (they only apply to non-loopback binds).
-            .put("discovery.type", "single-node")
-            .put("network.host", "127.0.0.1")
-            .put("http.port", options.httpPort())
-            // Nobody connects to the transport port; an ephemeral one lets several nodes share a machine.
-            .put("transport.port", 0)
-            .put("transport.type", "netty4")
-            .put("http.type", "netty4")
-            // A developer disk is often more than 90% full; the default watermarks would then refuse to allocate
-            // shards and the cluster would never turn yellow.
-            .put("cluster.routing.allocation.disk.threshold_enabled", false)
-            .build();
+                .put("path.home", options.home().toString())
+                .put("path.data", options.dataDir().toString())
+                .put("path.logs", options.logsDir().toString())
+                .put("cluster.name", options.clusterName())
+                .put("node.name", options.nodeName())
+                // One node that elects itself: no discovery, no bootstrap checks (they only apply to non-loopback
+                // binds).
+                .put("discovery.type", "single-node")
+                .put("network.host", "127.0.0.1")
+                .put("http.port", options.httpPort())
+                // Nobody connects to the transport port; an ephemeral one lets several nodes share a machine.
+                .put("transport.port", 0)
+                .put("transport.type", "netty4")
+                .put("http.type", "netty4")
+                // A developer disk is often more than 90% full; the default watermarks would then refuse to allocate
+                // shards and the cluster would never turn yellow.
+                .put("cluster.routing.allocation.disk.threshold_enabled", false)
+                .build();
     }
 }

@@ -1,5 +1,11 @@
 package io.pilu.infra.esnode;
 
+import static org.elasticsearch.rest.RestRequest.Method.GET;
+import static org.elasticsearch.rest.RestRequest.Method.HEAD;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Supplier;
 import org.elasticsearch.Build;
 import org.elasticsearch.client.internal.node.NodeClient;
 import org.elasticsearch.cluster.ClusterState;
@@ -11,13 +17,6 @@ import org.elasticsearch.rest.RestRequest;
 import org.elasticsearch.rest.RestResponse;
 import org.elasticsearch.rest.RestStatus;
 import org.elasticsearch.xcontent.XContentBuilder;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.function.Supplier;
-
-import static org.elasticsearch.rest.RestRequest.Method.GET;
-import static org.elasticsearch.rest.RestRequest.Method.HEAD;
 
 /**
  * The root endpoint: node name, cluster name and uuid, the full {@code version} object and the tagline. The Java
@@ -52,7 +51,8 @@ final class RestRootInfoAction extends BaseRestHandler {
     @Override
     protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) {
         if (request.method() == HEAD) {
-            return channel -> channel.sendResponse(new RestResponse(RestStatus.OK, RestResponse.TEXT_CONTENT_TYPE, BytesArray.EMPTY));
+            return channel -> channel.sendResponse(
+                    new RestResponse(RestStatus.OK, RestResponse.TEXT_CONTENT_TYPE, BytesArray.EMPTY));
         }
         return channel -> {
             XContentBuilder builder = channel.newBuilder();
@@ -69,16 +69,16 @@ final class RestRootInfoAction extends BaseRestHandler {
         builder.field("cluster_name", clusterService.getClusterName().value());
         builder.field("cluster_uuid", state.metadata().clusterUUID());
         builder.startObject("version")
-            .field("number", build.qualifiedVersion())
-            .field("build_flavor", build.flavor())
-            .field("build_type", build.type().displayName())
-            .field("build_hash", build.hash())
-            .field("build_date", build.date())
-            .field("build_snapshot", build.isSnapshot())
-            .field("lucene_version", IndexVersion.current().luceneVersion().toString())
-            .field("minimum_wire_compatibility_version", build.minWireCompatVersion())
-            .field("minimum_index_compatibility_version", build.minIndexCompatVersion())
-            .endObject();
+                .field("number", build.qualifiedVersion())
+                .field("build_flavor", build.flavor())
+                .field("build_type", build.type().displayName())
+                .field("build_hash", build.hash())
+                .field("build_date", build.date())
+                .field("build_snapshot", build.isSnapshot())
+                .field("lucene_version", IndexVersion.current().luceneVersion().toString())
+                .field("minimum_wire_compatibility_version", build.minWireCompatVersion())
+                .field("minimum_index_compatibility_version", build.minIndexCompatVersion())
+                .endObject();
         builder.field("tagline", TAGLINE);
         builder.endObject();
     }

@@ -1,24 +1,22 @@
 package io.pilu.infra.esnode;
 
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 
 class NodeOptionsTest {
 
     @Test
     void parsesAllFlags() {
         NodeOptions options = NodeOptions.parse(
-            "--home", "/tmp/es-home",
-            "--http-port", "0",
-            "--port-file", "/tmp/es-home/http.port",
-            "--cluster-name", "c1",
-            "--node-name", "n1",
-            "--parent-pid", "4242"
-        );
+                "--home", "/tmp/es-home",
+                "--http-port", "0",
+                "--port-file", "/tmp/es-home/http.port",
+                "--cluster-name", "c1",
+                "--node-name", "n1",
+                "--parent-pid", "4242");
 
         assertThat(options.home()).isEqualTo(Path.of("/tmp/es-home"));
         assertThat(options.httpPort()).isZero();
@@ -45,8 +43,11 @@ class NodeOptionsTest {
     void rejectsBadInput() {
         assertThatThrownBy(NodeOptions::parse).hasMessageContaining("--home is required");
         assertThatThrownBy(() -> NodeOptions.parse("--home")).hasMessageContaining("missing value after --home");
-        assertThatThrownBy(() -> NodeOptions.parse("--home", "h", "--http-port", "x")).hasMessageContaining("must be a number");
-        assertThatThrownBy(() -> NodeOptions.parse("--home", "h", "--http-port", "70000")).hasMessageContaining("0..65535");
-        assertThatThrownBy(() -> NodeOptions.parse("--home", "h", "--verbose", "1")).hasMessageContaining("unknown option --verbose");
+        assertThatThrownBy(() -> NodeOptions.parse("--home", "h", "--http-port", "x"))
+                .hasMessageContaining("must be a number");
+        assertThatThrownBy(() -> NodeOptions.parse("--home", "h", "--http-port", "70000"))
+                .hasMessageContaining("0..65535");
+        assertThatThrownBy(() -> NodeOptions.parse("--home", "h", "--verbose", "1"))
+                .hasMessageContaining("unknown option --verbose");
     }
 }

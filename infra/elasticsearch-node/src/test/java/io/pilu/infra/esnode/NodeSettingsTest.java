@@ -1,9 +1,9 @@
 package io.pilu.infra.esnode;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.elasticsearch.common.settings.Settings;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class NodeSettingsTest {
 
@@ -22,6 +22,7 @@ class NodeSettingsTest {
         assertThat(settings.get("transport.port")).isEqualTo("0");
         assertThat(settings.get("http.type")).isEqualTo("netty4");
         assertThat(settings.get("transport.type")).isEqualTo("netty4");
-        assertThat(settings.getAsBoolean("cluster.routing.allocation.disk.threshold_enabled", true)).isFalse();
+        assertThat(settings.getAsBoolean("cluster.routing.allocation.disk.threshold_enabled", true))
+                .isFalse();
     }
 }

@@ -34,15 +34,14 @@ public final class ParentWatchdog {
 
     private static void watch(long parentPid) {
         ProcessHandle.of(parentPid)
-            .ifPresentOrElse(
-                parent -> parent.onExit().thenRun(() -> {
-                    System.err.println("launcher process " + parentPid + " is gone; shutting down");
-                    System.exit(0);
-                }),
-                () -> {
-                    System.err.println("launcher process " + parentPid + " is not running; not starting");
-                    System.exit(1);
-                }
-            );
+                .ifPresentOrElse(
+                        parent -> parent.onExit().thenRun(() -> {
+                            System.err.println("launcher process " + parentPid + " is gone; shutting down");
+                            System.exit(0);
+                        }),
+                        () -> {
+                            System.err.println("launcher process " + parentPid + " is not running; not starting");
+                            System.exit(1);
+                        });
     }
 }
