@@ -1,7 +1,6 @@
 package io.pilu.web;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import io.pilu.service.QueryString;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -30,23 +29,17 @@ final class Params {
 
     static Params parse(String rawQuery) {
         Map<String, String> values = new LinkedHashMap<>();
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            for (String pair : rawQuery.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                values.putIfAbsent(name, value);
-            }
+        try {
+            QueryString.parse(rawQuery).forEach(p -> values.putIfAbsent(p.name(), p.value()));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("malformed percent-encoding in the address");
         }
         return new Params(values);
     }
 
     static String decode(String s) {
         try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+            return QueryString.decode(s);
         } catch (IllegalArgumentException e) {
             throw new BadRequest("malformed percent-encoding in the address");
         }

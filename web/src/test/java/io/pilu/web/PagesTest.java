@@ -154,4 +154,12 @@ class PagesTest {
         assertThat(RankingsPage.window(Params.parse(""))).isEqualTo(90);
         assertThatThrownBy(() -> RankingsPage.window(Params.parse("window=7"))).hasMessageContaining("[30, 90, 365]");
     }
+
+    @Test
+    void aQueryStringKeepsTheFirstValueAndRefusesMalformedEncoding() {
+        assertThat(Params.parse("q=a&q=b").string("q")).isEqualTo("a");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Params.parse("q=%E6%9"))
+                .isInstanceOf(Params.BadRequest.class)
+                .hasMessage("malformed percent-encoding in the address");
+    }
 }

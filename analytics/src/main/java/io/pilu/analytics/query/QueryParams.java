@@ -1,8 +1,7 @@
 package io.pilu.analytics.query;
 
 import io.pilu.model.EntityType;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import io.pilu.service.QueryString;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -33,21 +32,19 @@ public final class QueryParams {
     /** Parses {@code rawQuery} (may be null) and refuses any parameter outside {@code allowed}. */
     public static QueryParams parse(String rawQuery, List<String> allowed) {
         Map<String, String> values = new LinkedHashMap<>();
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            for (String pair : rawQuery.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                if (!allowed.contains(name)) {
-                    throw new BadRequestException(
-                            "unknown parameter '" + name + "'; allowed: " + String.join(", ", allowed));
-                }
-                if (values.put(name, value) != null) {
-                    throw new BadRequestException("parameter '" + name + "' given twice");
-                }
+        List<QueryString.Pair> pairs;
+        try {
+            pairs = QueryString.parse(rawQuery);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        for (QueryString.Pair p : pairs) {
+            if (!allowed.contains(p.name())) {
+                throw new BadRequestException(
+                        "unknown parameter '" + p.name() + "'; allowed: " + String.join(", ", allowed));
+            }
+            if (values.put(p.name(), p.value()) != null) {
+                throw new BadRequestException("parameter '" + p.name() + "' given twice");
             }
         }
         return new QueryParams(values);
@@ -55,9 +52,9 @@ public final class QueryParams {
 
     static String decode(String s) {
         try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+            return QueryString.decode(s);
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("malformed percent-encoding in '" + s + "'");
+            throw new BadRequestException(e.getMessage());
         }
     }
 

@@ -30,6 +30,13 @@ class QueryParamsTest {
     }
 
     @Test
+    void malformedPercentEncodingIsABadRequestNamingThePart() {
+        assertThatThrownBy(() -> QueryParams.parse("from=%E6%9", ALLOWED))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessage("malformed percent-encoding in '%E6%9'");
+    }
+
+    @Test
     void refusesBadParametersWithAMessage() {
         assertThatThrownBy(() -> QueryParams.parse("color=red", ALLOWED))
                 .isInstanceOf(BadRequestException.class)
