@@ -31,6 +31,7 @@ public final class IrRecords {
         RawAnnouncement raw = new RawAnnouncement(
                 RawAnnouncement.SCHEMA_VERSION,
                 id,
+                "bse",
                 "BSE",
                 code,
                 company,

@@ -102,6 +102,7 @@ public final class ExtractCommand implements Callable<Integer> {
         RawAnnouncement raw = new RawAnnouncement(
                 RawAnnouncement.SCHEMA_VERSION,
                 sha,
+                "bse",
                 "BSE",
                 companyCode,
                 companyName,

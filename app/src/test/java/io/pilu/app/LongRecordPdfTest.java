@@ -69,6 +69,7 @@ class LongRecordPdfTest {
         RawAnnouncement raw = new RawAnnouncement(
                 RawAnnouncement.SCHEMA_VERSION,
                 "long-record",
+                "bse",
                 "SZSE",
                 "000333",
                 "美的集团",

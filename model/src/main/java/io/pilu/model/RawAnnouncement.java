@@ -14,8 +14,13 @@ import java.util.Objects;
  * {@link ExtractionStatus#FAILED} and the reason in {@link #extractionError()}: nothing is dropped silently.
  *
  * @param schemaVersion       version of this record's shape, see {@link #SCHEMA_VERSION}
- * @param id                  stable id: the exchange's {@code disclosureCode}, else a hash of {@code destFilePath}
- * @param exchange            source exchange, e.g. {@code BSE}
+ * @param id                  stable id, unique across sources: for {@code bse} the exchange's {@code disclosureCode},
+ *                            else a hash of {@code destFilePath} (unchanged since version 1); other sources prefix
+ *                            their own id with the source name, e.g. {@code cninfo-1218213960}
+ * @param source              the site the crawler read it from: {@code bse} (bse.cn) or {@code cninfo}
+ *                            (cninfo.com.cn); a version 1 record has none and is read as {@code bse}, the only
+ *                            source there was
+ * @param exchange            the exchange the company is listed on: {@code BSE}, {@code SZSE} or {@code SSE}
  * @param companyCode         six-digit security code, e.g. {@code 920007}
  * @param companyName         short company name as listed
  * @param title               the listing's {@code disclosureTitle}
@@ -35,6 +40,7 @@ import java.util.Objects;
 public record RawAnnouncement(
         int schemaVersion,
         String id,
+        String source,
         String exchange,
         String companyCode,
         String companyName,
@@ -51,10 +57,18 @@ public record RawAnnouncement(
         String extractionError,
         Instant fetchedAt) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** Version 2 added {@code source}. */
+    public static final int SCHEMA_VERSION = 2;
+
+    /** The source of every version 1 record. */
+    public static final String LEGACY_SOURCE = "bse";
 
     public RawAnnouncement {
         Objects.requireNonNull(id, "id");
+        if (source == null && schemaVersion < 2) {
+            source = LEGACY_SOURCE;
+        }
+        Objects.requireNonNull(source, "source");
         Objects.requireNonNull(exchange, "exchange");
         Objects.requireNonNull(extraction, "extraction");
         typeCodes = typeCodes == null ? List.of() : List.copyOf(typeCodes);

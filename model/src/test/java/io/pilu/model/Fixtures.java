@@ -14,6 +14,7 @@ final class Fixtures {
         return new RawAnnouncement(
                 RawAnnouncement.SCHEMA_VERSION,
                 "8a2c7f1e0b3d4c5e9f6a7b8c9d0e1f2a",
+                "bse",
                 "BSE",
                 "839493",
                 "并行科技",
@@ -35,6 +36,7 @@ final class Fixtures {
         return new RawAnnouncement(
                 RawAnnouncement.SCHEMA_VERSION,
                 "f".repeat(64),
+                "bse",
                 "BSE",
                 "920007",
                 "某公司",

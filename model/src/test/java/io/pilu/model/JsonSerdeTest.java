@@ -31,8 +31,25 @@ class JsonSerdeTest {
                 .contains("\"publishDate\":\"2024-06-18\"")
                 .contains("\"fetchedAt\":\"2024-06-18T08:00:00Z\"")
                 .contains("并行科技")
-                .contains("\"schemaVersion\":1")
+                .contains("\"schemaVersion\":2")
+                .contains("\"source\":\"bse\"")
                 .doesNotContain("extractionError");
+    }
+
+    @Test
+    void readsAVersionOneRecordAsCrawledFromBse() {
+        String v1 = "{\"schemaVersion\":1,\"id\":\"x\",\"exchange\":\"BSE\",\"extraction\":\"OK\",\"text\":\"t\"}";
+        RawAnnouncement r = JsonSerde.raw().fromBytes(v1.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.source()).isEqualTo("bse");
+        assertThat(r.schemaVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void aVersionTwoRecordNeedsItsSource() {
+        String v2 = "{\"schemaVersion\":2,\"id\":\"x\",\"exchange\":\"SZSE\",\"extraction\":\"OK\"}";
+        assertThatThrownBy(() -> JsonSerde.raw().fromBytes(v2.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("source");
     }
 
     @Test

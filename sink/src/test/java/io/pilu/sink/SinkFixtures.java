@@ -23,6 +23,7 @@ public final class SinkFixtures {
         return new RawAnnouncement(
                 RawAnnouncement.SCHEMA_VERSION,
                 id,
+                "bse",
                 "BSE",
                 code,
                 company,
@@ -99,6 +100,7 @@ public final class SinkFixtures {
         RawAnnouncement raw = new RawAnnouncement(
                 RawAnnouncement.SCHEMA_VERSION,
                 id,
+                "bse",
                 "BSE",
                 "920007",
                 "某公司",

@@ -263,6 +263,7 @@ public final class AnalyticsBenchmark {
         RawAnnouncement raw = new RawAnnouncement(
                 RawAnnouncement.SCHEMA_VERSION,
                 id,
+                "bse",
                 "BSE",
                 code,
                 "公司" + code,

@@ -256,6 +256,7 @@ public final class EnrichTopologyBenchmark {
         return new RawAnnouncement(
                 RawAnnouncement.SCHEMA_VERSION,
                 id,
+                "bse",
                 "BSE",
                 "839493",
                 "并行科技",

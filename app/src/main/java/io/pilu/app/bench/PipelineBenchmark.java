@@ -218,6 +218,7 @@ public final class PipelineBenchmark {
         RawAnnouncement raw = new RawAnnouncement(
                 RawAnnouncement.SCHEMA_VERSION,
                 id,
+                "bse",
                 "BSE",
                 "839493",
                 "并行科技",

@@ -69,6 +69,7 @@ class BundledSamplesActivityTypesTest {
         RawAnnouncement raw = new RawAnnouncement(
                 RawAnnouncement.SCHEMA_VERSION,
                 sample.id(),
+                "bse",
                 "BSE",
                 sample.listing().companyCd(),
                 sample.listing().companyName(),

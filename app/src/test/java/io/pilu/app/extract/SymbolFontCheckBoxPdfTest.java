@@ -112,6 +112,7 @@ class SymbolFontCheckBoxPdfTest {
         return new RawAnnouncement(
                 RawAnnouncement.SCHEMA_VERSION,
                 "b".repeat(64),
+                "bse",
                 "BSE",
                 "873166",
                 "青禾储能",

@@ -51,6 +51,7 @@ public final class ExtractionBenchmark {
         RawAnnouncement raw = new RawAnnouncement(
                 RawAnnouncement.SCHEMA_VERSION,
                 "bench-sample",
+                "bse",
                 "BSE",
                 "839493",
                 "并行科技",

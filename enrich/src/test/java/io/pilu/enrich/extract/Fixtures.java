@@ -32,6 +32,7 @@ final class Fixtures {
         return new RawAnnouncement(
                 RawAnnouncement.SCHEMA_VERSION,
                 "id-" + Math.abs((title + text).hashCode()),
+                "bse",
                 "BSE",
                 "839493",
                 "并行科技",
@@ -57,6 +58,7 @@ final class Fixtures {
         return new RawAnnouncement(
                 RawAnnouncement.SCHEMA_VERSION,
                 "f".repeat(64),
+                "bse",
                 "BSE",
                 "920007",
                 "某公司",

@@ -145,6 +145,7 @@ class EnrichExactlyOnceIT {
                 RawAnnouncement raw = new RawAnnouncement(
                         RawAnnouncement.SCHEMA_VERSION,
                         id,
+                        "bse",
                         "BSE",
                         "839493",
                         "并行科技",

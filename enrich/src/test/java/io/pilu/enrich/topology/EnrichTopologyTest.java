@@ -125,6 +125,7 @@ class EnrichTopologyTest {
         return new RawAnnouncement(
                 RawAnnouncement.SCHEMA_VERSION,
                 id,
+                "bse",
                 "BSE",
                 "839493",
                 "并行科技",
@@ -328,6 +329,7 @@ class EnrichTopologyTest {
         RawAnnouncement big = new RawAnnouncement(
                 small.schemaVersion(),
                 "big1",
+                "bse",
                 small.exchange(),
                 small.companyCode(),
                 small.companyName(),

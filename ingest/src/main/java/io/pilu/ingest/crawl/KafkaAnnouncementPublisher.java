@@ -185,6 +185,7 @@ public final class KafkaAnnouncementPublisher implements AnnouncementPublisher {
         return serde.toBytes(new RawAnnouncement(
                 r.schemaVersion(),
                 r.id(),
+                "bse",
                 r.exchange(),
                 r.companyCode(),
                 r.companyName(),

@@ -39,6 +39,7 @@ public final class RawAnnouncementConverter {
         return new RawAnnouncement(
                 RawAnnouncement.SCHEMA_VERSION,
                 d.id(),
+                "bse",
                 EXCHANGE,
                 d.companyCode(),
                 d.companyName(),
@@ -76,6 +77,7 @@ public final class RawAnnouncementConverter {
         return new RawAnnouncement(
                 RawAnnouncement.SCHEMA_VERSION,
                 d.id(),
+                "bse",
                 EXCHANGE,
                 d.companyCode(),
                 d.companyName(),

@@ -46,6 +46,7 @@ final class BenchmarkData {
         RawAnnouncement raw = new RawAnnouncement(
                 RawAnnouncement.SCHEMA_VERSION,
                 id,
+                "bse",
                 "BSE",
                 code,
                 company,
