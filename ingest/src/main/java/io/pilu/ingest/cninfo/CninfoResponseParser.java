@@ -187,7 +187,8 @@ public final class CninfoResponseParser {
         return n.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
-    private static JsonNode readJson(String body) throws CninfoSchemaException {
+    /** The JSON value of a body, with empty, truncated, HTML and non-JSON bodies typed apart. */
+    static JsonNode readJson(String body) throws CninfoSchemaException {
         String s = body == null ? "" : body.strip();
         if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
             s = s.substring(1).strip();
