@@ -434,4 +434,41 @@ class CninfoClientTest {
                         HttpFailureException.class, e -> assertThat(e.status()).isEqualTo(404));
         assertThat(site.requests(CninfoSimulator.QUERY_PATH)).isEqualTo(1);
     }
+
+    @Test
+    void theSameAnnouncementComesAgainOnLaterPagesInBothTabsAndTwiceOnAPage() throws Exception {
+        site.generateDay(DAY, 45, "SZSE");
+        CninfoClient client = client();
+        CninfoQuery fulltext = CninfoQuery.of("szse", "fulltext").withDates(DAY, DAY);
+        CninfoSimulatorFaults faults = CninfoSimulatorFaults.of(site);
+        // two newer announcements arrive after page 1 was read: page 2 repeats the last two rows of page 1
+        faults.pushDownAfter(
+                1,
+                List.of(
+                        CninfoSimulator.announcement(
+                                "1399999998", "000001", "gssz0000001", "SZSE", DAY, "新公告一", "category_rcjy_szsh"),
+                        CninfoSimulator.announcement(
+                                "1399999999", "000001", "gssz0000001", "SZSE", DAY, "新公告二", "category_rcjy_szsh")));
+        List<String> first = ids(client.query(fulltext, 1));
+        List<String> second = ids(client.query(fulltext, 2));
+        assertThat(first).hasSize(30);
+        assertThat(second).startsWith(first.get(28), first.get(29));
+        // 调研 records are listed in both tabs
+        List<String> relation = ids(client.query(fulltext.withTab("relation"), 1));
+        assertThat(relation).isNotEmpty();
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        all.addAll(ids(client.query(fulltext, 3)));
+        assertThat(all).containsAll(relation);
+        // and one page may list the same row twice
+        faults.duplicateFirstRow(true);
+        List<String> page = ids(client.query(fulltext, 1));
+        assertThat(page.get(page.size() - 1)).isEqualTo(page.get(0));
+    }
+
+    private static List<String> ids(CninfoPage page) {
+        return page.announcements().stream()
+                .map(CninfoAnnouncement::announcementId)
+                .toList();
+    }
 }
