@@ -24,6 +24,7 @@ class ResearchVisitDocumentConverterTest {
         return new ResearchVisit(
                 ResearchVisit.SCHEMA_VERSION,
                 "8a2c7f1e",
+                "BSE:839493:2024-06-18:0123456789abcdef",
                 "BSE",
                 "839493",
                 "并行科技",
