@@ -20,16 +20,30 @@ import java.util.stream.Collectors;
 
 /**
  * The figures recounted from scratch, the simple way, from the announcements that are live at the end (latest
- * version of each id, withdrawn ones removed): what every incremental figure must equal.
+ * version of each id, withdrawn ones removed): what every incremental figure must equal. A filing that arrived from
+ * several sources counts once, with the visits of its primary arrival (highest enrichment version, then bse before
+ * cninfo, then the smallest id).
  */
 public final class Recount {
+
+    private static final List<String> SOURCES = List.of("bse", "cninfo");
 
     private final Map<String, ResearchVisit> visits;
 
     public Recount(Collection<EnrichedAnnouncement> live, InstitutionNames names) {
         VisitMapper mapper = new VisitMapper(names);
         visits = new TreeMap<>();
+        Map<String, EnrichedAnnouncement> primaries = new TreeMap<>();
+        Comparator<EnrichedAnnouncement> primaryFirst = Comparator.<EnrichedAnnouncement>comparingInt(
+                        e -> -e.enrichmentVersion())
+                .thenComparingInt(e -> SOURCES.indexOf(e.announcement().source()) < 0
+                        ? SOURCES.size()
+                        : SOURCES.indexOf(e.announcement().source()))
+                .thenComparing(EnrichedAnnouncement::id);
         for (EnrichedAnnouncement e : live) {
+            primaries.merge(e.filingId(), e, (a, b) -> primaryFirst.compare(a, b) <= 0 ? a : b);
+        }
+        for (EnrichedAnnouncement e : primaries.values()) {
             for (ResearchVisit v : mapper.visits(e)) {
                 visits.put(v.key(), v);
             }
