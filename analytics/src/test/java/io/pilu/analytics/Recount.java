@@ -6,6 +6,7 @@ import io.pilu.analytics.topology.VisitMapper;
 import io.pilu.model.CompanyCoverage;
 import io.pilu.model.EnrichedAnnouncement;
 import io.pilu.model.EntityType;
+import io.pilu.model.FilingIdentity;
 import io.pilu.model.InstitutionCoverage;
 import io.pilu.model.ResearchVisit;
 import java.time.LocalDate;
@@ -26,8 +27,6 @@ import java.util.stream.Collectors;
  */
 public final class Recount {
 
-    private static final List<String> SOURCES = List.of("bse", "cninfo");
-
     private final Map<String, ResearchVisit> visits;
 
     public Recount(Collection<EnrichedAnnouncement> live, InstitutionNames names) {
@@ -36,9 +35,8 @@ public final class Recount {
         Map<String, EnrichedAnnouncement> primaries = new TreeMap<>();
         Comparator<EnrichedAnnouncement> primaryFirst = Comparator.<EnrichedAnnouncement>comparingInt(
                         e -> -e.enrichmentVersion())
-                .thenComparingInt(e -> SOURCES.indexOf(e.announcement().source()) < 0
-                        ? SOURCES.size()
-                        : SOURCES.indexOf(e.announcement().source()))
+                .thenComparingInt(
+                        e -> FilingIdentity.sourceRank(e.announcement().source()))
                 .thenComparing(EnrichedAnnouncement::id);
         for (EnrichedAnnouncement e : live) {
             primaries.merge(e.filingId(), e, (a, b) -> primaryFirst.compare(a, b) <= 0 ? a : b);

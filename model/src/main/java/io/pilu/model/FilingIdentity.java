@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -36,6 +37,13 @@ import java.util.regex.Pattern;
  * different codes (e.g. the Beijing exchange's move to {@code 920xxx} codes) stays two filings.
  */
 public final class FilingIdentity {
+
+    /**
+     * When two arrivals of one filing have the same enrichment version, the one whose source comes first here stands
+     * for the filing (its title, link and visits are shown): the exchange's own site before the aggregator; a source
+     * not listed comes last, then the smaller raw id wins. Used by the sink and the analytics alike.
+     */
+    public static final List<String> SOURCE_PREFERENCE = List.of("bse", "cninfo");
 
     /** Prefix of the identity of a record that cannot be matched (no company code or publish date). */
     public static final String UNMATCHED_PREFIX = "raw:";
@@ -102,6 +110,12 @@ public final class FilingIdentity {
         String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
         n = EM_TAGS.matcher(n).replaceAll("");
         return WHITESPACE.matcher(n).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    /** Rank of {@code source} in {@link #SOURCE_PREFERENCE}: lower is preferred. */
+    public static int sourceRank(String source) {
+        int i = source == null ? -1 : SOURCE_PREFERENCE.indexOf(source);
+        return i < 0 ? SOURCE_PREFERENCE.size() : i;
     }
 
     private static String shortHash(String normalized) {

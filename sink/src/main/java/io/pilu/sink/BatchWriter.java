@@ -46,12 +46,9 @@ public final class BatchWriter {
     private final Sleeper sleeper;
     private final SinkMetrics metrics;
     private final AtomicInteger retryingBatches;
+    private final ArrivalResolver arrivals;
 
-    /**
-     * @param jitter          uniform in [0, 1) ({@link Backoff#RANDOM}; tests fix it)
-     * @param retryingBatches incremented while this batch is waiting to retry, so the consumer thread can pause
-     *                        every partition: while ES is failing, there is no point reading further
-     */
+    /** A writer whose documents are not merged from several records (no {@link BulkAction.Withdraw}). */
     public BatchWriter(
             BulkSender sender,
             String index,
@@ -61,6 +58,26 @@ public final class BatchWriter {
             Sleeper sleeper,
             SinkMetrics metrics,
             AtomicInteger retryingBatches) {
+        this(sender, index, deadLetters, policy, jitter, sleeper, metrics, retryingBatches, ArrivalResolver.NONE);
+    }
+
+    /**
+     * @param jitter          uniform in [0, 1) ({@link Backoff#RANDOM}; tests fix it)
+     * @param retryingBatches incremented while this batch is waiting to retry, so the consumer thread can pause
+     *                        every partition: while ES is failing, there is no point reading further
+     * @param arrivals        finds the filing document of a withdrawn arrival, see {@link #resolve}
+     */
+    public BatchWriter(
+            BulkSender sender,
+            String index,
+            DeadLetterPublisher deadLetters,
+            RetryPolicy policy,
+            DoubleSupplier jitter,
+            Sleeper sleeper,
+            SinkMetrics metrics,
+            AtomicInteger retryingBatches,
+            ArrivalResolver arrivals) {
+        this.arrivals = arrivals;
         this.sender = sender;
         this.index = index;
         this.deadLetters = deadLetters;
@@ -87,6 +104,20 @@ public final class BatchWriter {
             work.add(toSend);
         }
         try {
+            while (toSend.stream().anyMatch(d -> d.action() instanceof BulkAction.Withdraw)) {
+                try {
+                    toSend = resolve(toSend);
+                    work.clear();
+                    work.add(toSend);
+                } catch (EsRetryableException e) {
+                    metrics.retry("resolve_" + (e.status() == 0 ? "connection" : "http_" + e.status()));
+                    if (!retrying) {
+                        retrying = true;
+                        retryingBatches.incrementAndGet();
+                    }
+                    retries = pause(retries, e);
+                }
+            }
             while (!work.isEmpty()) {
                 List<PendingDocument> chunk = work.pollFirst();
                 List<BulkAction> actions =
@@ -188,6 +219,34 @@ public final class BatchWriter {
                 retryingBatches.decrementAndGet();
             }
         }
+    }
+
+    /**
+     * Each withdrawal of an arrival becomes the update that removes it from the filing document holding it, or, when
+     * no document holds it, the delete of a document under the raw id itself (one written before filings were
+     * merged; a 404 if there is none). Earlier writes of the arrival are complete: the buffer does not take a
+     * withdrawal while its arrival is in flight or earlier in the same batch.
+     */
+    private List<PendingDocument> resolve(List<PendingDocument> docs) throws EsRetryableException {
+        List<String> ids = docs.stream()
+                .filter(d -> d.action() instanceof BulkAction.Withdraw)
+                .map(d -> d.action().id())
+                .distinct()
+                .toList();
+        java.util.Map<String, String> filings = arrivals.filingsOf(index, ids);
+        List<PendingDocument> out = new ArrayList<>(docs.size());
+        for (PendingDocument d : docs) {
+            if (d.action() instanceof BulkAction.Withdraw w) {
+                String filing = filings.get(w.id());
+                out.add(d.withAction(
+                        filing == null
+                                ? new BulkAction.Delete(w.id())
+                                : EnrichedDocumentConverter.withdrawal(filing, w.id())));
+            } else {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     private long pause(long retries, Throwable failure) throws InterruptedException, RetriesExhaustedException {

@@ -1,5 +1,6 @@
 package io.pilu.analytics.topology;
 
+import io.pilu.model.FilingIdentity;
 import io.pilu.model.ResearchVisit;
 import java.util.Comparator;
 import java.util.List;
@@ -14,16 +15,10 @@ import java.util.TreeMap;
  * new arrival, a replacement or a withdrawal is compared against.
  *
  * <p>The published visits are those of one arrival, the {@link #primary()}: the highest enrichment version, then
- * the preferred source ({@link #SOURCE_PREFERENCE}), then the smallest raw id — so the outcome does not depend on
+ * the preferred source ({@link FilingIdentity#SOURCE_PREFERENCE}), then the smallest raw id — so the outcome does not depend on
  * the order the arrivals came in.
  */
 public record FilingVisits(Map<String, Arrival> arrivals, List<Stored> visits) {
-
-    /**
-     * Sources in order of preference when two arrivals have the same enrichment version: the exchange's own site
-     * first (its title and link are the exchange's), then the aggregator; a source not listed comes last.
-     */
-    static final List<String> SOURCE_PREFERENCE = List.of("bse", "cninfo");
 
     public FilingVisits {
         arrivals = arrivals == null ? Map.of() : new TreeMap<>(arrivals);
@@ -38,13 +33,9 @@ public record FilingVisits(Map<String, Arrival> arrivals, List<Stored> visits) {
     private static final Comparator<Map.Entry<String, Arrival>> PRIMARY_FIRST =
             Comparator.<Map.Entry<String, Arrival>>comparingInt(
                             e -> -e.getValue().enrichmentVersion())
-                    .thenComparingInt(e -> preference(e.getValue().source()))
+                    .thenComparingInt(
+                            e -> FilingIdentity.sourceRank(e.getValue().source()))
                     .thenComparing(Map.Entry::getKey);
-
-    private static int preference(String source) {
-        int i = source == null ? -1 : SOURCE_PREFERENCE.indexOf(source);
-        return i < 0 ? SOURCE_PREFERENCE.size() : i;
-    }
 
     /** One arrival: its source, enrichment version and visits. */
     public record Arrival(String source, int enrichmentVersion, List<ResearchVisit> visits) {

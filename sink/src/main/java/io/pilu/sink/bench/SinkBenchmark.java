@@ -136,13 +136,12 @@ public final class SinkBenchmark {
         EnrichedDocumentConverter converter = new EnrichedDocumentConverter();
         List<BulkAction> actions =
                 docs.stream().<BulkAction>map(converter::convert).toList();
-        long bytes = actions.stream()
-                .mapToLong(a -> ((BulkAction.Index) a).source().length)
-                .sum();
+        long bytes = actions.stream().mapToLong(BulkAction::estimatedBytes).sum();
         try (ElasticsearchBulkClient client = ElasticsearchBulkClient.create(es)) {
             IndexBootstrapper bootstrapper = new IndexBootstrapper(client.rest());
             String warmAlias = run + "-warmup";
             bootstrapper.prepare(warmAlias, warmAlias + "-v1");
+            bootstrapper.installFilingScripts();
             rawBulk(client, warmAlias, actions.subList(0, Math.min(n, 2_000)));
             delete(client, warmAlias);
 

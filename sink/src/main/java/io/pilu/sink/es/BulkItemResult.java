@@ -25,9 +25,23 @@ public record BulkItemResult(Outcome outcome, int status, String errorType, Stri
 
     /** Reads one item from its action kind, status and error. */
     public static BulkItemResult of(String action, int status, String errorType, String reason) {
+        return of(action, status, null, errorType, reason);
+    }
+
+    /**
+     * Reads one item from its action kind, status, result ({@code created}, {@code updated}, {@code deleted},
+     * {@code noop}; may be null) and error. A scripted update answers {@code noop} when the script kept a newer version
+     * (stale) and {@code deleted} when it removed the document's last arrival; its 409 means another writer changed the
+     * document faster than the retries, which a later attempt resolves (not stale: the script holds the version rule).
+     */
+    public static BulkItemResult of(String action, int status, String result, String errorType, String reason) {
         Outcome o;
-        if (status == 429 || status >= 500) {
+        if (status == 429 || status >= 500 || ("update".equals(action) && status == 409)) {
             o = Outcome.RETRY;
+        } else if ("update".equals(action) && status == 200 && "noop".equals(result)) {
+            o = Outcome.STALE;
+        } else if ("update".equals(action) && status == 200 && "deleted".equals(result)) {
+            o = Outcome.DELETED;
         } else if ("delete".equals(action) && (status == 200 || status == 404)) {
             o = Outcome.DELETED;
         } else if (status == 200 || status == 201) {

@@ -13,6 +13,9 @@ public final class BulkRequestBody {
 
     private static final ObjectMapper MAPPER = Json.mapper();
 
+    /** ES re-runs an update script this often when another writer changed the document meanwhile. */
+    static final int UPDATE_RETRIES_ON_CONFLICT = 5;
+
     private BulkRequestBody() {}
 
     public static byte[] of(List<? extends BulkAction> actions) {
@@ -31,6 +34,16 @@ public final class BulkRequestBody {
                     out.write('\n');
                     out.write(i.source());
                     out.write('\n');
+                } else if (a instanceof BulkAction.Update u) {
+                    ObjectNode meta = line.putObject("update");
+                    meta.put("_id", u.id());
+                    meta.put("retry_on_conflict", UPDATE_RETRIES_ON_CONFLICT);
+                    out.write(MAPPER.writeValueAsBytes(line));
+                    out.write('\n');
+                    out.write(u.body());
+                    out.write('\n');
+                } else if (a instanceof BulkAction.Withdraw w) {
+                    throw new IllegalStateException("withdrawal of " + w.id() + " was not resolved before sending");
                 } else {
                     // No version on a delete: a tombstone removes the document whatever enrichment produced it.
                     line.putObject("delete").put("_id", a.id());

@@ -1,11 +1,19 @@
 package io.pilu.sink.es;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pilu.model.Json;
 import io.pilu.service.Check;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.entity.ContentType;
+import org.apache.http.entity.StringEntity;
 import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
@@ -57,7 +65,7 @@ public final class ElasticsearchBulkClient implements AutoCloseable {
             throws EsRetryableException, EsRequestRejectedException {
         Request request = new Request("POST", "/" + index + "/_bulk");
         // Only what the sink reads: a 500-document answer otherwise repeats index name, id, shards and seq_no per item.
-        request.addParameter("filter_path", "items.*.status,items.*.error");
+        request.addParameter("filter_path", "items.*.status,items.*.error,items.*.result");
         request.setEntity(new ByteArrayEntity(body, NDJSON));
         Response response;
         try {
@@ -78,6 +86,49 @@ public final class ElasticsearchBulkClient implements AutoCloseable {
             return BulkResponseParser.parse(in.readAllBytes(), actionCount);
         } catch (IOException e) {
             throw new EsRetryableException(0, "bulk response cut off: " + e, e);
+        }
+    }
+
+    /**
+     * The document of {@code index} holding each arrival (raw id) of {@code arrivalIds} under {@code arrivals.id}:
+     * a refresh first, so the writes just acknowledged are searchable, then one search. Only withdrawals (tombstones,
+     * rare) come here.
+     */
+    public Map<String, String> filingsOf(String index, Collection<String> arrivalIds) throws EsRetryableException {
+        Map<String, String> out = new HashMap<>();
+        if (arrivalIds.isEmpty()) {
+            return out;
+        }
+        try {
+            rest.performRequest(new Request("POST", "/" + index + "/_refresh"));
+            Request search = new Request("POST", "/" + index + "/_search");
+            search.addParameter("filter_path", "hits.hits._id,hits.hits._source");
+            ObjectNode body = Json.mapper().createObjectNode();
+            body.put("size", Math.max(10, arrivalIds.size() * 2));
+            body.putArray("_source").add("arrivals.id");
+            ArrayNode terms = body.putObject("query").putObject("terms").putArray("arrivals.id");
+            arrivalIds.forEach(terms::add);
+            search.setEntity(new StringEntity(Json.write(body), ContentType.APPLICATION_JSON));
+            Response response = rest.performRequest(search);
+            JsonNode hits;
+            try (InputStream in = response.getEntity().getContent()) {
+                hits = Json.mapper().readTree(in).path("hits").path("hits");
+            }
+            for (JsonNode hit : hits) {
+                for (JsonNode a : hit.path("_source").path("arrivals")) {
+                    String id = a.path("id").asText(null);
+                    if (id != null && arrivalIds.contains(id)) {
+                        out.put(id, hit.path("_id").asText());
+                    }
+                }
+            }
+            return out;
+        } catch (ResponseException e) {
+            int status = e.getResponse().getStatusLine().getStatusCode();
+            throw new EsRetryableException(
+                    status, "resolving withdrawn arrivals: HTTP " + status + ": " + bodyText(e.getResponse()), e);
+        } catch (IOException e) {
+            throw new EsRetryableException(0, "resolving withdrawn arrivals: no answer from Elasticsearch: " + e, e);
         }
     }
 

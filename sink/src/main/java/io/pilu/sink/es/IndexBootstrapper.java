@@ -3,7 +3,10 @@ package io.pilu.sink.es;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pilu.model.Json;
+import io.pilu.sink.EnrichedDocumentConverter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.http.entity.ContentType;
 import org.apache.http.entity.StringEntity;
@@ -79,6 +82,7 @@ public final class IndexBootstrapper {
                 }
             }
         }
+        updateMapping(templateResource, current);
         log.info(
                 "event=index_ready alias={} write_index={} analyzer={} (smartcn {} on this cluster)",
                 alias,
@@ -86,6 +90,53 @@ public final class IndexBootstrapper {
                 analyzer.esType(),
                 analyzer == IndexTemplate.ChineseAnalyzer.SMARTCN ? "available" : "not available");
         return analyzer;
+    }
+
+    /**
+     * Installs (or replaces) the stored scripts that merge a filing's arrivals into one document
+     * ({@code scripts/filing-merge.painless}, {@code scripts/filing-withdraw.painless}) under their versioned ids.
+     */
+    public void installFilingScripts() throws IOException {
+        putScript(EnrichedDocumentConverter.MERGE_SCRIPT, "/io/pilu/sink/scripts/filing-merge.painless");
+        putScript(EnrichedDocumentConverter.WITHDRAW_SCRIPT, "/io/pilu/sink/scripts/filing-withdraw.painless");
+    }
+
+    private void putScript(String id, String resource) throws IOException {
+        String source;
+        try (InputStream in = IndexBootstrapper.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        ObjectNode body = Json.mapper().createObjectNode();
+        ObjectNode script = body.putObject("script");
+        script.put("lang", "painless");
+        script.put("source", source);
+        Request put = new Request("PUT", "/_scripts/" + id);
+        put.setEntity(new StringEntity(Json.write(body), ContentType.APPLICATION_JSON));
+        rest.performRequest(put);
+        log.info("event=script_ready id={}", id);
+    }
+
+    /**
+     * Brings the mapping of the index the alias writes to up to the template's, for fields added since it was
+     * created (additive only: ES refuses a changed type, which then needs a new index and a replay). An index created
+     * before mapping version 2 keeps the documents it had under their raw ids; see the README on rebuilding it.
+     */
+    void updateMapping(String templateResource, String index) throws IOException {
+        JsonNode mappings = IndexTemplate.mappings(templateResource);
+        Request put = new Request("PUT", "/" + index + "/_mapping");
+        put.setEntity(new StringEntity(Json.write(mappings), ContentType.APPLICATION_JSON));
+        try {
+            rest.performRequest(put);
+        } catch (ResponseException e) {
+            throw new IllegalStateException(
+                    "the mapping of " + index + " cannot take the sink's template (" + templateResource + "): "
+                            + ElasticsearchBulkClient.bodyText(e.getResponse())
+                            + "; create a new index from the template, replay into it and move the alias",
+                    e);
+        }
     }
 
     /** The index the alias writes to, or null when there is no such alias. */
