@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pilu.model.EnrichedAnnouncement;
 import io.pilu.model.Entity;
 import io.pilu.model.Figure;
-import io.pilu.model.FilingIdentity;
 import io.pilu.model.IrActivity;
 import io.pilu.model.Json;
 import io.pilu.model.RawAnnouncement;
@@ -30,14 +29,11 @@ import java.util.Set;
  * aggregation needs no nested query. The field list must match {@code index-template.json}, whose mapping is
  * {@code strict}: a field added here and not there is rejected by ES, not silently mapped as the wrong type.
  *
- * <p>{@code _id} is the filing id ({@link FilingIdentity}): a filing reported by bse.cn and by cninfo is one
- * document, whatever order its arrivals come in. Each arrival is a scripted upsert ({@link #MERGE_SCRIPT}) that records
- * it under {@code arrivals} (raw id, source, title, link, hash, enrichment version) and {@code sources}, and writes
- * the content only when it is the filing's primary arrival: the highest enrichment version (an older one never
- * replaces a newer one; a replay changes nothing), then the preferred source ({@link
- * FilingIdentity#SOURCE_PREFERENCE}), then the smaller raw id. A tombstone (keyed by raw id) becomes a {@link
- * BulkAction.Withdraw}: the sink finds the filing holding that arrival and removes it ({@link #WITHDRAW_SCRIPT}); the
- * document goes with its last arrival.
+ * <p>{@code _id} is the filing id ({@link io.pilu.model.FilingIdentity}): a filing reported by bse.cn and by cninfo is one
+ * document, whatever order its arrivals come in. Each record becomes a {@link BulkAction.Arrival} and each tombstone
+ * (keyed by raw id) a {@link BulkAction.Withdraw}, which {@link FilingMerger} resolves against the stored document:
+ * every arrival is listed under {@code arrivals} and {@code sources}, the content is the primary arrival's, an older
+ * enrichment never replaces a newer one, and the document goes with its last arrival.
  */
 public final class EnrichedDocumentConverter {
 
@@ -52,35 +48,27 @@ public final class EnrichedDocumentConverter {
             "百万元", new BigDecimal("1000000"),
             "亿元", new BigDecimal("100000000"));
 
-    /** Stored script ids, versioned with their source ({@code scripts/*.painless}): a changed script gets a new id. */
-    public static final String MERGE_SCRIPT = "pilu-filing-merge-v1";
-
-    public static final String WITHDRAW_SCRIPT = "pilu-filing-withdraw-v1";
-
     private final ObjectMapper mapper = Json.mapper();
 
     /**
-     * The upsert of {@code e} into its filing's document; throws {@link DocumentConversionException} when no valid
-     * document exists.
+     * The arrival of {@code e} at its filing's document, merged by {@link FilingMerger}; throws
+     * {@link DocumentConversionException} when no valid document exists.
      */
-    public BulkAction.Update convert(EnrichedAnnouncement e) {
+    public BulkAction.Arrival convert(EnrichedAnnouncement e) {
         String id = validId(e.id());
         String filingId = validId(e.filingId());
         if (e.enrichmentVersion() < 1) {
             // 0 would never beat anything: the schema says >= 1
             throw new DocumentConversionException("enrichmentVersion must be >= 1, got " + e.enrichmentVersion());
         }
-        ObjectNode body = mapper.createObjectNode();
-        body.put("scripted_upsert", true);
-        ObjectNode script = body.putObject("script");
-        script.put("id", MERGE_SCRIPT);
-        ObjectNode params = script.putObject("params");
-        params.set("doc", document(e));
-        params.set("arrival", arrival(e));
-        preference(params);
-        body.putObject("upsert");
         try {
-            return new BulkAction.Update(filingId, id, mapper.writeValueAsBytes(body));
+            return new BulkAction.Arrival(
+                    filingId,
+                    id,
+                    e.announcement().source(),
+                    e.enrichmentVersion(),
+                    mapper.writeValueAsBytes(arrival(e)),
+                    mapper.writeValueAsBytes(document(e)));
         } catch (JsonProcessingException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -92,22 +80,6 @@ public final class EnrichedDocumentConverter {
             throw new DocumentConversionException("tombstone without a key: no document id to delete");
         }
         return new BulkAction.Withdraw(validId(new String(key, StandardCharsets.UTF_8)));
-    }
-
-    /** The update that removes arrival {@code rawId} from filing document {@code filingId}. */
-    public static BulkAction.Update withdrawal(String filingId, String rawId) {
-        ObjectNode body = Json.mapper().createObjectNode();
-        ObjectNode script = body.putObject("script");
-        script.put("id", WITHDRAW_SCRIPT);
-        ObjectNode params = script.putObject("params");
-        params.put("id", rawId);
-        preference(params);
-        return new BulkAction.Update(filingId, rawId, Json.write(body).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void preference(ObjectNode params) {
-        ArrayNode p = params.putArray("preference");
-        FilingIdentity.SOURCE_PREFERENCE.forEach(p::add);
     }
 
     /** What the document records of one arrival (visible for tests). */

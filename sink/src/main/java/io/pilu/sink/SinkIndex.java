@@ -62,7 +62,7 @@ public enum SinkIndex {
 
     /**
      * Whether a document merges several records (a filing's arrivals from several sources): then the sink installs
-     * the merge scripts and resolves tombstones to the filing holding the arrival.
+     * merges them ({@link FilingMerger}) and resolves tombstones to the filing holding the arrival.
      */
     public boolean mergesFilings() {
         return mergesFilings;

@@ -52,9 +52,6 @@ public final class SinkRunner implements AutoCloseable {
             IndexBootstrapper bootstrapper = new IndexBootstrapper(es.rest());
             this.analyzer =
                     bootstrapper.prepare(index.templateResource(), config.indexAlias(), config.firstIndexName());
-            if (index.mergesFilings()) {
-                bootstrapper.installFilingScripts();
-            }
         } catch (IOException | RuntimeException e) {
             es.close();
             throw e;
@@ -86,7 +83,7 @@ public final class SinkRunner implements AutoCloseable {
                 Sleeper.SYSTEM,
                 metrics,
                 retrying,
-                index.mergesFilings() ? es::filingsOf : ArrivalResolver.NONE);
+                index.mergesFilings() ? es.filingStore() : FilingMerger.NONE);
         this.service =
                 new SinkConsumerLoop(config, consumer, writer, retrying, metrics, Clock.systemUTC(), index.decoder());
         this.thread = new Thread(

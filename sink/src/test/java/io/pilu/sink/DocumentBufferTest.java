@@ -70,7 +70,13 @@ class DocumentBufferTest {
     }
 
     static PendingDocument arrival(String filingId, String rawId) {
-        return PendingDocument.ok("t", 0, offset++, null, null, new BulkAction.Update(filingId, rawId, new byte[10]));
+        return PendingDocument.ok(
+                "t",
+                0,
+                offset++,
+                null,
+                null,
+                new BulkAction.Arrival(filingId, rawId, "bse", 1, new byte[5], new byte[10]));
     }
 
     static PendingDocument withdraw(String rawId) {

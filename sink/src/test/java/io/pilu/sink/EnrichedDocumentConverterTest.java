@@ -22,13 +22,17 @@ class EnrichedDocumentConverterTest {
 
     @Test
     void irRecordBecomesAFlatSearchableDocumentWithIdAndVersion() throws Exception {
-        BulkAction.Update action = converter.convert(SinkFixtures.ir("ir-1", 3));
+        BulkAction.Arrival action = converter.convert(SinkFixtures.ir("ir-1", 3));
 
         assertThat(action.id()).isEqualTo("ir-1"); // the filing id, which the fixture sets to its id
         assertThat(action.arrivalId()).isEqualTo("ir-1");
-        JsonNode body = Json.mapper().readTree(action.body());
-        assertThat(body.at("/script/params/arrival/enrichmentVersion").asInt()).isEqualTo(3);
-        JsonNode d = body.at("/script/params/doc");
+        assertThat(action.version()).isEqualTo(3);
+        assertThat(Json.mapper()
+                        .readTree(action.arrival())
+                        .path("enrichmentVersion")
+                        .asInt())
+                .isEqualTo(3);
+        JsonNode d = Json.mapper().readTree(action.document());
         assertThat(d.path("source").asText()).isEqualTo("bse");
         assertThat(d.path("exchange").asText()).isEqualTo("BSE");
         assertThat(d.path("filingId").asText()).isEqualTo("ir-1");
@@ -97,44 +101,36 @@ class EnrichedDocumentConverterTest {
     }
 
     @Test
-    void theUpdateIsAScriptedUpsertOfTheDocumentWithItsArrival() throws Exception {
+    void theArrivalCarriesTheDocumentAndWhatTheDocumentRecordsOfIt() throws Exception {
         EnrichedAnnouncement e = SinkFixtures.ir("ir-2", 1);
-        BulkAction.Update action = converter.convert(e);
-        assertThat(new String(action.body(), StandardCharsets.UTF_8)).contains("\"companyName\":\"并行科技\"");
-        JsonNode body = Json.mapper().readTree(action.body());
-        assertThat(body.path("scripted_upsert").asBoolean()).isTrue();
-        assertThat(body.path("upsert").isObject()).isTrue();
-        assertThat(body.at("/script/id").asText()).isEqualTo(EnrichedDocumentConverter.MERGE_SCRIPT);
-        assertThat(body.at("/script/params/doc")).isEqualTo(Json.mapper().readTree(Json.write(converter.document(e))));
-        assertThat(body.at("/script/params/arrival"))
+        BulkAction.Arrival action = converter.convert(e);
+        assertThat(new String(action.document(), StandardCharsets.UTF_8)).contains("\"companyName\":\"并行科技\"");
+        assertThat(Json.mapper().readTree(action.document()))
+                .isEqualTo(Json.mapper().readTree(Json.write(converter.document(e))));
+        assertThat(Json.mapper().readTree(action.arrival()))
                 .isEqualTo(Json.mapper()
                         .readTree("{\"id\":\"ir-2\",\"source\":\"bse\",\"title\":\"[临时公告]并行科技:投资者关系活动记录表\","
                                 + "\"documentUrl\":\"https://www.bse.cn/disclosure/2024-06-18/ir-2.pdf\","
                                 + "\"documentSha256\":\"" + "a".repeat(64) + "\",\"enrichmentVersion\":1}"));
-        assertThat(texts(body.at("/script/params/preference"))).containsExactly("bse", "cninfo");
     }
 
     @Test
-    void theTwoArrivalsOfOneFilingUpdateOneDocumentEachUnderItsOwnArrival() throws Exception {
-        BulkAction.Update bse = converter.convert(SinkFixtures.bseArrival(2));
-        BulkAction.Update cninfo = converter.convert(SinkFixtures.cninfoArrival(2));
+    void theTwoArrivalsOfOneFilingAddressOneDocumentEachAsItsOwnArrival() throws Exception {
+        BulkAction.Arrival bse = converter.convert(SinkFixtures.bseArrival(2));
+        BulkAction.Arrival cninfo = converter.convert(SinkFixtures.cninfoArrival(2));
         assertThat(bse.id()).isEqualTo(cninfo.id()).startsWith("BSE:839493:2024-06-18:");
         assertThat(bse.arrivalId()).isEqualTo("8a2c7f1e0b3d4c5e9f6a7b8c9d0e1f2a");
         assertThat(cninfo.arrivalId()).isEqualTo("cninfo-1220283591");
+        assertThat(cninfo.source()).isEqualTo("cninfo");
         assertThat(bse.orderingKeys()).containsExactly(bse.id(), BulkAction.arrivalKey(bse.arrivalId()));
-        JsonNode doc = Json.mapper().readTree(cninfo.body()).at("/script/params/doc");
+        JsonNode doc = Json.mapper().readTree(cninfo.document());
         assertThat(doc.path("id").asText()).isEqualTo("cninfo-1220283591");
         assertThat(doc.path("source").asText()).isEqualTo("cninfo");
         assertThat(doc.path("filingId").asText()).isEqualTo(bse.id());
 
-        // a tombstone names the raw id; once resolved it is the withdraw script on the filing's document
+        // a tombstone names the raw id, which the merge resolves to the filing holding it
         BulkAction.Withdraw w = converter.delete("cninfo-1220283591".getBytes(StandardCharsets.UTF_8));
         assertThat(w.orderingKeys()).containsExactly(BulkAction.arrivalKey("cninfo-1220283591"));
-        BulkAction.Update resolved = EnrichedDocumentConverter.withdrawal(bse.id(), w.id());
-        JsonNode body = Json.mapper().readTree(resolved.body());
-        assertThat(body.at("/script/id").asText()).isEqualTo(EnrichedDocumentConverter.WITHDRAW_SCRIPT);
-        assertThat(body.at("/script/params/id").asText()).isEqualTo("cninfo-1220283591");
-        assertThat(body.has("upsert")).isFalse(); // a withdrawal never creates a document
     }
 
     @Test

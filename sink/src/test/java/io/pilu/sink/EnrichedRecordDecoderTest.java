@@ -16,7 +16,7 @@ class EnrichedRecordDecoderTest {
     void validRecordBecomesAnUpsertOfItsFiling() {
         byte[] value = JsonSerde.enriched().toBytes(SinkFixtures.ir("ir-1", 2));
         PendingDocument d = decoder.decode("t", 1, 7, "ir-1".getBytes(StandardCharsets.UTF_8), value);
-        assertThat(d.action()).isInstanceOf(BulkAction.Update.class);
+        assertThat(d.action()).isInstanceOf(BulkAction.Arrival.class);
         assertThat(d.documentId()).isEqualTo("ir-1");
         assertThat(d.errorClass()).isNull();
         assertThat(d.topicPartition().partition()).isEqualTo(1);

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One line pair (index, update) or line (delete) of a {@code _bulk} request, or a {@link Withdraw} the sink resolves
- * to one before sending.
+ * One line pair (index, update) or line (delete) of a {@code _bulk} request; or, for a document merged from several
+ * records, an {@link Arrival} or {@link Withdraw} the sink resolves to one before sending.
  */
 public sealed interface BulkAction {
 
@@ -58,22 +58,28 @@ public sealed interface BulkAction {
     }
 
     /**
-     * A scripted upsert of document {@code id} ({@code {"update":…}} with {@code body} as the second line), for a
-     * document several records merge into: one filing's arrivals from several sources. The script carries the
-     * version rule; a 409 (two arrivals of one filing written at the same moment) is retried, not stale.
+     * One arrival of a filing (a raw record of one source) to merge into the filing's document {@code id}: resolved
+     * before sending, against the document as stored, into a {@link Conditional} write or a {@link Skip} (see
+     * {@code io.pilu.sink.FilingMerger}).
      *
-     * @param arrivalId the raw id of the record this update comes from
+     * @param arrivalId the raw id of the record
+     * @param source    its source ({@code bse}, {@code cninfo})
+     * @param version   its enrichment version
+     * @param arrival   what the document records of it under {@code arrivals}
+     * @param document  the document built from it, without {@code arrivals} and {@code sources}
      */
-    record Update(String id, String arrivalId, byte[] body) implements BulkAction {
-        public Update {
+    record Arrival(String id, String arrivalId, String source, int version, byte[] arrival, byte[] document)
+            implements BulkAction {
+        public Arrival {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(arrivalId, "arrivalId");
-            Objects.requireNonNull(body, "body");
+            Objects.requireNonNull(arrival, "arrival");
+            Objects.requireNonNull(document, "document");
         }
 
         @Override
         public long estimatedBytes() {
-            return body.length + id.length() * 3L + 80;
+            return document.length + arrival.length * 2L + id.length() * 3L + 160;
         }
 
         @Override
@@ -84,8 +90,8 @@ public sealed interface BulkAction {
 
     /**
      * The tombstone of one arrival (raw id {@code id}) of a merged document whose id the tombstone does not carry:
-     * resolved before sending to an {@link Update} of the filing that holds the arrival, or to a {@link Delete} of
-     * {@code id} when none does (a document written before filings were merged, or nothing).
+     * resolved before sending to a write on the filing that holds the arrival, or to a {@link Delete} of {@code id}
+     * when none does (a document written before filings were merged, or nothing).
      */
     record Withdraw(String id) implements BulkAction {
         public Withdraw {
@@ -100,6 +106,41 @@ public sealed interface BulkAction {
         @Override
         public List<String> orderingKeys() {
             return List.of(arrivalKey(id));
+        }
+    }
+
+    /**
+     * A write conditional on the document being as it was read ({@code if_seq_no}/{@code if_primary_term}), or absent
+     * ({@link Op#CREATE}): a 409 means another writer changed it meanwhile, and the action is resolved again.
+     *
+     * @param body the source (INDEX, CREATE) or the partial document (UPDATE); empty for DELETE
+     */
+    record Conditional(Op op, String id, long ifSeqNo, long ifPrimaryTerm, byte[] body) implements BulkAction {
+        public Conditional {
+            Objects.requireNonNull(op, "op");
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(body, "body");
+        }
+
+        @Override
+        public long estimatedBytes() {
+            return body.length + id.length() * 3L + 100;
+        }
+
+        /** The kind of write. */
+        public enum Op {
+            CREATE,
+            INDEX,
+            UPDATE,
+            DELETE
+        }
+    }
+
+    /** Nothing to write (an older enrichment of an arrival already stored): counted as stale, not sent. */
+    record Skip(String id) implements BulkAction {
+        @Override
+        public long estimatedBytes() {
+            return 0;
         }
     }
 }

@@ -30,18 +30,14 @@ public record BulkItemResult(Outcome outcome, int status, String errorType, Stri
 
     /**
      * Reads one item from its action kind, status, result ({@code created}, {@code updated}, {@code deleted},
-     * {@code noop}; may be null) and error. A scripted update answers {@code noop} when the script kept a newer version
-     * (stale) and {@code deleted} when it removed the document's last arrival; its 409 means another writer changed the
-     * document faster than the retries, which a later attempt resolves (not stale: the script holds the version rule).
+     * {@code noop}; may be null) and error. An {@code update} is only ever a partial write of a merged document
+     * (see {@code FilingMerger}), conditional on what was read: its 409 (like that of every conditional write, which
+     * the caller marks) means another writer came first, and the action is resolved and sent again.
      */
     public static BulkItemResult of(String action, int status, String result, String errorType, String reason) {
         Outcome o;
         if (status == 429 || status >= 500 || ("update".equals(action) && status == 409)) {
             o = Outcome.RETRY;
-        } else if ("update".equals(action) && status == 200 && "noop".equals(result)) {
-            o = Outcome.STALE;
-        } else if ("update".equals(action) && status == 200 && "deleted".equals(result)) {
-            o = Outcome.DELETED;
         } else if ("delete".equals(action) && (status == 200 || status == 404)) {
             o = Outcome.DELETED;
         } else if (status == 200 || status == 201) {

@@ -13,9 +13,6 @@ public final class BulkRequestBody {
 
     private static final ObjectMapper MAPPER = Json.mapper();
 
-    /** ES re-runs an update script this often when another writer changed the document meanwhile. */
-    static final int UPDATE_RETRIES_ON_CONFLICT = 5;
-
     private BulkRequestBody() {}
 
     public static byte[] of(List<? extends BulkAction> actions) {
@@ -34,16 +31,28 @@ public final class BulkRequestBody {
                     out.write('\n');
                     out.write(i.source());
                     out.write('\n');
-                } else if (a instanceof BulkAction.Update u) {
-                    ObjectNode meta = line.putObject("update");
-                    meta.put("_id", u.id());
-                    meta.put("retry_on_conflict", UPDATE_RETRIES_ON_CONFLICT);
+                } else if (a instanceof BulkAction.Conditional c) {
+                    ObjectNode meta = line.putObject(c.op().name().toLowerCase(java.util.Locale.ROOT));
+                    meta.put("_id", c.id());
+                    if (c.op() != BulkAction.Conditional.Op.CREATE) {
+                        meta.put("if_seq_no", c.ifSeqNo());
+                        meta.put("if_primary_term", c.ifPrimaryTerm());
+                    }
                     out.write(MAPPER.writeValueAsBytes(line));
                     out.write('\n');
-                    out.write(u.body());
-                    out.write('\n');
-                } else if (a instanceof BulkAction.Withdraw w) {
-                    throw new IllegalStateException("withdrawal of " + w.id() + " was not resolved before sending");
+                    if (c.op() == BulkAction.Conditional.Op.UPDATE) {
+                        out.write("{\"doc\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        out.write(c.body());
+                        out.write('}');
+                        out.write('\n');
+                    } else if (c.op() != BulkAction.Conditional.Op.DELETE) {
+                        out.write(c.body());
+                        out.write('\n');
+                    }
+                } else if (a instanceof BulkAction.Arrival || a instanceof BulkAction.Withdraw) {
+                    throw new IllegalStateException(a + " was not resolved before sending");
+                } else if (a instanceof BulkAction.Skip) {
+                    throw new IllegalStateException("a skipped action is not sent: " + a.id());
                 } else {
                     // No version on a delete: a tombstone removes the document whatever enrichment produced it.
                     line.putObject("delete").put("_id", a.id());

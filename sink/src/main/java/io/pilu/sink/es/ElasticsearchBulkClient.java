@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pilu.model.Json;
 import io.pilu.service.Check;
+import io.pilu.sink.FilingMerger;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -90,6 +92,51 @@ public final class ElasticsearchBulkClient implements AutoCloseable {
     }
 
     /**
+     * The merge state ({@link FilingMerger#STATE_FIELDS}, sequence number, primary term) of each existing document of
+     * {@code ids} in {@code index}: one realtime {@code _mget}, which sees every acknowledged write without a refresh.
+     */
+    public Map<String, FilingMerger.Stored> stored(String index, Collection<String> ids) throws EsRetryableException {
+        Map<String, FilingMerger.Stored> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try {
+            Request mget = new Request("POST", "/" + index + "/_mget");
+            mget.addParameter("_source_includes", String.join(",", FilingMerger.STATE_FIELDS));
+            ObjectNode body = Json.mapper().createObjectNode();
+            ArrayNode list = body.putArray("ids");
+            ids.forEach(list::add);
+            mget.setEntity(new StringEntity(Json.write(body), ContentType.APPLICATION_JSON));
+            Response response = rest.performRequest(mget);
+            JsonNode docs;
+            try (InputStream in = response.getEntity().getContent()) {
+                docs = Json.mapper().readTree(in).path("docs");
+            }
+            for (JsonNode d : docs) {
+                if (!d.path("found").asBoolean(false)) {
+                    continue;
+                }
+                List<JsonNode> arrivals = new ArrayList<>();
+                d.path("_source").path("arrivals").forEach(arrivals::add);
+                out.put(
+                        d.path("_id").asText(),
+                        new FilingMerger.Stored(
+                                d.path("_seq_no").asLong(),
+                                d.path("_primary_term").asLong(),
+                                d.path("_source").path("id").asText(null),
+                                arrivals));
+            }
+            return out;
+        } catch (ResponseException e) {
+            int status = e.getResponse().getStatusLine().getStatusCode();
+            throw new EsRetryableException(
+                    status, "reading merged documents: HTTP " + status + ": " + bodyText(e.getResponse()), e);
+        } catch (IOException e) {
+            throw new EsRetryableException(0, "reading merged documents: no answer from Elasticsearch: " + e, e);
+        }
+    }
+
+    /**
      * The document of {@code index} holding each arrival (raw id) of {@code arrivalIds} under {@code arrivals.id}:
      * a refresh first, so the writes just acknowledged are searchable, then one search. Only withdrawals (tombstones,
      * rare) come here.
@@ -130,6 +177,23 @@ public final class ElasticsearchBulkClient implements AutoCloseable {
         } catch (IOException e) {
             throw new EsRetryableException(0, "resolving withdrawn arrivals: no answer from Elasticsearch: " + e, e);
         }
+    }
+
+    /** This client as the store {@link FilingMerger} reads. */
+    public FilingMerger.Store filingStore() {
+        return new FilingMerger.Store() {
+            @Override
+            public Map<String, FilingMerger.Stored> get(String index, Collection<String> ids)
+                    throws EsRetryableException {
+                return stored(index, ids);
+            }
+
+            @Override
+            public Map<String, String> filingsOf(String index, Collection<String> arrivalIds)
+                    throws EsRetryableException {
+                return ElasticsearchBulkClient.this.filingsOf(index, arrivalIds);
+            }
+        };
     }
 
     /** Readiness: the cluster answers and is not red. */

@@ -3,10 +3,7 @@ package io.pilu.sink.es;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pilu.model.Json;
-import io.pilu.sink.EnrichedDocumentConverter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.http.entity.ContentType;
 import org.apache.http.entity.StringEntity;
@@ -90,33 +87,6 @@ public final class IndexBootstrapper {
                 analyzer.esType(),
                 analyzer == IndexTemplate.ChineseAnalyzer.SMARTCN ? "available" : "not available");
         return analyzer;
-    }
-
-    /**
-     * Installs (or replaces) the stored scripts that merge a filing's arrivals into one document
-     * ({@code scripts/filing-merge.painless}, {@code scripts/filing-withdraw.painless}) under their versioned ids.
-     */
-    public void installFilingScripts() throws IOException {
-        putScript(EnrichedDocumentConverter.MERGE_SCRIPT, "/io/pilu/sink/scripts/filing-merge.painless");
-        putScript(EnrichedDocumentConverter.WITHDRAW_SCRIPT, "/io/pilu/sink/scripts/filing-withdraw.painless");
-    }
-
-    private void putScript(String id, String resource) throws IOException {
-        String source;
-        try (InputStream in = IndexBootstrapper.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        ObjectNode body = Json.mapper().createObjectNode();
-        ObjectNode script = body.putObject("script");
-        script.put("lang", "painless");
-        script.put("source", source);
-        Request put = new Request("PUT", "/_scripts/" + id);
-        put.setEntity(new StringEntity(Json.write(body), ContentType.APPLICATION_JSON));
-        rest.performRequest(put);
-        log.info("event=script_ready id={}", id);
     }
 
     /**

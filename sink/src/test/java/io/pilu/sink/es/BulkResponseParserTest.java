@@ -76,25 +76,21 @@ class BulkResponseParserTest {
     }
 
     @Test
-    void aScriptedUpdateIsReadByItsResult() {
+    void aPartialUpdateOfAMergedDocumentRetriesOnConflict() {
         // the shape ES 8.19 answers with filter_path=items.*.status,items.*.error,items.*.result
         String body = """
                 {"items":[
-                  {"update":{"result":"created","status":201}},
                   {"update":{"result":"updated","status":200}},
                   {"update":{"result":"noop","status":200}},
-                  {"update":{"result":"deleted","status":200}},
                   {"update":{"status":409,"error":{"type":"version_conflict_engine_exception","reason":"conflict"}}},
-                  {"update":{"status":400,"error":{"type":"illegal_argument_exception","reason":"script failed"}}}
+                  {"update":{"status":400,"error":{"type":"document_parsing_exception","reason":"bad field"}}}
                 ]}""";
-        assertThat(BulkResponseParser.parse(body.getBytes(StandardCharsets.UTF_8), 6))
+        assertThat(BulkResponseParser.parse(body.getBytes(StandardCharsets.UTF_8), 4))
                 .extracting(BulkItemResult::outcome)
                 .containsExactly(
                         Outcome.INDEXED,
                         Outcome.INDEXED,
-                        Outcome.STALE, // the script kept a newer version
-                        Outcome.DELETED, // the last arrival withdrawn
-                        Outcome.RETRY, // two arrivals of one filing at once, past retry_on_conflict: not stale
+                        Outcome.RETRY, // another writer changed the filing after it was read: not stale
                         Outcome.REJECTED);
     }
 
