@@ -207,7 +207,10 @@ class LargeRecordPipelineIT {
         assertThat(letter.valueTruncated()).isTrue();
         assertThat(letter.value()).hasSize(KafkaSettings.DEAD_LETTER_VALUE_CHARS);
         assertThat(letter.errorMessage()).contains("1048588");
-        assertThat(search(raw("small").id()).path("_source").path("title").asText())
+        assertThat(search(io.pilu.model.FilingIdentity.of(raw("small")))
+                        .path("_source")
+                        .path("title")
+                        .asText())
                 .contains("small");
         assertThat(enrich.state().isRunningOrRebalancing()).isTrue();
     }

@@ -20,7 +20,8 @@ import org.apache.kafka.common.TopicPartition;
  * (Two versions of one id racing would be harmless thanks to external versioning; a delete has no version.) Ids here
  * are the actions' {@linkplain PendingDocument#orderingKeys() ordering keys}: a filing's arrival also holds its raw
  * id, so the arrival's withdrawal (which finds its filing by searching) waits until the arrival is written; for the
- * same reason a withdrawal never joins a batch that already writes its arrival.
+ * same reason a withdrawal or an arrival never joins a batch that already writes its filing or its arrival (both are
+ * resolved against the stored document before sending, see {@link io.pilu.sink.FilingMerger}).
  */
 public final class DocumentBuffer {
 
@@ -76,7 +77,9 @@ public final class DocumentBuffer {
             if (!batch.isEmpty() && (batch.size() >= maxDocs || batchBytes + size > maxBytes)) {
                 break;
             }
-            if (d.action() instanceof BulkAction.Withdraw && keys.stream().anyMatch(inBatch::contains)) {
+            if ((d.action() instanceof BulkAction.Withdraw || d.action() instanceof BulkAction.Arrival)
+                    && keys.stream().anyMatch(inBatch::contains)) {
+                // resolved against the stored document before sending: it must see the earlier write completed
                 break;
             }
             inBatch.addAll(keys);

@@ -101,6 +101,16 @@ class DocumentBufferTest {
         List<PendingDocument> third = b.take(10, 1_000_000, Set.of());
         assertThat(third).extracting(PendingDocument::documentId).containsExactly("bse-3", "F4");
         assertThat(b.isEmpty()).isTrue();
+
+        // two arrivals of one filing: the second waits for the next batch, to be resolved against the first's write
+        b.add(arrival("F5", "bse-5"), 0);
+        b.add(arrival("F5", "cninfo-5"), 0);
+        assertThat(b.take(10, 1_000_000, Set.of()))
+                .extracting(PendingDocument::documentId)
+                .containsExactly("F5");
+        assertThat(b.take(10, 1_000_000, Set.of()))
+                .extracting(PendingDocument::documentId)
+                .containsExactly("F5");
     }
 
     @Test
