@@ -6,7 +6,9 @@ import io.pilu.model.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /** Writes the NDJSON body of a {@code _bulk} request. Pure. The index is in the URL, not in each action line. */
 public final class BulkRequestBody {
@@ -32,7 +34,7 @@ public final class BulkRequestBody {
                     out.write(i.source());
                     out.write('\n');
                 } else if (a instanceof BulkAction.Conditional c) {
-                    ObjectNode meta = line.putObject(c.op().name().toLowerCase(java.util.Locale.ROOT));
+                    ObjectNode meta = line.putObject(c.op().name().toLowerCase(Locale.ROOT));
                     meta.put("_id", c.id());
                     if (c.op() != BulkAction.Conditional.Op.CREATE) {
                         meta.put("if_seq_no", c.ifSeqNo());
@@ -41,7 +43,7 @@ public final class BulkRequestBody {
                     out.write(MAPPER.writeValueAsBytes(line));
                     out.write('\n');
                     if (c.op() == BulkAction.Conditional.Op.UPDATE) {
-                        out.write("{\"doc\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        out.write("{\"doc\":".getBytes(StandardCharsets.UTF_8));
                         out.write(c.body());
                         out.write('}');
                         out.write('\n');
