@@ -47,7 +47,8 @@ public final class AnalyticsService implements AutoCloseable {
 
     /** Every store, for the size gauges. */
     public static final List<String> STORES = List.of(
-            AnalyticsTopology.ANNOUNCEMENTS_STORE,
+            AnalyticsTopology.ARRIVALS_STORE,
+            AnalyticsTopology.FILINGS_STORE,
             Side.COMPANY.visitsStore(),
             Side.COMPANY.pairsStore(),
             Side.COMPANY.coverageStore(),

@@ -84,4 +84,42 @@ public final class IrRecords {
                 p("中邮证券", "中邮证券有限责任公司", EntityType.BROKER, "张三"),
                 p("地泽投资", "地泽投资", EntityType.PRIVATE_FUND, "李四"));
     }
+
+    /**
+     * The same filing as {@code bse} reached through cninfo ({@code column=bj}): id {@code cninfo-<announcementId>},
+     * title without the bse.cn label and company prefix, cninfo's document link; same company, date and content.
+     */
+    public static EnrichedAnnouncement viaCninfo(EnrichedAnnouncement bse, String announcementId, int version) {
+        RawAnnouncement b = bse.announcement();
+        String id = "cninfo-" + announcementId;
+        RawAnnouncement raw = new RawAnnouncement(
+                RawAnnouncement.SCHEMA_VERSION,
+                id,
+                "cninfo",
+                b.exchange(),
+                b.companyCode(),
+                b.companyName(),
+                "投资者关系活动记录表",
+                List.of(),
+                b.publishDate(),
+                "http://static.cninfo.com.cn/finalpage/" + b.publishDate() + "/" + announcementId + ".PDF",
+                "pdf",
+                b.documentSha256(),
+                b.documentBytes(),
+                b.pageCount(),
+                b.text(),
+                b.extraction(),
+                null,
+                b.fetchedAt());
+        return new EnrichedAnnouncement(
+                EnrichedAnnouncement.SCHEMA_VERSION,
+                id,
+                raw,
+                bse.documentClass(),
+                bse.irActivity(),
+                bse.figures(),
+                bse.entities(),
+                version,
+                bse.enrichedAt());
+    }
 }

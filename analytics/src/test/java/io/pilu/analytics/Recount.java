@@ -6,6 +6,7 @@ import io.pilu.analytics.topology.VisitMapper;
 import io.pilu.model.CompanyCoverage;
 import io.pilu.model.EnrichedAnnouncement;
 import io.pilu.model.EntityType;
+import io.pilu.model.FilingIdentity;
 import io.pilu.model.InstitutionCoverage;
 import io.pilu.model.ResearchVisit;
 import java.time.LocalDate;
@@ -20,7 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * The figures recounted from scratch, the simple way, from the announcements that are live at the end (latest
- * version of each id, withdrawn ones removed): what every incremental figure must equal.
+ * version of each id, withdrawn ones removed): what every incremental figure must equal. A filing that arrived from
+ * several sources counts once, with the visits of its primary arrival (highest enrichment version, then bse before
+ * cninfo, then the smallest id).
  */
 public final class Recount {
 
@@ -29,7 +32,16 @@ public final class Recount {
     public Recount(Collection<EnrichedAnnouncement> live, InstitutionNames names) {
         VisitMapper mapper = new VisitMapper(names);
         visits = new TreeMap<>();
+        Map<String, EnrichedAnnouncement> primaries = new TreeMap<>();
+        Comparator<EnrichedAnnouncement> primaryFirst = Comparator.<EnrichedAnnouncement>comparingInt(
+                        e -> -e.enrichmentVersion())
+                .thenComparingInt(
+                        e -> FilingIdentity.sourceRank(e.announcement().source()))
+                .thenComparing(EnrichedAnnouncement::id);
         for (EnrichedAnnouncement e : live) {
+            primaries.merge(e.filingId(), e, (a, b) -> primaryFirst.compare(a, b) <= 0 ? a : b);
+        }
+        for (EnrichedAnnouncement e : primaries.values()) {
             for (ResearchVisit v : mapper.visits(e)) {
                 visits.put(v.key(), v);
             }

@@ -164,7 +164,7 @@ class LargeRecordPipelineIT {
         await().atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> count() == 2);
-        JsonNode hit = search(raw.id());
+        JsonNode hit = search(io.pilu.model.FilingIdentity.of(raw)); // documents are stored under their filing id
         assertThat(hit.path("_source").path("text").asText()).hasSize(CHARS);
         int enrichedBytes = TopicReader.readCommitted(bootstrap, topics.enriched()).stream()
                 .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(raw.id()))
@@ -207,7 +207,10 @@ class LargeRecordPipelineIT {
         assertThat(letter.valueTruncated()).isTrue();
         assertThat(letter.value()).hasSize(KafkaSettings.DEAD_LETTER_VALUE_CHARS);
         assertThat(letter.errorMessage()).contains("1048588");
-        assertThat(search(raw("small").id()).path("_source").path("title").asText())
+        assertThat(search(io.pilu.model.FilingIdentity.of(raw("small")))
+                        .path("_source")
+                        .path("title")
+                        .asText())
                 .contains("small");
         assertThat(enrich.state().isRunningOrRebalancing()).isTrue();
     }

@@ -10,6 +10,9 @@ import java.util.Objects;
  *
  * @param schemaVersion  version of this record's shape
  * @param announcementId the announcement that names the entity
+ * @param filingId       the filing it is an arrival of ({@link FilingIdentity}): a filing reported by two sources
+ *                       yields its mentions twice, once per arrival, with the same {@code filingId}; count distinct
+ *                       {@code (filingId, normalizedName, role)} to count each filing once. Null in version 1.
  * @param companyCode    the announcing company's code
  * @param companyName    the announcing company's name
  * @param publishDate    the announcement's publish date
@@ -23,6 +26,7 @@ import java.util.Objects;
 public record EntityMention(
         int schemaVersion,
         String announcementId,
+        String filingId,
         String companyCode,
         String companyName,
         LocalDate publishDate,
@@ -32,7 +36,8 @@ public record EntityMention(
         EntityType type,
         EntityRole role) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** Version 2 added {@code filingId}. */
+    public static final int SCHEMA_VERSION = 2;
 
     public EntityMention {
         Objects.requireNonNull(announcementId, "announcementId");
@@ -45,6 +50,7 @@ public record EntityMention(
         return new EntityMention(
                 SCHEMA_VERSION,
                 enriched.id(),
+                enriched.filingId(),
                 a.companyCode(),
                 a.companyName(),
                 a.publishDate(),

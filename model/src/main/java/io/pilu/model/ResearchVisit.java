@@ -9,10 +9,15 @@ import java.util.Objects;
 /**
  * One institution's part in one IR activity: the row of a "who researched whom" table. Published to
  * {@link Topics#RESEARCH_VISITS} (compacted) keyed by {@link #key()}; a tombstone under that key means the
- * announcement was withdrawn or a re-enrichment no longer lists the institution.
+ * filing was withdrawn (by every source that reported it) or a re-enrichment no longer lists the institution.
+ *
+ * <p>Visits are counted per filing, not per arrival: a filing reported by two sources has one set of visits,
+ * keyed by its {@link FilingIdentity filingId}; {@code announcementId} names the arrival they were read from.
  *
  * @param schemaVersion            version of this record's shape, see {@link #SCHEMA_VERSION}
- * @param announcementId           the IR record's announcement id
+ * @param announcementId           the id of the IR record (the arrival) the visit was read from
+ * @param filingId                 the filing ({@link FilingIdentity}); null only in a version 1 record, whose key
+ *                                 used the announcement id
  * @param exchange                 source exchange, e.g. {@code BSE}
  * @param companyCode              the researched company's security code
  * @param companyName              its short name
@@ -31,6 +36,7 @@ import java.util.Objects;
 public record ResearchVisit(
         int schemaVersion,
         String announcementId,
+        String filingId,
         String exchange,
         String companyCode,
         String companyName,
@@ -45,7 +51,8 @@ public record ResearchVisit(
         Integer declaredPersonCount,
         int enrichmentVersion) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** Version 2 added {@code filingId} and keys visits by it. */
+    public static final int SCHEMA_VERSION = 2;
 
     public ResearchVisit {
         Objects.requireNonNull(announcementId, "announcementId");
@@ -55,15 +62,15 @@ public record ResearchVisit(
         receptionists = receptionists == null ? List.of() : List.copyOf(receptionists);
     }
 
-    /** The topic key: {@code {announcementId}|{normalizedName}}. */
-    public static String key(String announcementId, String normalizedName) {
-        return announcementId + "|" + normalizedName;
+    /** The topic key: {@code {filingId}|{normalizedName}} ({@code {announcementId}|…} in version 1). */
+    public static String key(String filingId, String normalizedName) {
+        return filingId + "|" + normalizedName;
     }
 
     /** This visit's topic key. */
     @JsonIgnore
     public String key() {
-        return key(announcementId, institution.normalizedName());
+        return key(filingId == null ? announcementId : filingId, institution.normalizedName());
     }
 
     /**

@@ -45,6 +45,24 @@ class JsonSerdeTest {
     }
 
     @Test
+    void anEnrichedRecordCarriesItsFilingIdAndAVersionOneRecordIsGivenOne() {
+        EnrichedAnnouncement e = Fixtures.enrichedIr();
+        assertThat(e.filingId()).isEqualTo(FilingIdentity.of(e.announcement()));
+        byte[] bytes = JsonSerde.enriched().toBytes(e);
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"filingId\":\"" + e.filingId() + "\"");
+
+        String v1 = "{\"schemaVersion\":1,\"id\":\"x\",\"documentClass\":\"OTHER\",\"enrichmentVersion\":3,"
+                + "\"announcement\":{\"schemaVersion\":1,\"id\":\"x\",\"exchange\":\"BSE\",\"companyCode\":\"839493\","
+                + "\"companyName\":\"并行科技\",\"title\":\"[临时公告]并行科技:投资者关系活动记录表\","
+                + "\"publishDate\":\"2024-06-17\",\"extraction\":\"OK\"}}";
+        EnrichedAnnouncement old = JsonSerde.enriched().fromBytes(v1.getBytes(StandardCharsets.UTF_8));
+        assertThat(old.schemaVersion()).isEqualTo(1);
+        assertThat(old.filingId())
+                .isEqualTo(FilingIdentity.of(
+                        "y", "BSE", "839493", null, java.time.LocalDate.of(2024, 6, 17), "投资者关系活动记录表"));
+    }
+
+    @Test
     void aVersionTwoRecordNeedsItsSource() {
         String v2 = "{\"schemaVersion\":2,\"id\":\"x\",\"exchange\":\"SZSE\",\"extraction\":\"OK\"}";
         assertThatThrownBy(() -> JsonSerde.raw().fromBytes(v2.getBytes(StandardCharsets.UTF_8)))

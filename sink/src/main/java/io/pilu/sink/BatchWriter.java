@@ -46,12 +46,9 @@ public final class BatchWriter {
     private final Sleeper sleeper;
     private final SinkMetrics metrics;
     private final AtomicInteger retryingBatches;
+    private final FilingMerger merger;
 
-    /**
-     * @param jitter          uniform in [0, 1) ({@link Backoff#RANDOM}; tests fix it)
-     * @param retryingBatches incremented while this batch is waiting to retry, so the consumer thread can pause
-     *                        every partition: while ES is failing, there is no point reading further
-     */
+    /** A writer whose documents are not merged from several records (no {@link BulkAction.Withdraw}). */
     public BatchWriter(
             BulkSender sender,
             String index,
@@ -61,6 +58,27 @@ public final class BatchWriter {
             Sleeper sleeper,
             SinkMetrics metrics,
             AtomicInteger retryingBatches) {
+        this(sender, index, deadLetters, policy, jitter, sleeper, metrics, retryingBatches, FilingMerger.NONE);
+    }
+
+    /**
+     * @param jitter          uniform in [0, 1) ({@link Backoff#RANDOM}; tests fix it)
+     * @param retryingBatches incremented while this batch is waiting to retry, so the consumer thread can pause
+     *                        every partition: while ES is failing, there is no point reading further
+     * @param filings         what the merge of a filing's arrivals reads ({@link FilingMerger}); actions are resolved
+     *                        before every attempt, so a conflict with another writer is resolved from the new state
+     */
+    public BatchWriter(
+            BulkSender sender,
+            String index,
+            DeadLetterPublisher deadLetters,
+            RetryPolicy policy,
+            DoubleSupplier jitter,
+            Sleeper sleeper,
+            SinkMetrics metrics,
+            AtomicInteger retryingBatches,
+            FilingMerger.Store filings) {
+        this.merger = new FilingMerger(filings);
         this.sender = sender;
         this.index = index;
         this.deadLetters = deadLetters;
@@ -89,8 +107,34 @@ public final class BatchWriter {
         try {
             while (!work.isEmpty()) {
                 List<PendingDocument> chunk = work.pollFirst();
-                List<BulkAction> actions =
-                        chunk.stream().map(PendingDocument::action).toList();
+                // A merged document's actions are resolved against what is stored now (see FilingMerger); a
+                // skipped one (stale) is not sent.
+                List<BulkAction> resolved;
+                try {
+                    resolved = merger.resolve(
+                            index, chunk.stream().map(PendingDocument::action).toList());
+                } catch (EsRetryableException e) {
+                    metrics.retry("resolve_" + (e.status() == 0 ? "connection" : "http_" + e.status()));
+                    work.addFirst(chunk);
+                    if (!retrying) {
+                        retrying = true;
+                        retryingBatches.incrementAndGet();
+                    }
+                    retries = pause(retries, e);
+                    continue;
+                }
+                List<Integer> sent = new ArrayList<>(chunk.size());
+                for (int i = 0; i < resolved.size(); i++) {
+                    if (resolved.get(i) instanceof BulkAction.Skip) {
+                        stale++;
+                    } else {
+                        sent.add(i);
+                    }
+                }
+                if (sent.isEmpty()) {
+                    continue;
+                }
+                List<BulkAction> actions = sent.stream().map(resolved::get).toList();
                 byte[] body = BulkRequestBody.of(actions);
                 long start = System.nanoTime();
                 Exception failure;
@@ -98,10 +142,16 @@ public final class BatchWriter {
                     List<BulkItemResult> results = sender.send(index, body, actions.size());
                     metrics.bulk(System.nanoTime() - start, actions.size(), body.length);
                     List<PendingDocument> again = new ArrayList<>();
-                    for (int i = 0; i < results.size(); i++) {
-                        BulkItemResult r = results.get(i);
-                        PendingDocument d = chunk.get(i);
-                        switch (r.outcome()) {
+                    for (int j = 0; j < results.size(); j++) {
+                        BulkItemResult r = results.get(j);
+                        PendingDocument d = chunk.get(sent.get(j));
+                        BulkItemResult.Outcome outcome = r.outcome();
+                        if (outcome == BulkItemResult.Outcome.STALE
+                                && actions.get(j) instanceof BulkAction.Conditional) {
+                            // another writer changed the document after it was read: resolve and send again
+                            outcome = BulkItemResult.Outcome.RETRY;
+                        }
+                        switch (outcome) {
                             case INDEXED -> indexed++;
                             case DELETED -> deleted++;
                             case STALE -> stale++;
@@ -119,7 +169,7 @@ public final class BatchWriter {
                                     .filter(r -> r.outcome() == BulkItemResult.Outcome.RETRY)
                                     .findFirst()
                                     .map(BulkItemResult::status)
-                                    .orElse(0));
+                                    .orElse(409)); // a conflict of a conditional write
                     work.addFirst(again);
                     failure = null;
                 } catch (EsRetryableException e) {

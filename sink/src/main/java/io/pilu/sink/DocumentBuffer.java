@@ -1,5 +1,6 @@
 package io.pilu.sink;
 
+import io.pilu.sink.es.BulkAction;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,7 +17,11 @@ import org.apache.kafka.common.TopicPartition;
  * <p>{@link #take} never puts a document id into a batch while another in-flight batch writes the same id, nor
  * lets a later record of an id overtake an earlier one it skipped: with several bulk requests in flight, a
  * tombstone could otherwise reach ES before the index it follows and leave a deleted announcement searchable.
- * (Two versions of one id racing would be harmless thanks to external versioning; a delete has no version.)
+ * (Two versions of one id racing would be harmless thanks to external versioning; a delete has no version.) Ids here
+ * are the actions' {@linkplain PendingDocument#orderingKeys() ordering keys}: a filing's arrival also holds its raw
+ * id, so the arrival's withdrawal (which finds its filing by searching) waits until the arrival is written; for the
+ * same reason a withdrawal or an arrival never joins a batch that already writes its filing or its arrival (both are
+ * resolved against the stored document before sending, see {@link io.pilu.sink.FilingMerger}).
  */
 public final class DocumentBuffer {
 
@@ -59,17 +64,25 @@ public final class DocumentBuffer {
     public List<PendingDocument> take(int maxDocs, long maxBytes, Set<String> busyIds) {
         List<PendingDocument> batch = new ArrayList<>();
         Set<String> blocked = new HashSet<>(busyIds);
+        Set<String> inBatch = new HashSet<>();
         long batchBytes = 0;
         for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
             PendingDocument d = it.next().doc();
-            String id = d.documentId();
-            if (id != null && blocked.contains(id)) {
+            List<String> keys = d.orderingKeys();
+            if (keys.stream().anyMatch(blocked::contains)) {
+                blocked.addAll(keys);
                 continue;
             }
             long size = d.estimatedBytes();
             if (!batch.isEmpty() && (batch.size() >= maxDocs || batchBytes + size > maxBytes)) {
                 break;
             }
+            if ((d.action() instanceof BulkAction.Withdraw || d.action() instanceof BulkAction.Arrival)
+                    && keys.stream().anyMatch(inBatch::contains)) {
+                // resolved against the stored document before sending: it must see the earlier write completed
+                break;
+            }
+            inBatch.addAll(keys);
             batch.add(d);
             batchBytes += size;
             bytes -= size;

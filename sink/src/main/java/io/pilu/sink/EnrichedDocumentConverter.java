@@ -29,8 +29,11 @@ import java.util.Set;
  * aggregation needs no nested query. The field list must match {@code index-template.json}, whose mapping is
  * {@code strict}: a field added here and not there is rejected by ES, not silently mapped as the wrong type.
  *
- * <p>{@code _id} is the announcement id (replays overwrite, never duplicate) and the version is the enrichment
- * version (see {@link BulkAction.Index}).
+ * <p>{@code _id} is the filing id ({@link io.pilu.model.FilingIdentity}): a filing reported by bse.cn and by cninfo is one
+ * document, whatever order its arrivals come in. Each record becomes a {@link BulkAction.Arrival} and each tombstone
+ * (keyed by raw id) a {@link BulkAction.Withdraw}, which {@link FilingMerger} resolves against the stored document:
+ * every arrival is listed under {@code arrivals} and {@code sources}, the content is the primary arrival's, an older
+ * enrichment never replaces a newer one, and the document goes with its last arrival.
  */
 public final class EnrichedDocumentConverter {
 
@@ -47,26 +50,49 @@ public final class EnrichedDocumentConverter {
 
     private final ObjectMapper mapper = Json.mapper();
 
-    /** The index action for {@code e}; throws {@link DocumentConversionException} when no valid document exists. */
-    public BulkAction.Index convert(EnrichedAnnouncement e) {
+    /**
+     * The arrival of {@code e} at its filing's document, merged by {@link FilingMerger}; throws
+     * {@link DocumentConversionException} when no valid document exists.
+     */
+    public BulkAction.Arrival convert(EnrichedAnnouncement e) {
         String id = validId(e.id());
+        String filingId = validId(e.filingId());
         if (e.enrichmentVersion() < 1) {
-            // version_type=external needs a version >= 0, and 0 would never beat anything: the schema says >= 1
+            // 0 would never beat anything: the schema says >= 1
             throw new DocumentConversionException("enrichmentVersion must be >= 1, got " + e.enrichmentVersion());
         }
         try {
-            return new BulkAction.Index(id, e.enrichmentVersion(), mapper.writeValueAsBytes(document(e)));
+            return new BulkAction.Arrival(
+                    filingId,
+                    id,
+                    e.announcement().source(),
+                    e.enrichmentVersion(),
+                    mapper.writeValueAsBytes(arrival(e)),
+                    mapper.writeValueAsBytes(document(e)));
         } catch (JsonProcessingException ex) {
             throw new UncheckedIOException(ex);
         }
     }
 
-    /** The delete action for a tombstone with record key {@code key}. */
-    public BulkAction.Delete delete(byte[] key) {
+    /** The withdrawal of the arrival a tombstone with record key {@code key} (its raw id) names. */
+    public BulkAction.Withdraw delete(byte[] key) {
         if (key == null) {
             throw new DocumentConversionException("tombstone without a key: no document id to delete");
         }
-        return new BulkAction.Delete(validId(new String(key, StandardCharsets.UTF_8)));
+        return new BulkAction.Withdraw(validId(new String(key, StandardCharsets.UTF_8)));
+    }
+
+    /** What the document records of one arrival (visible for tests). */
+    public ObjectNode arrival(EnrichedAnnouncement e) {
+        RawAnnouncement a = e.announcement();
+        ObjectNode n = mapper.createObjectNode();
+        n.put("id", e.id());
+        n.put("source", a.source());
+        putIfPresent(n, "title", a.title());
+        putIfPresent(n, "documentUrl", a.documentUrl());
+        putIfPresent(n, "documentSha256", a.documentSha256());
+        n.put("enrichmentVersion", e.enrichmentVersion());
+        return n;
     }
 
     /** The document as a JSON tree (visible for tests and the benchmark). */
@@ -74,6 +100,8 @@ public final class EnrichedDocumentConverter {
         RawAnnouncement a = e.announcement();
         ObjectNode d = mapper.createObjectNode();
         d.put("id", e.id());
+        d.put("filingId", e.filingId());
+        d.put("source", a.source());
         d.put("exchange", a.exchange());
         putIfPresent(d, "companyCode", a.companyCode());
         putIfPresent(d, "companyName", a.companyName());

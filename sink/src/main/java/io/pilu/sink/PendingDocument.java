@@ -1,6 +1,7 @@
 package io.pilu.sink;
 
 import io.pilu.sink.es.BulkAction;
+import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.common.TopicPartition;
 
@@ -63,6 +64,16 @@ public record PendingDocument(
     /** The document id this record writes, or null when it writes nothing. */
     public String documentId() {
         return action == null ? null : action.id();
+    }
+
+    /** What this record must stay in order with ({@link BulkAction#orderingKeys()}); empty when it writes nothing. */
+    public List<String> orderingKeys() {
+        return action == null ? List.of() : action.orderingKeys();
+    }
+
+    /** The same record with its withdrawal resolved to {@code resolved}. */
+    public PendingDocument withAction(BulkAction resolved) {
+        return new PendingDocument(topic, partition, offset, key, value, resolved, null, null);
     }
 
     /** Buffer accounting: the bulk bytes of the action, or the record's size for a dead letter. */

@@ -16,8 +16,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Turns a {@link ResearchVisit} into the document of {@code pilu-research-visits}: pure, no I/O. The same rules as
- * the announcements: {@code _id} is the record key ({@code {announcementId}|{normalizedName}}, so replays
- * overwrite), the version is the enrichment version (an older one never replaces a newer one), a tombstone
+ * the announcements: {@code _id} is the record key ({@code {filingId}|{normalizedName}}, so replays
+ * overwrite and a filing reported by two sources is one set of visits), the version is the enrichment version (an older one never replaces a newer one), a tombstone
  * deletes. For Kibana aggregations the activity date is also given as a real date, {@code activityDay} (a
  * month-only date counts on the first day of its month, as in the analytics API), and as {@code activityMonth}.
  * The field list must match {@code research-visits-template.json} (strict mapping).
@@ -50,6 +50,7 @@ public final class ResearchVisitDocumentConverter {
     public ObjectNode document(ResearchVisit v) {
         ObjectNode d = mapper.createObjectNode();
         d.put("announcementId", v.announcementId());
+        putIfPresent(d, "filingId", v.filingId());
         putIfPresent(d, "exchange", v.exchange());
         putIfPresent(d, "companyCode", v.companyCode());
         putIfPresent(d, "companyName", v.companyName());

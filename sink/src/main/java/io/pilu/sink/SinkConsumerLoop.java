@@ -171,11 +171,7 @@ public final class SinkConsumerLoop implements Runnable {
             if (batch.isEmpty()) {
                 return; // everything buffered waits for an id still in flight
             }
-            batch.forEach(d -> {
-                if (d.documentId() != null) {
-                    inFlightIds.merge(d.documentId(), 1, Integer::sum);
-                }
-            });
+            batch.forEach(d -> d.orderingKeys().forEach(k -> inFlightIds.merge(k, 1, Integer::sum)));
             inFlight++;
             workers.execute(() -> {
                 try {
@@ -196,11 +192,9 @@ public final class SinkConsumerLoop implements Runnable {
 
     private void complete(Completion c) {
         inFlight--;
-        c.batch().forEach(d -> {
-            if (d.documentId() != null) {
-                inFlightIds.computeIfPresent(d.documentId(), (k, v) -> v == 1 ? null : v - 1);
-            }
-        });
+        c.batch()
+                .forEach(d -> d.orderingKeys()
+                        .forEach(key -> inFlightIds.computeIfPresent(key, (k, v) -> v == 1 ? null : v - 1)));
         if (c.failure() != null) {
             if (c.failure() instanceof InterruptedException && !running) {
                 return; // stopped while retrying: not acknowledged, read again after restart

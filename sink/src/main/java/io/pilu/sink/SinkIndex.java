@@ -13,12 +13,14 @@ public enum SinkIndex {
             IndexTemplate.RESOURCE,
             "pilu-sink",
             "pilu.sink",
-            () -> new EnrichedRecordDecoder(new EnrichedDocumentConverter())),
+            () -> new EnrichedRecordDecoder(new EnrichedDocumentConverter()),
+            true),
     RESEARCH_VISITS(
             IndexTemplate.RESEARCH_VISITS_RESOURCE,
             "pilu-sink-visits",
             "pilu.sink.visits",
-            ResearchVisitRecordDecoder::new);
+            ResearchVisitRecordDecoder::new,
+            false);
 
     /** Default alias of the research-visits index. */
     public static final String DEFAULT_VISITS_ALIAS = "pilu-research-visits";
@@ -27,8 +29,15 @@ public enum SinkIndex {
     private final String clientId;
     private final String meterPrefix;
     private final Supplier<RecordDecoder> decoder;
+    private final boolean mergesFilings;
 
-    SinkIndex(String templateResource, String clientId, String meterPrefix, Supplier<RecordDecoder> decoder) {
+    SinkIndex(
+            String templateResource,
+            String clientId,
+            String meterPrefix,
+            Supplier<RecordDecoder> decoder,
+            boolean mergesFilings) {
+        this.mergesFilings = mergesFilings;
         this.templateResource = templateResource;
         this.clientId = clientId;
         this.meterPrefix = meterPrefix;
@@ -49,5 +58,13 @@ public enum SinkIndex {
 
     public RecordDecoder decoder() {
         return decoder.get();
+    }
+
+    /**
+     * Whether a document merges several records (a filing's arrivals from several sources): then the sink installs
+     * merges them ({@link FilingMerger}) and resolves tombstones to the filing holding the arrival.
+     */
+    public boolean mergesFilings() {
+        return mergesFilings;
     }
 }

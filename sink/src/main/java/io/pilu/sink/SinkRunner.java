@@ -49,8 +49,9 @@ public final class SinkRunner implements AutoCloseable {
         this.config = config;
         this.es = ElasticsearchBulkClient.create(config.es());
         try {
-            this.analyzer = new IndexBootstrapper(es.rest())
-                    .prepare(index.templateResource(), config.indexAlias(), config.firstIndexName());
+            IndexBootstrapper bootstrapper = new IndexBootstrapper(es.rest());
+            this.analyzer =
+                    bootstrapper.prepare(index.templateResource(), config.indexAlias(), config.firstIndexName());
         } catch (IOException | RuntimeException e) {
             es.close();
             throw e;
@@ -74,7 +75,15 @@ public final class SinkRunner implements AutoCloseable {
         AtomicInteger retrying = new AtomicInteger();
         DeadLetterPublisher dlq = new DeadLetterPublisher(producer, config.dlqTopic(), Clock.systemUTC());
         BatchWriter writer = new BatchWriter(
-                es::bulk, config.indexAlias(), dlq, config.retry(), Backoff.RANDOM, Sleeper.SYSTEM, metrics, retrying);
+                es::bulk,
+                config.indexAlias(),
+                dlq,
+                config.retry(),
+                Backoff.RANDOM,
+                Sleeper.SYSTEM,
+                metrics,
+                retrying,
+                index.mergesFilings() ? es.filingStore() : FilingMerger.NONE);
         this.service =
                 new SinkConsumerLoop(config, consumer, writer, retrying, metrics, Clock.systemUTC(), index.decoder());
         this.thread = new Thread(

@@ -69,6 +69,50 @@ class DocumentBufferTest {
         assertThat(next.get(1).action()).isInstanceOf(BulkAction.Delete.class);
     }
 
+    static PendingDocument arrival(String filingId, String rawId) {
+        return PendingDocument.ok(
+                "t",
+                0,
+                offset++,
+                null,
+                null,
+                new BulkAction.Arrival(filingId, rawId, "bse", 1, new byte[5], new byte[10]));
+    }
+
+    static PendingDocument withdraw(String rawId) {
+        return PendingDocument.ok("t", 0, offset++, null, null, new BulkAction.Withdraw(rawId));
+    }
+
+    @Test
+    void aWithdrawalWaitsForItsArrivalInFlightAndNeverSharesABatchWithIt() {
+        DocumentBuffer b = new DocumentBuffer();
+        b.add(withdraw("cninfo-1"), 0); // its arrival is in flight (under the filing id and the arrival key)
+        b.add(arrival("F2", "bse-2"), 0);
+        List<PendingDocument> first = b.take(10, 1_000_000, Set.of("F1", BulkAction.arrivalKey("cninfo-1")));
+        assertThat(first).extracting(PendingDocument::documentId).containsExactly("F2");
+
+        // the arrival and then its withdrawal in one buffer: the batch ends before the withdrawal, which must find
+        // the arrival already written
+        b.add(arrival("F3", "bse-3"), 0);
+        b.add(withdraw("bse-3"), 0);
+        b.add(arrival("F4", "bse-4"), 0);
+        List<PendingDocument> second = b.take(10, 1_000_000, Set.of());
+        assertThat(second).extracting(PendingDocument::documentId).containsExactly("cninfo-1", "F3");
+        List<PendingDocument> third = b.take(10, 1_000_000, Set.of());
+        assertThat(third).extracting(PendingDocument::documentId).containsExactly("bse-3", "F4");
+        assertThat(b.isEmpty()).isTrue();
+
+        // two arrivals of one filing: the second waits for the next batch, to be resolved against the first's write
+        b.add(arrival("F5", "bse-5"), 0);
+        b.add(arrival("F5", "cninfo-5"), 0);
+        assertThat(b.take(10, 1_000_000, Set.of()))
+                .extracting(PendingDocument::documentId)
+                .containsExactly("F5");
+        assertThat(b.take(10, 1_000_000, Set.of()))
+                .extracting(PendingDocument::documentId)
+                .containsExactly("F5");
+    }
+
     @Test
     void revokedPartitionsAreDropped() {
         DocumentBuffer b = new DocumentBuffer();

@@ -22,11 +22,20 @@ class EnrichedDocumentConverterTest {
 
     @Test
     void irRecordBecomesAFlatSearchableDocumentWithIdAndVersion() throws Exception {
-        BulkAction.Index action = converter.convert(SinkFixtures.ir("ir-1", 3));
+        BulkAction.Arrival action = converter.convert(SinkFixtures.ir("ir-1", 3));
 
-        assertThat(action.id()).isEqualTo("ir-1");
+        assertThat(action.id()).isEqualTo("ir-1"); // the filing id, which the fixture sets to its id
+        assertThat(action.arrivalId()).isEqualTo("ir-1");
         assertThat(action.version()).isEqualTo(3);
-        JsonNode d = Json.mapper().readTree(action.source());
+        assertThat(Json.mapper()
+                        .readTree(action.arrival())
+                        .path("enrichmentVersion")
+                        .asInt())
+                .isEqualTo(3);
+        JsonNode d = Json.mapper().readTree(action.document());
+        assertThat(d.path("source").asText()).isEqualTo("bse");
+        assertThat(d.path("exchange").asText()).isEqualTo("BSE");
+        assertThat(d.path("filingId").asText()).isEqualTo("ir-1");
         assertThat(d.path("companyCode").asText()).isEqualTo("839493");
         assertThat(d.path("companyName").asText()).isEqualTo("并行科技");
         assertThat(d.path("title").asText()).isEqualTo("[临时公告]并行科技:投资者关系活动记录表");
@@ -92,12 +101,36 @@ class EnrichedDocumentConverterTest {
     }
 
     @Test
-    void sourceBytesAreUtf8JsonOfTheDocument() throws Exception {
+    void theArrivalCarriesTheDocumentAndWhatTheDocumentRecordsOfIt() throws Exception {
         EnrichedAnnouncement e = SinkFixtures.ir("ir-2", 1);
-        BulkAction.Index action = converter.convert(e);
-        assertThat(new String(action.source(), StandardCharsets.UTF_8)).contains("\"companyName\":\"并行科技\"");
-        assertThat(Json.mapper().readTree(action.source()))
+        BulkAction.Arrival action = converter.convert(e);
+        assertThat(new String(action.document(), StandardCharsets.UTF_8)).contains("\"companyName\":\"并行科技\"");
+        assertThat(Json.mapper().readTree(action.document()))
                 .isEqualTo(Json.mapper().readTree(Json.write(converter.document(e))));
+        assertThat(Json.mapper().readTree(action.arrival()))
+                .isEqualTo(Json.mapper()
+                        .readTree("{\"id\":\"ir-2\",\"source\":\"bse\",\"title\":\"[临时公告]并行科技:投资者关系活动记录表\","
+                                + "\"documentUrl\":\"https://www.bse.cn/disclosure/2024-06-18/ir-2.pdf\","
+                                + "\"documentSha256\":\"" + "a".repeat(64) + "\",\"enrichmentVersion\":1}"));
+    }
+
+    @Test
+    void theTwoArrivalsOfOneFilingAddressOneDocumentEachAsItsOwnArrival() throws Exception {
+        BulkAction.Arrival bse = converter.convert(SinkFixtures.bseArrival(2));
+        BulkAction.Arrival cninfo = converter.convert(SinkFixtures.cninfoArrival(2));
+        assertThat(bse.id()).isEqualTo(cninfo.id()).startsWith("BSE:839493:2024-06-18:");
+        assertThat(bse.arrivalId()).isEqualTo("8a2c7f1e0b3d4c5e9f6a7b8c9d0e1f2a");
+        assertThat(cninfo.arrivalId()).isEqualTo("cninfo-1220283591");
+        assertThat(cninfo.source()).isEqualTo("cninfo");
+        assertThat(bse.orderingKeys()).containsExactly(bse.id(), BulkAction.arrivalKey(bse.arrivalId()));
+        JsonNode doc = Json.mapper().readTree(cninfo.document());
+        assertThat(doc.path("id").asText()).isEqualTo("cninfo-1220283591");
+        assertThat(doc.path("source").asText()).isEqualTo("cninfo");
+        assertThat(doc.path("filingId").asText()).isEqualTo(bse.id());
+
+        // a tombstone names the raw id, which the merge resolves to the filing holding it
+        BulkAction.Withdraw w = converter.delete("cninfo-1220283591".getBytes(StandardCharsets.UTF_8));
+        assertThat(w.orderingKeys()).containsExactly(BulkAction.arrivalKey("cninfo-1220283591"));
     }
 
     @Test
@@ -106,7 +139,10 @@ class EnrichedDocumentConverterTest {
         JsonNode mapping = IndexTemplate.mappings();
         for (EnrichedAnnouncement e :
                 List.of(SinkFixtures.ir("a", 1), SinkFixtures.periodic("b", 1), SinkFixtures.failedExtraction("c"))) {
-            collectUnmapped(converter.document(e), mapping, "", unmapped);
+            ObjectNode d = converter.document(e);
+            d.putArray("arrivals").add(converter.arrival(e));
+            d.putArray("sources").add(e.announcement().source());
+            collectUnmapped(d, mapping, "", unmapped);
         }
         assertThat(unmapped).isEmpty();
     }
@@ -155,7 +191,7 @@ class EnrichedDocumentConverterTest {
     }
 
     @Test
-    void tombstoneDeletesTheKeyAndNeedsOne() {
+    void aTombstoneWithdrawsTheArrivalItsKeyNamesAndNeedsOne() {
         assertThat(converter.delete("智谱-1".getBytes(StandardCharsets.UTF_8)).id())
                 .isEqualTo("智谱-1");
         assertThatThrownBy(() -> converter.delete(null))

@@ -13,10 +13,10 @@ class EnrichedRecordDecoderTest {
     private final EnrichedRecordDecoder decoder = new EnrichedRecordDecoder(new EnrichedDocumentConverter());
 
     @Test
-    void validRecordBecomesAnIndexAction() {
+    void validRecordBecomesAnUpsertOfItsFiling() {
         byte[] value = JsonSerde.enriched().toBytes(SinkFixtures.ir("ir-1", 2));
         PendingDocument d = decoder.decode("t", 1, 7, "ir-1".getBytes(StandardCharsets.UTF_8), value);
-        assertThat(d.action()).isInstanceOf(BulkAction.Index.class);
+        assertThat(d.action()).isInstanceOf(BulkAction.Arrival.class);
         assertThat(d.documentId()).isEqualTo("ir-1");
         assertThat(d.errorClass()).isNull();
         assertThat(d.topicPartition().partition()).isEqualTo(1);
@@ -44,9 +44,9 @@ class EnrichedRecordDecoderTest {
     }
 
     @Test
-    void tombstoneIsADeleteOfTheKey() {
+    void tombstoneIsAWithdrawalOfTheArrivalItsKeyNames() {
         PendingDocument d = decoder.decode("t", 0, 5, "ir-9".getBytes(StandardCharsets.UTF_8), null);
-        assertThat(d.action()).isEqualTo(new BulkAction.Delete("ir-9"));
+        assertThat(d.action()).isEqualTo(new BulkAction.Withdraw("ir-9"));
     }
 
     @Test

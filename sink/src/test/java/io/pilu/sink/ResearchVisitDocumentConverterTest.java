@@ -24,6 +24,7 @@ class ResearchVisitDocumentConverterTest {
         return new ResearchVisit(
                 ResearchVisit.SCHEMA_VERSION,
                 "8a2c7f1e",
+                "BSE:839493:2024-06-18:0123456789abcdef",
                 "BSE",
                 "839493",
                 "并行科技",
@@ -47,7 +48,9 @@ class ResearchVisitDocumentConverterTest {
     void idIsTheVisitKeyAndVersionTheEnrichmentVersion() {
         ResearchVisit v = visit("2024-06-17", 3);
         BulkAction.Index a = converter.convert(key(v), v);
-        assertThat(a.id()).isEqualTo("8a2c7f1e|中邮证券有限责任公司");
+        assertThat(a.id()).isEqualTo("BSE:839493:2024-06-18:0123456789abcdef|中邮证券有限责任公司");
+        assertThat(converter.document(v).get("filingId").asText()).isEqualTo("BSE:839493:2024-06-18:0123456789abcdef");
+        assertThat(converter.document(v).get("announcementId").asText()).isEqualTo("8a2c7f1e");
         assertThat(a.version()).isEqualTo(3);
         assertThat(converter.delete(key(v)).id()).isEqualTo(a.id());
     }

@@ -67,6 +67,7 @@ public final class SinkFixtures {
         return new EnrichedAnnouncement(
                 EnrichedAnnouncement.SCHEMA_VERSION,
                 id,
+                id, // each fixture is a filing of its own, stored under its id; see crossSource for two arrivals of one
                 raw,
                 DocumentClass.IR_ACTIVITY_RECORD,
                 ir,
@@ -87,6 +88,7 @@ public final class SinkFixtures {
         return new EnrichedAnnouncement(
                 EnrichedAnnouncement.SCHEMA_VERSION,
                 id,
+                id, // each fixture is a filing of its own, stored under its id; see crossSource for two arrivals of one
                 raw,
                 DocumentClass.PERIODIC_REPORT,
                 null,
@@ -119,6 +121,7 @@ public final class SinkFixtures {
         return new EnrichedAnnouncement(
                 EnrichedAnnouncement.SCHEMA_VERSION,
                 id,
+                id, // each fixture is a filing of its own, stored under its id; see crossSource for two arrivals of one
                 raw,
                 DocumentClass.OTHER,
                 null,
@@ -126,5 +129,60 @@ public final class SinkFixtures {
                 List.of(),
                 1,
                 Instant.parse("2024-04-01T08:00:05Z"));
+    }
+
+    /**
+     * The 并行科技 IR record as the two sources report it: from bse.cn (its disclosureCode, the exchange's title with its
+     * label and company prefix, the bse.cn link) and from cninfo ({@code column=bj}: {@code cninfo-<announcementId>},
+     * the bare title, the static.cninfo.com.cn link); same company, date and text, so one filing ({@link
+     * io.pilu.model.FilingIdentity}).
+     */
+    public static EnrichedAnnouncement bseArrival(int version) {
+        EnrichedAnnouncement e = ir("8a2c7f1e0b3d4c5e9f6a7b8c9d0e1f2a", version);
+        return new EnrichedAnnouncement(
+                EnrichedAnnouncement.SCHEMA_VERSION,
+                e.id(),
+                e.announcement(),
+                e.documentClass(),
+                e.irActivity(),
+                e.figures(),
+                e.entities(),
+                version,
+                e.enrichedAt());
+    }
+
+    /** See {@link #bseArrival}. */
+    public static EnrichedAnnouncement cninfoArrival(int version) {
+        EnrichedAnnouncement e = bseArrival(version);
+        RawAnnouncement b = e.announcement();
+        RawAnnouncement raw = new RawAnnouncement(
+                RawAnnouncement.SCHEMA_VERSION,
+                "cninfo-1220283591",
+                "cninfo",
+                "BSE",
+                b.companyCode(),
+                b.companyName(),
+                "投资者关系活动记录表",
+                List.of(),
+                b.publishDate(),
+                "http://static.cninfo.com.cn/finalpage/" + b.publishDate() + "/1220283591.PDF",
+                "pdf",
+                "b".repeat(64),
+                b.documentBytes(),
+                b.pageCount(),
+                b.text(),
+                b.extraction(),
+                null,
+                b.fetchedAt());
+        return new EnrichedAnnouncement(
+                EnrichedAnnouncement.SCHEMA_VERSION,
+                raw.id(),
+                raw,
+                e.documentClass(),
+                e.irActivity(),
+                e.figures(),
+                e.entities(),
+                version,
+                e.enrichedAt());
     }
 }

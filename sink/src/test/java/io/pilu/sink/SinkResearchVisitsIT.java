@@ -36,6 +36,7 @@ class SinkResearchVisitsIT {
             ResearchVisit other = new ResearchVisit(
                     1,
                     "b1",
+                    null,
                     "BSE",
                     "839493",
                     "并行科技",

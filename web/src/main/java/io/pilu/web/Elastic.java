@@ -66,11 +66,18 @@ public final class Elastic implements AutoCloseable {
         return post(announcements, SearchQueryBuilder.build(request), false);
     }
 
-    /** The whole indexed document of announcement {@code id}, or null. */
+    /**
+     * The whole indexed document of announcement {@code id}, or null: {@code id} is a filing id (the document's
+     * {@code _id}) or the raw id of any arrival of the filing (a filing reported by two sources is one document).
+     */
     public JsonNode announcement(String id) {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("size", 1);
-        body.putObject("query").putObject("ids").putArray("values").add(id);
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        ArrayNode should = bool.putArray("should");
+        should.addObject().putObject("ids").putArray("values").add(id);
+        should.addObject().putObject("term").put("arrivals.id", id);
+        bool.put("minimum_should_match", 1);
         JsonNode hits = post(announcements, body, false).path("hits").path("hits");
         return hits.isEmpty() ? null : hits.get(0).path("_source");
     }
@@ -87,11 +94,19 @@ public final class Elastic implements AutoCloseable {
         return post(announcements, body, false).path("hits");
     }
 
-    /** The research visits of one announcement (one per participating institution). */
-    public JsonNode visitsOfAnnouncement(String id) {
+    /**
+     * The research visits of one announcement (one per participating institution): those of its filing when
+     * {@code filingId} is known (they may have been read from the filing's other arrival), else those read from
+     * {@code id}.
+     */
+    public JsonNode visitsOfAnnouncement(String id, String filingId) {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("size", MAX_VISITS);
-        body.putObject("query").putObject("term").put("announcementId", id);
+        if (filingId == null || filingId.isBlank()) {
+            body.putObject("query").putObject("term").put("announcementId", id);
+        } else {
+            body.putObject("query").putObject("term").put("filingId", filingId);
+        }
         return post(visits, body, true).path("hits");
     }
 

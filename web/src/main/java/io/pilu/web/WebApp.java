@@ -124,7 +124,11 @@ final class WebApp implements HttpHandler {
                 if (doc == null) {
                     return Reply.html(404, error("找不到公告", "没有 id 为 " + id + " 的公告（可能尚未索引，或已撤回）。"));
                 }
-                return Reply.html(200, AnnouncementPage.render(doc, es.visitsOfAnnouncement(id)));
+                return Reply.html(
+                        200,
+                        AnnouncementPage.render(
+                                doc,
+                                es.visitsOfAnnouncement(id, doc.path("filingId").asText(null))));
             }
             case "company": {
                 String code = key(p[1]);

@@ -267,7 +267,8 @@ public final class AnalyticsBenchmark {
                 "BSE",
                 code,
                 "公司" + code,
-                "[临时公告]公司" + code + ":投资者关系活动记录表",
+                // numbered: two records of one company on one day are distinct filings, not one (FilingIdentity)
+                "[临时公告]公司" + code + ":投资者关系活动记录表（" + id + "）",
                 List.of("9504"),
                 day.plusDays(2),
                 "https://www.bse.cn/disclosure/" + id + ".pdf",

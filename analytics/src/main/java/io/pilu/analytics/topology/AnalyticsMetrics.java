@@ -36,9 +36,9 @@ public final class AnalyticsMetrics {
         }
         // exist at 0 from the start, so the first dead letter already shows in increase()
         for (String reason : List.of(
-                VisitExploder.KEY_MISMATCH,
-                VisitExploder.NO_COMPANY,
-                VisitExploder.TOMBSTONE_WITHOUT_KEY,
+                FilingRouter.KEY_MISMATCH,
+                FilingRouter.NO_COMPANY,
+                FilingRouter.TOMBSTONE_WITHOUT_KEY,
                 "org.apache.kafka.common.errors.SerializationException")) {
             failedCounter(reason);
         }

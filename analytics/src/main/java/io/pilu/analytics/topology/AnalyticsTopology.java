@@ -25,20 +25,25 @@ import org.apache.kafka.streams.state.Stores;
  * The analytics topology, a pure function of its inputs:
  *
  * <pre>
- *   ir-activities ──► explode (store: announcements, the table by id) ──┬─► research-visits      (key id|name)
- *                                                                       ├─► dlq.analytics
+ *   ir-activities ──► route (store: arrivals, raw id → filing) ──┬─► dlq.analytics
+ *                                                               └─► repartition by filing id
+ *     ──► explode (store: filings, the table by filing id) ──┬─► research-visits      (key filingId|name)
  *                  ┌── change by company code ── repartition ──► company coverage  ──► company-coverage
  *                  └── change by institution   ── repartition ──► institution coverage ──► institution-coverage
  *                      (stores: *-visits, *-pairs, *-coverage; queried over HTTP)
  * </pre>
  *
- * The input is read as a table: each announcement's previous visits are kept, so a replacement subtracts what the
- * previous version added and a tombstone subtracts everything ({@link VisitExploder}, {@link CoverageProcessor}).
+ * The input is read as a table: each filing's arrivals and published visits are kept, so a replacement subtracts
+ * what the previous version added, a second source reporting the same filing adds nothing, and the tombstone of
+ * its last arrival subtracts everything ({@link FilingRouter}, {@link VisitExploder}, {@link CoverageProcessor}).
  */
 public final class AnalyticsTopology {
 
-    /** The announcements table: id → the visits it produced. */
-    public static final String ANNOUNCEMENTS_STORE = "announcements";
+    /** Raw id → the filing it is an arrival of, and the enrichment version applied. */
+    public static final String ARRIVALS_STORE = "arrivals";
+
+    /** The filings table: filing id → its arrivals and the visits it published. */
+    public static final String FILINGS_STORE = "filings";
 
     private AnalyticsTopology() {}
 
@@ -46,29 +51,41 @@ public final class AnalyticsTopology {
     public static void build(
             StreamsBuilder builder, Topics topics, InstitutionNames names, Clock clock, AnalyticsMetrics metrics) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ANNOUNCEMENTS_STORE),
+                Stores.persistentKeyValueStore(ARRIVALS_STORE),
                 Serdes.String(),
-                JsonSerde.of(AnnouncementVisits.class)));
+                JsonSerde.of(FilingRouter.ArrivalRef.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(FILINGS_STORE), Serdes.String(), JsonSerde.of(FilingVisits.class)));
 
-        KStream<String, Output> out = builder.stream(
+        Map<String, KStream<String, Output>> routed = builder.stream(
                         topics.irActivities(),
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("ir-activities-source"))
                 .process(
-                        () -> new VisitExploder(new VisitMapper(names), clock, metrics),
-                        Named.as("explode"),
-                        ANNOUNCEMENTS_STORE);
-
-        Map<String, KStream<String, Output>> branches = out.split(Named.as("out-"))
+                        () -> new FilingRouter(new VisitMapper(names), clock, metrics),
+                        Named.as("route"),
+                        ARRIVALS_STORE)
+                .split(Named.as("routed-"))
                 .branch((k, v) -> v instanceof Output.Failed, Branched.as("failed"))
-                .branch((k, v) -> v instanceof Output.Visit, Branched.as("visit"))
-                .branch((k, v) -> v instanceof Output.Change c && c.side() == Side.COMPANY, Branched.as("company"))
-                .defaultBranch(Branched.as("institution"));
+                .defaultBranch(Branched.as("filing"));
 
-        branches.get("out-failed")
+        routed.get("routed-failed")
                 .mapValues(v -> ((Output.Failed) v).deadLetter(), Named.as("dead-letter"))
                 .to(
                         topics.dlqAnalytics(),
                         Produced.with(Serdes.String(), JsonSerde.deadLetter()).withName("dlq-sink"));
+
+        // The arrivals of one filing (from bse.cn and cninfo, under two raw ids) meet on one partition, by filing id.
+        KStream<String, Output> out = routed.get("routed-filing")
+                .mapValues(v -> ((Output.Routed) v).input(), Named.as("filing-input"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(FilingInput.class))
+                        .withName("by-filing"))
+                .process(() -> new VisitExploder(metrics), Named.as("explode"), FILINGS_STORE);
+
+        Map<String, KStream<String, Output>> branches = out.split(Named.as("out-"))
+                .branch((k, v) -> v instanceof Output.Visit, Branched.as("visit"))
+                .branch((k, v) -> v instanceof Output.Change c && c.side() == Side.COMPANY, Branched.as("company"))
+                .defaultBranch(Branched.as("institution"));
+
         branches.get("out-visit")
                 .mapValues(v -> ((Output.Visit) v).visit(), Named.as("visit"))
                 .to(

@@ -1,135 +1,99 @@
 package io.pilu.analytics.topology;
 
-import io.pilu.model.DeadLetter;
-import io.pilu.model.EnrichedAnnouncement;
 import io.pilu.model.JsonSerde;
 import io.pilu.model.ResearchVisit;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Reads {@code pilu.ir-activities} as a table keyed by announcement id: the store holds the visits each
- * announcement produced last time, so a new version is compared with the previous one and a tombstone withdraws
- * it. Emits, per visit key, the published visit (or a tombstone when the institution is gone) and, per side, the
- * change (before → after) the aggregations subtract and add. An unchanged visit emits nothing, so replaying the
- * input moves no figure and publishes nothing new.
+ * Second step of the analytics, keyed by filing id ({@link io.pilu.model.FilingIdentity}): keeps, per filing, the
+ * arrivals that report it ({@link FilingRouter} sends each arrival and each withdrawal here) and the visits it
+ * published. The filing's visits are those of its primary arrival ({@link FilingVisits#primary()}), so a filing
+ * reported by bse.cn and by cninfo yields one set of visits, whatever the order they came in; a withdrawal of one
+ * arrival leaves the other's (republished if they differ), the withdrawal of the last one retracts them all.
  *
- * <p>Versions follow the sink's rule: a record with an older {@code enrichmentVersion} than the one applied is
- * stale and skipped; a tombstone always applies. A record that cannot be read goes to {@code pilu.dlq.analytics}
- * with the reason and changes nothing.
+ * <p>Emits, per visit key ({@code {filingId}|{normalizedName}}), the published visit (or a tombstone when the
+ * institution is gone) and, per side, the change (before → after) the aggregations subtract and add. An unchanged
+ * visit emits nothing, so replaying the input, or a second source reporting the same visits, moves no figure and
+ * publishes nothing new.
  */
-final class VisitExploder implements Processor<byte[], byte[], String, Output> {
+final class VisitExploder implements Processor<String, FilingInput, String, Output> {
 
-    static final String STAGE = "analytics";
-    static final String KEY_MISMATCH = "KeyMismatch";
-    static final String NO_COMPANY = "NoCompanyCode";
-    static final String TOMBSTONE_WITHOUT_KEY = "TombstoneWithoutKey";
-
-    private final VisitMapper mapper;
-    private final Clock clock;
     private final AnalyticsMetrics metrics;
-    private final JsonSerde<EnrichedAnnouncement> serde = JsonSerde.enriched();
     private final JsonSerde<ResearchVisit> visitSerde = JsonSerde.of(ResearchVisit.class);
     private ProcessorContext<String, Output> context;
-    private KeyValueStore<String, AnnouncementVisits> announcements;
+    private KeyValueStore<String, FilingVisits> filings;
 
-    VisitExploder(VisitMapper mapper, Clock clock, AnalyticsMetrics metrics) {
-        this.mapper = mapper;
-        this.clock = clock;
+    VisitExploder(AnalyticsMetrics metrics) {
         this.metrics = metrics;
     }
 
     @Override
     public void init(ProcessorContext<String, Output> context) {
         this.context = context;
-        this.announcements = context.getStateStore(AnalyticsTopology.ANNOUNCEMENTS_STORE);
+        this.filings = context.getStateStore(AnalyticsTopology.FILINGS_STORE);
     }
 
     @Override
-    public void process(Record<byte[], byte[]> record) {
-        String id = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        if (id == null) {
-            deadLetter(
-                    record,
-                    TOMBSTONE_WITHOUT_KEY,
-                    record.value() == null
-                            ? "a null value with a null key identifies nothing"
-                            : "an IR record without a key cannot replace or be withdrawn later");
-            return;
+    public void process(Record<String, FilingInput> record) {
+        String filingId = record.key();
+        FilingInput in = record.value();
+        if (filingId == null || in == null) {
+            return; // FilingRouter never sends one; nothing identifies a filing
         }
-        AnnouncementVisits previous = announcements.get(id);
-        if (record.value() == null) {
-            if (previous != null) {
-                apply(record, previous, Map.of());
-                announcements.delete(id);
-            }
-            metrics.withdrawn();
-            return;
+        FilingVisits previous = filings.get(filingId);
+        Map<String, FilingVisits.Arrival> arrivals = new TreeMap<>(previous == null ? Map.of() : previous.arrivals());
+        if (in.withdrawn()) {
+            arrivals.remove(in.announcementId());
+        } else {
+            arrivals.put(
+                    in.announcementId(), new FilingVisits.Arrival(in.source(), in.enrichmentVersion(), in.visits()));
         }
-        EnrichedAnnouncement e;
-        try {
-            e = serde.fromBytes(record.value());
-        } catch (RuntimeException ex) {
-            deadLetter(record, ex.getClass().getName(), DeadLetter.describe(ex));
-            return;
-        }
-        if (!id.equals(e.id())) {
-            deadLetter(
-                    record, KEY_MISMATCH, "record key '" + id + "' differs from the announcement id '" + e.id() + "'");
-            return;
-        }
-        if (previous != null && e.enrichmentVersion() < previous.enrichmentVersion()) {
-            metrics.stale();
-            return;
-        }
-        List<ResearchVisit> visits = mapper.visits(e);
-        if (!visits.isEmpty()
-                && (e.announcement().companyCode() == null
-                        || e.announcement().companyCode().isBlank())) {
-            deadLetter(
-                    record, NO_COMPANY, "IR record " + id + " names no company code: its visits cannot be attributed");
-            return;
-        }
+        FilingVisits next = new FilingVisits(arrivals, List.of());
         Map<String, Current> current = new LinkedHashMap<>();
-        for (ResearchVisit v : visits) {
-            current.put(v.key(), new Current(v, fingerprint(visitSerde.toBytes(v))));
+        next.primary().ifPresent(p -> {
+            for (ResearchVisit v : p.getValue().visits()) {
+                current.put(v.key(), new Current(v, fingerprint(visitSerde.toBytes(v))));
+            }
+        });
+        List<FilingVisits.Stored> stored = apply(record, previous, current);
+        if (arrivals.isEmpty()) {
+            filings.delete(filingId);
+        } else {
+            filings.put(filingId, new FilingVisits(arrivals, stored));
         }
-        List<AnnouncementVisits.Stored> stored = apply(record, previous, current);
-        announcements.put(id, new AnnouncementVisits(e.enrichmentVersion(), stored));
-        metrics.applied();
     }
 
     /** Emits the difference between {@code previous} and {@code current}; returns what to store. */
-    private List<AnnouncementVisits.Stored> apply(
-            Record<byte[], byte[]> record, AnnouncementVisits previous, Map<String, Current> current) {
-        Map<String, AnnouncementVisits.Stored> before = new LinkedHashMap<>();
+    private List<FilingVisits.Stored> apply(
+            Record<String, FilingInput> record, FilingVisits previous, Map<String, Current> current) {
+        Map<String, FilingVisits.Stored> before = new LinkedHashMap<>();
         if (previous != null) {
-            for (AnnouncementVisits.Stored s : previous.visits()) {
+            for (FilingVisits.Stored s : previous.visits()) {
                 before.put(s.key(), s);
             }
         }
-        for (AnnouncementVisits.Stored old : before.values()) {
+        for (FilingVisits.Stored old : before.values()) {
             if (!current.containsKey(old.key())) {
                 context.forward(record.withKey(old.key()).withValue(new Output.Visit(null)));
                 change(record, old.entry(), null);
                 metrics.retracted();
             }
         }
-        List<AnnouncementVisits.Stored> stored = new ArrayList<>(current.size());
+        List<FilingVisits.Stored> stored = new ArrayList<>(current.size());
         for (Map.Entry<String, Current> c : current.entrySet()) {
             VisitEntry entry = VisitEntry.of(c.getValue().visit());
-            AnnouncementVisits.Stored now = new AnnouncementVisits.Stored(
-                    c.getKey(), entry, c.getValue().fingerprint());
+            FilingVisits.Stored now =
+                    new FilingVisits.Stored(c.getKey(), entry, c.getValue().fingerprint());
             stored.add(now);
-            AnnouncementVisits.Stored old = before.get(c.getKey());
+            FilingVisits.Stored old = before.get(c.getKey());
             if (old != null && old.equals(now)) {
                 continue; // unchanged: nothing to publish, nothing to move
             }
@@ -142,7 +106,7 @@ final class VisitExploder implements Processor<byte[], byte[], String, Output> {
     }
 
     /** One change per side, keyed by that side's owner; an owner that changed is a removal plus an addition. */
-    private void change(Record<byte[], byte[]> record, VisitEntry before, VisitEntry after) {
+    private void change(Record<String, FilingInput> record, VisitEntry before, VisitEntry after) {
         for (Side side : Side.values()) {
             String ownerBefore = before == null ? null : side.owner(before);
             String ownerAfter = after == null ? null : side.owner(after);
@@ -160,25 +124,6 @@ final class VisitExploder implements Processor<byte[], byte[], String, Output> {
                         record.withKey(ownerAfter).withValue(new Output.Change(side, new VisitChange(null, after))));
             }
         }
-    }
-
-    private void deadLetter(Record<byte[], byte[]> record, String errorClass, String message) {
-        metrics.failed(errorClass);
-        DeadLetter letter = context.recordMetadata()
-                .map(m -> DeadLetter.of(
-                        STAGE,
-                        m.topic(),
-                        m.partition(),
-                        m.offset(),
-                        record.key(),
-                        record.value(),
-                        errorClass,
-                        message,
-                        clock.instant()))
-                .orElseGet(() -> DeadLetter.of(
-                        STAGE, null, null, null, record.key(), record.value(), errorClass, message, clock.instant()));
-        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        context.forward(record.withKey(key).withValue(new Output.Failed(letter)));
     }
 
     /** 64-bit FNV-1a of the published bytes: tells an unchanged visit from a changed one. */

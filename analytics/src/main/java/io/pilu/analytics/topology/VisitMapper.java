@@ -47,6 +47,7 @@ public final class VisitMapper {
         byName.forEach((canonical, m) -> out.add(new ResearchVisit(
                 ResearchVisit.SCHEMA_VERSION,
                 e.id(),
+                e.filingId(),
                 raw.exchange(),
                 raw.companyCode(),
                 raw.companyName(),

@@ -58,6 +58,8 @@ class AnalyticsTopologyTest {
     private Driver d;
     /** The latest version of each live announcement: what the recount counts. */
     private final Map<String, EnrichedAnnouncement> live = new LinkedHashMap<>();
+    /** The filing of every announcement sent. */
+    private final Map<String, String> filingOf = new LinkedHashMap<>();
 
     @BeforeEach
     void start() {
@@ -112,7 +114,7 @@ class AnalyticsTopologyTest {
         assertThat(after.byInstitutionType()).containsOnlyKeys(EntityType.BROKER);
         assertThat(after.byInstitutionType().get(EntityType.BROKER)).isEqualTo(new CompanyCoverage.TypeCount(2, 3));
         // the dropped visit has a tombstone, 地泽投资 still covers 艾融软件 only
-        assertThat(d.visitsTopic()).containsEntry("8a2c7f1e|地泽投资", null);
+        assertThat(d.visitsTopic()).containsEntry(vk("8a2c7f1e", "地泽投资"), null);
         assertThat(d.institutionCoverage().get("地泽投资").companies()).isEqualTo(1);
         assertThat(d.institutionCoverage().get("地泽投资").visits()).isEqualTo(1);
 
@@ -146,7 +148,7 @@ class AnalyticsTopologyTest {
         withdraw("8a2c7f1e");
         assertExact();
         Map<String, ResearchVisit> topic = d.visitsTopic();
-        assertThat(topic).containsEntry("8a2c7f1e|中邮证券有限责任公司", null).containsEntry("8a2c7f1e|地泽投资", null);
+        assertThat(topic).containsEntry(vk("8a2c7f1e", "中邮证券有限责任公司"), null).containsEntry(vk("8a2c7f1e", "地泽投资"), null);
         assertThat(d.companyCoverage()).doesNotContainKey("839493");
         assertThat(d.coverageTopic(TOPICS.companyCoverage())).containsEntry("839493", null);
         assertThat(d.institutionCoverage()).doesNotContainKey("中邮证券有限责任公司");
@@ -159,7 +161,93 @@ class AnalyticsTopologyTest {
         assertThat(d.store(Side.INSTITUTION.pairsStore())).isEmpty();
         assertThat(d.store(Side.COMPANY.daysStore())).isEmpty();
         assertThat(d.store(Side.INSTITUTION.daysStore())).isEmpty();
-        assertThat(d.store(AnalyticsTopology.ANNOUNCEMENTS_STORE)).isEmpty();
+        assertThat(d.store(AnalyticsTopology.ARRIVALS_STORE)).isEmpty();
+        assertThat(d.store(AnalyticsTopology.FILINGS_STORE)).isEmpty();
+    }
+
+    @Test
+    void aFilingFromBothSourcesCountsOnceInEitherOrderAndSurvivesTheWithdrawalOfOneArrival() {
+        EnrichedAnnouncement bse = IrRecords.seed();
+        EnrichedAnnouncement cninfo = IrRecords.viaCninfo(bse, "1220283591", 1);
+        assertThat(cninfo.filingId()).isEqualTo(bse.filingId());
+
+        for (boolean bseFirst : new boolean[] {true, false}) {
+            Driver run = newDriver();
+            d = run;
+            live.clear();
+            send(bseFirst ? bse : cninfo);
+            send(bseFirst ? cninfo : bse);
+            assertExact();
+            Map<String, ResearchVisit> visits = live(d.visitsTopic());
+            assertThat(visits)
+                    .as("one set of visits, keyed by filing, bse first = " + bseFirst)
+                    .containsOnlyKeys(vk(bse.id(), "中邮证券有限责任公司"), vk(bse.id(), "地泽投资"));
+            // the primary arrival is the exchange's own site whatever the order
+            assertThat(visits.values())
+                    .allSatisfy(v -> assertThat(v.announcementId()).isEqualTo(bse.id()));
+            assertThat(d.companyCoverage().get("839493").visits()).isEqualTo(2);
+            assertThat(d.queries().visitors("839493", null, null).visits()).isEqualTo(2);
+        }
+
+        // the bse.cn arrival is withdrawn: cninfo still reports the filing, its visits stand (now read from cninfo)
+        withdraw(bse.id());
+        assertExact();
+        assertThat(live(d.visitsTopic()).values())
+                .hasSize(2)
+                .allSatisfy(v -> assertThat(v.announcementId()).isEqualTo(cninfo.id()));
+        assertThat(d.companyCoverage().get("839493").visits()).isEqualTo(2);
+
+        // a newer enrichment of the cninfo arrival replaces its visits as usual
+        EnrichedAnnouncement cninfo2 = IrRecords.viaCninfo(
+                ir(
+                        bse.id(),
+                        "839493",
+                        "并行科技",
+                        "2024-06-17",
+                        bse.announcement().publishDate(),
+                        1,
+                        p("中邮证券", "中邮证券有限责任公司", EntityType.BROKER, "张三")),
+                "1220283591",
+                2);
+        send(cninfo2);
+        assertExact();
+        assertThat(live(d.visitsTopic())).containsOnlyKeys(vk(bse.id(), "中邮证券有限责任公司"));
+
+        // the last arrival withdrawn: nothing left, no stale duplicate under either raw id
+        withdraw(cninfo.id());
+        assertExact();
+        assertThat(live(d.visitsTopic())).isEmpty();
+        assertThat(d.companyCoverage()).doesNotContainKey("839493");
+        assertThat(d.store(AnalyticsTopology.ARRIVALS_STORE)).isEmpty();
+        assertThat(d.store(AnalyticsTopology.FILINGS_STORE)).isEmpty();
+    }
+
+    @Test
+    void aNewerEnrichmentOfEitherArrivalDecidesTheFilingsVisits() {
+        EnrichedAnnouncement bse = IrRecords.seed();
+        send(bse);
+        // cninfo's arrival was enriched by a newer version that reads one more institution
+        EnrichedAnnouncement newer = IrRecords.viaCninfo(
+                ir(
+                        bse.id(),
+                        "839493",
+                        "并行科技",
+                        "2024-06-17",
+                        bse.announcement().publishDate(),
+                        1,
+                        p("中邮证券", "中邮证券有限责任公司", EntityType.BROKER, "张三"),
+                        p("地泽投资", "地泽投资", EntityType.PRIVATE_FUND, "李四"),
+                        p("国泰君安", "国泰君安", EntityType.BROKER, "赵六")),
+                "1220283591",
+                2);
+        send(newer);
+        assertExact();
+        assertThat(live(d.visitsTopic())).hasSize(3);
+        assertThat(d.companyCoverage().get("839493").visits()).isEqualTo(3);
+        // a replay of the older bse arrival moves nothing
+        send(bse);
+        assertExact();
+        assertThat(d.companyCoverage().get("839493").visits()).isEqualTo(3);
     }
 
     @Test
@@ -184,8 +272,8 @@ class AnalyticsTopologyTest {
                 1,
                 p("中邮证券研究所", "中邮证券研究所", EntityType.BROKER)));
         assertExact();
-        assertThat(d.visitsTopic()).containsOnlyKeys("a1|中邮证券有限责任公司", "a2|中邮证券有限责任公司");
-        assertThat(d.visitsTopic().get("a1|中邮证券有限责任公司").people()).containsExactly("张三", "王五");
+        assertThat(d.visitsTopic()).containsOnlyKeys(vk("a1", "中邮证券有限责任公司"), vk("a2", "中邮证券有限责任公司"));
+        assertThat(d.visitsTopic().get(vk("a1", "中邮证券有限责任公司")).people()).containsExactly("张三", "王五");
         CompanyCoverage c = d.companyCoverage().get("839493");
         assertThat(c.institutions()).isEqualTo(1);
         assertThat(c.visits()).isEqualTo(2);
@@ -395,9 +483,9 @@ class AnalyticsTopologyTest {
                 .extracting(DeadLetter::errorClass)
                 .containsExactly(
                         "org.apache.kafka.common.errors.SerializationException",
-                        VisitExploder.KEY_MISMATCH,
-                        VisitExploder.TOMBSTONE_WITHOUT_KEY,
-                        VisitExploder.NO_COMPANY);
+                        FilingRouter.KEY_MISMATCH,
+                        FilingRouter.TOMBSTONE_WITHOUT_KEY,
+                        FilingRouter.NO_COMPANY);
         assertThat(letters.get(0).errorMessage()).contains("EnrichedAnnouncement");
         assertThat(d.registry
                         .get("pilu.analytics.records.stale.skipped")
@@ -435,7 +523,7 @@ class AnalyticsTopologyTest {
         });
         var visitSchema = factory.getSchema(
                 com.networknt.schema.SchemaLocation.of("https://pilu.io/schemas/research-visit.schema.json"));
-        var bad = io.pilu.model.Json.mapper().valueToTree(d.visitsTopic().get("m1|中信证券股份有限公司"));
+        var bad = io.pilu.model.Json.mapper().valueToTree(d.visitsTopic().get(vk("m1", "中信证券股份有限公司")));
         ((com.fasterxml.jackson.databind.node.ObjectNode) bad).put("activityDate", "2024年7月");
         assertThat(visitSchema.validate(bad)).isNotEmpty();
     }
@@ -444,8 +532,14 @@ class AnalyticsTopologyTest {
         return v.visitors().stream().map(Answers.Visitor::normalizedName).toList();
     }
 
+    /** The research-visits key of institution {@code name} in the filing of announcement {@code id}. */
+    private String vk(String id, String name) {
+        return ResearchVisit.key(filingOf.get(id), name);
+    }
+
     private void send(EnrichedAnnouncement e) {
         live.put(e.id(), e);
+        filingOf.put(e.id(), e.filingId());
         d.pipe(e.id(), e);
     }
 
@@ -612,7 +706,8 @@ class AnalyticsTopologyTest {
 
         Map<String, Map<String, String>> allStores() {
             Map<String, Map<String, String>> all = new TreeMap<>();
-            all.put(AnalyticsTopology.ANNOUNCEMENTS_STORE, store(AnalyticsTopology.ANNOUNCEMENTS_STORE));
+            all.put(AnalyticsTopology.ARRIVALS_STORE, store(AnalyticsTopology.ARRIVALS_STORE));
+            all.put(AnalyticsTopology.FILINGS_STORE, store(AnalyticsTopology.FILINGS_STORE));
             for (Side side : Side.values()) {
                 all.put(side.visitsStore(), store(side.visitsStore()));
                 all.put(side.pairsStore(), store(side.pairsStore()));

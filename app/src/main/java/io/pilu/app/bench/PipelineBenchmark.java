@@ -171,18 +171,26 @@ public final class PipelineBenchmark {
     }
 
     private List<String> searchIds(List<String> ids) throws IOException, InterruptedException {
-        String body =
-                Json.write(Map.of("size", ids.size(), "_source", false, "query", Map.of("ids", Map.of("values", ids))));
+        // documents are stored under their filing id; the raw ids are the filing's arrivals
+        String body = Json.write(Map.of(
+                "size",
+                ids.size(),
+                "_source",
+                List.of("arrivals.id"),
+                "query",
+                Map.of("terms", Map.of("arrivals.id", ids))));
         HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(
-                                pipeline.elasticsearchUrl() + "/" + INDEX + "/_search?filter_path=hits.hits._id"))
+                HttpRequest.newBuilder(URI.create(pipeline.elasticsearchUrl() + "/" + INDEX
+                                + "/_search?filter_path=hits.hits._source.arrivals.id"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         List<String> found = new ArrayList<>();
         JsonNode hits = Json.mapper().readTree(r.body()).path("hits").path("hits");
-        hits.forEach(h -> found.add(h.path("_id").asText()));
+        hits.forEach(h -> h.path("_source")
+                .path("arrivals")
+                .forEach(a -> found.add(a.path("id").asText())));
         return found;
     }
 
@@ -222,7 +230,8 @@ public final class PipelineBenchmark {
                 "BSE",
                 "839493",
                 "并行科技",
-                "[临时公告]并行科技:投资者关系活动记录表",
+                // numbered: every record is a filing of its own (FilingIdentity), as in a day of many companies
+                "[临时公告]并行科技:投资者关系活动记录表（" + id + "）",
                 List.of("9504"),
                 LocalDate.of(2024, 6, 18),
                 "https://www.bse.cn/disclosure/2024/2024-06-18/" + id + ".pdf",

@@ -105,17 +105,22 @@ public final class PipelineAudit {
         }
     }
 
-    /** The {@code _id} of every document behind {@code alias} (fewer than 10 000 in these tests). */
+    /**
+     * The announcement (raw) ids behind {@code alias}, the arrivals of its documents (fewer than 10 000 in these tests;
+     * every fixture announcement is a filing of its own, so one arrival per document).
+     */
     public Set<String> documentIds(String esUrl, String alias) throws IOException {
-        HttpResponse<String> r =
-                send(HttpRequest.newBuilder(URI.create(esUrl + "/" + alias + "/_search?size=10000&_source=false"))
-                        .GET());
+        HttpResponse<String> r = send(HttpRequest.newBuilder(
+                        URI.create(esUrl + "/" + alias + "/_search?size=10000&_source_includes=arrivals.id"))
+                .GET());
         if (r.statusCode() != 200) {
             throw new IOException("search of " + alias + " answered " + r.statusCode() + ": " + r.body());
         }
         Set<String> ids = new HashSet<>();
         for (JsonNode hit : Json.mapper().readTree(r.body()).path("hits").path("hits")) {
-            ids.add(hit.path("_id").asText());
+            hit.path("_source")
+                    .path("arrivals")
+                    .forEach(a -> ids.add(a.path("id").asText()));
         }
         return ids;
     }

@@ -50,7 +50,8 @@ final class BenchmarkData {
                 "BSE",
                 code,
                 company,
-                "[临时公告]" + company + (ir ? ":投资者关系活动记录表" : ":关于公司经营情况的公告"),
+                // numbered, so no two documents are one filing (FilingIdentity): the benchmark indexes n documents
+                "[临时公告]" + company + (ir ? ":投资者关系活动记录表" : ":关于公司经营情况的公告") + "（" + i + "）",
                 List.of("9504"),
                 date,
                 "https://www.bse.cn/disclosure/" + date + "/" + id + ".pdf",

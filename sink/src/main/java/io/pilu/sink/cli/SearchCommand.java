@@ -70,6 +70,18 @@ public final class SearchCommand implements Callable<Integer> {
     String institution;
 
     @Option(
+            names = "--exchange",
+            paramLabel = "BSE|SZSE|SSE",
+            description = "Exchange the company is listed on (case-insensitive).")
+    String exchange;
+
+    @Option(
+            names = "--source",
+            paramLabel = "bse|cninfo",
+            description = "Only filings this source reported (a filing reported by both matches either).")
+    String source;
+
+    @Option(
             names = "--es-url",
             defaultValue = "${env:PILU_ES_URL:-" + ElasticsearchSettings.DEFAULT_URL + "}",
             description = "Elasticsearch URL(s) (env PILU_ES_URL, default ${DEFAULT-VALUE}; auth from PILU_ES_USERNAME/"
@@ -118,7 +130,12 @@ public final class SearchCommand implements Callable<Integer> {
                 to,
                 institution,
                 size,
-                bold ? SearchRequest.HighlightStyle.ANSI_BOLD : SearchRequest.HighlightStyle.BRACKETS);
+                bold ? SearchRequest.HighlightStyle.ANSI_BOLD : SearchRequest.HighlightStyle.BRACKETS,
+                exchange == null ? null : exchange.trim().toUpperCase(Locale.ROOT),
+                null,
+                0,
+                SearchRequest.Order.RELEVANCE,
+                source == null ? null : source.trim().toLowerCase(Locale.ROOT));
     }
 
     @Override

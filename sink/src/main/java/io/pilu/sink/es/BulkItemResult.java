@@ -25,8 +25,18 @@ public record BulkItemResult(Outcome outcome, int status, String errorType, Stri
 
     /** Reads one item from its action kind, status and error. */
     public static BulkItemResult of(String action, int status, String errorType, String reason) {
+        return of(action, status, null, errorType, reason);
+    }
+
+    /**
+     * Reads one item from its action kind, status, result ({@code created}, {@code updated}, {@code deleted},
+     * {@code noop}; may be null) and error. An {@code update} is only ever a partial write of a merged document
+     * (see {@code FilingMerger}), conditional on what was read: its 409 (like that of every conditional write, which
+     * the caller marks) means another writer came first, and the action is resolved and sent again.
+     */
+    public static BulkItemResult of(String action, int status, String result, String errorType, String reason) {
         Outcome o;
-        if (status == 429 || status >= 500) {
+        if (status == 429 || status >= 500 || ("update".equals(action) && status == 409)) {
             o = Outcome.RETRY;
         } else if ("delete".equals(action) && (status == 200 || status == 404)) {
             o = Outcome.DELETED;

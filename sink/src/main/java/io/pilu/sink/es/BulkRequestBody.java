@@ -6,7 +6,9 @@ import io.pilu.model.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /** Writes the NDJSON body of a {@code _bulk} request. Pure. The index is in the URL, not in each action line. */
 public final class BulkRequestBody {
@@ -31,6 +33,28 @@ public final class BulkRequestBody {
                     out.write('\n');
                     out.write(i.source());
                     out.write('\n');
+                } else if (a instanceof BulkAction.Conditional c) {
+                    ObjectNode meta = line.putObject(c.op().name().toLowerCase(Locale.ROOT));
+                    meta.put("_id", c.id());
+                    if (c.op() != BulkAction.Conditional.Op.CREATE) {
+                        meta.put("if_seq_no", c.ifSeqNo());
+                        meta.put("if_primary_term", c.ifPrimaryTerm());
+                    }
+                    out.write(MAPPER.writeValueAsBytes(line));
+                    out.write('\n');
+                    if (c.op() == BulkAction.Conditional.Op.UPDATE) {
+                        out.write("{\"doc\":".getBytes(StandardCharsets.UTF_8));
+                        out.write(c.body());
+                        out.write('}');
+                        out.write('\n');
+                    } else if (c.op() != BulkAction.Conditional.Op.DELETE) {
+                        out.write(c.body());
+                        out.write('\n');
+                    }
+                } else if (a instanceof BulkAction.Arrival || a instanceof BulkAction.Withdraw) {
+                    throw new IllegalStateException(a + " was not resolved before sending");
+                } else if (a instanceof BulkAction.Skip) {
+                    throw new IllegalStateException("a skipped action is not sent: " + a.id());
                 } else {
                     // No version on a delete: a tombstone removes the document whatever enrichment produced it.
                     line.putObject("delete").put("_id", a.id());

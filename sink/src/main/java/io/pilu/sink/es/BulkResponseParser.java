@@ -52,7 +52,8 @@ public final class BulkResponseParser {
                 type = error.path("type").asText(null);
                 reason = describe(error);
             }
-            results.add(BulkItemResult.of(entry.getKey(), status, type, reason));
+            results.add(
+                    BulkItemResult.of(entry.getKey(), status, r.path("result").asText(null), type, reason));
         }
         return results;
     }

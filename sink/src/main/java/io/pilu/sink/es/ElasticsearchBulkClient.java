@@ -1,11 +1,21 @@
 package io.pilu.sink.es;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pilu.model.Json;
 import io.pilu.service.Check;
+import io.pilu.sink.FilingMerger;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.entity.ContentType;
+import org.apache.http.entity.StringEntity;
 import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
@@ -57,7 +67,7 @@ public final class ElasticsearchBulkClient implements AutoCloseable {
             throws EsRetryableException, EsRequestRejectedException {
         Request request = new Request("POST", "/" + index + "/_bulk");
         // Only what the sink reads: a 500-document answer otherwise repeats index name, id, shards and seq_no per item.
-        request.addParameter("filter_path", "items.*.status,items.*.error");
+        request.addParameter("filter_path", "items.*.status,items.*.error,items.*.result");
         request.setEntity(new ByteArrayEntity(body, NDJSON));
         Response response;
         try {
@@ -79,6 +89,111 @@ public final class ElasticsearchBulkClient implements AutoCloseable {
         } catch (IOException e) {
             throw new EsRetryableException(0, "bulk response cut off: " + e, e);
         }
+    }
+
+    /**
+     * The merge state ({@link FilingMerger#STATE_FIELDS}, sequence number, primary term) of each existing document of
+     * {@code ids} in {@code index}: one realtime {@code _mget}, which sees every acknowledged write without a refresh.
+     */
+    public Map<String, FilingMerger.Stored> stored(String index, Collection<String> ids) throws EsRetryableException {
+        Map<String, FilingMerger.Stored> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try {
+            Request mget = new Request("POST", "/" + index + "/_mget");
+            mget.addParameter("_source_includes", String.join(",", FilingMerger.STATE_FIELDS));
+            ObjectNode body = Json.mapper().createObjectNode();
+            ArrayNode list = body.putArray("ids");
+            ids.forEach(list::add);
+            mget.setEntity(new StringEntity(Json.write(body), ContentType.APPLICATION_JSON));
+            Response response = rest.performRequest(mget);
+            JsonNode docs;
+            try (InputStream in = response.getEntity().getContent()) {
+                docs = Json.mapper().readTree(in).path("docs");
+            }
+            for (JsonNode d : docs) {
+                if (!d.path("found").asBoolean(false)) {
+                    continue;
+                }
+                List<JsonNode> arrivals = new ArrayList<>();
+                d.path("_source").path("arrivals").forEach(arrivals::add);
+                out.put(
+                        d.path("_id").asText(),
+                        new FilingMerger.Stored(
+                                d.path("_seq_no").asLong(),
+                                d.path("_primary_term").asLong(),
+                                d.path("_source").path("id").asText(null),
+                                arrivals));
+            }
+            return out;
+        } catch (ResponseException e) {
+            int status = e.getResponse().getStatusLine().getStatusCode();
+            throw new EsRetryableException(
+                    status, "reading merged documents: HTTP " + status + ": " + bodyText(e.getResponse()), e);
+        } catch (IOException e) {
+            throw new EsRetryableException(0, "reading merged documents: no answer from Elasticsearch: " + e, e);
+        }
+    }
+
+    /**
+     * The document of {@code index} holding each arrival (raw id) of {@code arrivalIds} under {@code arrivals.id}:
+     * a refresh first, so the writes just acknowledged are searchable, then one search. Only withdrawals (tombstones,
+     * rare) come here.
+     */
+    public Map<String, String> filingsOf(String index, Collection<String> arrivalIds) throws EsRetryableException {
+        Map<String, String> out = new HashMap<>();
+        if (arrivalIds.isEmpty()) {
+            return out;
+        }
+        try {
+            rest.performRequest(new Request("POST", "/" + index + "/_refresh"));
+            Request search = new Request("POST", "/" + index + "/_search");
+            search.addParameter("filter_path", "hits.hits._id,hits.hits._source");
+            ObjectNode body = Json.mapper().createObjectNode();
+            body.put("size", Math.max(10, arrivalIds.size() * 2));
+            body.putArray("_source").add("arrivals.id");
+            ArrayNode terms = body.putObject("query").putObject("terms").putArray("arrivals.id");
+            arrivalIds.forEach(terms::add);
+            search.setEntity(new StringEntity(Json.write(body), ContentType.APPLICATION_JSON));
+            Response response = rest.performRequest(search);
+            JsonNode hits;
+            try (InputStream in = response.getEntity().getContent()) {
+                hits = Json.mapper().readTree(in).path("hits").path("hits");
+            }
+            for (JsonNode hit : hits) {
+                for (JsonNode a : hit.path("_source").path("arrivals")) {
+                    String id = a.path("id").asText(null);
+                    if (id != null && arrivalIds.contains(id)) {
+                        out.put(id, hit.path("_id").asText());
+                    }
+                }
+            }
+            return out;
+        } catch (ResponseException e) {
+            int status = e.getResponse().getStatusLine().getStatusCode();
+            throw new EsRetryableException(
+                    status, "resolving withdrawn arrivals: HTTP " + status + ": " + bodyText(e.getResponse()), e);
+        } catch (IOException e) {
+            throw new EsRetryableException(0, "resolving withdrawn arrivals: no answer from Elasticsearch: " + e, e);
+        }
+    }
+
+    /** This client as the store {@link FilingMerger} reads. */
+    public FilingMerger.Store filingStore() {
+        return new FilingMerger.Store() {
+            @Override
+            public Map<String, FilingMerger.Stored> get(String index, Collection<String> ids)
+                    throws EsRetryableException {
+                return stored(index, ids);
+            }
+
+            @Override
+            public Map<String, String> filingsOf(String index, Collection<String> arrivalIds)
+                    throws EsRetryableException {
+                return ElasticsearchBulkClient.this.filingsOf(index, arrivalIds);
+            }
+        };
     }
 
     /** Readiness: the cluster answers and is not red. */

@@ -79,6 +79,7 @@ public final class IndexBootstrapper {
                 }
             }
         }
+        updateMapping(templateResource, current);
         log.info(
                 "event=index_ready alias={} write_index={} analyzer={} (smartcn {} on this cluster)",
                 alias,
@@ -86,6 +87,26 @@ public final class IndexBootstrapper {
                 analyzer.esType(),
                 analyzer == IndexTemplate.ChineseAnalyzer.SMARTCN ? "available" : "not available");
         return analyzer;
+    }
+
+    /**
+     * Brings the mapping of the index the alias writes to up to the template's, for fields added since it was
+     * created (additive only: ES refuses a changed type, which then needs a new index and a replay). An index created
+     * before mapping version 2 keeps the documents it had under their raw ids; see the README on rebuilding it.
+     */
+    void updateMapping(String templateResource, String index) throws IOException {
+        JsonNode mappings = IndexTemplate.mappings(templateResource);
+        Request put = new Request("PUT", "/" + index + "/_mapping");
+        put.setEntity(new StringEntity(Json.write(mappings), ContentType.APPLICATION_JSON));
+        try {
+            rest.performRequest(put);
+        } catch (ResponseException e) {
+            throw new IllegalStateException(
+                    "the mapping of " + index + " cannot take the sink's template (" + templateResource + "): "
+                            + ElasticsearchBulkClient.bodyText(e.getResponse())
+                            + "; create a new index from the template, replay into it and move the alias",
+                    e);
+        }
     }
 
     /** The index the alias writes to, or null when there is no such alias. */

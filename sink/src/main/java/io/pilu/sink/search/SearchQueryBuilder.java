@@ -32,7 +32,9 @@ public final class SearchQueryBuilder {
         "ir.customers",
         "enrichmentVersion",
         "exchange",
-        "ir.activityTypes"
+        "ir.activityTypes",
+        "filingId",
+        "sources"
     };
 
     private SearchQueryBuilder() {}
@@ -68,6 +70,10 @@ public final class SearchQueryBuilder {
         ArrayNode filter = bool.putArray("filter");
         if (r.exchange() != null && !r.exchange().isBlank()) {
             filter.addObject().putObject("term").put("exchange", r.exchange().trim());
+        }
+        if (r.source() != null && !r.source().isBlank()) {
+            // every source that reported the filing, not only the one whose arrival the document shows
+            filter.addObject().putObject("term").put("sources", r.source().trim());
         }
         if (r.company() != null && !r.company().isBlank()) {
             anyOf(filter, r.company().trim(), "companyCode", "companyName");

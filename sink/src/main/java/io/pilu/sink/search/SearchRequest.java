@@ -19,6 +19,7 @@ import java.time.LocalDate;
  * @param activityType  an IR activity type, canonical label, e.g. {@code 特定对象调研}
  * @param offset        hits to skip (pagination)
  * @param order         relevance (default) or newest first
+ * @param source        a source that reported the filing, as indexed in {@code sources}: {@code bse}, {@code cninfo}
  */
 public record SearchRequest(
         String text,
@@ -32,7 +33,8 @@ public record SearchRequest(
         String exchange,
         String activityType,
         int offset,
-        Order order) {
+        Order order,
+        String source) {
 
     /** Elasticsearch's default {@code index.max_result_window}: from + size beyond it is refused. */
     public static final int MAX_WINDOW = 10_000;
@@ -54,6 +56,36 @@ public record SearchRequest(
         if (order == null) {
             order = Order.RELEVANCE;
         }
+    }
+
+    /** Without a source filter. */
+    public SearchRequest(
+            String text,
+            String company,
+            DocumentClass documentClass,
+            LocalDate from,
+            LocalDate to,
+            String institution,
+            int size,
+            HighlightStyle highlight,
+            String exchange,
+            String activityType,
+            int offset,
+            Order order) {
+        this(
+                text,
+                company,
+                documentClass,
+                from,
+                to,
+                institution,
+                size,
+                highlight,
+                exchange,
+                activityType,
+                offset,
+                order,
+                null);
     }
 
     /** The first {@code size} hits by relevance, with no exchange or activity-type filter. */

@@ -64,8 +64,38 @@ class SearchCommandIT {
                 java.util.List.of(),
                 1,
                 other.enrichedAt()));
+        // a Shenzhen announcement read from cninfo
+        var szse = new io.pilu.model.RawAnnouncement(
+                io.pilu.model.RawAnnouncement.SCHEMA_VERSION,
+                "cninfo-1218213961",
+                "cninfo",
+                "SZSE",
+                "000001",
+                "平安银行",
+                "关于召开2023年第三季度业绩说明会的公告",
+                java.util.List.of(),
+                LocalDate.of(2023, 10, 20),
+                "http://static.cninfo.com.cn/finalpage/2023-10-20/1218213961.PDF",
+                "pdf",
+                "c".repeat(64),
+                1000L,
+                2,
+                "本行将召开2023年第三季度业绩说明会。",
+                io.pilu.model.RawAnnouncement.ExtractionStatus.OK,
+                null,
+                java.time.Instant.parse("2023-10-20T10:00:00Z"));
+        it.send(new io.pilu.model.EnrichedAnnouncement(
+                io.pilu.model.EnrichedAnnouncement.SCHEMA_VERSION,
+                szse.id(),
+                szse,
+                io.pilu.model.DocumentClass.EARNINGS_CALL_NOTICE,
+                null,
+                java.util.List.of(),
+                java.util.List.of(),
+                1,
+                java.time.Instant.parse("2023-10-20T10:00:05Z")));
         sink = SinkRunner.start(it.config(), new SimpleMeterRegistry());
-        await().atMost(Duration.ofSeconds(60)).until(() -> it.count() == 4);
+        await().atMost(Duration.ofSeconds(60)).until(() -> it.count() == 5);
     }
 
     @AfterAll
@@ -117,6 +147,16 @@ class SearchCommandIT {
         assertThat(run("--company", "并行科技", "--class", "ir_activity_record")).startsWith("1 hit");
         assertThat(run("--class", "PERIODIC_REPORT")).startsWith("1 hit").contains("年度报告");
         assertThat(run("智谱华章", "--class", "PERIODIC_REPORT")).startsWith("0 hits");
+    }
+
+    @Test
+    void exchangeAndSourceFilterTheHits() {
+        assertThat(run("--exchange", "SZSE")).startsWith("1 hit").contains("平安银行 (000001)");
+        assertThat(run("--exchange", "szse", "--source", "cninfo")).startsWith("1 hit");
+        assertThat(run("--exchange", "SSE")).startsWith("0 hits");
+        assertThat(run("--exchange", "BSE")).startsWith("4 hits");
+        assertThat(run("--source", "bse")).startsWith("4 hits");
+        assertThat(run("业绩说明会", "--source", "bse")).startsWith("0 hits");
     }
 
     @Test

@@ -76,6 +76,25 @@ class BulkResponseParserTest {
     }
 
     @Test
+    void aPartialUpdateOfAMergedDocumentRetriesOnConflict() {
+        // the shape ES 8.19 answers with filter_path=items.*.status,items.*.error,items.*.result
+        String body = """
+                {"items":[
+                  {"update":{"result":"updated","status":200}},
+                  {"update":{"result":"noop","status":200}},
+                  {"update":{"status":409,"error":{"type":"version_conflict_engine_exception","reason":"conflict"}}},
+                  {"update":{"status":400,"error":{"type":"document_parsing_exception","reason":"bad field"}}}
+                ]}""";
+        assertThat(BulkResponseParser.parse(body.getBytes(StandardCharsets.UTF_8), 4))
+                .extracting(BulkItemResult::outcome)
+                .containsExactly(
+                        Outcome.INDEXED,
+                        Outcome.INDEXED,
+                        Outcome.RETRY, // another writer changed the filing after it was read: not stale
+                        Outcome.REJECTED);
+    }
+
+    @Test
     void wrongItemCountOrBodyIsReportedNotGuessed() {
         assertThatThrownBy(() -> BulkResponseParser.parse(MIXED.getBytes(StandardCharsets.UTF_8), 8))
                 .hasMessageContaining("9 items for 8 actions");

@@ -23,7 +23,7 @@ class SearchQueryBuilderTest {
                              {"term":{"entityNames":{"value":"智谱华章","boost":3}}}],
                    "filter":[]}},
                  "sort":["_score",{"publishDate":{"order":"desc"}}],
-                 "_source":["id","companyCode","companyName","title","publishDate","documentClass","documentUrl","ir.date","ir.participants","ir.customers","enrichmentVersion","exchange","ir.activityTypes"],
+                 "_source":["id","companyCode","companyName","title","publishDate","documentClass","documentUrl","ir.date","ir.participants","ir.customers","enrichmentVersion","exchange","ir.activityTypes","filingId","sources"],
                  "highlight":{"pre_tags":["【"],"post_tags":["】"],"fields":{
                    "title":{"number_of_fragments":0},
                    "text":{"fragment_size":80,"number_of_fragments":2},
@@ -77,11 +77,12 @@ class SearchQueryBuilderTest {
                 "BSE",
                 "特定对象调研",
                 40,
-                SearchRequest.Order.NEWEST));
+                SearchRequest.Order.NEWEST,
+                "cninfo"));
         assertThat(q.path("from").asInt()).isEqualTo(40);
         assertThat(q.path("size").asInt()).isEqualTo(20);
         assertThat(q.at("/query/bool/filter")).isEqualTo(Json.mapper().readTree("""
-                [{"term":{"exchange":"BSE"}},{"term":{"ir.activityTypes":"特定对象调研"}}]
+                [{"term":{"exchange":"BSE"}},{"term":{"sources":"cninfo"}},{"term":{"ir.activityTypes":"特定对象调研"}}]
                 """));
         assertThat(q.path("sort")).isEqualTo(Json.mapper().readTree("""
                 [{"publishDate":{"order":"desc"}},"_score"]
