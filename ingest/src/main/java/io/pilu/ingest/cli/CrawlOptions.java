@@ -1,5 +1,7 @@
 package io.pilu.ingest.cli;
 
+import io.pilu.ingest.crawl.BseCrawlSource;
+import io.pilu.ingest.crawl.CrawlSource;
 import io.pilu.ingest.crawl.CrawlerSettings;
 import io.pilu.ingest.document.ExtractionBudget;
 import io.pilu.ingest.http.BackoffPolicy;
@@ -23,13 +25,37 @@ import picocli.CommandLine.Option;
  */
 public final class CrawlOptions {
 
+    /** The sites Pilu crawls. */
+    public enum Source {
+        bse,
+        cninfo
+    }
+
+    @Option(
+            names = "--source",
+            paramLabel = "SOURCE",
+            defaultValue = "${env:PILU_CRAWL_SOURCE:-bse}",
+            description = "Site to crawl: bse (bse.cn, Beijing) or cninfo (cninfo.com.cn: Shenzhen, Shanghai and "
+                    + "Beijing) (env PILU_CRAWL_SOURCE, default ${DEFAULT-VALUE}).")
+    public Source source = Source.bse;
+
     @Option(
             names = "--base-url",
             paramLabel = "URL",
-            defaultValue = "${env:PILU_BSE_BASE_URL:-https://www.bse.cn}",
-            description = "Exchange base URL; list endpoints, warm-up page and documents are below it, and documents "
-                    + "are fetched from this host only (env PILU_BSE_BASE_URL, default ${DEFAULT-VALUE}).")
+            description = "Site base URL. bse: list endpoints, warm-up page and documents are below it, and documents "
+                    + "are fetched from this host only (env PILU_BSE_BASE_URL, default " + BSE_BASE_URL + "); "
+                    + "cninfo: the query and the stock list (env PILU_CNINFO_BASE_URL, default " + CNINFO_BASE_URL
+                    + ").")
     public URI baseUrl;
+
+    /** {@code --base-url}'s default per source. */
+    public static final String BSE_BASE_URL = "https://www.bse.cn";
+
+    public static final String CNINFO_BASE_URL = "http://www.cninfo.com.cn";
+    public static final String CNINFO_DOCUMENT_URL = "http://static.cninfo.com.cn";
+
+    /** How the environment is read (a seam for tests; the flag always wins). */
+    static java.util.function.UnaryOperator<String> env = System::getenv;
 
     @Option(
             names = "--endpoint",
@@ -184,9 +210,9 @@ public final class CrawlOptions {
     @Option(
             names = "--transactional-id",
             paramLabel = "ID",
-            defaultValue = "${env:PILU_CRAWL_TRANSACTIONAL_ID:-pilu-crawl-bse}",
+            defaultValue = "${env:PILU_CRAWL_TRANSACTIONAL_ID}",
             description = "Kafka transactional.id; a restarted crawler with the same id fences the old one. One per "
-                    + "concurrently running crawler (env PILU_CRAWL_TRANSACTIONAL_ID, default ${DEFAULT-VALUE}).")
+                    + "concurrently running crawler (env PILU_CRAWL_TRANSACTIONAL_ID, default pilu-crawl-<source>).")
     public String transactionalId;
 
     @Option(
@@ -219,21 +245,48 @@ public final class CrawlOptions {
                 common.bootstrapServers,
                 common.topics(),
                 common.replicationFactor,
-                clientConfig(),
+                crawlSource(),
                 extractionBudget(),
                 workDir,
-                endpoint,
-                fallbackEndpoint,
-                transactionalId,
+                transactionalId(),
                 transactionTimeout,
-                dryRun,
-                filter(null, null));
+                dryRun);
+    }
+
+    /** The site to crawl, with its client and filter. */
+    public CrawlSource<?> crawlSource() {
+        return switch (source) {
+            case bse -> new BseCrawlSource(clientConfig(), endpoint, fallbackEndpoint, filter(null, null));
+            case cninfo -> cninfoSource();
+        };
+    }
+
+    private CrawlSource<?> cninfoSource() {
+        throw new UnsupportedOperationException("TEMP: cninfo source not wired yet");
+    }
+
+    /** {@code --transactional-id}, else {@code pilu-crawl-<source>}: two sources never fence each other. */
+    public String transactionalId() {
+        return transactionalId == null || transactionalId.isBlank() ? "pilu-crawl-" + source : transactionalId;
+    }
+
+    /** {@code --base-url}, else the source's variable, else its default. */
+    public URI baseUrl() {
+        if (baseUrl != null) {
+            return baseUrl;
+        }
+        String variable = source == Source.cninfo ? "PILU_CNINFO_BASE_URL" : "PILU_BSE_BASE_URL";
+        String fromEnv = env.apply(variable);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return URI.create(fromEnv.strip());
+        }
+        return URI.create(source == Source.cninfo ? CNINFO_BASE_URL : BSE_BASE_URL);
     }
 
     /** The HTTP client configuration. */
     public BseClientConfig clientConfig() {
         return new BseClientConfig(
-                baseUrl,
+                baseUrl(),
                 connectTimeout,
                 readTimeout,
                 maxDocumentBytes,
@@ -272,6 +325,7 @@ public final class CrawlOptions {
         if (!(rateLimit > 0) || Double.isInfinite(rateLimit)) {
             v.fail("--rate-limit must be positive (requests per second), not " + rateLimit);
         }
+        URI baseUrl = baseUrl();
         if (baseUrl != null && baseUrl.getRawUserInfo() != null) {
             v.fail("--base-url must not contain credentials (user:password@); they are never sent or logged");
         }

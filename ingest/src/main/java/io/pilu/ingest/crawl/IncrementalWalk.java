@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * (10 000 ids, about 400 KB of state) holds weeks. Only a pass catching up on more than the cap since the high-water
  * day (a long outage) grows the set beyond it until it completes.
  */
-public final class IncrementalWalk implements Walk {
+public final class IncrementalWalk implements Walk<ListingFilter> {
 
     private static final Logger log = LoggerFactory.getLogger(IncrementalWalk.class);
 
@@ -55,6 +55,7 @@ public final class IncrementalWalk implements Walk {
 
     // the current pass
     private ListingFilter query;
+    private int pageNumber;
     private LocalDate newestInPass;
     private boolean belowHighWater;
 
@@ -84,6 +85,7 @@ public final class IncrementalWalk implements Walk {
 
     @Override
     public void begin() {
+        pageNumber = 0;
         LocalDate floor = committed.floor();
         LocalDate from = filter.from() == null || filter.from().isBefore(floor) ? floor : filter.from();
         if (filter.to() != null && from.isAfter(filter.to())) {
@@ -95,9 +97,14 @@ public final class IncrementalWalk implements Walk {
         belowHighWater = false;
     }
 
-    @Override
+    /** The listing query of the current pass; fixed for the whole pass so page numbers stay comparable. */
     public ListingFilter query() {
         return query;
+    }
+
+    @Override
+    public PageRequest<ListingFilter> request() {
+        return new PageRequest<>(query, pageNumber);
     }
 
     /**
@@ -164,6 +171,7 @@ public final class IncrementalWalk implements Walk {
 
     @Override
     public void commit(PageStep step) {
+        pageNumber++;
         setCommitted((CrawlCheckpoint) step.state());
     }
 
