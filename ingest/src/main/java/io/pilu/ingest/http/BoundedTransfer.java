@@ -14,28 +14,29 @@ import java.util.concurrent.atomic.AtomicReference;
  * Copies a response body under three bounds, whatever the server claims: at most {@code maxBytes}, no pause longer
  * than the read timeout, and done by the request's deadline. {@code java.net.http} has no read timeout on a body and
  * no overall deadline, so a watchdog closes the stream when either passes, which makes the blocked read fail; a
- * server trickling one byte a second is so cut off at the deadline, not served forever.
+ * server trickling one byte a second is so cut off at the deadline, not served forever. Public for the other
+ * sources' clients ({@code io.pilu.ingest.cninfo}), which read under the same bounds.
  */
-final class BoundedTransfer {
+public final class BoundedTransfer {
 
     /** Why a transfer was cut off. */
-    enum Limit {
+    public enum Limit {
         TOO_LARGE,
         STALLED,
         DEADLINE
     }
 
     /** A transfer cut off by one of its bounds. */
-    static final class LimitException extends IOException {
+    public static final class LimitException extends IOException {
         private static final long serialVersionUID = 1L;
         private final Limit limit;
 
-        LimitException(Limit limit, String message, Throwable cause) {
+        public LimitException(Limit limit, String message, Throwable cause) {
             super(message, cause);
             this.limit = limit;
         }
 
-        Limit limit() {
+        public Limit limit() {
             return limit;
         }
     }
@@ -48,7 +49,7 @@ final class BoundedTransfer {
      * @param deadlineNanos {@link System#nanoTime()} by which the whole body must have arrived
      * @param onChunk       sees every chunk written (e.g. a digest)
      */
-    static long copy(
+    public static long copy(
             InputStream in,
             OutputStream out,
             long maxBytes,
@@ -111,11 +112,11 @@ final class BoundedTransfer {
 
     /** Sees each chunk of a transfer. */
     @FunctionalInterface
-    interface ChunkListener {
+    public interface ChunkListener {
         void accept(byte[] buf, int length);
     }
 
-    static void closeQuietly(InputStream in) {
+    public static void closeQuietly(InputStream in) {
         try {
             in.close();
         } catch (IOException ignored) {
