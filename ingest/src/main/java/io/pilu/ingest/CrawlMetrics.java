@@ -68,7 +68,7 @@ public final class CrawlMetrics {
     public static final String CNINFO = "cninfo";
 
     /** The {@code endpoint} label of cninfo's announcement query. */
-    public static final String CNINFO_QUERY_ENDPOINT = "cninfo_query";
+    public static final String CNINFO_QUERY_ENDPOINT = "query";
 
     private final MeterRegistry registry;
     private final String source;

@@ -73,7 +73,7 @@ class CrawlMetricsTest {
                 .contains("pilu_crawl_script_rows_dropped_total{source=\"cninfo\"} 0.0")
                 .contains("pilu_crawl_refusals_total{reason=\"unknown_exchange\",source=\"cninfo\"} 0.0")
                 .contains("pilu_crawl_refusals_total{reason=\"window_too_large\",source=\"cninfo\"} 0.0")
-                .contains("pilu_crawl_listing_schema_errors_total{endpoint=\"cninfo_query\",source=\"cninfo\"} 0.0");
+                .contains("pilu_crawl_listing_schema_errors_total{endpoint=\"query\",source=\"cninfo\"} 0.0");
 
         cninfo.blocked();
         cninfo.emptyPayload();

@@ -1,6 +1,9 @@
 package io.pilu.ingest.cli;
 
+import io.pilu.ingest.cninfo.CninfoClientConfig;
+import io.pilu.ingest.cninfo.CninfoQuery;
 import io.pilu.ingest.crawl.BseCrawlSource;
+import io.pilu.ingest.crawl.CninfoCrawlSource;
 import io.pilu.ingest.crawl.CrawlSource;
 import io.pilu.ingest.crawl.CrawlerSettings;
 import io.pilu.ingest.document.ExtractionBudget;
@@ -47,6 +50,71 @@ public final class CrawlOptions {
                     + "cninfo: the query and the stock list (env PILU_CNINFO_BASE_URL, default " + CNINFO_BASE_URL
                     + ").")
     public URI baseUrl;
+
+    @Option(
+            names = "--document-base-url",
+            paramLabel = "URL",
+            defaultValue = "${env:PILU_CNINFO_DOCUMENT_URL:-" + CNINFO_DOCUMENT_URL + "}",
+            description = "cninfo only: the document host; documents are fetched from it and nowhere else (env "
+                    + "PILU_CNINFO_DOCUMENT_URL, default ${DEFAULT-VALUE}).")
+    public URI documentBaseUrl;
+
+    @Option(
+            names = "--column",
+            paramLabel = "COLUMN",
+            split = ",",
+            defaultValue = "${env:PILU_CRAWL_COLUMNS:-szse,sse,bj}",
+            description = "cninfo only: market columns to list, repeatable or comma-separated: szse, sse, bj; each is "
+                    + "listed on its own, rows found in several are published once (env PILU_CRAWL_COLUMNS, default "
+                    + "${DEFAULT-VALUE}).")
+    public List<String> columns;
+
+    @Option(
+            names = "--tab",
+            paramLabel = "TAB",
+            split = ",",
+            defaultValue = "${env:PILU_CRAWL_TABS:-fulltext,relation}",
+            description = "cninfo only: tabs to list, repeatable or comma-separated: fulltext (announcements), "
+                    + "relation (调研 records); rows found in both are published once (env PILU_CRAWL_TABS, default "
+                    + "${DEFAULT-VALUE}).")
+    public List<String> tabs;
+
+    @Option(
+            names = "--category",
+            paramLabel = "CODE",
+            split = ",",
+            defaultValue = "${env:PILU_CRAWL_CATEGORIES:-}",
+            description = "cninfo only: category codes, repeatable or comma-separated, e.g. category_dyhd_szdy; codes "
+                    + "ending _szdy go to the relation tab, others to fulltext, and a tab with none is not listed; "
+                    + "empty = all (env PILU_CRAWL_CATEGORIES, default all).")
+    public List<String> categories;
+
+    @Option(
+            names = "--list-interval",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            defaultValue = "${env:PILU_CRAWL_LIST_INTERVAL:-1s}",
+            description = "cninfo only: least time between two list requests, plus --interval-jitter (env "
+                    + "PILU_CRAWL_LIST_INTERVAL, default ${DEFAULT-VALUE}).")
+    public Duration listInterval;
+
+    @Option(
+            names = "--document-interval",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            defaultValue = "${env:PILU_CRAWL_DOCUMENT_INTERVAL:-2s}",
+            description = "cninfo only: least time between two document downloads, plus --interval-jitter (env "
+                    + "PILU_CRAWL_DOCUMENT_INTERVAL, default ${DEFAULT-VALUE}).")
+    public Duration documentInterval;
+
+    @Option(
+            names = "--interval-jitter",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            defaultValue = "${env:PILU_CRAWL_INTERVAL_JITTER:-1s}",
+            description = "cninfo only: up to this much more, at random, after each interval (env "
+                    + "PILU_CRAWL_INTERVAL_JITTER, default ${DEFAULT-VALUE}).")
+    public Duration intervalJitter;
 
     /** {@code --base-url}'s default per source. */
     public static final String BSE_BASE_URL = "https://www.bse.cn";
@@ -262,7 +330,45 @@ public final class CrawlOptions {
     }
 
     private CrawlSource<?> cninfoSource() {
-        throw new UnsupportedOperationException("TEMP: cninfo source not wired yet");
+        return new CninfoCrawlSource(
+                cninfoClientConfig(),
+                distinct(columns),
+                distinct(tabs),
+                distinct(categories),
+                new LinkedHashSet<>(list(companyCodes)),
+                keyword);
+    }
+
+    /** The cninfo client configuration: its politeness, and the caps and retries shared with bse.cn. */
+    public CninfoClientConfig cninfoClientConfig() {
+        return new CninfoClientConfig(
+                baseUrl(),
+                documentBaseUrl,
+                connectTimeout,
+                readTimeout,
+                requestDeadline,
+                maxDocumentBytes,
+                maxListingBytes,
+                maxListingRows,
+                listInterval,
+                intervalJitter,
+                documentInterval,
+                intervalJitter,
+                new BackoffPolicy(backoffInitial, backoffMax, maxAttempts),
+                BseClientConfig.DEFAULT_USER_AGENT,
+                CninfoClientConfig.DEFAULT_STOCK_LIST_TTL,
+                CninfoClientConfig.DEFAULT_MAX_STOCK_LIST_BYTES);
+    }
+
+    private static List<String> distinct(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream()
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .distinct()
+                .toList();
     }
 
     /** {@code --transactional-id}, else {@code pilu-crawl-<source>}: two sources never fence each other. */
@@ -322,17 +428,51 @@ public final class CrawlOptions {
         v.positive("--session-ttl", sessionTtl);
         v.notNegative("--backoff-initial", backoffInitial);
         v.notNegative("--backoff-max", backoffMax);
+        v.notNegative("--list-interval", listInterval);
+        v.notNegative("--document-interval", documentInterval);
+        v.notNegative("--interval-jitter", intervalJitter);
+        if (source == Source.cninfo) {
+            if (!list(typeCodes).isEmpty()) {
+                v.fail("--type-codes is bse.cn's filter; for cninfo use --category");
+            }
+            for (String c : distinct(columns)) {
+                if (!CninfoQuery.COLUMNS.contains(c)) {
+                    v.fail("--column must be szse, sse or bj, not '" + c + "'");
+                }
+            }
+            for (String t : distinct(tabs)) {
+                if (!CninfoQuery.TABS.contains(t)) {
+                    v.fail("--tab must be fulltext or relation, not '" + t + "'");
+                }
+            }
+            if (distinct(columns).isEmpty() || distinct(tabs).isEmpty()) {
+                v.fail("--column and --tab need at least one value each");
+            }
+            for (String c : list(companyCodes)) {
+                if (!c.matches("[0-9]{6}")) {
+                    v.fail("--company-codes: '" + c + "' is not a six-digit code");
+                }
+            }
+            checkUrl(v, "--document-base-url", documentBaseUrl);
+            try {
+                cninfoSource();
+            } catch (IllegalArgumentException e) {
+                v.fail(e.getMessage());
+            }
+        }
         if (!(rateLimit > 0) || Double.isInfinite(rateLimit)) {
             v.fail("--rate-limit must be positive (requests per second), not " + rateLimit);
         }
-        URI baseUrl = baseUrl();
-        if (baseUrl != null && baseUrl.getRawUserInfo() != null) {
-            v.fail("--base-url must not contain credentials (user:password@); they are never sent or logged");
+        checkUrl(v, "--base-url", baseUrl());
+    }
+
+    private static void checkUrl(Validation v, String option, URI url) {
+        if (url != null && url.getRawUserInfo() != null) {
+            v.fail(option + " must not contain credentials (user:password@); they are never sent or logged");
         }
-        if (baseUrl != null
-                && (baseUrl.getHost() == null
-                        || !("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme())))) {
-            v.fail("--base-url must be http(s)://host[:port], not " + baseUrl);
+        if (url != null
+                && (url.getHost() == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())))) {
+            v.fail(option + " must be http(s)://host[:port], not " + url);
         }
     }
 

@@ -81,7 +81,12 @@ public final class AnnouncementFetcher {
         recoverWorkDir();
     }
 
-    public RawAnnouncement fetch(Disclosure d) throws InterruptedException {
+    /**
+     * The record of {@code d}, whatever happens to its document.
+     *
+     * @throws SourceBlockedException the site blocks the crawler: no record, the crawl stops
+     */
+    public RawAnnouncement fetch(Disclosure d) throws SourceBlockedException, InterruptedException {
         RawAnnouncement record = fetchOrFail(d);
         metrics.document(d.fileType(), record.extraction().name());
         if (record.extraction() != RawAnnouncement.ExtractionStatus.OK) {
@@ -96,7 +101,7 @@ public final class AnnouncementFetcher {
         return record;
     }
 
-    private RawAnnouncement fetchOrFail(Disclosure d) throws InterruptedException {
+    private RawAnnouncement fetchOrFail(Disclosure d) throws SourceBlockedException, InterruptedException {
         URI url;
         try {
             url = documents.resolve(d.destFilePath());

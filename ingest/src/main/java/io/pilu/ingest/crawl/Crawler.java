@@ -151,7 +151,16 @@ public final class Crawler<Q> {
                             step.publish().size());
                     return new PassResult(pages, published, false, "stop requested");
                 }
-                RawAnnouncement record = fetcher.fetch(d);
+                RawAnnouncement record;
+                try {
+                    record = fetcher.fetch(d);
+                } catch (SourceBlockedException e) {
+                    ListingException blocked = ListingException.blocked(
+                            source.name() + " blocks the crawler (document of " + d.id() + "): " + e.getMessage(), e);
+                    progress.onError(blocked.getMessage());
+                    count(blocked);
+                    throw new CrawlException(blocked.getMessage(), blocked, true);
+                }
                 progress.onDocument(record);
                 records.add(record);
             }

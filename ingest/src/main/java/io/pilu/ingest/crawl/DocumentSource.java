@@ -16,6 +16,12 @@ public interface DocumentSource {
      */
     URI resolve(String listedPath) throws RefusedDocumentException;
 
-    /** Downloads {@code url} (from {@link #resolve}) to a spool file in {@code dir}, under the size and time caps. */
-    DownloadedDocument download(URI url, Path dir) throws DocumentDownloadException, InterruptedException;
+    /**
+     * Downloads {@code url} (from {@link #resolve}) to a spool file in {@code dir}, under the size and time caps.
+     *
+     * @throws DocumentDownloadException the document could not be had (it becomes a FAILED record)
+     * @throws SourceBlockedException    the site blocks the crawler: the crawl stops
+     */
+    DownloadedDocument download(URI url, Path dir)
+            throws DocumentDownloadException, SourceBlockedException, InterruptedException;
 }
