@@ -7,6 +7,7 @@ import io.pilu.app.bench.BenchCommand;
 import io.pilu.enrich.cli.EnrichCommand;
 import io.pilu.ingest.cli.BackfillCommand;
 import io.pilu.ingest.cli.BseSimulatorCommand;
+import io.pilu.ingest.cli.CninfoSimulatorCommand;
 import io.pilu.ingest.cli.CrawlCommand;
 import io.pilu.sink.cli.SearchCommand;
 import io.pilu.sink.cli.SinkCommand;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Command;
             ExtractCommand.class,
             BenchCommand.class,
             BseSimulatorCommand.class,
+            CninfoSimulatorCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Pilu implements Runnable {
