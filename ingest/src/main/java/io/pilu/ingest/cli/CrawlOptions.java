@@ -63,8 +63,9 @@ public final class CrawlOptions {
             names = "--column",
             paramLabel = "COLUMN",
             split = ",",
-            defaultValue = "${env:PILU_CRAWL_COLUMNS:-szse,sse,bj}",
-            description = "cninfo only: market columns to list, repeatable or comma-separated: szse, sse, bj; each is "
+            defaultValue = "${env:PILU_CRAWL_COLUMNS:-szse,bj}",
+            description = "cninfo only: market columns to list, repeatable or comma-separated: szse (Shenzhen and "
+                    + "Shanghai), sse, bj; each is "
                     + "listed on its own, rows found in several are published once (env PILU_CRAWL_COLUMNS, default "
                     + "${DEFAULT-VALUE}).")
     public List<String> columns;

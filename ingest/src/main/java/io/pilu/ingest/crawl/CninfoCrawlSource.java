@@ -46,9 +46,10 @@ public record CninfoCrawlSource(
         if (tabs.isEmpty() || !CninfoQuery.TABS.containsAll(tabs)) {
             throw new IllegalArgumentException("cninfo tabs must be some of fulltext, relation, not " + tabs);
         }
-        if (!categories.isEmpty()
-                && tabs.stream()
-                        .noneMatch(t -> categories.stream()
+        List<String> cats = categories;
+        if (!cats.isEmpty()
+                && List.copyOf(tabs).stream()
+                        .noneMatch(t -> cats.stream()
                                 .anyMatch(c -> c.endsWith(RELATION_SUFFIX) == CninfoQuery.RELATION.equals(t)))) {
             throw new IllegalArgumentException("no category of " + categories + " belongs to the tabs " + tabs
                     + " (codes ending _szdy are the relation tab's, the others the fulltext tab's)");

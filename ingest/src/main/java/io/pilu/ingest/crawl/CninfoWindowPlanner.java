@@ -156,13 +156,15 @@ public final class CninfoWindowPlanner {
     private static final class Group {
         final Part parent;
         final long parentTotal;
+        final int children;
         int outstanding;
         long sum;
-        boolean anyEmptyPayload;
+        int emptyPayloads;
 
         Group(Part parent, long parentTotal, int children) {
             this.parent = parent;
             this.parentTotal = parentTotal;
+            this.children = children;
             this.outstanding = children;
         }
     }
@@ -222,18 +224,20 @@ public final class CninfoWindowPlanner {
         if (p.group() != null) {
             Group g = p.group();
             g.sum += answer.totalElements();
-            g.anyEmptyPayload |= answer.emptyPayload();
+            g.emptyPayloads += answer.emptyPayload() ? 1 : 0;
             g.outstanding--;
             if (g.outstanding == 0 && g.sum < g.parentTotal) {
-                if (g.anyEmptyPayload) {
-                    throw ListingException.emptyPayload("cninfo answered all-null payloads for parts of " + g.parent
-                            + ", which reported " + g.parentTotal + " announcements; its parts add up to " + g.sum);
+                // a true "no results" and a broken channel look the same; all parts empty is the broken channel
+                if (g.emptyPayloads == g.children) {
+                    throw ListingException.emptyPayload("cninfo answered all-null payloads for every part of "
+                            + g.parent + ", which reported " + g.parentTotal + " announcements");
                 }
                 throw ListingException.refused(
                         Refusal.SPLIT_INCOMPLETE,
                         "the parts of " + g.parent + " report " + g.sum + " announcements in total, fewer than its "
-                                + g.parentTotal + ": some are in none of them (an unknown category?); the checkpoint "
-                                + "stays");
+                                + g.parentTotal + " (" + g.emptyPayloads + " of " + g.children + " parts answered an "
+                                + "all-null payload): some are in none of them (an unknown category?) or a channel is "
+                                + "broken; the checkpoint stays");
             }
         }
         if (answer.emptyPayload() && p.group() == null && expectResults.test(p.part())) {
