@@ -129,9 +129,18 @@ public final class CninfoWindowPlanner {
         return parts;
     }
 
-    /** The category codes cninfo documents for {@code tab}. */
+    /**
+     * The category codes a day of {@code tab} is split into. The fulltext tab may list the 调研 records too
+     * (unconfirmed), so its split also asks for the relation codes: a code the tab does not know costs one empty
+     * probe, a code left out is a gap (which the completeness check would refuse).
+     */
     public static List<String> categoriesOf(String tab) {
-        return CninfoQuery.RELATION.equals(tab) ? RELATION_CATEGORIES : FULLTEXT_CATEGORIES;
+        if (CninfoQuery.RELATION.equals(tab)) {
+            return RELATION_CATEGORIES;
+        }
+        List<String> all = new ArrayList<>(FULLTEXT_CATEGORIES);
+        all.addAll(RELATION_CATEGORIES);
+        return List.copyOf(all);
     }
 
     /** Whether a query whose first page reports {@code pagedTotal} rows and {@code totalPages} is paged in full. */
