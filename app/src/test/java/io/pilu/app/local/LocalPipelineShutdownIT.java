@@ -80,7 +80,7 @@ class LocalPipelineShutdownIT {
             assertThat(pipeline.lifecycle().closed())
                     .extracting(Closed::name)
                     .containsExactly(
-                            "crawl",
+                            "crawl-bse",
                             "enrich",
                             "sink-research-visits",
                             "sink",
