@@ -17,7 +17,16 @@ class PiluTest {
         assertThat(cl.execute("--help")).isZero();
         assertThat(out.toString())
                 .contains(
-                        "local", "crawl", "backfill", "enrich", "sink", "search", "extract", "bench", "bse-simulator");
+                        "local",
+                        "crawl",
+                        "backfill",
+                        "enrich",
+                        "sink",
+                        "search",
+                        "extract",
+                        "bench",
+                        "bse-simulator",
+                        "cninfo-simulator");
     }
 
     @Test

@@ -406,6 +406,8 @@ public final class CninfoClient implements AutoCloseable {
                     }
                     retry = "io_error";
                     last = e;
+                } catch (HttpFailureException e) {
+                    throw e; // a status that is not retried, decided above
                 } catch (IOException e) {
                     retry = "io_error";
                     last = e;

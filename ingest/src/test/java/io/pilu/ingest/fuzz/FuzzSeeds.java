@@ -5,6 +5,11 @@ import io.pilu.ingest.simulator.ListingDrift;
 import io.pilu.ingest.simulator.ListingResponseWriter;
 import io.pilu.ingest.simulator.SampleSet;
 import io.pilu.ingest.simulator.SimulatedAnnouncement;
+import io.pilu.ingest.simulator.cninfo.CninfoQueryRequest;
+import io.pilu.ingest.simulator.cninfo.CninfoResponseWriter;
+import io.pilu.ingest.simulator.cninfo.CninfoSampleSet;
+import io.pilu.ingest.simulator.cninfo.CninfoSimulator;
+import io.pilu.ingest.simulator.cninfo.SimulatedCninfoAnnouncement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +25,7 @@ public final class FuzzSeeds {
 
     private FuzzSeeds() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         Path dir =
                 Path.of(args.length > 0 ? args[0] : "src/test/resources/io/pilu/ingest/fuzz/ParserFuzzITInputs/fuzz");
         Files.createDirectories(dir);
@@ -43,6 +48,20 @@ public final class FuzzSeeds {
                         3,
                         new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
+        }
+        List<SimulatedCninfoAnnouncement> cninfo = CninfoSampleSet.bundled().samples().stream()
+                .map(CninfoSampleSet.Sample::announcement)
+                .toList();
+        CninfoQueryRequest all = CninfoQueryRequest.parse(null, "column=szse&tabName=fulltext&searchkey=记录表");
+        write(dir, "seed-cninfo-page", 4, CninfoResponseWriter.page(all, cninfo));
+        try (CninfoSimulator site = CninfoSimulator.start().load(CninfoSampleSet.bundled())) {
+            java.net.http.HttpResponse<String> list = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create(site.baseUrl() + CninfoSimulator.STOCK_LIST_PATH))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            write(dir, "seed-cninfo-stock-list", 5, list.body());
         }
         System.out.println("seeds written to " + dir.toAbsolutePath());
     }

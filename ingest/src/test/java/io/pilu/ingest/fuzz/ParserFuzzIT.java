@@ -1,6 +1,8 @@
 package io.pilu.ingest.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.pilu.ingest.cninfo.CninfoResponseParser;
+import io.pilu.ingest.cninfo.CninfoStockList;
 import io.pilu.ingest.document.ChineseTextCleaner;
 import io.pilu.ingest.listing.JsonpUnwrapper;
 import io.pilu.ingest.listing.ListingEndpoint;
@@ -11,21 +13,21 @@ import java.util.Arrays;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of the crawler's parsers of outside input: the JSONP unwrapper, the listing
- * parser of both endpoints and the Chinese text cleaner. The first byte picks the target, the rest is its input as
- * UTF-8 (one fuzz test, so one bounded run covers them all). A typed {@link ListingSchemaException} is the only
- * acceptable failure; any other exception, or one input taking over a second, is a bug, and Jazzer keeps the input
- * as a regression seed under {@code src/test/resources/io/pilu/ingest/fuzz/ParserFuzzITInputs/fuzz/} (replayed by
- * every later run).
+ * parser of both endpoints, the Chinese text cleaner, and cninfo's query-response and stock-list parsers. The first
+ * byte picks the target, the rest is its input as UTF-8 (one fuzz test, so one bounded run covers them all). A typed
+ * {@link ListingSchemaException} (cninfo's {@code CninfoSchemaException} is one) is the only acceptable failure; any
+ * other exception, or one input taking over a second, is a bug, and Jazzer keeps the input as a regression seed
+ * under {@code src/test/resources/io/pilu/ingest/fuzz/ParserFuzzITInputs/fuzz/} (replayed by every later run).
  *
- * <p>Seeds: {@link FuzzSeeds} writes them from the bundled samples (listing pages of both endpoints as the simulator
- * serves them, and the samples' texts).
+ * <p>Seeds: {@link FuzzSeeds} writes them from the bundled samples (listing pages of both endpoints and a cninfo
+ * page and stock list as the simulators serve them, and the samples' texts).
  */
 class ParserFuzzIT {
 
     /** One input may take at most this long (the bound). */
     static final long MAX_NANOS_PER_INPUT = 1_000_000_000L;
 
-    static final int TARGETS = 4;
+    static final int TARGETS = 6;
 
     private static final ChineseTextCleaner CLEANER = new ChineseTextCleaner();
 
@@ -55,6 +57,8 @@ class ParserFuzzIT {
                 case 0 -> JsonpUnwrapper.unwrap(text);
                 case 1 -> ListingResponseParser.parse(ListingEndpoint.COMPANY_ANNOUNCEMENT, text);
                 case 2 -> ListingResponseParser.parse(ListingEndpoint.DISCLOSURE_LIST, text);
+                case 4 -> CninfoResponseParser.parse(text, 1);
+                case 5 -> CninfoStockList.parse(text);
                 default -> {
                     CLEANER.clean(Arrays.asList(text.split("\f", -1)));
                     CLEANER.cleanBlocks(text);

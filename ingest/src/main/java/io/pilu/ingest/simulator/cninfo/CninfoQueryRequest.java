@@ -123,8 +123,11 @@ public record CninfoQueryRequest(
                         || a.title().contains(searchkey)
                         || a.secName().contains(searchkey))
                 .filter(a -> inWindow(a.publishDate(), settings.endDateInclusive()))
+                // newest first, then the larger id (numeric ids compare by length, then digits; a test's odd id
+                // must not break the server)
                 .sorted(Comparator.comparingLong(SimulatedCninfoAnnouncement::announcementTime)
-                        .thenComparing(a -> Long.parseLong(a.announcementId()))
+                        .thenComparing(a -> a.announcementId().length())
+                        .thenComparing(SimulatedCninfoAnnouncement::announcementId)
                         .reversed())
                 .toList();
     }

@@ -438,6 +438,12 @@ public final class CninfoSimulator implements AutoCloseable {
         ex.getRequestHeaders().forEach((k, v) -> headers.put(k, List.copyOf(v)));
         recorded.add(new RecordedRequest(method, path, ex.getRequestURI().getRawQuery(), headers, body));
         if (path.equals(QUERY_PATH)) {
+            String type = ex.getRequestHeaders().getFirst("Content-Type");
+            if (!body.isBlank()
+                    && (type == null
+                            || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded"))) {
+                return violation(QUERY_PATH, "query body sent as " + type + " (a form body is expected)");
+            }
             return query(method, ex.getRequestURI().getRawQuery(), body);
         }
         if (path.equals(STOCK_LIST_PATH)) {

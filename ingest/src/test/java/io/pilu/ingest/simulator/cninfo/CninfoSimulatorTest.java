@@ -189,8 +189,17 @@ class CninfoSimulatorTest {
         assertThat(post(null, szse("fulltext").formBody(1).replace("pageNum=1", "pageNum=0"))
                         .statusCode())
                 .isEqualTo(400);
+        HttpResponse<String> json = http.send(
+                HttpRequest.newBuilder(URI.create(site.baseUrl() + CninfoSimulator.QUERY_PATH))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"column\":\"szse\",\"tabName\":\"fulltext\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(json.statusCode()).isEqualTo(400);
         assertThat(site.contractViolations())
-                .hasSize(5)
+                .hasSize(6)
+                .anySatisfy(
+                        v -> assertThat(v).contains("query body sent as application/json (a form body is expected)"))
                 .anySatisfy(v -> assertThat(v).contains("query sent with GET (POST expected)"))
                 .anySatisfy(v -> assertThat(v).contains("column must be one of szse, sse, bj, got \"hke\""))
                 .anySatisfy(v -> assertThat(v).contains("tabName must be fulltext or relation"))
