@@ -38,8 +38,18 @@ final class CninfoWalk implements Walk<CninfoQuery> {
     private final CninfoQuery template;
     private CrawlCheckpoint committed;
     private Map<String, LocalDate> seen;
-    /** Per lane (tab/column), days this process listed rows for: an empty payload there is an alarm. */
-    private final Map<String, Set<LocalDate>> listedDays = new HashMap<>();
+    /**
+     * Per lane (tab/column), the ids this process listed per day, for the days of the current window (older days are
+     * dropped when a pass begins): an empty payload there is an alarm.
+     */
+    private final Map<String, Map<LocalDate, Set<String>>> listedDays = new HashMap<>();
+
+    /**
+     * A Shenzhen/Shanghai day with this many fulltext rows is a busy trading day, on which the relation (调研) tab of
+     * the same column is expected to list something: an empty payload there is an alarm. Only for {@code szse}: that
+     * the relation tab covers the other columns is unconfirmed.
+     */
+    static final int BUSY_DAY_ROWS = 500;
     /** Document paths published by this process, the fallback de-duplication key. */
     private final Set<String> publishedUrls = new HashSet<>();
 
@@ -84,6 +94,8 @@ final class CninfoWalk implements Walk<CninfoQuery> {
             lo = hi; // nothing new can match; the rows are filtered by date below
         }
         passFrom = lo;
+        LocalDate keepFrom = lo;
+        listedDays.values().forEach(days -> days.keySet().removeIf(d -> d.isBefore(keepFrom)));
         plan = new CninfoWindowPlanner(lanes(source, lo, hi), expectation());
         newestInPass = null;
     }
@@ -105,9 +117,22 @@ final class CninfoWalk implements Walk<CninfoQuery> {
 
     private Predicate<CninfoWindowPlanner.Part> expectation() {
         return part -> {
-            Set<LocalDate> days = listedDays.getOrDefault(lane(part), Set.of());
-            return days.stream().anyMatch(d -> !d.isBefore(part.from()) && !d.isAfter(part.to()));
+            if (listed(lane(part), part, 1)) {
+                return true; // rows were listed in this lane for these days before
+            }
+            return CninfoQuery.RELATION.equals(part.tab())
+                    && "szse".equals(part.column())
+                    && part.category().isEmpty()
+                    && listed(CninfoQuery.FULLTEXT + "/" + part.column(), part, BUSY_DAY_ROWS);
         };
+    }
+
+    /** Whether {@code lane} listed at least {@code rows} rows on one day of {@code part}'s window. */
+    private boolean listed(String lane, CninfoWindowPlanner.Part part, int rows) {
+        return listedDays.getOrDefault(lane, Map.of()).entrySet().stream()
+                .anyMatch(e -> e.getValue().size() >= rows
+                        && !e.getKey().isBefore(part.from())
+                        && !e.getKey().isAfter(part.to()));
     }
 
     private static String lane(CninfoWindowPlanner.Part part) {
@@ -136,7 +161,10 @@ final class CninfoWalk implements Walk<CninfoQuery> {
                 refused.add(d);
                 continue;
             }
-            listedDays.computeIfAbsent(lane(part), k -> new HashSet<>()).add(d.publishDate());
+            listedDays
+                    .computeIfAbsent(lane(part), k -> new HashMap<>())
+                    .computeIfAbsent(d.publishDate(), k -> new HashSet<>())
+                    .add(d.id());
             if (newestInPass == null || d.publishDate().isAfter(newestInPass)) {
                 newestInPass = d.publishDate();
             }
