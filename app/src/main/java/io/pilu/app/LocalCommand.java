@@ -3,9 +3,12 @@ package io.pilu.app;
 import io.pilu.app.local.LocalPipeline;
 import io.pilu.app.local.PipelineStatus;
 import io.pilu.ingest.cli.CrawlCommand;
+import io.pilu.ingest.cli.CrawlOptions;
 import io.pilu.ingest.crawl.CrawlConfig;
 import io.pilu.ingest.simulator.BseSimulator;
 import io.pilu.ingest.simulator.SampleSet;
+import io.pilu.ingest.simulator.cninfo.CninfoSampleSet;
+import io.pilu.ingest.simulator.cninfo.CninfoSimulator;
 import io.pilu.service.Lifecycle;
 import io.pilu.service.Lifecycle.Phase;
 import java.io.PrintStream;
@@ -43,9 +46,31 @@ public final class LocalCommand implements Callable<Integer> {
 
     @Option(
             names = "--offline",
-            description = "Crawl a bundled set of sample announcements (the seed 并行科技 IR record among them) served by "
-                    + "the bse.cn simulator, through the same crawler code path, instead of the live site.")
+            description = "Crawl bundled sample announcements (the seed 并行科技 IR record among them) served by the "
+                    + "bse.cn and cninfo simulators, through the same crawler code path, instead of the live sites.")
     boolean offline;
+
+    @Option(
+            names = "--sources",
+            paramLabel = "SOURCES",
+            split = ",",
+            defaultValue = "${env:PILU_LOCAL_SOURCES:-bse,cninfo}",
+            description = "Sites to crawl, comma-separated: bse, cninfo; each runs its own crawler (env "
+                    + "PILU_LOCAL_SOURCES, default ${DEFAULT-VALUE}).")
+    List<CrawlOptions.Source> sources;
+
+    @Option(
+            names = "--cninfo-base-url",
+            defaultValue = "${env:PILU_CNINFO_BASE_URL:-" + CrawlOptions.CNINFO_BASE_URL + "}",
+            description = "The cninfo site the cninfo crawler reads (env PILU_CNINFO_BASE_URL, default "
+                    + "${DEFAULT-VALUE}).")
+    String cninfoBaseUrl;
+
+    @Option(
+            names = "--cninfo-document-base-url",
+            defaultValue = "${env:PILU_CNINFO_DOCUMENT_URL:-" + CrawlOptions.CNINFO_DOCUMENT_URL + "}",
+            description = "The cninfo document host (env PILU_CNINFO_DOCUMENT_URL, default ${DEFAULT-VALUE}).")
+    String cninfoDocumentBaseUrl;
 
     @Option(
             names = "--kafka-port",
@@ -103,7 +128,7 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(
             names = "--crawl-arg",
             paramLabel = "ARG",
-            description = "Extra argument for the crawler, repeatable (e.g. --crawl-arg=--from=2024-06-01).")
+            description = "Extra argument for every crawler, repeatable (e.g. --crawl-arg=--from=2024-06-01).")
     List<String> crawlArgs = new ArrayList<>();
 
     @picocli.CommandLine.Spec
@@ -125,42 +150,68 @@ public final class LocalCommand implements Callable<Integer> {
     }
 
     private int run(PrintStream out, Path dir, Lifecycle lifecycle) throws InterruptedException {
-        List<String> crawlerArgs = new ArrayList<>(List.of("--base-url", baseUrl));
+        List<String> bseArgs = new ArrayList<>(List.of("--base-url", baseUrl));
+        List<String> cninfoArgs = new ArrayList<>(List.of(
+                "--source", "cninfo", "--base-url", cninfoBaseUrl, "--document-base-url", cninfoDocumentBaseUrl));
         if (offline && !infraOnly) {
-            // The simulator stops after the crawler that reads it.
-            BseSimulator simulator = lifecycle.add(Phase.SERVICE, "bse-simulator", BseSimulator.withSamples());
-            crawlerArgs = new ArrayList<>(List.of(
-                    "--base-url",
-                    simulator.baseUrl(),
-                    // The samples are dated 2024: start the crawl at the oldest; the local simulator needs no
-                    // politeness.
-                    "--from",
-                    SampleSet.bundled().earliestPublishDate().toString(),
-                    "--rate-limit",
-                    "50"));
-            baseUrl = simulator.baseUrl();
+            // The simulators stop after the crawlers that read them.
+            if (sources.contains(CrawlOptions.Source.bse)) {
+                BseSimulator simulator = lifecycle.add(Phase.SERVICE, "bse-simulator", BseSimulator.withSamples());
+                bseArgs = new ArrayList<>(List.of(
+                        "--base-url",
+                        simulator.baseUrl(),
+                        // The samples are dated 2024: start the crawl at the oldest; the local simulator needs no
+                        // politeness.
+                        "--from",
+                        SampleSet.bundled().earliestPublishDate().toString(),
+                        "--rate-limit",
+                        "50"));
+                baseUrl = simulator.baseUrl();
+            }
+            if (sources.contains(CrawlOptions.Source.cninfo)) {
+                CninfoSimulator cninfo =
+                        lifecycle.add(Phase.SERVICE, "cninfo-simulator", CninfoSimulator.withSamples());
+                cninfoArgs = offlineCninfoArgs(cninfo);
+                cninfoBaseUrl = cninfo.baseUrl();
+            }
         }
-        crawlerArgs.addAll(crawlArgs);
+        bseArgs.addAll(crawlArgs);
+        cninfoArgs.addAll(crawlArgs);
         LocalPipeline.Options options;
         if (infraOnly) {
             options = LocalPipeline.Options.infraOnly(dir, kafkaPort, esPort, opsPort, opsHost);
         } else {
-            CrawlConfig crawl;
+            List<CrawlConfig> crawls = new ArrayList<>();
             try {
-                crawl = CrawlCommand.parse(crawlerArgs.toArray(String[]::new));
+                // cninfo first: the lifecycle stops the crawlers in reverse, bse.cn's first
+                if (sources.contains(CrawlOptions.Source.cninfo)) {
+                    crawls.add(CrawlCommand.parse(cninfoArgs.toArray(String[]::new)));
+                }
+                if (sources.contains(CrawlOptions.Source.bse)) {
+                    crawls.add(CrawlCommand.parse(bseArgs.toArray(String[]::new)));
+                }
             } catch (CommandLine.ParameterException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--crawl-arg: " + e.getMessage());
             }
             options =
-                    LocalPipeline.Options.all(dir, kafkaPort, esPort, opsPort, opsHost, crawl, analyticsPort, webPort);
+                    LocalPipeline.Options.all(dir, kafkaPort, esPort, opsPort, opsHost, crawls, analyticsPort, webPort);
         }
         out.println("pilu local: starting Kafka (KRaft) and Elasticsearch under " + dir + " ...");
         if (!infraOnly && !offline) {
-            reachability(baseUrl).ifPresent(problem -> out.println("""
-                    pilu local: %s cannot be reached from here (%s).
-                                The pipeline starts anyway and the crawler retries every poll;
-                                for a demo without network access run: bin/pilu local --offline
-                    """.formatted(baseUrl, problem)));
+            List<String> sites = new ArrayList<>();
+            if (sources.contains(CrawlOptions.Source.bse)) {
+                sites.add(baseUrl);
+            }
+            if (sources.contains(CrawlOptions.Source.cninfo)) {
+                sites.add(cninfoBaseUrl);
+            }
+            for (String site : sites) {
+                reachability(site).ifPresent(problem -> out.println("""
+                        pilu local: %s cannot be reached from here (%s).
+                                    The pipeline starts anyway and the crawler retries every poll;
+                                    for a demo without network access run: bin/pilu local --offline
+                        """.formatted(site, problem)));
+            }
         }
         LocalPipeline pipeline = LocalPipeline.start(options, lifecycle);
 
@@ -178,8 +229,14 @@ public final class LocalCommand implements Callable<Integer> {
         if (infraOnly) {
             out.println("  services       none (--infra-only)");
         } else {
-            out.println("  crawl          " + baseUrl + (offline ? " (bse.cn simulator, bundled samples)" : "")
-                    + " -> pilu.announcements.raw");
+            if (sources.contains(CrawlOptions.Source.bse)) {
+                out.println("  crawl bse      " + baseUrl + (offline ? " (bse.cn simulator, bundled samples)" : "")
+                        + " -> pilu.announcements.raw");
+            }
+            if (sources.contains(CrawlOptions.Source.cninfo)) {
+                out.println("  crawl cninfo   " + cninfoBaseUrl
+                        + (offline ? " (cninfo simulator, bundled samples)" : "") + " -> pilu.announcements.raw");
+            }
             out.println("  enrich         pilu.announcements.raw -> pilu.announcements.enriched, pilu.ir-activities, "
                     + "pilu.entity-mentions");
             out.println("  sink           pilu.announcements.enriched -> " + pipeline.elasticsearchUrl()
@@ -220,6 +277,25 @@ public final class LocalCommand implements Callable<Integer> {
             last = now;
         }
         return 0;
+    }
+
+    /** The cninfo crawler's arguments against {@code simulator} (no politeness needed on this machine). */
+    public static List<String> offlineCninfoArgs(CninfoSimulator simulator) {
+        return new ArrayList<>(List.of(
+                "--source",
+                "cninfo",
+                "--base-url",
+                simulator.baseUrl(),
+                "--document-base-url",
+                simulator.documentBaseUrl(),
+                "--from",
+                CninfoSampleSet.bundled().earliestPublishDate().toString(),
+                "--list-interval",
+                "0s",
+                "--document-interval",
+                "0s",
+                "--interval-jitter",
+                "0s"));
     }
 
     /** Empty when {@code baseUrl} answers at all; else why not. */

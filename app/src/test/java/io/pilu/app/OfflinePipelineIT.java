@@ -8,6 +8,8 @@ import io.pilu.app.local.LocalPipeline;
 import io.pilu.ingest.cli.CrawlCommand;
 import io.pilu.ingest.simulator.BseSimulator;
 import io.pilu.ingest.simulator.SampleSet;
+import io.pilu.ingest.simulator.cninfo.CninfoSampleSet;
+import io.pilu.ingest.simulator.cninfo.CninfoSimulator;
 import io.pilu.model.EnrichedAnnouncement;
 import io.pilu.model.EntityMention;
 import io.pilu.model.Json;
@@ -28,9 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End to end, as {@code pilu local --offline} runs it: bse.cn simulator → crawl → raw topic → enrich → enriched, IR
- * and entity topics → sink → Elasticsearch, then a Chinese search for 智谱华章 finds the 并行科技 record with its
- * participants. Real broker and real node (child JVMs), real services in this JVM.
+ * End to end, as {@code pilu local --offline} runs it: the bse.cn and cninfo simulators → one crawler each → raw topic
+ * → enrich → enriched, IR and entity topics → sink → Elasticsearch, then a Chinese search for 智谱华章 finds the
+ * 并行科技 record with its participants, and one for an institution named in a Shenzhen record finds that record.
+ * Real broker and real node (child JVMs), real services in this JVM.
  */
 class OfflinePipelineIT {
 
@@ -40,7 +43,9 @@ class OfflinePipelineIT {
     @Test
     void theSeedRecordBecomesSearchableWithItsFacts() throws Exception {
         SampleSet samples = SampleSet.bundled();
+        CninfoSampleSet cninfoSamples = CninfoSampleSet.bundled();
         try (BseSimulator site = BseSimulator.withSamples();
+                CninfoSimulator cninfo = CninfoSimulator.withSamples();
                 LocalPipeline pipeline = LocalPipeline.start(LocalPipeline.Options.all(
                         dataDir,
                         0,
@@ -55,25 +60,50 @@ class OfflinePipelineIT {
                                 "--rate-limit",
                                 "50",
                                 "--poll-interval",
-                                "5s")))) {
-            int announcements = samples.ids().size();
+                                "5s"),
+                        CrawlCommand.parse(
+                                LocalCommand.offlineCninfoArgs(cninfo).toArray(String[]::new))))) {
+            List<String> cninfoIds = cninfoSamples.samples().stream()
+                    .map(s -> "cninfo-" + s.announcement().announcementId())
+                    .toList();
+            int announcements = samples.ids().size() + cninfoIds.size();
             await().atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> assertThat(pipeline.status().indexed()).isEqualTo(announcements));
             assertThat(pipeline.failures()).isEmpty();
             assertThat(site.contractViolations()).isEmpty();
+            assertThat(cninfo.contractViolations()).isEmpty();
 
             Topics topics = Topics.defaults();
             List<RawAnnouncement> raw = readAll(pipeline, topics.raw(), JsonSerde.raw()::fromBytes);
-            assertThat(raw).extracting(RawAnnouncement::id).containsExactlyInAnyOrderElementsOf(samples.ids());
+            List<String> allIds = new java.util.ArrayList<>(samples.ids());
+            allIds.addAll(cninfoIds);
+            assertThat(raw).extracting(RawAnnouncement::id).containsExactlyInAnyOrderElementsOf(allIds);
+            // 并行科技's filing arrives from both sources, each with its own source and the same exchange, code, day
+            assertThat(raw)
+                    .filteredOn(r -> r.companyCode().equals("839493")
+                            && r.publishDate().toString().equals("2024-06-18"))
+                    .extracting(RawAnnouncement::source, RawAnnouncement::exchange)
+                    .contains(
+                            org.assertj.core.groups.Tuple.tuple("bse", "BSE"),
+                            org.assertj.core.groups.Tuple.tuple("cninfo", "BSE"));
             List<EnrichedAnnouncement> ir = readAll(pipeline, topics.irActivities(), JsonSerde.enriched()::fromBytes);
             assertThat(ir).extracting(e -> e.announcement().companyName()).contains("并行科技");
             List<EntityMention> mentions =
                     readAll(pipeline, topics.entityMentions(), JsonSerde.entityMention()::fromBytes);
             assertThat(mentions).extracting(EntityMention::normalizedName).contains("中邮证券有限责任公司", "智谱华章");
 
+            // a Shenzhen record, found by an institution named in it
+            JsonNode shenzhen = search(pipeline.elasticsearchUrl(), "申万宏源证券");
+            assertThat(shenzhen.path("total").path("value").asInt()).isPositive();
+            assertThat(shenzhen.path("hits").findValuesAsText("companyCode")).contains("002981");
+            assertThat(shenzhen.path("hits").findValuesAsText("exchange")).contains("SZSE");
+
             JsonNode hits = search(pipeline.elasticsearchUrl(), "智谱华章");
-            assertThat(hits.path("total").path("value").asInt()).isEqualTo(1);
+            // one hit per filing is the cross-source identity rule's to prove (issue 14, filing-identity); here
+            // every hit is the 并行科技 record
+            assertThat(hits.path("total").path("value").asInt()).isPositive();
+            assertThat(hits.path("hits").findValuesAsText("companyName")).containsOnly("并行科技");
             JsonNode hit = hits.path("hits").get(0);
             JsonNode source = hit.path("_source");
             assertThat(source.path("companyName").asText()).isEqualTo("并行科技");

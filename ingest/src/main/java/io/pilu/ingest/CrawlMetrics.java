@@ -15,17 +15,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The crawler's meters. Micrometer names {@code pilu.crawl.*} render in Prometheus as:
+ * The crawler's meters, one instance per crawled source: every meter carries {@code source} ({@code bse},
+ * {@code cninfo}), so two crawlers can share one registry ({@code pilu local}). Micrometer names {@code pilu.crawl.*}
+ * render in Prometheus as (each with {@code source} besides the labels shown):
  *
  * <table>
  *   <caption>Crawler metrics</caption>
- *   <tr><td>{@code pilu_crawl_requests_total{endpoint,outcome}}</td><td>HTTP requests to bse.cn by endpoint
- *       (warmup, company_announcement, disclosure_list, document) and outcome (ok, session_expired, throttled,
+ *   <tr><td>{@code pilu_crawl_requests_total{endpoint,outcome}}</td><td>HTTP requests to the site by endpoint
+ *       (warmup, company_announcement, disclosure_list, document, cninfo's query, stock_list…) and outcome (ok, session_expired, throttled,
  *       server_error, io_error, http_4xx…)</td></tr>
  *   <tr><td>{@code pilu_crawl_fetch_latency_seconds{endpoint}}</td><td>request latency histogram (to response
  *       headers)</td></tr>
  *   <tr><td>{@code pilu_crawl_documents_total{type,outcome}}</td><td>documents by file type and extraction outcome
- *       (OK, FAILED, SKIPPED)</td></tr>
+ *       (OK, FAILED)</td></tr>
  *   <tr><td>{@code pilu_crawl_documents_refused_total}</td><td>document paths refused by the SSRF guard</td></tr>
  *   <tr><td>{@code pilu_crawl_downloaded_bytes_total}</td><td>document bytes downloaded</td></tr>
  *   <tr><td>{@code pilu_crawl_announcements_published_total}</td><td>raw records committed to Kafka</td></tr>
@@ -43,6 +45,13 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <tr><td>{@code pilu_crawl_poll_running_seconds}</td><td>how long the current poll has run (0 between polls)
  *       </td></tr>
  *   <tr><td>{@code pilu_crawl_poll_deadline_seconds}</td><td>{@code --poll-deadline}</td></tr>
+ *   <tr><td>{@code pilu_crawl_empty_payload_total}</td><td>all-null listing payloads where results were expected
+ *       (the poll fails)</td></tr>
+ *   <tr><td>{@code pilu_crawl_blocked_total}</td><td>answers that mean the site blocks the crawler (403, challenge
+ *       page): the crawler stops</td></tr>
+ *   <tr><td>{@code pilu_crawl_script_rows_dropped_total}</td><td>listing rows whose document is a {@code .js}
+ *       file, dropped</td></tr>
+ *   <tr><td>{@code pilu_crawl_blocked}</td><td>1 once the site blocked the crawler (until it restarts)</td></tr>
  * </table>
  */
 public final class CrawlMetrics {
@@ -50,11 +59,27 @@ public final class CrawlMetrics {
     /** bse.cn publishes on Beijing time; dates become instants at Beijing midnight. */
     public static final ZoneId EXCHANGE_ZONE = ZoneId.of("Asia/Shanghai");
 
+    /** The label every crawl meter carries. */
+    public static final String SOURCE_TAG = "source";
+
+    /** The sources Pilu crawls: the {@code source} label's values. */
+    public static final String BSE = "bse";
+
+    public static final String CNINFO = "cninfo";
+
+    /** The {@code endpoint} label of cninfo's announcement query. */
+    public static final String CNINFO_QUERY_ENDPOINT = "query";
+
     private final MeterRegistry registry;
+    private final String source;
     private final Clock clock;
     private final Counter published;
     private final Counter downloaded;
     private final Counter refused;
+    private final Counter emptyPayload;
+    private final Counter blocked;
+    private final Counter scriptRows;
+    private final AtomicLong blockedNow = new AtomicLong();
     private final AtomicLong lastSuccessEpochSeconds = new AtomicLong();
     private final AtomicReference<LocalDate> newestSeen = new AtomicReference<>();
     private final AtomicReference<LocalDate> highWater = new AtomicReference<>();
@@ -62,45 +87,75 @@ public final class CrawlMetrics {
     private final AtomicLong pollStartedNanos = new AtomicLong();
     private final AtomicLong pollDeadlineSeconds = new AtomicLong();
 
+    /** The meters of the bse.cn crawl. */
     public CrawlMetrics(MeterRegistry registry) {
-        this(registry, Clock.systemUTC());
+        this(registry, BSE);
     }
 
-    CrawlMetrics(MeterRegistry registry, Clock clock) {
+    /** The meters of {@code source}'s crawl. */
+    public CrawlMetrics(MeterRegistry registry, String source) {
+        this(registry, source, Clock.systemUTC());
+    }
+
+    CrawlMetrics(MeterRegistry registry, String source, Clock clock) {
         this.registry = registry;
+        this.source = java.util.Objects.requireNonNull(source, "source");
         this.clock = clock;
         this.published = Counter.builder("pilu.crawl.announcements.published")
                 .description("Raw announcements committed to Kafka")
+                .tag(SOURCE_TAG, source)
                 .register(registry);
         this.downloaded = Counter.builder("pilu.crawl.downloaded")
                 .baseUnit("bytes")
                 .description("Document bytes downloaded")
+                .tag(SOURCE_TAG, source)
                 .register(registry);
         this.refused = Counter.builder("pilu.crawl.documents.refused")
                 .description("Document paths refused by the SSRF guard (off-host, traversal, absolute URL)")
+                .tag(SOURCE_TAG, source)
                 .register(registry);
         Gauge.builder("pilu.crawl.last.successful.poll", lastSuccessEpochSeconds, AtomicLong::doubleValue)
                 .baseUnit("seconds")
                 .description("Epoch seconds of the last successful poll")
+                .tag(SOURCE_TAG, source)
                 .register(registry);
         Gauge.builder("pilu.crawl.lag", this, CrawlMetrics::lagSeconds)
                 .baseUnit("seconds")
                 .description("Now minus the newest publish date seen (Beijing midnight)")
+                .tag(SOURCE_TAG, source)
                 .register(registry);
         Gauge.builder("pilu.crawl.checkpoint.high.water", highWater, h -> epochSeconds(h.get()))
                 .baseUnit("seconds")
                 .description("The checkpoint's high-water publish date as epoch seconds")
+                .tag(SOURCE_TAG, source)
                 .register(registry);
         Gauge.builder("pilu.crawl.checkpoint.seen.ids", seenIds, AtomicLong::doubleValue)
                 .description("Ids in the checkpoint's recently-seen set")
+                .tag(SOURCE_TAG, source)
+                .register(registry);
+        this.emptyPayload = Counter.builder("pilu.crawl.empty.payload")
+                .description("All-null listing payloads where results were expected")
+                .tag(SOURCE_TAG, source)
+                .register(registry);
+        this.blocked = Counter.builder("pilu.crawl.blocked")
+                .description("Answers meaning the site blocks the crawler (403, challenge page)")
+                .tag(SOURCE_TAG, source)
+                .register(registry);
+        this.scriptRows = Counter.builder("pilu.crawl.script.rows.dropped")
+                .description("Listing rows whose document is a .js file, dropped")
+                .tag(SOURCE_TAG, source)
+                .register(registry);
+        Gauge.builder("pilu.crawl.blocked.state", blockedNow, AtomicLong::doubleValue)
+                .description("1 once the site blocked the crawler, until the crawler restarts")
+                .tag(SOURCE_TAG, source)
                 .register(registry);
         // Alerts watch increase() of these; a series that first appears with the first event would hide that event
         // (increase() needs two samples), so every known tag value exists at 0 from the start.
         for (String outcome : new String[] {"ok", "failed"}) {
-            registry.counter("pilu.crawl.polls", "outcome", outcome);
+            registry.counter("pilu.crawl.polls", SOURCE_TAG, source, "outcome", outcome);
         }
-        for (ListingEndpoint endpoint : ListingEndpoint.values()) {
-            registry.counter("pilu.crawl.listing.schema.errors", "endpoint", endpoint.metricTag());
+        for (String endpoint : listingEndpoints(source)) {
+            registry.counter("pilu.crawl.listing.schema.errors", SOURCE_TAG, source, "endpoint", endpoint);
         }
         for (Refusal r : Refusal.values()) {
             refusals(r);
@@ -108,17 +163,30 @@ public final class CrawlMetrics {
         Gauge.builder("pilu.crawl.poll.running", this, CrawlMetrics::pollRunningSeconds)
                 .baseUnit("seconds")
                 .description("How long the current poll has been running; 0 between polls")
+                .tag(SOURCE_TAG, source)
                 .register(registry);
         Gauge.builder("pilu.crawl.poll.deadline", pollDeadlineSeconds, AtomicLong::doubleValue)
                 .baseUnit("seconds")
                 .description("The poll deadline (--poll-deadline); a poll running longer is stuck")
+                .tag(SOURCE_TAG, source)
                 .register(registry);
+    }
+
+    /** The {@code endpoint} values of {@code source}'s listing requests (its schema errors exist at 0). */
+    static java.util.List<String> listingEndpoints(String source) {
+        if (CNINFO.equals(source)) {
+            return java.util.List.of(CNINFO_QUERY_ENDPOINT);
+        }
+        return java.util.Arrays.stream(ListingEndpoint.values())
+                .map(ListingEndpoint::metricTag)
+                .toList();
     }
 
     private Counter refusals(Refusal reason) {
         return Counter.builder("pilu.crawl.refusals")
                 .tag("reason", reason.tag())
                 .description("Hostile or broken input from the exchange refused, by reason")
+                .tag(SOURCE_TAG, source)
                 .register(registry);
     }
 
@@ -150,8 +218,29 @@ public final class CrawlMetrics {
         return registry;
     }
 
+    /** The {@code source} label of these meters. */
+    public String source() {
+        return source;
+    }
+
+    /** An all-null listing payload arrived where results were expected. */
+    public void emptyPayload() {
+        emptyPayload.increment();
+    }
+
+    /** The site answered with a block (403, challenge page). */
+    public void blocked() {
+        blocked.increment();
+        blockedNow.set(1);
+    }
+
+    /** {@code count} listing rows pointing at a {@code .js} file were dropped. */
+    public void scriptRowsDropped(int count) {
+        scriptRows.increment(count);
+    }
+
     public void request(String endpoint, String outcome) {
-        registry.counter("pilu.crawl.requests", "endpoint", endpoint, "outcome", outcome)
+        registry.counter("pilu.crawl.requests", SOURCE_TAG, source, "endpoint", endpoint, "outcome", outcome)
                 .increment();
     }
 
@@ -159,7 +248,8 @@ public final class CrawlMetrics {
         Timer.builder("pilu.crawl.fetch.latency")
                 .tag("endpoint", endpoint)
                 .publishPercentileHistogram()
-                .description("bse.cn request latency to response headers")
+                .description("Request latency to response headers")
+                .tag(SOURCE_TAG, source)
                 .register(registry)
                 .record(duration.toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -167,6 +257,8 @@ public final class CrawlMetrics {
     public void document(String fileType, String outcome) {
         registry.counter(
                         "pilu.crawl.documents",
+                        SOURCE_TAG,
+                        source,
                         "type",
                         fileType == null || fileType.isBlank() ? "unknown" : fileType,
                         "outcome",
@@ -187,12 +279,13 @@ public final class CrawlMetrics {
     }
 
     public void schemaError(String endpoint) {
-        registry.counter("pilu.crawl.listing.schema.errors", "endpoint", endpoint)
+        registry.counter("pilu.crawl.listing.schema.errors", SOURCE_TAG, source, "endpoint", endpoint)
                 .increment();
     }
 
     public void poll(boolean ok) {
-        registry.counter("pilu.crawl.polls", "outcome", ok ? "ok" : "failed").increment();
+        registry.counter("pilu.crawl.polls", SOURCE_TAG, source, "outcome", ok ? "ok" : "failed")
+                .increment();
         if (ok) {
             lastSuccessEpochSeconds.set(clock.instant().getEpochSecond());
         }

@@ -29,7 +29,22 @@ public enum Refusal {
     /** A redirect to another scheme, host or port. */
     REDIRECT_OFF_ORIGIN,
     /** A poll still running at {@code --poll-deadline}. */
-    POLL_DEADLINE;
+    POLL_DEADLINE,
+    /**
+     * A cninfo row whose exchange cannot be told from its column and security code: never guessed, the row is not
+     * published.
+     */
+    UNKNOWN_EXCHANGE,
+    /**
+     * A cninfo query part that cannot be split further (one day, one column, one category) and still reports 3 000
+     * records or more, the most the site pages through: the poll fails, the checkpoint stays.
+     */
+    WINDOW_TOO_LARGE,
+    /**
+     * The parts a cninfo window was split into report fewer announcements in total than the window itself: some are
+     * outside every part (e.g. in a category the crawler does not know); the poll fails, the checkpoint stays.
+     */
+    SPLIT_INCOMPLETE;
 
     /** The metric label value, e.g. {@code text_budget_exceeded}. */
     public String tag() {

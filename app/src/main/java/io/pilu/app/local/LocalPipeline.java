@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
@@ -51,7 +52,8 @@ public final class LocalPipeline implements AutoCloseable {
      * @param esPort    Elasticsearch HTTP port (0 = any free port)
      * @param opsPort   the one ops endpoint's port (0 = any free port)
      * @param opsHost   the address the ops endpoint binds (null: {@code 127.0.0.1}, this machine only)
-     * @param crawl     the crawler's configuration, or null for no crawler (its Kafka and work directory are set here)
+     * @param crawls    one configuration per crawled source (bse, cninfo), each run as its own service
+     *                  {@code crawl-<source>}; empty for no crawler (their Kafka and work directory are set here)
      * @param enrich    enrich's configuration, or null for none (its Kafka and state directory are set here)
      * @param sink      the sink's configuration, or null for none (its Kafka and Elasticsearch are set here)
      * @param visitsSink the research-visits sink's configuration, or null for none (Kafka and Elasticsearch set here)
@@ -64,7 +66,7 @@ public final class LocalPipeline implements AutoCloseable {
             int esPort,
             int opsPort,
             String opsHost,
-            CrawlConfig crawl,
+            List<CrawlConfig> crawls,
             EnrichConfig enrich,
             SinkConfig sink,
             SinkConfig visitsSink,
@@ -72,21 +74,22 @@ public final class LocalPipeline implements AutoCloseable {
             Integer webPort) {
         public Options {
             opsHost = opsHost == null || opsHost.isBlank() ? "127.0.0.1" : opsHost;
+            crawls = crawls == null ? List.of() : List.copyOf(crawls);
         }
 
         /** Only the broker and the node. */
         public static Options infraOnly(Path dataDir, int kafkaPort, int esPort, int opsPort, String opsHost) {
-            return new Options(dataDir, kafkaPort, esPort, opsPort, opsHost, null, null, null, null, null, null);
+            return new Options(dataDir, kafkaPort, esPort, opsPort, opsHost, List.of(), null, null, null, null, null);
         }
 
         /** Every service, the analytics API and the web app on any free port. */
         public static Options all(
-                Path dataDir, int kafkaPort, int esPort, int opsPort, String opsHost, CrawlConfig crawl) {
-            return all(dataDir, kafkaPort, esPort, opsPort, opsHost, crawl, 0, 0);
+                Path dataDir, int kafkaPort, int esPort, int opsPort, String opsHost, CrawlConfig... crawls) {
+            return all(dataDir, kafkaPort, esPort, opsPort, opsHost, List.of(crawls), 0, 0);
         }
 
         /**
-         * Every service: {@code crawl} as given, enrich, the sinks and analytics configured from the environment and
+         * Every service: {@code crawls} as given, enrich, the sinks and analytics configured from the environment and
          * defaults, the analytics API and the web app on the ports given.
          */
         public static Options all(
@@ -95,7 +98,7 @@ public final class LocalPipeline implements AutoCloseable {
                 int esPort,
                 int opsPort,
                 String opsHost,
-                CrawlConfig crawl,
+                List<CrawlConfig> crawls,
                 int analyticsPort,
                 int webPort) {
             return new Options(
@@ -104,7 +107,7 @@ public final class LocalPipeline implements AutoCloseable {
                     esPort,
                     opsPort,
                     opsHost,
-                    crawl,
+                    crawls,
                     EnrichCommand.fromEnvironment(),
                     SinkCommand.fromEnvironment(),
                     SinkCommand.visitsFromEnvironment(),
@@ -120,7 +123,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final PrometheusMeterRegistry registry = Metrics.newRegistry("local");
     private KafkaBroker broker;
     private ElasticsearchNode elasticsearch;
-    private CrawlService crawl;
+    private final List<CrawlService> crawls = new java.util.ArrayList<>();
     private OpsServer ops;
     private int analyticsPort = -1;
     private WebServer web;
@@ -216,9 +219,10 @@ public final class LocalPipeline implements AutoCloseable {
                             registry),
                     () -> false);
         }
-        if (o.crawl() != null) {
-            CrawlService c = CrawlService.start(o.crawl().on(kafka, dir.resolve("crawl-work")), registry);
-            crawl = run(Phase.CRAWL, "crawl", c, c::failed);
+        for (CrawlConfig config : o.crawls()) {
+            // one service per source, each with its own checkpoint key, transactional id and work subdirectory
+            CrawlService c = CrawlService.start(config.on(kafka, dir.resolve("crawl-work")), registry);
+            crawls.add(run(Phase.CRAWL, "crawl-" + c.source(), c, c::failed));
         }
         ops = lifecycle.add(
                 Phase.OPS,
@@ -263,8 +267,11 @@ public final class LocalPipeline implements AutoCloseable {
         if (!failures.isEmpty()) {
             return Check.failing("failed: " + failures.keySet());
         }
-        if (crawl != null && !crawl.liveness().ok()) {
-            return Check.failing("crawler " + crawl.liveness().detail());
+        for (CrawlService crawl : crawls) {
+            if (!crawl.liveness().ok()) {
+                return Check.failing(
+                        "crawler " + crawl.source() + ": " + crawl.liveness().detail());
+            }
         }
         return Check.ok("all services running");
     }

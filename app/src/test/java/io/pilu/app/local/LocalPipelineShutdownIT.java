@@ -7,10 +7,13 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.pilu.app.LocalCommand;
 import io.pilu.enrich.topology.EnrichConfig;
 import io.pilu.ingest.cli.CrawlCommand;
 import io.pilu.ingest.simulator.BseSimulator;
 import io.pilu.ingest.simulator.SampleSet;
+import io.pilu.ingest.simulator.cninfo.CninfoSampleSet;
+import io.pilu.ingest.simulator.cninfo.CninfoSimulator;
 import io.pilu.model.Topics;
 import io.pilu.service.KafkaSettings;
 import io.pilu.service.Lifecycle.Closed;
@@ -33,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code pilu local --offline} stopped after it indexed the samples: its one lifecycle stops crawl, enrich, sink, the
+ * {@code pilu local --offline} stopped after it indexed both sources' samples: its one lifecycle stops both crawlers
+ * (bse.cn's, then cninfo's), enrich, sink, the
  * ops endpoint, the node and the broker in that order, each cleanly; at the moment the services are down and the
  * broker is still up, enrich's and the sink's offsets cover every record they read and the crawler's transaction is
  * not left open; and nothing in this JVM logged an error (or the admin-client warning of a broker gone too early).
@@ -50,14 +54,19 @@ class LocalPipelineShutdownIT {
         logs.start();
         root.addAppender(logs);
         SampleSet samples = SampleSet.bundled();
+        int announcements =
+                samples.ids().size() + CninfoSampleSet.bundled().samples().size();
         Map<String, Object> atStop = new HashMap<>();
-        try (BseSimulator site = BseSimulator.withSamples()) {
+        try (BseSimulator site = BseSimulator.withSamples();
+                CninfoSimulator cninfo = CninfoSimulator.withSamples()) {
+            // as pilu local --offline: the cninfo crawler first, so the lifecycle stops bse.cn's first
             LocalPipeline pipeline = LocalPipeline.start(LocalPipeline.Options.all(
                     dataDir,
                     0,
                     0,
                     0,
                     null,
+                    CrawlCommand.parse(LocalCommand.offlineCninfoArgs(cninfo).toArray(String[]::new)),
                     CrawlCommand.parse(
                             "--base-url",
                             site.baseUrl(),
@@ -70,8 +79,7 @@ class LocalPipelineShutdownIT {
             try {
                 await().atMost(Duration.ofMinutes(3))
                         .pollInterval(Duration.ofSeconds(1))
-                        .until(() ->
-                                pipeline.status().indexed() == samples.ids().size());
+                        .until(() -> pipeline.status().indexed() == announcements);
                 // Runs after the services stopped and before the node and the broker do: what they left committed.
                 pipeline.lifecycle().add(Phase.OPS, "probe", () -> atStop.putAll(committed(pipeline)));
             } finally {
@@ -80,7 +88,8 @@ class LocalPipelineShutdownIT {
             assertThat(pipeline.lifecycle().closed())
                     .extracting(Closed::name)
                     .containsExactly(
-                            "crawl",
+                            "crawl-bse",
+                            "crawl-cninfo",
                             "enrich",
                             "sink-research-visits",
                             "sink",
@@ -98,9 +107,11 @@ class LocalPipelineShutdownIT {
             root.detachAppender(logs);
         }
 
-        assertThat(atStop).containsKeys("enrich", "sink", "crawl-transaction", "raw-records");
-        assertThat(atStop.get("raw-records")).isEqualTo(samples.ids().size());
+        assertThat(atStop)
+                .containsKeys("enrich", "sink", "crawl-transaction", "crawl-transaction-cninfo", "raw-records");
+        assertThat(atStop.get("raw-records")).isEqualTo(announcements);
         assertThat((String) atStop.get("crawl-transaction")).isNotEqualTo("ONGOING");
+        assertThat((String) atStop.get("crawl-transaction-cninfo")).isNotEqualTo("ONGOING");
         @SuppressWarnings("unchecked")
         Map<String, Boolean> enrich = (Map<String, Boolean>) atStop.get("enrich");
         @SuppressWarnings("unchecked")
@@ -138,11 +149,14 @@ class LocalPipelineShutdownIT {
             result.put(
                     "sink",
                     covered(admin, SinkConfig.DEFAULT_GROUP_ID, TopicReader.readCommitted(kafka, topics.enriched())));
-            TransactionDescription tx = admin.describeTransactions(List.of("pilu-crawl-bse"))
+            Map<String, TransactionDescription> tx = admin.describeTransactions(
+                            List.of("pilu-crawl-bse", "pilu-crawl-cninfo"))
                     .all()
-                    .get(30, TimeUnit.SECONDS)
-                    .get("pilu-crawl-bse");
-            result.put("crawl-transaction", tx.state().toString());
+                    .get(30, TimeUnit.SECONDS);
+            result.put("crawl-transaction", tx.get("pilu-crawl-bse").state().toString());
+            result.put(
+                    "crawl-transaction-cninfo",
+                    tx.get("pilu-crawl-cninfo").state().toString());
         }
         result.put("raw-records", TopicReader.readCommitted(kafka, topics.raw()).size());
         return result;

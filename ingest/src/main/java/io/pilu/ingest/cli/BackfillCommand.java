@@ -2,12 +2,12 @@ package io.pilu.ingest.cli;
 
 import io.pilu.ingest.CrawlMetrics;
 import io.pilu.ingest.crawl.BackfillCheckpoint;
-import io.pilu.ingest.crawl.BackfillWalk;
 import io.pilu.ingest.crawl.CrawlException;
 import io.pilu.ingest.crawl.CrawlWiring;
 import io.pilu.ingest.crawl.CrawlerSettings;
 import io.pilu.ingest.crawl.PassResult;
 import io.pilu.ingest.crawl.StopSignal;
+import io.pilu.ingest.crawl.Walk;
 import io.pilu.model.Json;
 import io.pilu.service.CommonOptions;
 import io.pilu.service.Lifecycle;
@@ -84,17 +84,19 @@ public final class BackfillCommand implements Callable<Integer> {
         }
         options.validate(spec.commandLine());
         CrawlerSettings settings = options.settings(common);
-        CrawlMetrics metrics = new CrawlMetrics(Metrics.newRegistry("backfill"));
+        CrawlMetrics metrics = new CrawlMetrics(
+                Metrics.newRegistry("backfill"), settings.source().name());
         Clock clock = Clock.systemUTC();
-        String key = BackfillCheckpoint.key(CrawlWiring.SOURCE, from, to);
+        String source = settings.source().name();
+        String key = BackfillCheckpoint.key(source, from, to);
         // On Ctrl-C the one shutdown hook stops the crawler at its next safe point and waits for the page under way.
         Lifecycle lifecycle = new Lifecycle("pilu-backfill").closeOnShutdown();
         StopSignal signal = null;
         try {
-            CrawlWiring wiring = lifecycle.add(Phase.CRAWL, "backfill", new CrawlWiring(settings, metrics, stdout));
+            CrawlWiring<?> wiring = lifecycle.add(Phase.CRAWL, "backfill", CrawlWiring.of(settings, metrics, stdout));
             signal =
                     lifecycle.add(Phase.CRAWL, "backfill-stop", new StopSignal(wiring.crawler, Thread.currentThread()));
-            BackfillCheckpoint state = readState(wiring, key);
+            BackfillCheckpoint state = readState(wiring, source, key);
             if (state.done()) {
                 log.info(
                         "backfill {}..{} is already complete ({} announcements published); nothing to do",
@@ -113,9 +115,9 @@ public final class BackfillCommand implements Callable<Integer> {
             // The bar needs an interactive terminal and must not mix with JSON lines on stdout (--dry-run).
             boolean bar = System.console() != null && !options.dryRun;
             BackfillProgress progress = new BackfillProgress(bar ? stdout : null, System::nanoTime);
-            BackfillWalk walk = new BackfillWalk(state, settings.filter(from, to), clock);
+            Backfill<?> walk = backfill(wiring, state, clock);
             try {
-                PassResult result = wiring.crawler.runPass(walk, progress);
+                PassResult result = walk.run(progress);
                 progress.finish(result.complete() ? "complete" : "stopped (re-run the same command to resume)");
                 return result.complete() ? 0 : 1;
             } catch (CrawlException e) {
@@ -135,10 +137,25 @@ public final class BackfillCommand implements Callable<Integer> {
         }
     }
 
-    private BackfillCheckpoint readState(CrawlWiring wiring, String key) throws Exception {
+    /** A crawler and a backfill walk of the same source. */
+    private record Backfill<Q>(CrawlWiring<Q> wiring, Walk<Q> walk) {
+        PassResult run(BackfillProgress progress) throws CrawlException, InterruptedException {
+            return wiring.runPass(walk, progress);
+        }
+
+        BackfillCheckpoint state() {
+            return (BackfillCheckpoint) walk.state();
+        }
+    }
+
+    private <Q> Backfill<Q> backfill(CrawlWiring<Q> wiring, BackfillCheckpoint state, Clock clock) {
+        return new Backfill<>(wiring, wiring.source.backfill(state, from, to, clock));
+    }
+
+    private BackfillCheckpoint readState(CrawlWiring<?> wiring, String source, String key) throws Exception {
         Optional<String> stored = wiring.publisher.readState(key);
         if (stored.isEmpty()) {
-            return BackfillCheckpoint.initial(CrawlWiring.SOURCE, from, to);
+            return BackfillCheckpoint.initial(source, from, to);
         }
         try {
             return Json.mapper().readValue(stored.get(), BackfillCheckpoint.class);

@@ -29,8 +29,10 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "crawl",
         mixinStandardHelpOptions = true,
-        description = "Crawl bse.cn announcements into Kafka (incremental, resumable; --once for one poll, --dry-run "
-                + "to print JSON lines instead).")
+        description =
+                "Crawl bse.cn or cninfo.com.cn (--source) announcements into Kafka (incremental, resumable; --once "
+                        + "for one poll, --dry-run "
+                        + "to print JSON lines instead).")
 public final class CrawlCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(CrawlCommand.class);

@@ -1,5 +1,10 @@
 package io.pilu.ingest.cli;
 
+import io.pilu.ingest.cninfo.CninfoClientConfig;
+import io.pilu.ingest.cninfo.CninfoQuery;
+import io.pilu.ingest.crawl.BseCrawlSource;
+import io.pilu.ingest.crawl.CninfoCrawlSource;
+import io.pilu.ingest.crawl.CrawlSource;
 import io.pilu.ingest.crawl.CrawlerSettings;
 import io.pilu.ingest.document.ExtractionBudget;
 import io.pilu.ingest.http.BackoffPolicy;
@@ -23,13 +28,103 @@ import picocli.CommandLine.Option;
  */
 public final class CrawlOptions {
 
+    /** The sites Pilu crawls. */
+    public enum Source {
+        bse,
+        cninfo
+    }
+
+    @Option(
+            names = "--source",
+            paramLabel = "SOURCE",
+            defaultValue = "${env:PILU_CRAWL_SOURCE:-bse}",
+            description = "Site to crawl: bse (bse.cn, Beijing) or cninfo (cninfo.com.cn: Shenzhen, Shanghai and "
+                    + "Beijing) (env PILU_CRAWL_SOURCE, default ${DEFAULT-VALUE}).")
+    public Source source = Source.bse;
+
     @Option(
             names = "--base-url",
             paramLabel = "URL",
-            defaultValue = "${env:PILU_BSE_BASE_URL:-https://www.bse.cn}",
-            description = "Exchange base URL; list endpoints, warm-up page and documents are below it, and documents "
-                    + "are fetched from this host only (env PILU_BSE_BASE_URL, default ${DEFAULT-VALUE}).")
+            description = "Site base URL. bse: list endpoints, warm-up page and documents are below it, and documents "
+                    + "are fetched from this host only (env PILU_BSE_BASE_URL, default " + BSE_BASE_URL + "); "
+                    + "cninfo: the query and the stock list (env PILU_CNINFO_BASE_URL, default " + CNINFO_BASE_URL
+                    + ").")
     public URI baseUrl;
+
+    @Option(
+            names = "--document-base-url",
+            paramLabel = "URL",
+            defaultValue = "${env:PILU_CNINFO_DOCUMENT_URL:-" + CNINFO_DOCUMENT_URL + "}",
+            description = "cninfo only: the document host; documents are fetched from it and nowhere else (env "
+                    + "PILU_CNINFO_DOCUMENT_URL, default ${DEFAULT-VALUE}).")
+    public URI documentBaseUrl;
+
+    @Option(
+            names = "--column",
+            paramLabel = "COLUMN",
+            split = ",",
+            defaultValue = "${env:PILU_CRAWL_COLUMNS:-szse,bj}",
+            description = "cninfo only: market columns to list, repeatable or comma-separated: szse (Shenzhen and "
+                    + "Shanghai), sse, bj; each is "
+                    + "listed on its own, rows found in several are published once (env PILU_CRAWL_COLUMNS, default "
+                    + "${DEFAULT-VALUE}).")
+    public List<String> columns;
+
+    @Option(
+            names = "--tab",
+            paramLabel = "TAB",
+            split = ",",
+            defaultValue = "${env:PILU_CRAWL_TABS:-fulltext,relation}",
+            description = "cninfo only: tabs to list, repeatable or comma-separated: fulltext (announcements), "
+                    + "relation (调研 records); rows found in both are published once (env PILU_CRAWL_TABS, default "
+                    + "${DEFAULT-VALUE}).")
+    public List<String> tabs;
+
+    @Option(
+            names = "--category",
+            paramLabel = "CODE",
+            split = ",",
+            defaultValue = "${env:PILU_CRAWL_CATEGORIES:-}",
+            description = "cninfo only: category codes, repeatable or comma-separated, e.g. category_dyhd_szdy; codes "
+                    + "ending _szdy go to the relation tab, others to fulltext, and a tab with none is not listed; "
+                    + "empty = all (env PILU_CRAWL_CATEGORIES, default all).")
+    public List<String> categories;
+
+    @Option(
+            names = "--list-interval",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            defaultValue = "${env:PILU_CRAWL_LIST_INTERVAL:-1s}",
+            description = "cninfo only: least time between two list requests, plus --interval-jitter (env "
+                    + "PILU_CRAWL_LIST_INTERVAL, default ${DEFAULT-VALUE}).")
+    public Duration listInterval;
+
+    @Option(
+            names = "--document-interval",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            defaultValue = "${env:PILU_CRAWL_DOCUMENT_INTERVAL:-2s}",
+            description = "cninfo only: least time between two document downloads, plus --interval-jitter (env "
+                    + "PILU_CRAWL_DOCUMENT_INTERVAL, default ${DEFAULT-VALUE}).")
+    public Duration documentInterval;
+
+    @Option(
+            names = "--interval-jitter",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            defaultValue = "${env:PILU_CRAWL_INTERVAL_JITTER:-1s}",
+            description = "cninfo only: up to this much more, at random, after each interval (env "
+                    + "PILU_CRAWL_INTERVAL_JITTER, default ${DEFAULT-VALUE}).")
+    public Duration intervalJitter;
+
+    /** {@code --base-url}'s default per source. */
+    public static final String BSE_BASE_URL = "https://www.bse.cn";
+
+    public static final String CNINFO_BASE_URL = "http://www.cninfo.com.cn";
+    public static final String CNINFO_DOCUMENT_URL = "http://static.cninfo.com.cn";
+
+    /** How the environment is read (a seam for tests; the flag always wins). */
+    static java.util.function.UnaryOperator<String> env = System::getenv;
 
     @Option(
             names = "--endpoint",
@@ -184,9 +279,9 @@ public final class CrawlOptions {
     @Option(
             names = "--transactional-id",
             paramLabel = "ID",
-            defaultValue = "${env:PILU_CRAWL_TRANSACTIONAL_ID:-pilu-crawl-bse}",
+            defaultValue = "${env:PILU_CRAWL_TRANSACTIONAL_ID}",
             description = "Kafka transactional.id; a restarted crawler with the same id fences the old one. One per "
-                    + "concurrently running crawler (env PILU_CRAWL_TRANSACTIONAL_ID, default ${DEFAULT-VALUE}).")
+                    + "concurrently running crawler (env PILU_CRAWL_TRANSACTIONAL_ID, default pilu-crawl-<source>).")
     public String transactionalId;
 
     @Option(
@@ -219,21 +314,86 @@ public final class CrawlOptions {
                 common.bootstrapServers,
                 common.topics(),
                 common.replicationFactor,
-                clientConfig(),
+                crawlSource(),
                 extractionBudget(),
                 workDir,
-                endpoint,
-                fallbackEndpoint,
-                transactionalId,
+                transactionalId(),
                 transactionTimeout,
-                dryRun,
-                filter(null, null));
+                dryRun);
+    }
+
+    /** The site to crawl, with its client and filter. */
+    public CrawlSource<?> crawlSource() {
+        return switch (source) {
+            case bse -> new BseCrawlSource(clientConfig(), endpoint, fallbackEndpoint, filter(null, null));
+            case cninfo -> cninfoSource();
+        };
+    }
+
+    private CrawlSource<?> cninfoSource() {
+        return new CninfoCrawlSource(
+                cninfoClientConfig(),
+                distinct(columns),
+                distinct(tabs),
+                distinct(categories),
+                new LinkedHashSet<>(list(companyCodes)),
+                keyword);
+    }
+
+    /** The cninfo client configuration: its politeness, and the caps and retries shared with bse.cn. */
+    public CninfoClientConfig cninfoClientConfig() {
+        return new CninfoClientConfig(
+                baseUrl(),
+                documentBaseUrl,
+                connectTimeout,
+                readTimeout,
+                requestDeadline,
+                maxDocumentBytes,
+                maxListingBytes,
+                maxListingRows,
+                listInterval,
+                intervalJitter,
+                documentInterval,
+                intervalJitter,
+                new BackoffPolicy(backoffInitial, backoffMax, maxAttempts),
+                BseClientConfig.DEFAULT_USER_AGENT,
+                CninfoClientConfig.DEFAULT_STOCK_LIST_TTL,
+                CninfoClientConfig.DEFAULT_MAX_STOCK_LIST_BYTES);
+    }
+
+    private static List<String> distinct(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream()
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .distinct()
+                .toList();
+    }
+
+    /** {@code --transactional-id}, else {@code pilu-crawl-<source>}: two sources never fence each other. */
+    public String transactionalId() {
+        return transactionalId == null || transactionalId.isBlank() ? "pilu-crawl-" + source : transactionalId;
+    }
+
+    /** {@code --base-url}, else the source's variable, else its default. */
+    public URI baseUrl() {
+        if (baseUrl != null) {
+            return baseUrl;
+        }
+        String variable = source == Source.cninfo ? "PILU_CNINFO_BASE_URL" : "PILU_BSE_BASE_URL";
+        String fromEnv = env.apply(variable);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return URI.create(fromEnv.strip());
+        }
+        return URI.create(source == Source.cninfo ? CNINFO_BASE_URL : BSE_BASE_URL);
     }
 
     /** The HTTP client configuration. */
     public BseClientConfig clientConfig() {
         return new BseClientConfig(
-                baseUrl,
+                baseUrl(),
                 connectTimeout,
                 readTimeout,
                 maxDocumentBytes,
@@ -269,16 +429,51 @@ public final class CrawlOptions {
         v.positive("--session-ttl", sessionTtl);
         v.notNegative("--backoff-initial", backoffInitial);
         v.notNegative("--backoff-max", backoffMax);
+        v.notNegative("--list-interval", listInterval);
+        v.notNegative("--document-interval", documentInterval);
+        v.notNegative("--interval-jitter", intervalJitter);
+        if (source == Source.cninfo) {
+            if (!list(typeCodes).isEmpty()) {
+                v.fail("--type-codes is bse.cn's filter; for cninfo use --category");
+            }
+            for (String c : distinct(columns)) {
+                if (!CninfoQuery.COLUMNS.contains(c)) {
+                    v.fail("--column must be szse, sse or bj, not '" + c + "'");
+                }
+            }
+            for (String t : distinct(tabs)) {
+                if (!CninfoQuery.TABS.contains(t)) {
+                    v.fail("--tab must be fulltext or relation, not '" + t + "'");
+                }
+            }
+            if (distinct(columns).isEmpty() || distinct(tabs).isEmpty()) {
+                v.fail("--column and --tab need at least one value each");
+            }
+            for (String c : list(companyCodes)) {
+                if (!c.matches("[0-9]{6}")) {
+                    v.fail("--company-codes: '" + c + "' is not a six-digit code");
+                }
+            }
+            checkUrl(v, "--document-base-url", documentBaseUrl);
+            try {
+                cninfoSource();
+            } catch (IllegalArgumentException e) {
+                v.fail(e.getMessage());
+            }
+        }
         if (!(rateLimit > 0) || Double.isInfinite(rateLimit)) {
             v.fail("--rate-limit must be positive (requests per second), not " + rateLimit);
         }
-        if (baseUrl != null && baseUrl.getRawUserInfo() != null) {
-            v.fail("--base-url must not contain credentials (user:password@); they are never sent or logged");
+        checkUrl(v, "--base-url", baseUrl());
+    }
+
+    private static void checkUrl(Validation v, String option, URI url) {
+        if (url != null && url.getRawUserInfo() != null) {
+            v.fail(option + " must not contain credentials (user:password@); they are never sent or logged");
         }
-        if (baseUrl != null
-                && (baseUrl.getHost() == null
-                        || !("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme())))) {
-            v.fail("--base-url must be http(s)://host[:port], not " + baseUrl);
+        if (url != null
+                && (url.getHost() == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())))) {
+            v.fail(option + " must be http(s)://host[:port], not " + url);
         }
     }
 

@@ -5,9 +5,7 @@ import io.pilu.ingest.Refusal;
 import io.pilu.ingest.document.DocumentExtractionException;
 import io.pilu.ingest.document.DocumentTextExtractor;
 import io.pilu.ingest.document.ExtractedText;
-import io.pilu.ingest.http.BseClient;
 import io.pilu.ingest.http.DocumentDownloadException;
-import io.pilu.ingest.http.DocumentUrlGuard;
 import io.pilu.ingest.http.DownloadedDocument;
 import io.pilu.ingest.http.RefusedDocumentException;
 import io.pilu.ingest.listing.Disclosure;
@@ -27,9 +25,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches one announcement's document and turns it into a raw record. Never throws for a bad document: a refused
- * path, a failed download, a corrupt, encrypted, oversized or over-budget file all become a record with
- * {@code extraction = FAILED} (or {@code SKIPPED} for a type without extractor) and the reason.
+ * Fetches one announcement's document from its source's {@link DocumentSource} and turns it into a raw record, the
+ * same way for every source. Never throws for a bad document: a refused path, a failed download, a corrupt,
+ * encrypted, oversized or over-budget file all become a record with {@code extraction = FAILED} and the reason.
+ *
+ * <p>One rule for the document type, whatever the source: the listed type decides how the body is read. {@code pdf}
+ * must be a PDF by its bytes (a {@code %PDF-} header, which is how a challenge or error page served in its place is
+ * told apart; reason {@code NOT_A_PDF}); {@code html}/{@code htm} is read as HTML; every other type (DOC, DOCX, XLS,
+ * PPT …) is downloaded for its fingerprint (sha-256, size) and kept as a record with {@code extraction=FAILED} and
+ * a reason starting {@code UNSUPPORTED_TYPE}.
  *
  * <p>The work directory holds each document while it is read ({@code doc-*.bin}) and, while it is extracted, a
  * marker naming it and counting the attempts ({@code extracting/<hex id>}). Both are deleted afterwards. At start,
@@ -46,8 +50,14 @@ public final class AnnouncementFetcher {
     /** Processes that may die extracting one document before it is given up as FAILED. */
     static final int MAX_EXTRACTION_ATTEMPTS = 2;
 
-    private final BseClient client;
-    private final DocumentUrlGuard guard;
+    /** How the reason of a document whose type has no extractor starts. */
+    public static final String UNSUPPORTED_TYPE = "UNSUPPORTED_TYPE";
+    /** How the reason of a document listed as PDF whose bytes are not one starts. */
+    public static final String NOT_A_PDF = "NOT_A_PDF";
+    /** Where the PDF header may start: PDF readers accept it within the first 1024 bytes. */
+    static final int PDF_HEADER_WINDOW = 1024;
+
+    private final DocumentSource documents;
     private final DocumentTextExtractor extractor;
     private final CrawlMetrics metrics;
     private final Path workDir;
@@ -58,9 +68,12 @@ public final class AnnouncementFetcher {
     private final Map<String, Path> leftMarkers = new HashMap<>();
 
     public AnnouncementFetcher(
-            BseClient client, DocumentTextExtractor extractor, CrawlMetrics metrics, Path workDir, Clock clock) {
-        this.client = client;
-        this.guard = new DocumentUrlGuard(client.config().baseUrl());
+            DocumentSource documents,
+            DocumentTextExtractor extractor,
+            CrawlMetrics metrics,
+            Path workDir,
+            Clock clock) {
+        this.documents = documents;
         this.extractor = extractor;
         this.metrics = metrics;
         this.workDir = workDir;
@@ -68,7 +81,12 @@ public final class AnnouncementFetcher {
         recoverWorkDir();
     }
 
-    public RawAnnouncement fetch(Disclosure d) throws InterruptedException {
+    /**
+     * The record of {@code d}, whatever happens to its document.
+     *
+     * @throws SourceBlockedException the site blocks the crawler: no record, the crawl stops
+     */
+    public RawAnnouncement fetch(Disclosure d) throws SourceBlockedException, InterruptedException {
         RawAnnouncement record = fetchOrFail(d);
         metrics.document(d.fileType(), record.extraction().name());
         if (record.extraction() != RawAnnouncement.ExtractionStatus.OK) {
@@ -83,10 +101,10 @@ public final class AnnouncementFetcher {
         return record;
     }
 
-    private RawAnnouncement fetchOrFail(Disclosure d) throws InterruptedException {
+    private RawAnnouncement fetchOrFail(Disclosure d) throws SourceBlockedException, InterruptedException {
         URI url;
         try {
-            url = guard.resolve(d.destFilePath());
+            url = documents.resolve(d.destFilePath());
         } catch (RefusedDocumentException e) {
             metrics.documentRefused();
             return RawAnnouncementConverter.failed(d, null, null, "refused: " + e.getMessage(), clock.instant());
@@ -107,7 +125,7 @@ public final class AnnouncementFetcher {
         DownloadedDocument doc;
         try {
             Files.createDirectories(workDir);
-            doc = client.download(url, workDir);
+            doc = documents.download(url, workDir);
         } catch (DocumentDownloadException e) {
             if (e.refusal() != null) {
                 metrics.refused(e.refusal());
@@ -121,16 +139,32 @@ public final class AnnouncementFetcher {
                     "cannot write to the work directory " + workDir + ": " + e.getMessage(),
                     clock.instant());
         }
+        if (!DocumentTextExtractor.supports(d.fileType())) {
+            deleteQuietly(doc.file());
+            return RawAnnouncementConverter.failed(
+                    d,
+                    url,
+                    doc,
+                    UNSUPPORTED_TYPE + ": no text extractor for file type '" + d.fileType()
+                            + "' (supported: pdf, html); the document is fingerprinted, not read",
+                    clock.instant());
+        }
         Path marker = null;
         try {
+            if ("pdf".equalsIgnoreCase(d.fileType()) && !hasPdfHeader(doc.file())) {
+                return RawAnnouncementConverter.failed(
+                        d,
+                        url,
+                        doc,
+                        NOT_A_PDF + ": listed as PDF but the body has no %PDF- header in its first " + PDF_HEADER_WINDOW
+                                + " bytes (an error or challenge page?)",
+                        clock.instant());
+            }
             marker = writeMarker(d.id(), deaths + 1);
             ExtractedText text = extractor.extract(doc.file(), d.fileType());
             return RawAnnouncementConverter.ok(
                     d, url, doc, text, extractor.budget().maxTextChars(), clock.instant());
         } catch (DocumentExtractionException e) {
-            if (e.kind() == DocumentExtractionException.Kind.UNSUPPORTED_TYPE) {
-                return RawAnnouncementConverter.skipped(d, url, doc, e.getMessage(), clock.instant());
-            }
             if (e.kind() == DocumentExtractionException.Kind.TEXT_BUDGET_EXCEEDED) {
                 metrics.refused(Refusal.TEXT_BUDGET_EXCEEDED);
             }
@@ -150,6 +184,16 @@ public final class AnnouncementFetcher {
                 deleteQuietly(leftMarkers.remove(d.id()));
             }
         }
+    }
+
+    /** Whether {@code file} has the PDF header {@code %PDF-} within its first {@value #PDF_HEADER_WINDOW} bytes. */
+    static boolean hasPdfHeader(Path file) throws IOException {
+        byte[] head;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(PDF_HEADER_WINDOW);
+        }
+        String latin = new String(head, StandardCharsets.ISO_8859_1);
+        return latin.contains("%PDF-");
     }
 
     private Path markerOf(String id) {

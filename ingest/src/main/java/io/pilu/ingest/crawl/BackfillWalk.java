@@ -17,12 +17,13 @@ import java.util.Set;
  * the frontier to the oldest date on it. A killed backfill restarts at its frontier day, so it neither re-walks the
  * pages it finished nor republishes an id.
  */
-public final class BackfillWalk implements Walk {
+public final class BackfillWalk implements Walk<ListingFilter> {
 
     private final ListingFilter filter;
     private final Clock clock;
     private BackfillCheckpoint committed;
     private ListingFilter query;
+    private int pageNumber;
     /** Ids published in this process, in case the listing shifts under a pass and shows one twice. */
     private final Set<String> publishedThisRun = new HashSet<>();
 
@@ -44,12 +45,18 @@ public final class BackfillWalk implements Walk {
 
     @Override
     public void begin() {
+        pageNumber = 0;
         query = filter.withDates(filter.from(), committed.frontier() == null ? filter.to() : committed.frontier());
     }
 
-    @Override
+    /** The listing query of the current pass; fixed for the whole pass so page numbers stay comparable. */
     public ListingFilter query() {
         return query;
+    }
+
+    @Override
+    public PageRequest<ListingFilter> request() {
+        return new PageRequest<>(query, pageNumber);
     }
 
     @Override
@@ -108,6 +115,7 @@ public final class BackfillWalk implements Walk {
 
     @Override
     public void commit(PageStep step) {
+        pageNumber++;
         step.publish().forEach(d -> publishedThisRun.add(d.id()));
         committed = (BackfillCheckpoint) step.state();
     }

@@ -15,9 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The incremental crawl as a service: reads its checkpoint, then polls bse.cn on its own thread and publishes new
- * announcements to the raw topic with the checkpoint in the same Kafka transaction, until {@link #close()} (or after
- * one poll with {@code once}). {@code pilu crawl} and {@code pilu local} both run it.
+ * The incremental crawl of one source as a service: reads the source's checkpoint (key = source name), then polls the
+ * site on its own thread and publishes new announcements to the raw topic with the checkpoint in the same Kafka
+ * transaction, until {@link #close()} (or after one poll with {@code once}). {@code pilu crawl} runs one;
+ * {@code pilu local} one per source.
+ *
+ * <p>A site that blocks the crawler (403, challenge page) stops it: polling again would only prolong the block.
+ * {@link #liveness()} then fails, so an orchestrator restarts it (and its back-off spaces the attempts out), and the
+ * exit code is 2.
  */
 public final class CrawlService implements AutoCloseable {
 
@@ -25,8 +30,8 @@ public final class CrawlService implements AutoCloseable {
 
     private final CrawlConfig config;
     private final CrawlMetrics metrics;
-    private final CrawlWiring wiring;
-    private final IncrementalWalk walk;
+    private final CrawlWiring<?> wiring;
+    private final Pass<?> pass;
     private final Thread thread;
     private final StopSignal signal;
     private final CountDownLatch exited = new CountDownLatch(1);
@@ -35,14 +40,31 @@ public final class CrawlService implements AutoCloseable {
     private volatile boolean pollInProgress;
     private volatile long pollStartedNanos;
     private volatile int exitCode = -1;
+    private volatile String blocked; // why the site blocked the crawler, once it did
 
-    private CrawlService(CrawlConfig config, CrawlMetrics metrics, CrawlWiring wiring, IncrementalWalk walk) {
+    /** A crawler and a walk of the same source. */
+    private record Pass<Q>(CrawlWiring<Q> wiring, Walk<Q> walk) {
+        PassResult run() throws CrawlException, InterruptedException {
+            return wiring.runPass(walk, ProgressListener.NONE);
+        }
+
+        CrawlCheckpoint state() {
+            return (CrawlCheckpoint) walk.state();
+        }
+    }
+
+    private CrawlService(CrawlConfig config, CrawlMetrics metrics, CrawlWiring<?> wiring, Pass<?> pass) {
         this.config = config;
         this.metrics = metrics;
         this.wiring = wiring;
-        this.walk = walk;
-        this.thread = new Thread(this::loop, "pilu-crawl");
+        this.pass = pass;
+        this.thread = new Thread(this::loop, "pilu-crawl-" + wiring.source.name());
         this.signal = new StopSignal(wiring.crawler, thread);
+    }
+
+    /** The source this service crawls. */
+    public String source() {
+        return wiring.source.name();
     }
 
     /** Reads the checkpoint and starts polling; dry-run lines go to standard output. */
@@ -57,19 +79,15 @@ public final class CrawlService implements AutoCloseable {
      *                               a flood of duplicates)
      */
     public static CrawlService start(CrawlConfig config, PrometheusMeterRegistry registry, PrintStream stdout) {
-        CrawlMetrics metrics = new CrawlMetrics(registry);
+        CrawlMetrics metrics =
+                new CrawlMetrics(registry, config.crawler().source().name());
         metrics.pollDeadline(config.pollDeadline());
         Clock clock = Clock.systemUTC();
-        CrawlWiring wiring =
-                new CrawlWiring(config.crawler(), metrics, stdout, config.maxPagesPerPoll(), config.pollDeadline());
+        CrawlWiring<?> wiring =
+                CrawlWiring.of(config.crawler(), metrics, stdout, config.maxPagesPerPoll(), config.pollDeadline());
         try {
             CrawlCheckpoint checkpoint = readCheckpoint(wiring, config, clock);
-            IncrementalWalk walk = new IncrementalWalk(
-                    checkpoint,
-                    config.crawler().filter(config.from(), config.to()),
-                    config.retainDays(),
-                    config.seenIdsMax(),
-                    clock);
+            Pass<?> pass = pass(wiring, checkpoint, config, clock);
             metrics.checkpoint(checkpoint.highWater(), checkpoint.seenCount());
             log.info(
                     "pilu crawl starting {} once={} poll_interval={}s high_water={} floor={} seen_ids={}",
@@ -79,7 +97,7 @@ public final class CrawlService implements AutoCloseable {
                     checkpoint.highWater(),
                     checkpoint.floor(),
                     checkpoint.seenCount());
-            CrawlService service = new CrawlService(config, metrics, wiring, walk);
+            CrawlService service = new CrawlService(config, metrics, wiring, pass);
             service.thread.start();
             return service;
         } catch (Exception e) {
@@ -88,36 +106,51 @@ public final class CrawlService implements AutoCloseable {
         }
     }
 
-    private static CrawlCheckpoint readCheckpoint(CrawlWiring wiring, CrawlConfig config, Clock clock)
+    private static <Q> Pass<Q> pass(
+            CrawlWiring<Q> wiring, CrawlCheckpoint checkpoint, CrawlConfig config, Clock clock) {
+        return new Pass<>(
+                wiring,
+                wiring.source.incremental(
+                        checkpoint, config.from(), config.to(), config.retainDays(), config.seenIdsMax(), clock));
+    }
+
+    private static CrawlCheckpoint readCheckpoint(CrawlWiring<?> wiring, CrawlConfig config, Clock clock)
             throws PublishException {
-        Optional<String> stored = wiring.publisher.readState(CrawlWiring.SOURCE);
+        String key = wiring.source.name();
+        Optional<String> stored = wiring.publisher.readState(key);
         if (stored.isPresent()) {
+            CrawlCheckpoint c;
             try {
-                return Json.mapper().readValue(stored.get(), CrawlCheckpoint.class);
+                c = Json.mapper().readValue(stored.get(), CrawlCheckpoint.class);
             } catch (Exception e) {
                 throw new IllegalStateException(
-                        "the crawler state under key '" + CrawlWiring.SOURCE + "' is not a " + "valid checkpoint ("
-                                + e.getMessage() + "); fix or delete it (tombstone) to start afresh",
+                        "the crawler state under key '" + key + "' is not a " + "valid checkpoint (" + e.getMessage()
+                                + "); fix or delete it (tombstone) to start afresh",
                         e);
             }
+            if (!key.equals(c.source())) {
+                throw new IllegalStateException("the crawler state under key '" + key + "' belongs to source '"
+                        + c.source() + "'; fix or delete it (tombstone) to start afresh");
+            }
+            return c;
         }
         LocalDate floor = config.from() != null
                 ? config.from()
                 : LocalDate.now(clock.withZone(CrawlMetrics.EXCHANGE_ZONE)).minusDays(config.initialLookbackDays());
-        return CrawlCheckpoint.initial(CrawlWiring.SOURCE, floor);
+        return CrawlCheckpoint.initial(key, floor);
     }
 
     private void loop() {
         int code = 1;
         try {
             code = polls();
-            log.info("pilu crawl stopped");
+            log.info("pilu crawl stopped: source={}", source());
         } catch (InterruptedException e) {
             // interrupted after the stop's grace period: the open transaction (if any) is aborted
             code = signal.stopRequested() ? exitCodeAfterPolls() : 1;
-            log.info("pilu crawl stopped (interrupted)");
+            log.info("pilu crawl stopped (interrupted): source={}", source());
         } catch (RuntimeException e) {
-            log.error("pilu crawl failed: {}", e.toString(), e);
+            log.error("pilu crawl {} failed: {}", source(), e.toString(), e);
         } finally {
             exitCode = code;
             signal.finished();
@@ -131,26 +164,35 @@ public final class CrawlService implements AutoCloseable {
             pollInProgress = true;
             metrics.pollRunning(true);
             try {
-                PassResult result = wiring.crawler.runPass(walk, ProgressListener.NONE);
+                PassResult result = pass.run();
                 if (result.complete()) {
                     lastPollOk = true;
                     metrics.poll(true);
                 }
                 log.info(
-                        "poll {}: pages={} published={} high_water={} seen_ids={} ({})",
+                        "{} poll {}: pages={} published={} high_water={} seen_ids={} ({})",
+                        source(),
                         result.complete() ? "done" : "stopped",
                         result.pages(),
                         result.published(),
-                        walk.state().highWater(),
-                        walk.state().seenCount(),
+                        pass.state().highWater(),
+                        pass.state().seenCount(),
                         result.reason());
             } catch (CrawlException e) {
                 lastPollOk = false;
                 metrics.poll(false);
                 log.error(
-                        "poll failed, the checkpoint stays where it was: {}",
+                        "{} poll failed, the checkpoint stays where it was: {}",
+                        source(),
                         e.getMessage(),
                         log.isDebugEnabled() ? e : null);
+                if (e.getCause() instanceof ListingException l && l.kind() == ListingException.Kind.BLOCKED) {
+                    blocked = e.getMessage();
+                    log.error(
+                            "{} blocks the crawler; it stops (no further polls) until restarted: {}",
+                            source(),
+                            e.getMessage());
+                }
                 if (e.fatal()) {
                     return 2;
                 }
@@ -189,6 +231,9 @@ public final class CrawlService implements AutoCloseable {
      * is the cure.
      */
     public Check liveness() {
+        if (blocked != null) {
+            return Check.failing(source() + " blocks the crawler: " + blocked);
+        }
         return liveness(pollInProgress, System.nanoTime() - pollStartedNanos, config.pollDeadline());
     }
 

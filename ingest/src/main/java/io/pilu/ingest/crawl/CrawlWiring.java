@@ -2,33 +2,54 @@ package io.pilu.ingest.crawl;
 
 import io.pilu.ingest.CrawlMetrics;
 import io.pilu.ingest.document.DocumentTextExtractor;
-import io.pilu.ingest.http.BseClient;
 import io.pilu.model.Topics;
 import io.pilu.service.TopicProvisioner;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Builds a crawler from its settings and closes what it opened. */
-public final class CrawlWiring implements AutoCloseable {
+/**
+ * Builds a crawler of one source from its settings and closes what it opened.
+ *
+ * @param <Q> the source's query type
+ */
+public final class CrawlWiring<Q> implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CrawlWiring.class);
 
     /** The state key of the bse.cn incremental crawl; backfills derive theirs from it. */
-    public static final String SOURCE = "bse";
+    public static final String SOURCE = CrawlMetrics.BSE;
 
     public final CrawlMetrics metrics;
-    public final BseClient client;
+    public final CrawlSource<Q> source;
     public final AnnouncementPublisher publisher;
-    public final Crawler crawler;
+    public final Crawler<Q> crawler;
+    private final AutoCloseable client;
 
-    public CrawlWiring(CrawlerSettings settings, CrawlMetrics metrics, PrintStream stdout) {
-        this(settings, metrics, stdout, Integer.MAX_VALUE, null);
+    /** A crawler of {@code settings}' source (backfill: no page cap, no deadline). */
+    public static CrawlWiring<?> of(CrawlerSettings settings, CrawlMetrics metrics, PrintStream stdout) {
+        return of(settings, metrics, stdout, Integer.MAX_VALUE, null);
     }
 
     /** With the incremental crawl's bounds on one pass: listing pages, and a deadline (null: none). */
-    public CrawlWiring(
+    public static CrawlWiring<?> of(
             CrawlerSettings settings, CrawlMetrics metrics, PrintStream stdout, int maxPages, Duration pollDeadline) {
+        return new CrawlWiring<>(settings, settings.source(), metrics, stdout, maxPages, pollDeadline);
+    }
+
+    private CrawlWiring(
+            CrawlerSettings settings,
+            CrawlSource<Q> source,
+            CrawlMetrics metrics,
+            PrintStream stdout,
+            int maxPages,
+            Duration pollDeadline) {
         this.metrics = metrics;
-        this.client = new BseClient(settings.client(), metrics);
+        this.source = source;
+        CrawlSource.Opened<Q> opened = source.open(metrics);
+        this.client = opened.client();
         AnnouncementPublisher p = null;
         try {
             if (settings.dryRun()) {
@@ -52,21 +73,30 @@ public final class CrawlWiring implements AutoCloseable {
                 p = kafka;
             }
         } catch (RuntimeException e) {
-            client.close();
+            closeClient();
             throw e;
         }
         this.publisher = p;
         AnnouncementFetcher fetcher = new AnnouncementFetcher(
-                client, new DocumentTextExtractor(settings.budget()), metrics, settings.workDir(), Clock.systemUTC());
-        this.crawler = new Crawler(
-                client,
-                fetcher,
-                publisher,
+                opened.documents(),
+                new DocumentTextExtractor(settings.budget()),
                 metrics,
-                settings.endpoint(),
-                settings.fallbackEndpoint(),
-                maxPages,
-                pollDeadline);
+                source.workDir(settings.workDir()),
+                Clock.systemUTC());
+        this.crawler = new Crawler<>(opened.listing(), fetcher, publisher, metrics, maxPages, pollDeadline);
+    }
+
+    /** One pass of {@code walk}, which must be one of this source's (from {@link #source}). */
+    public PassResult runPass(Walk<Q> walk, ProgressListener progress) throws CrawlException, InterruptedException {
+        return crawler.runPass(walk, progress);
+    }
+
+    private void closeClient() {
+        try {
+            client.close();
+        } catch (Exception e) {
+            log.warn("closing the {} client: {}", source.name(), e.toString());
+        }
     }
 
     @Override
@@ -74,7 +104,7 @@ public final class CrawlWiring implements AutoCloseable {
         try {
             publisher.close();
         } finally {
-            client.close();
+            closeClient();
         }
     }
 }

@@ -2,12 +2,8 @@ package io.pilu.ingest.crawl;
 
 import io.pilu.ingest.CrawlMetrics;
 import io.pilu.ingest.Refusal;
-import io.pilu.ingest.http.BseClient;
-import io.pilu.ingest.http.HttpFailureException;
 import io.pilu.ingest.listing.Disclosure;
-import io.pilu.ingest.listing.ListingEndpoint;
 import io.pilu.ingest.listing.ListingPage;
-import io.pilu.ingest.listing.ListingSchemaException;
 import io.pilu.model.RawAnnouncement;
 import io.pilu.service.LogText;
 import java.time.Duration;
@@ -17,46 +13,42 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs passes of a {@link Walk}: list a page, fetch the documents the walk wants, publish them with the walk's new
- * state in one transaction, repeat until the walk says stop.
- *
- * <p>Endpoint fallback: when the configured endpoint fails (schema drift, retries exhausted, 404) the pass switches
- * to the other endpoint once and restarts from page 0, because the two endpoints paginate differently (B groups
- * rows): mixing their page numbers could skip items. Already-published ids are skipped by the walk, so the restart
- * costs listing requests only.
+ * Runs passes of a {@link Walk} over a {@link ListingSource}, the same loop for every source: list a page, fetch the
+ * documents the walk wants, publish them with the walk's new state in one transaction, repeat until the walk says
+ * stop. A failed listing request may let the source fall back to an alternative once per pass (bse.cn's other
+ * endpoint), and the walk restarts from its first request.
  *
  * <p>Stop requests ({@link #requestStop()}, e.g. on SIGTERM) are honoured between documents: a page whose documents
  * are not all fetched is dropped unpublished, one whose documents are fetched is committed first. Never half a page.
  *
  * <p>Bounds: a pass reads at most {@code maxPages} listing pages (an endless listing is a {@link CrawlException}
  * naming the cap), and ends with a {@link CrawlException} once it runs past {@code pollDeadline}, checked before
- * each listing request and each document (each request has its own deadline, see {@code BseClient}). Either way the
+ * each listing request and each document (each request has its own deadline, see the clients). Either way the
  * page in progress is dropped unpublished and the high-water mark does not move. Rows dated after tomorrow (exchange
- * time) are refused by the walk and counted here.
+ * time) are refused by the walk and counted here. A site that blocks the crawler (403, challenge page) ends the pass
+ * with a fatal {@link CrawlException}: the crawler stops instead of hammering it.
+ *
+ * @param <Q> the source's query type
  */
-public final class Crawler {
+public final class Crawler<Q> {
 
     private static final Logger log = LoggerFactory.getLogger(Crawler.class);
 
-    private final BseClient client;
+    private final ListingSource<Q> source;
     private final AnnouncementFetcher fetcher;
     private final AnnouncementPublisher publisher;
     private final CrawlMetrics metrics;
-    private final ListingEndpoint primary;
-    private final boolean fallback;
     private final int maxPages;
     private final Duration pollDeadline;
     private volatile boolean stopRequested;
 
     /** Without a page cap or a deadline (backfill: a long range is resumable page by page). */
     public Crawler(
-            BseClient client,
+            ListingSource<Q> source,
             AnnouncementFetcher fetcher,
             AnnouncementPublisher publisher,
-            CrawlMetrics metrics,
-            ListingEndpoint primary,
-            boolean fallback) {
-        this(client, fetcher, publisher, metrics, primary, fallback, Integer.MAX_VALUE, null);
+            CrawlMetrics metrics) {
+        this(source, fetcher, publisher, metrics, Integer.MAX_VALUE, null);
     }
 
     /**
@@ -64,25 +56,26 @@ public final class Crawler {
      * @param pollDeadline how long one pass may run, or null for no deadline
      */
     public Crawler(
-            BseClient client,
+            ListingSource<Q> source,
             AnnouncementFetcher fetcher,
             AnnouncementPublisher publisher,
             CrawlMetrics metrics,
-            ListingEndpoint primary,
-            boolean fallback,
             int maxPages,
             Duration pollDeadline) {
         if (maxPages < 1) {
             throw new IllegalArgumentException("max pages per poll must be at least 1, not " + maxPages);
         }
-        this.client = client;
+        this.source = source;
         this.fetcher = fetcher;
         this.publisher = publisher;
         this.metrics = metrics;
-        this.primary = primary;
-        this.fallback = fallback;
         this.maxPages = maxPages;
         this.pollDeadline = pollDeadline;
+    }
+
+    /** The source this crawler lists. */
+    public ListingSource<Q> source() {
+        return source;
     }
 
     /** Asks the current pass to end at the next safe point. */
@@ -95,15 +88,15 @@ public final class Crawler {
     }
 
     /** One pass of {@code walk}. */
-    public PassResult runPass(Walk walk, ProgressListener progress) throws CrawlException, InterruptedException {
-        ListingEndpoint endpoint = primary;
-        boolean switched = false;
+    public PassResult runPass(Walk<Q> walk, ProgressListener progress) throws CrawlException, InterruptedException {
+        source.beginPass();
         walk.begin();
         long deadline = pollDeadline == null ? Long.MAX_VALUE : System.nanoTime() + pollDeadline.toNanos();
-        int page = 0;
         int pages = 0;
         int published = 0;
         while (true) {
+            PageRequest<Q> request = walk.request();
+            int page = request.page();
             if (stopRequested) {
                 return new PassResult(pages, published, false, "stop requested");
             }
@@ -116,32 +109,26 @@ public final class Crawler {
                 throw new CrawlException(what, null, false);
             }
             ListingPage listing;
+            PageStep step;
             try {
-                listing = client.list(endpoint, walk.query(), page);
-            } catch (ListingSchemaException | HttpFailureException e) {
-                String what = (e instanceof ListingSchemaException ? "listing schema error" : "listing failed") + " on "
-                        + endpoint.path() + " page " + page + ": " + LogText.escape(e.getMessage());
-                progress.onError(what);
-                if (fallback && !switched) {
-                    log.error(
-                            "{}; falling back to {} from page 0",
-                            what,
-                            endpoint.other().path());
-                    endpoint = endpoint.other();
-                    switched = true;
+                listing = source.list(request);
+                pages++;
+                progress.onListingPage(listing);
+                step = walk.onPage(listing);
+            } catch (ListingException e) {
+                progress.onError(e.getMessage());
+                count(e);
+                if (e.kind() == ListingException.Kind.FAILED && source.fallBack(e.getMessage())) {
                     walk.begin();
-                    page = 0;
                     continue;
                 }
-                throw new CrawlException(what, e, false);
+                throw new CrawlException(e.getMessage(), e, e.kind() == ListingException.Kind.BLOCKED);
             }
-            pages++;
-            progress.onListingPage(listing);
-            PageStep step = walk.onPage(listing);
             for (Disclosure d : step.refused()) {
                 metrics.refused(Refusal.FUTURE_DATE);
                 log.warn(
-                        "refused announcement {} ({} {}): publish date {} is after tomorrow in exchange time",
+                        "refused {} announcement {} ({} {}): publish date {} is after tomorrow in exchange time",
+                        source.name(),
                         LogText.escape(d.id()),
                         LogText.escape(d.companyCode()),
                         LogText.escape(d.title()),
@@ -164,7 +151,16 @@ public final class Crawler {
                             step.publish().size());
                     return new PassResult(pages, published, false, "stop requested");
                 }
-                RawAnnouncement record = fetcher.fetch(d);
+                RawAnnouncement record;
+                try {
+                    record = fetcher.fetch(d);
+                } catch (SourceBlockedException e) {
+                    ListingException blocked = ListingException.blocked(
+                            source.name() + " blocks the crawler (document of " + d.id() + "): " + e.getMessage(), e);
+                    progress.onError(blocked.getMessage());
+                    count(blocked);
+                    throw new CrawlException(blocked.getMessage(), blocked, true);
+                }
                 progress.onDocument(record);
                 records.add(record);
             }
@@ -172,7 +168,8 @@ public final class Crawler {
                 publisher.publish(records, walk.stateKey(), step.state());
             } catch (PublishException e) {
                 progress.onError(e.getMessage());
-                throw new CrawlException("publishing page " + page + " failed: " + e.getMessage(), e, e.fatal());
+                throw new CrawlException(
+                        "publishing " + source.describe(request) + " failed: " + e.getMessage(), e, e.fatal());
             }
             walk.commit(step);
             published += records.size();
@@ -182,10 +179,19 @@ public final class Crawler {
                 metrics.checkpoint(c.highWater(), c.seenCount());
             }
             if (step.done()) {
-                log.debug("pass complete after {} page(s): {}", pages, step.reason());
+                log.debug("{} pass complete after {} page(s): {}", source.name(), pages, step.reason());
                 return new PassResult(pages, published, true, step.reason());
             }
-            page++;
+        }
+    }
+
+    /** Counts a listing failure where every source's are counted: here. */
+    private void count(ListingException e) {
+        switch (e.kind()) {
+            case BLOCKED -> metrics.blocked();
+            case EMPTY_PAYLOAD -> metrics.emptyPayload();
+            case REFUSED -> metrics.refused(e.refusal());
+            case FAILED -> {} // schema errors and HTTP outcomes are counted by the client that saw them
         }
     }
 

@@ -6,14 +6,10 @@ import io.pilu.ingest.listing.ListingPage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The incremental poll: walk the listing newest-first until everything new since the last pass is found.
@@ -42,9 +38,7 @@ import org.slf4j.LoggerFactory;
  * (10 000 ids, about 400 KB of state) holds weeks. Only a pass catching up on more than the cap since the high-water
  * day (a long outage) grows the set beyond it until it completes.
  */
-public final class IncrementalWalk implements Walk {
-
-    private static final Logger log = LoggerFactory.getLogger(IncrementalWalk.class);
+public final class IncrementalWalk implements Walk<ListingFilter> {
 
     private final ListingFilter filter;
     private final int retainDays;
@@ -55,6 +49,7 @@ public final class IncrementalWalk implements Walk {
 
     // the current pass
     private ListingFilter query;
+    private int pageNumber;
     private LocalDate newestInPass;
     private boolean belowHighWater;
 
@@ -84,6 +79,7 @@ public final class IncrementalWalk implements Walk {
 
     @Override
     public void begin() {
+        pageNumber = 0;
         LocalDate floor = committed.floor();
         LocalDate from = filter.from() == null || filter.from().isBefore(floor) ? floor : filter.from();
         if (filter.to() != null && from.isAfter(filter.to())) {
@@ -95,9 +91,14 @@ public final class IncrementalWalk implements Walk {
         belowHighWater = false;
     }
 
-    @Override
+    /** The listing query of the current pass; fixed for the whole pass so page numbers stay comparable. */
     public ListingFilter query() {
         return query;
+    }
+
+    @Override
+    public PageRequest<ListingFilter> request() {
+        return new PageRequest<>(query, pageNumber);
     }
 
     /**
@@ -164,6 +165,7 @@ public final class IncrementalWalk implements Walk {
 
     @Override
     public void commit(PageStep step) {
+        pageNumber++;
         setCommitted((CrawlCheckpoint) step.state());
     }
 
@@ -174,78 +176,11 @@ public final class IncrementalWalk implements Walk {
 
     /** The state after publishing {@code publish}; on completion the high-water mark and the floor move. */
     private CrawlCheckpoint next(List<Disclosure> publish, boolean complete) {
-        Map<String, LocalDate> nextSeen = new HashMap<>(seen);
-        publish.forEach(d -> nextSeen.put(d.id(), d.publishDate()));
-        LocalDate highWater = committed.highWater();
-        LocalDate floor = committed.floor();
-        if (complete && newestInPass != null) {
-            highWater = highWater == null || newestInPass.isAfter(highWater) ? newestInPass : highWater;
-            LocalDate trailing = highWater.minusDays(retainDays);
-            floor = trailing.isAfter(floor) ? trailing : floor;
-        }
-        LocalDate keepFrom = floor;
-        nextSeen.values().removeIf(date -> date.isBefore(keepFrom));
-        floor = evictOverCap(nextSeen, floor, highWater);
-        return new CrawlCheckpoint(
-                CrawlCheckpoint.SCHEMA_VERSION,
-                committed.source(),
-                highWater,
-                floor,
-                group(nextSeen),
-                committed.published() + publish.size(),
-                clock.instant());
-    }
-
-    /**
-     * Brings the set under the cap by dropping whole days, oldest first, and raising the floor past them, so an
-     * evicted id can never be republished. Only days before the high-water day are dropped: every regular
-     * announcement of those days was published by an earlier pass, so a higher floor only stops catching
-     * late-listed ones. Days from the high-water day on are what a pass in progress needs to avoid both gaps and
-     * duplicates; they are never dropped, and the set may exceed the cap while a pass catches up after an outage.
-     *
-     * @return the (possibly raised) floor
-     */
-    private LocalDate evictOverCap(Map<String, LocalDate> ids, LocalDate floor, LocalDate highWater) {
-        if (ids.size() <= maxSeenIds) {
-            return floor;
-        }
-        TreeMap<LocalDate, List<String>> byDate = new TreeMap<>();
-        ids.forEach((id, date) ->
-                byDate.computeIfAbsent(date, k -> new ArrayList<>()).add(id));
-        LocalDate newFloor = floor;
-        for (Map.Entry<LocalDate, List<String>> day : byDate.entrySet()) {
-            if (ids.size() <= maxSeenIds || highWater == null || !day.getKey().isBefore(highWater)) {
-                break;
-            }
-            day.getValue().forEach(ids::remove);
-            newFloor = day.getKey().plusDays(1);
-        }
-        if (ids.size() > maxSeenIds) {
-            log.warn(
-                    "recently-seen set holds {} ids, over its cap of {}: a pass is catching up on everything since "
-                            + "the high-water day {} (for long outages prefer `pilu backfill`)",
-                    ids.size(),
-                    maxSeenIds,
-                    highWater);
-        }
-        return newFloor;
+        return committed.after(seen, publish, complete, newestInPass, retainDays, maxSeenIds, clock);
     }
 
     private void setCommitted(CrawlCheckpoint checkpoint) {
         this.committed = checkpoint;
-        Map<String, LocalDate> s = new HashMap<>();
-        checkpoint.seenByDate().forEach((date, ids) -> {
-            LocalDate d = LocalDate.parse(date);
-            ids.forEach(id -> s.put(id, d));
-        });
-        this.seen = s;
-    }
-
-    private static Map<String, List<String>> group(Map<String, LocalDate> ids) {
-        Map<String, List<String>> byDate = new TreeMap<>();
-        ids.forEach((id, date) ->
-                byDate.computeIfAbsent(date.toString(), k -> new ArrayList<>()).add(id));
-        byDate.values().forEach(l -> l.sort(null));
-        return byDate;
+        this.seen = checkpoint.seenIds();
     }
 }

@@ -185,7 +185,7 @@ public final class KafkaAnnouncementPublisher implements AnnouncementPublisher {
         return serde.toBytes(new RawAnnouncement(
                 r.schemaVersion(),
                 r.id(),
-                "bse",
+                r.source(),
                 r.exchange(),
                 r.companyCode(),
                 r.companyName(),

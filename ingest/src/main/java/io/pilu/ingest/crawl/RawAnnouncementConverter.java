@@ -11,7 +11,6 @@ import java.time.Instant;
 /** Builds the raw record from a listing entry and what happened to its document. Pure. */
 public final class RawAnnouncementConverter {
 
-    public static final String EXCHANGE = "BSE";
     /** How {@code extractionError} of an OK record starts when its text stops at the character budget. */
     public static final String TEXT_TRUNCATED = "TEXT_TRUNCATED";
 
@@ -39,8 +38,8 @@ public final class RawAnnouncementConverter {
         return new RawAnnouncement(
                 RawAnnouncement.SCHEMA_VERSION,
                 d.id(),
-                "bse",
-                EXCHANGE,
+                d.source(),
+                d.exchange(),
                 d.companyCode(),
                 d.companyName(),
                 d.title(),
@@ -66,19 +65,13 @@ public final class RawAnnouncementConverter {
         return withoutText(d, url, doc, ExtractionStatus.FAILED, reason, fetchedAt);
     }
 
-    /** Downloaded (fingerprinted) but not read: no extractor for the file type. */
-    public static RawAnnouncement skipped(
-            Disclosure d, URI url, DownloadedDocument doc, String reason, Instant fetchedAt) {
-        return withoutText(d, url, doc, ExtractionStatus.SKIPPED, reason, fetchedAt);
-    }
-
     private static RawAnnouncement withoutText(
             Disclosure d, URI url, DownloadedDocument doc, ExtractionStatus status, String reason, Instant fetchedAt) {
         return new RawAnnouncement(
                 RawAnnouncement.SCHEMA_VERSION,
                 d.id(),
-                "bse",
-                EXCHANGE,
+                d.source(),
+                d.exchange(),
                 d.companyCode(),
                 d.companyName(),
                 d.title(),

@@ -19,13 +19,13 @@ public final class StopSignal implements AutoCloseable {
     /** How long a page under way may take to finish before the crawling thread is interrupted. */
     public static final Duration GRACE = Duration.ofSeconds(25);
 
-    private final Crawler crawler;
+    private final Crawler<?> crawler;
     private final Thread worker;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
 
     /** @param worker the thread that runs the crawler and calls {@link #finished()} when it returns */
-    public StopSignal(Crawler crawler, Thread worker) {
+    public StopSignal(Crawler<?> crawler, Thread worker) {
         this.crawler = crawler;
         this.worker = worker;
     }

@@ -143,7 +143,16 @@ class CrawlDryRunTest {
         assertThat(byId.get("0ffh0st").documentUrl()).isNull();
         assertThat(byId.get("travers").extractionError()).startsWith("refused").contains("'..'");
         assertThat(byId.get("hugedoc").extractionError()).contains("exceeds the cap of 1000000");
-        assertThat(byId.get("wordoc").extraction()).isEqualTo(ExtractionStatus.SKIPPED);
+        // one rule for every source: a type without extractor is FAILED (UNSUPPORTED_TYPE), downloaded for its hash
+        assertThat(byId.get("wordoc").extraction()).isEqualTo(ExtractionStatus.FAILED);
+        assertThat(byId.get("wordoc").extractionError())
+                .startsWith("UNSUPPORTED_TYPE")
+                .contains("'docx'");
+        assertThat(byId.get("wordoc").documentSha256()).matches("[0-9a-f]{64}");
+        assertThat(byId.values()).allSatisfy(r -> {
+            assertThat(r.source()).isEqualTo("bse");
+            assertThat(r.exchange()).isEqualTo("BSE");
+        });
         assertThat(byId.get("htmldoc").text()).isEqualTo("活动地点：公司会议室");
         String hashedId =
                 io.pilu.ingest.listing.AnnouncementIds.of(null, "/disclosure/2021/2021-07-19/1626695732_642086.pdf");

@@ -130,7 +130,7 @@ class CrawlerRecoveryIT {
         String metrics = get(base + "/metrics").body();
         assertThat(metrics)
                 .contains(
-                        "pilu_crawl_announcements_published_total{service=\"crawl\"} 11.0",
+                        "pilu_crawl_announcements_published_total{service=\"crawl\",source=\"bse\"} 11.0",
                         "pilu_crawl_requests_total",
                         "outcome=\"server_error\"",
                         "outcome=\"throttled\"",
@@ -141,7 +141,7 @@ class CrawlerRecoveryIT {
                         "pilu_crawl_lag_seconds",
                         "pilu_crawl_checkpoint_high_water_seconds",
                         "pilu_crawl_downloaded_bytes_total",
-                        "pilu_crawl_documents_total{outcome=\"OK\",service=\"crawl\",type=\"pdf\"} 11.0");
+                        "pilu_crawl_documents_total{outcome=\"OK\",service=\"crawl\",source=\"bse\",type=\"pdf\"} 11.0");
 
         child.destroy(); // SIGTERM
         assertThat(child.waitFor(40, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();

@@ -66,12 +66,21 @@ final class ListingSimulator {
      *
      * @return pages listed, or -1 when it crashed
      */
-    int pass(Walk walk, int crashBeforeCommitOfPage, IntConsumer beforePage) {
+    int pass(Walk<ListingFilter> walk, int crashBeforeCommitOfPage, IntConsumer beforePage) {
         walk.begin();
         for (int n = 0; n < 10_000; n++) {
             beforePage.accept(n);
-            ListingPage page = page(walk.query(), n);
-            PageStep step = walk.onPage(page);
+            PageRequest<ListingFilter> request = walk.request();
+            if (request.page() != n) {
+                throw new AssertionError("the walk asked for page " + request.page() + ", expected " + n);
+            }
+            ListingPage page = page(request.query(), n);
+            PageStep step;
+            try {
+                step = walk.onPage(page);
+            } catch (ListingException e) {
+                throw new AssertionError(e);
+            }
             if (n == crashBeforeCommitOfPage) {
                 return -1;
             }
@@ -84,7 +93,7 @@ final class ListingSimulator {
         throw new AssertionError("pass did not end");
     }
 
-    int pass(Walk walk) {
+    int pass(Walk<ListingFilter> walk) {
         return pass(walk, -1, n -> {});
     }
 

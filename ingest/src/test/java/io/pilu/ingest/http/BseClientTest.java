@@ -104,7 +104,13 @@ class BseClientTest {
         assertThat(page.number()).isEqualTo(1);
         assertThat(site.requests("/disclosure/announcement.html")).isEqualTo(2);
         assertThat(registry.counter(
-                                "pilu.crawl.requests", "endpoint", "company_announcement", "outcome", "session_expired")
+                                "pilu.crawl.requests",
+                                "source",
+                                "bse",
+                                "endpoint",
+                                "company_announcement",
+                                "outcome",
+                                "session_expired")
                         .count())
                 .isEqualTo(1);
         assertThat(backoffs).as("a stale session is not throttling").isEmpty();
@@ -116,7 +122,14 @@ class BseClientTest {
         ListingPage page = client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0);
         assertThat(page.items()).hasSize(20);
         assertThat(backoffs).hasSize(3);
-        assertThat(registry.counter("pilu.crawl.requests", "endpoint", "company_announcement", "outcome", "throttled")
+        assertThat(registry.counter(
+                                "pilu.crawl.requests",
+                                "source",
+                                "bse",
+                                "endpoint",
+                                "company_announcement",
+                                "outcome",
+                                "throttled")
                         .count())
                 .isEqualTo(3);
     }
@@ -141,7 +154,8 @@ class BseClientTest {
         assertThatThrownBy(() -> client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0))
                 .isInstanceOf(ListingSchemaException.class)
                 .hasMessageContaining("not JSONP");
-        assertThat(registry.counter("pilu.crawl.listing.schema.errors", "endpoint", "company_announcement")
+        assertThat(registry.counter(
+                                "pilu.crawl.listing.schema.errors", "source", "bse", "endpoint", "company_announcement")
                         .count())
                 .isEqualTo(2);
     }
@@ -202,7 +216,7 @@ class BseClientTest {
                     .hasMessageContaining("redirected off the exchange's origin")
                     .hasMessageContaining(":" + other.getLocalPort());
         }
-        assertThat(registry.counter("pilu.crawl.refusals", "reason", "redirect_off_origin")
+        assertThat(registry.counter("pilu.crawl.refusals", "source", "bse", "reason", "redirect_off_origin")
                         .count())
                 .isEqualTo(1);
     }
@@ -246,10 +260,10 @@ class BseClientTest {
         assertThatThrownBy(() -> client.list(ListingEndpoint.COMPANY_ANNOUNCEMENT, ListingFilter.all(), 0))
                 .isInstanceOf(io.pilu.ingest.listing.ListingLimitException.class)
                 .hasMessageContaining("more than 10 rows");
-        assertThat(registry.counter("pilu.crawl.refusals", "reason", "listing_too_large")
+        assertThat(registry.counter("pilu.crawl.refusals", "source", "bse", "reason", "listing_too_large")
                         .count())
                 .isEqualTo(1);
-        assertThat(registry.counter("pilu.crawl.refusals", "reason", "listing_too_many_rows")
+        assertThat(registry.counter("pilu.crawl.refusals", "source", "bse", "reason", "listing_too_many_rows")
                         .count())
                 .isEqualTo(1);
     }
@@ -283,7 +297,7 @@ class BseClientTest {
                 .hasMessageContaining("request deadline");
 
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(20));
-        assertThat(registry.counter("pilu.crawl.refusals", "reason", "request_deadline")
+        assertThat(registry.counter("pilu.crawl.refusals", "source", "bse", "reason", "request_deadline")
                         .count())
                 .isEqualTo(1);
     }
