@@ -100,12 +100,11 @@ class OfflinePipelineIT {
             assertThat(shenzhen.path("hits").findValuesAsText("exchange")).contains("SZSE");
 
             JsonNode hits = search(pipeline.elasticsearchUrl(), "智谱华章");
-            // one hit per filing is the cross-source identity rule's to prove (issue 14, filing-identity); here
-            // every hit is the 并行科技 record
-            assertThat(hits.path("total").path("value").asInt()).isPositive();
-            assertThat(hits.path("hits").findValuesAsText("companyName")).containsOnly("并行科技");
+            // the 并行科技 record crawled from bse.cn and from cninfo (column=bj) is one filing: one hit, both sources
+            assertThat(hits.path("total").path("value").asInt()).isEqualTo(1);
             JsonNode hit = hits.path("hits").get(0);
             JsonNode source = hit.path("_source");
+            assertThat(source.path("sources").toString()).contains("\"bse\"", "\"cninfo\"");
             assertThat(source.path("companyName").asText()).isEqualTo("并行科技");
             assertThat(source.path("documentClass").asText()).isEqualTo("IR_ACTIVITY_RECORD");
             assertThat(source.path("ir").path("participants").toString()).contains("中邮证券", "地泽投资");

@@ -112,10 +112,21 @@ public final class CrawlCommand implements Callable<Integer> {
     @Option(
             names = "--seen-ids-max",
             paramLabel = "N",
-            defaultValue = "${env:PILU_CRAWL_SEEN_IDS_MAX:-10000}",
+            defaultValue = "${env:PILU_CRAWL_SEEN_IDS_MAX}",
             description = "Cap on the checkpoint's recently-seen ids (about 40 bytes each) (env "
-                    + "PILU_CRAWL_SEEN_IDS_MAX, default ${DEFAULT-VALUE}).")
-    int seenIdsMax;
+                    + "PILU_CRAWL_SEEN_IDS_MAX, default " + BSE_SEEN_IDS_MAX + " for bse, " + CNINFO_SEEN_IDS_MAX
+                    + " for cninfo).")
+    Integer seenIdsMax;
+
+    /** bse.cn lists a few hundred announcements a day: weeks of ids fit. */
+    static final int BSE_SEEN_IDS_MAX = 10_000;
+
+    /**
+     * cninfo lists about 4,000 a day and a poll re-lists the window from the floor (high-water day minus
+     * {@code --retain-days}), 3–4 days: the cap must hold that window with room to spare, or whole days would be
+     * evicted, the floor raised past them and an announcement listed late with such a date missed.
+     */
+    static final int CNINFO_SEEN_IDS_MAX = 50_000;
 
     @Spec
     CommandSpec spec;
@@ -152,7 +163,10 @@ public final class CrawlCommand implements Callable<Integer> {
         v.notNegative("--poll-interval", pollInterval);
         v.notNegative("--initial-lookback-days", initialLookbackDays);
         v.notNegative("--retain-days", retainDays);
-        v.positive("--seen-ids-max", seenIdsMax);
+        int seenIds = seenIdsMax != null
+                ? seenIdsMax
+                : options.source == CrawlOptions.Source.cninfo ? CNINFO_SEEN_IDS_MAX : BSE_SEEN_IDS_MAX;
+        v.positive("--seen-ids-max", seenIds);
         return new CrawlConfig(
                 options.settings(common),
                 once,
@@ -163,7 +177,7 @@ public final class CrawlCommand implements Callable<Integer> {
                 retainDays,
                 maxPagesPerPoll,
                 pollDeadline,
-                seenIdsMax);
+                seenIds);
     }
 
     @Override
