@@ -60,9 +60,20 @@ public final class CompanyMentionExtractor {
                 continue;
             }
             String s = text.replace("\n", "");
-            collect(CUSTOMER_AFTER, s, customers, true);
-            collect(CUSTOMER_AFTER_COLON, s, customers, true);
-            collect(PARTNER_AFTER, s, partners, true);
+            // Every pattern needs a literal cue (客户, or 合作/供应商 for the partner ones): most answers carry none,
+            // and a contains() is far cheaper than running the patterns to find nothing.
+            boolean customerCue = s.contains("客户");
+            boolean partnerCue = s.contains("合作");
+            if (customerCue) {
+                collect(CUSTOMER_AFTER, s, customers, true);
+                collect(CUSTOMER_AFTER_COLON, s, customers, true);
+            }
+            if (partnerCue || s.contains("供应商")) {
+                collect(PARTNER_AFTER, s, partners, true);
+            }
+            if (!customerCue && !partnerCue) {
+                continue;
+            }
             // These two expand lazily over up to 120 characters after every 为/向/与…, which made them the costliest
             // patterns. Neither can match across clause punctuation, so only clauses with their keyword are tried:
             // the same matches, in the same order, for a fraction of the work.

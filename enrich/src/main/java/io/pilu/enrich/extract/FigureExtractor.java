@@ -165,6 +165,9 @@ public final class FigureExtractor {
             found.add(new Found(m.start(2), m.end(2), canonical));
             from = m.end();
         }
+        if (found.isEmpty()) {
+            return; // a standalone growth rate belongs to a figure before it: there is none
+        }
         Matcher g = STANDALONE_GROWTH.matcher(sentence);
         while (g.find()) {
             Found owner = ownerOf(found, sentence, g.start(2));
