@@ -39,6 +39,12 @@ public final class CompanyMentionExtractor {
     private static final Pattern PARTNER_WITH = Pattern.compile(
             "与([^，。；！？：\\n]{2,120}?)(?:等)?(?:公司|企业|厂商|机构|单位)?(?:之间)?(?:建立了?|达成了?|开展了?|保持(?:着)?|签署了?|签订了?|展开了?|进行了?|深化了?|形成了?)?"
                     + "(?:长期|深度|紧密|良好|稳定|战略|全面|密切|的|了){0,4}合作");
+    /** The characters a match of each pattern starts with (see {@link #find}). */
+    private static final String CUSTOMER_AFTER_FIRST = "客";
+
+    private static final String PARTNER_AFTER_FIRST = "合供";
+    private static final String CUSTOMER_BEFORE_FIRST = "为向给服覆包进供";
+    private static final String PARTNER_WITH_FIRST = "与";
     private static final Pattern PARTNER_SCOPE = Pattern.compile("在|就|围绕|于");
     /** The characters neither CUSTOMER_BEFORE nor PARTNER_WITH can match across. */
     private static final Pattern CLAUSE_END = Pattern.compile("[，。；！？：]");
@@ -65,11 +71,11 @@ public final class CompanyMentionExtractor {
             boolean customerCue = s.contains("客户");
             boolean partnerCue = s.contains("合作");
             if (customerCue) {
-                collect(CUSTOMER_AFTER, s, customers, true);
-                collect(CUSTOMER_AFTER_COLON, s, customers, true);
+                collect(CUSTOMER_AFTER, CUSTOMER_AFTER_FIRST, s, customers, true);
+                collect(CUSTOMER_AFTER_COLON, CUSTOMER_AFTER_FIRST, s, customers, true);
             }
             if (partnerCue || s.contains("供应商")) {
-                collect(PARTNER_AFTER, s, partners, true);
+                collect(PARTNER_AFTER, PARTNER_AFTER_FIRST, s, partners, true);
             }
             if (!customerCue && !partnerCue) {
                 continue;
@@ -79,19 +85,21 @@ public final class CompanyMentionExtractor {
             // the same matches, in the same order, for a fraction of the work.
             for (String clause : CLAUSE_END.split(s)) {
                 if (clause.contains("客户")) {
-                    collect(CUSTOMER_BEFORE, clause, customers, false);
+                    collect(CUSTOMER_BEFORE, CUSTOMER_BEFORE_FIRST, clause, customers, false);
                 }
                 if (clause.contains("合作")) {
-                    collect(PARTNER_WITH, clause, partners, false);
+                    collect(PARTNER_WITH, PARTNER_WITH_FIRST, clause, partners, false);
                 }
             }
         }
         return new Mentions(new ArrayList<>(customers), new ArrayList<>(partners));
     }
 
-    private static void collect(Pattern cue, String text, Set<String> into, boolean cutAtClauseEnd) {
+    private static void collect(Pattern cue, String firsts, String text, Set<String> into, boolean cutAtClauseEnd) {
         Matcher m = cue.matcher(text);
-        while (m.find()) {
+        int from = 0;
+        while (find(m, firsts, text, from)) {
+            from = m.end();
             String list = m.group(1);
             if (cue == PARTNER_WITH) {
                 // 与华为在昇腾生态方面开展合作: the partner is what comes before 在/就/围绕
@@ -102,6 +110,21 @@ public final class CompanyMentionExtractor {
             }
             into.addAll(names(list));
         }
+    }
+
+    /**
+     * {@code m.find()} from {@code from}, trying only the positions holding one of {@code firsts}, the characters
+     * every match of {@code m}'s pattern starts with: the same matches (none of these patterns looks behind), found
+     * without the regex engine stepping through every character of a long answer.
+     */
+    private static boolean find(Matcher m, String firsts, String text, int from) {
+        int n = text.length();
+        for (int i = from; i < n; i++) {
+            if (firsts.indexOf(text.charAt(i)) >= 0 && m.region(i, n).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
