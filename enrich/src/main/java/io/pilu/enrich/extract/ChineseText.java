@@ -79,15 +79,15 @@ final class ChineseText {
         return sb.toString();
     }
 
-    /** Number of characters of {@code s} that are not whitespace: the length of its {@link #compact}. */
-    static int compactLength(CharSequence s) {
+    /** Whether {@code s} has more than {@code max} characters that are not whitespace (its compact form's length). */
+    static boolean compactLengthExceeds(CharSequence s, int max) {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
-            if (!Character.isWhitespace(s.charAt(i))) {
-                n++;
+            if (!Character.isWhitespace(s.charAt(i)) && ++n > max) {
+                return true;
             }
         }
-        return n;
+        return false;
     }
 
     /**

@@ -112,7 +112,10 @@ public final class TextNormalizer {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c == '\r') {
+            if ((c >= '\u4E00' && c <= '\u9FFF') || (c >= ' ' && c <= '~')) {
+                // Han characters and printable ASCII, most of any text, map to themselves (none is special below)
+                out[len++] = c;
+            } else if (c == '\r') {
                 if (i + 1 < n && text.charAt(i + 1) == '\n') {
                     continue;
                 }
@@ -273,7 +276,7 @@ public final class TextNormalizer {
             String stripped = out.get(i).strip();
             // Only a short head can be half a label: a line longer than 12 non-space characters is skipped at once
             // unless it starts with a numbering (which LEADING_NUMBERING removes before measuring)
-            if (ChineseText.compactLength(stripped) > 12
+            if (ChineseText.compactLengthExceeds(stripped, 12)
                     && (stripped.isEmpty() || LEADING_NUMBERING_FIRST.indexOf(stripped.charAt(0)) < 0)) {
                 continue;
             }
