@@ -72,7 +72,7 @@ public final class FigureExtractor {
      * Any metric name, longest first. The leading look-ahead on the names' first characters lets the engine skip the
      * vast majority of positions without trying every alternative there (it was the extractor's hottest spot).
      */
-    private static final Pattern METRIC = Pattern.compile("(?=["
+    static final Pattern METRIC = Pattern.compile("(?=["
             + METRICS.keySet().stream()
                     .map(k -> Pattern.quote(k.substring(0, 1)))
                     .distinct()
@@ -237,7 +237,7 @@ public final class FigureExtractor {
     }
 
     /** Where the first metric name at or after {@code from} starts (METRIC's leftmost match), or -1. */
-    private static int findMetric(String s, int from) {
+    static int findMetric(String s, int from) {
         for (int i = from; i < s.length(); i++) {
             if (metricAt(s, i) != null) {
                 return i;
@@ -247,7 +247,7 @@ public final class FigureExtractor {
     }
 
     /** The metric name METRIC's alternation picks at {@code i} (the first, i.e. longest, that fits), or null. */
-    private static String metricAt(String s, int i) {
+    static String metricAt(String s, int i) {
         int first = METRIC_FIRSTS.indexOf(s.charAt(i));
         if (first < 0) {
             return null;
