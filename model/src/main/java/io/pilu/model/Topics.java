@@ -105,17 +105,22 @@ public record Topics(
 
     /** Every topic with how to create it. */
     public List<TopicSpec> all() {
+        return all(DATA_PARTITIONS);
+    }
+
+    /** Every topic with how to create it, the data topics with {@code dataPartitions} partitions (benchmarks). */
+    public List<TopicSpec> all(int dataPartitions) {
         return List.of(
-                new TopicSpec(raw, DATA_PARTITIONS, false),
-                new TopicSpec(enriched, DATA_PARTITIONS, false),
-                new TopicSpec(irActivities, DATA_PARTITIONS, false),
-                new TopicSpec(entityMentions, DATA_PARTITIONS, false),
+                new TopicSpec(raw, dataPartitions, false),
+                new TopicSpec(enriched, dataPartitions, false),
+                new TopicSpec(irActivities, dataPartitions, false),
+                new TopicSpec(entityMentions, dataPartitions, false),
                 new TopicSpec(crawlerState, 1, true),
                 new TopicSpec(dlqEnrich, 1, false),
                 new TopicSpec(dlqSink, 1, false),
-                new TopicSpec(researchVisits, DATA_PARTITIONS, true),
-                new TopicSpec(companyCoverage, DATA_PARTITIONS, true),
-                new TopicSpec(institutionCoverage, DATA_PARTITIONS, true),
+                new TopicSpec(researchVisits, dataPartitions, true),
+                new TopicSpec(companyCoverage, dataPartitions, true),
+                new TopicSpec(institutionCoverage, dataPartitions, true),
                 new TopicSpec(dlqAnalytics, 1, false));
     }
 

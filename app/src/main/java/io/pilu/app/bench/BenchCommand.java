@@ -2,6 +2,7 @@ package io.pilu.app.bench;
 
 import io.pilu.analytics.bench.AnalyticsBenchmark;
 import io.pilu.ingest.bench.PdfExtractionBenchmark;
+import io.pilu.model.Topics;
 import io.pilu.sink.bench.SinkBenchmark;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -97,6 +98,13 @@ public final class BenchCommand implements Runnable {
                 description = "Stream threads of every topology (default ${DEFAULT-VALUE}).")
         int threads;
 
+        @Option(
+                names = "--partitions",
+                defaultValue = "" + Topics.DATA_PARTITIONS,
+                description = "Partitions of the input and output topics (default ${DEFAULT-VALUE}, as Pilu creates "
+                        + "them).")
+        int partitions;
+
         @Override
         public Integer call() throws Exception {
             try (BenchInfra infra = BenchInfra.kafka(bootstrapServers)) {
@@ -107,7 +115,8 @@ public final class BenchCommand implements Runnable {
                         extractionSeconds,
                         commitIntervalMs,
                         rounds,
-                        threads);
+                        threads,
+                        partitions);
             }
             return 0;
         }

@@ -156,7 +156,8 @@ public final class EnrichTopologyBenchmark {
      * Runs the benchmark and prints its figures.
      *
      * @param brokerPid the broker's process id when the bench started it (its CPU time is reported), else null
-     * @param threads   stream threads of every topology (as {@code pilu enrich --threads})
+     * @param threads    stream threads of every topology (as {@code pilu enrich --threads})
+     * @param partitions partitions of the input and output topics (default {@link Topics#DATA_PARTITIONS})
      */
     public static Result run(
             String bootstrapServers,
@@ -165,10 +166,11 @@ public final class EnrichTopologyBenchmark {
             int extractionSeconds,
             long commitIntervalMs,
             int rounds,
-            int threads)
+            int threads,
+            int partitions)
             throws Exception {
-        if (rounds < 1 || records < 1 || threads < 1) {
-            throw new IllegalArgumentException("need records, rounds and threads >= 1");
+        if (rounds < 1 || records < 1 || threads < 1 || partitions < 1) {
+            throw new IllegalArgumentException("need records, rounds, threads and partitions >= 1");
         }
         ExtractionBenchmark.Result extraction =
                 ExtractionBenchmark.measure(Math.max(1, extractionSeconds / 2), extractionSeconds);
@@ -181,8 +183,8 @@ public final class EnrichTopologyBenchmark {
         TopicProvisioner.ensure(
                 bootstrapServers,
                 List.of(
-                        new Topics.TopicSpec(input, Topics.DATA_PARTITIONS, false),
-                        new Topics.TopicSpec(warmInput, Topics.DATA_PARTITIONS, false)),
+                        new Topics.TopicSpec(input, partitions, false),
+                        new Topics.TopicSpec(warmInput, partitions, false)),
                 (short) 1);
         String text = sample();
         produce(bootstrapServers, input, records, text);
@@ -198,7 +200,7 @@ public final class EnrichTopologyBenchmark {
         System.out.printf(
                 "configuration:     exactly_once_v2, commit every %d ms, %d stream thread(s), %d partitions, "
                         + "%d counted rounds alternating the three topologies%n",
-                commitIntervalMs, threads, Topics.DATA_PARTITIONS, rounds);
+                commitIntervalMs, threads, partitions, rounds);
 
         Path state = Files.createTempDirectory("pilu-bench-streams");
         Map<Kind, List<Timing>> timings = new EnumMap<>(Kind.class);
@@ -209,7 +211,7 @@ public final class EnrichTopologyBenchmark {
             for (Kind kind : Kind.values()) {
                 String prefix = run + kind.name().toLowerCase(Locale.ROOT) + round + ".";
                 Topics topics = outputsOf(prefix, warmUp ? warmInput : input);
-                TopicProvisioner.ensure(bootstrapServers, topics, (short) 1);
+                TopicProvisioner.ensure(bootstrapServers, topics.all(partitions), (short) 1);
                 Topology topology = switch (kind) {
                     case ENRICH ->
                         EnrichTopology.topology(

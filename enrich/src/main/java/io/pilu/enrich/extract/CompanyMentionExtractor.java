@@ -106,8 +106,13 @@ public final class CompanyMentionExtractor {
 
     /** The last index of {@code word} lying wholly inside {@code text[from, to)}, or -1. */
     private static int lastIndexIn(String text, String word, int from, int to) {
-        int i = text.lastIndexOf(word, to - word.length());
-        return i >= from ? i : -1;
+        // scans back no further than the clause (String.lastIndexOf would go on to the text's start)
+        for (int i = to - word.length(); i >= from; i--) {
+            if (text.startsWith(word, i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Adds the names listed by every match of {@code cue} inside {@code text[from, to)}. */
