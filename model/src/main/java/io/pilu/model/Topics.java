@@ -47,8 +47,13 @@ public record Topics(
     /** IR records the analytics stage could not read. */
     public static final String DLQ_ANALYTICS = "pilu.dlq.analytics";
 
-    /** Partitions of the data topics: enough for 3 parallel enrich/sink instances. */
-    public static final int DATA_PARTITIONS = 3;
+    /**
+     * Partitions of the data topics, the most instances (times stream threads) of enrich, sink or analytics that can
+     * share the work. 6 divides evenly among 1, 2, 3 and 6 of them, so each of a few 2-core instances gets the same
+     * share; more partitions would cost every exactly-once commit more markers for no use at Pilu's rates (bench
+     * enrich --partitions measures it). Existing topics keep their count; README says how to raise it.
+     */
+    public static final int DATA_PARTITIONS = 6;
 
     public Topics {
         Objects.requireNonNull(raw);
