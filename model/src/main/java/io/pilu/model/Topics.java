@@ -47,8 +47,13 @@ public record Topics(
     /** IR records the analytics stage could not read. */
     public static final String DLQ_ANALYTICS = "pilu.dlq.analytics";
 
-    /** Partitions of the data topics: enough for 3 parallel enrich/sink instances. */
-    public static final int DATA_PARTITIONS = 3;
+    /**
+     * Partitions of the data topics, the most instances (times stream threads) of enrich, sink or analytics that can
+     * share the work. 6 divides evenly among 1, 2, 3 and 6 of them, so each of a few 2-core instances gets the same
+     * share; more partitions would cost every exactly-once commit more markers for no use at Pilu's rates (bench
+     * enrich --partitions measures it). Existing topics keep their count; README says how to raise it.
+     */
+    public static final int DATA_PARTITIONS = 6;
 
     public Topics {
         Objects.requireNonNull(raw);
@@ -105,17 +110,22 @@ public record Topics(
 
     /** Every topic with how to create it. */
     public List<TopicSpec> all() {
+        return all(DATA_PARTITIONS);
+    }
+
+    /** Every topic with how to create it, the data topics with {@code dataPartitions} partitions (benchmarks). */
+    public List<TopicSpec> all(int dataPartitions) {
         return List.of(
-                new TopicSpec(raw, DATA_PARTITIONS, false),
-                new TopicSpec(enriched, DATA_PARTITIONS, false),
-                new TopicSpec(irActivities, DATA_PARTITIONS, false),
-                new TopicSpec(entityMentions, DATA_PARTITIONS, false),
+                new TopicSpec(raw, dataPartitions, false),
+                new TopicSpec(enriched, dataPartitions, false),
+                new TopicSpec(irActivities, dataPartitions, false),
+                new TopicSpec(entityMentions, dataPartitions, false),
                 new TopicSpec(crawlerState, 1, true),
                 new TopicSpec(dlqEnrich, 1, false),
                 new TopicSpec(dlqSink, 1, false),
-                new TopicSpec(researchVisits, DATA_PARTITIONS, true),
-                new TopicSpec(companyCoverage, DATA_PARTITIONS, true),
-                new TopicSpec(institutionCoverage, DATA_PARTITIONS, true),
+                new TopicSpec(researchVisits, dataPartitions, true),
+                new TopicSpec(companyCoverage, dataPartitions, true),
+                new TopicSpec(institutionCoverage, dataPartitions, true),
                 new TopicSpec(dlqAnalytics, 1, false));
     }
 

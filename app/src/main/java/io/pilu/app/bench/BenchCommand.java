@@ -2,6 +2,7 @@ package io.pilu.app.bench;
 
 import io.pilu.analytics.bench.AnalyticsBenchmark;
 import io.pilu.ingest.bench.PdfExtractionBenchmark;
+import io.pilu.model.Topics;
 import io.pilu.sink.bench.SinkBenchmark;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -59,7 +60,8 @@ public final class BenchCommand implements Runnable {
             name = "enrich",
             mixinStandardHelpOptions = true,
             description = "Extraction docs/s, then the enrich topology's records/s on a real broker beside a "
-                    + "pass-through topology (exactly-once both).")
+                    + "one-record and a like-for-like pass-through (exactly-once all): medians of alternating rounds "
+                    + "after a warm-up, wall clock and CPU time.")
     static final class Enrich implements Callable<Integer> {
         @Option(names = "--bootstrap-servers", description = "Broker to use (default: start an embedded one).")
         String bootstrapServers;
@@ -83,10 +85,38 @@ public final class BenchCommand implements Runnable {
                         "Transaction commit interval of both topologies (default ${DEFAULT-VALUE}, as pilu enrich).")
         long commitIntervalMs;
 
+        @Option(
+                names = "--rounds",
+                defaultValue = "3",
+                description = "Counted rounds, each running the three topologies in turn after one warm-up round; "
+                        + "medians are reported (default ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(
+                names = "--threads",
+                defaultValue = "1",
+                description = "Stream threads of every topology (default ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(
+                names = "--partitions",
+                defaultValue = "" + Topics.DATA_PARTITIONS,
+                description = "Partitions of the input and output topics (default ${DEFAULT-VALUE}, as Pilu creates "
+                        + "them).")
+        int partitions;
+
         @Override
         public Integer call() throws Exception {
             try (BenchInfra infra = BenchInfra.kafka(bootstrapServers)) {
-                EnrichTopologyBenchmark.run(infra.bootstrapServers(), records, extractionSeconds, commitIntervalMs);
+                EnrichTopologyBenchmark.run(
+                        infra.bootstrapServers(),
+                        infra.brokerPid(),
+                        records,
+                        extractionSeconds,
+                        commitIntervalMs,
+                        rounds,
+                        threads,
+                        partitions);
             }
             return 0;
         }

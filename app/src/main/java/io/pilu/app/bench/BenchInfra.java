@@ -63,6 +63,11 @@ final class BenchInfra implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** The process id of the broker this bench started (its CPU time can be read), or null for a given one. */
+    Long brokerPid() {
+        return broker == null ? null : broker.pid();
+    }
+
     @Override
     public void close() {
         if (broker != null) {

@@ -15,6 +15,7 @@ import io.pilu.service.KafkaSettings;
 import io.pilu.service.TopicProvisioner;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -53,90 +58,252 @@ import org.apache.kafka.streams.kstream.Produced;
  * per entity mention; same keys, same bytes, to topics made like enrich's) without reading or computing anything.
  * The ratio (2)/(4) is the target (≥ 50 %): it isolates the cost of parsing, extraction and serialisation from the
  * cost of moving the output bytes through exactly-once transactions, which (2)/(3) mixes up.
+ *
+ * <p>The machine is often shared, so wall-clock rates alone mislead: every timed run also reports the CPU time it
+ * cost, of this JVM (the topology, its clients and the counting consumer) and of the broker when the bench started
+ * it. One warm-up round of the three topologies (JIT, class loading, a first group join) is not counted; then
+ * {@code rounds} rounds alternate the three topologies on the same input (A/B in one JVM, so drift hits all of
+ * them alike) and the medians are reported. Each run writes to fresh output topics, deleted after the run.
  */
 public final class EnrichTopologyBenchmark {
 
     private EnrichTopologyBenchmark() {}
 
-    /** Results of one run. */
+    /** Medians over the counted rounds. */
     public record Result(
             double extractionDocsPerSecond,
-            double enrichRecordsPerSecond,
-            double passThroughRecordsPerSecond,
-            double likeForLikeRecordsPerSecond) {
+            double extractionDocsPerCpuSecond,
+            Timing enrich,
+            Timing passThrough,
+            Timing likeForLike) {
         double ratio() {
-            return enrichRecordsPerSecond / passThroughRecordsPerSecond;
+            return enrich.recordsPerSecond() / passThrough.recordsPerSecond();
         }
 
         double likeForLikeRatio() {
-            return enrichRecordsPerSecond / likeForLikeRecordsPerSecond;
+            return enrich.recordsPerSecond() / likeForLike.recordsPerSecond();
+        }
+
+        /** The like-for-like ratio in records per CPU-second of this JVM and the broker (NaN without the broker). */
+        double likeForLikeCpuRatio() {
+            return likeForLike.stackCpuSecondsPerRecord() / enrich.stackCpuSecondsPerRecord();
+        }
+
+        double likeForLikeJvmCpuRatio() {
+            return likeForLike.jvmCpuSeconds() / enrich.jvmCpuSeconds();
         }
     }
 
-    public static Result run(String bootstrapServers, int records, int extractionSeconds, long commitIntervalMs)
+    /**
+     * One timed run (or the medians of several): records through, wall seconds, CPU seconds of this JVM and of the
+     * broker process ({@code NaN} when the broker is not ours to observe).
+     */
+    public record Timing(long records, double seconds, double jvmCpuSeconds, double brokerCpuSeconds) {
+        double recordsPerSecond() {
+            return records / seconds;
+        }
+
+        double recordsPerJvmCpuSecond() {
+            return records / jvmCpuSeconds;
+        }
+
+        double stackCpuSecondsPerRecord() {
+            return (jvmCpuSeconds + brokerCpuSeconds) / records;
+        }
+
+        String describe() {
+            return String.format(
+                    "%,8.0f records/s  %,8.0f records per CPU-second of the bench JVM  "
+                            + "CPU-s per 1,000 records: JVM %.2f + broker %s",
+                    recordsPerSecond(),
+                    recordsPerJvmCpuSecond(),
+                    jvmCpuSeconds / records * 1000,
+                    Double.isNaN(brokerCpuSeconds) ? "n/a" : String.format("%.2f", brokerCpuSeconds / records * 1000));
+        }
+
+        /** Field-wise medians (each figure its own median, so a slow round's wall time does not pick the CPU). */
+        static Timing median(List<Timing> timings) {
+            return new Timing(
+                    timings.get(0).records(),
+                    median(timings.stream().mapToDouble(Timing::seconds).toArray()),
+                    median(timings.stream().mapToDouble(Timing::jvmCpuSeconds).toArray()),
+                    median(timings.stream()
+                            .mapToDouble(Timing::brokerCpuSeconds)
+                            .toArray()));
+        }
+
+        private static double median(double[] values) {
+            double[] v = values.clone();
+            Arrays.sort(v);
+            return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        }
+    }
+
+    /** The three topologies, in the order each round runs them. */
+    private enum Kind {
+        ENRICH("enrich topology"),
+        LIKE("like-for-like"),
+        PASS("pass-through");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * Runs the benchmark and prints its figures.
+     *
+     * @param brokerPid the broker's process id when the bench started it (its CPU time is reported), else null
+     * @param threads    stream threads of every topology (as {@code pilu enrich --threads})
+     * @param partitions partitions of the input and output topics (default {@link Topics#DATA_PARTITIONS})
+     */
+    public static Result run(
+            String bootstrapServers,
+            Long brokerPid,
+            int records,
+            int extractionSeconds,
+            long commitIntervalMs,
+            int rounds,
+            int threads,
+            int partitions)
             throws Exception {
+        if (rounds < 1 || records < 1 || threads < 1 || partitions < 1) {
+            throw new IllegalArgumentException("need records, rounds, threads and partitions >= 1");
+        }
         ExtractionBenchmark.Result extraction =
                 ExtractionBenchmark.measure(Math.max(1, extractionSeconds / 2), extractionSeconds);
         System.out.println("extraction only:   " + extraction.describe());
 
         String run = "bench-" + UUID.randomUUID().toString().substring(0, 8) + ".";
-        Topics topics = Topics.withPrefix(run);
-        TopicProvisioner.ensure(bootstrapServers, topics, (short) 1);
-        String passThroughOut = run + "passthrough";
+        String input = run + Topics.RAW;
+        String warmInput = run + "warmup." + Topics.RAW;
+        int warmRecords = Math.max(500, records / 10);
         TopicProvisioner.ensure(
-                bootstrapServers, List.of(new Topics.TopicSpec(passThroughOut, Topics.DATA_PARTITIONS, false)), (short)
-                        1);
-        // The like-for-like pass-through writes to its own copies of enrich's output topics (same specs).
-        Topics likeTopics = Topics.withPrefix(run + "like.");
-        TopicProvisioner.ensure(bootstrapServers, likeTopics, (short) 1);
+                bootstrapServers,
+                List.of(
+                        new Topics.TopicSpec(input, partitions, false),
+                        new Topics.TopicSpec(warmInput, partitions, false)),
+                (short) 1);
         String text = sample();
-        produce(bootstrapServers, topics.raw(), records, text);
+        produce(bootstrapServers, input, records, text);
+        produce(bootstrapServers, warmInput, warmRecords, text);
         System.out.printf(
-                "input:             %d IR records (%d chars of text each) on %s%n",
-                records, extraction.sampleChars(), topics.raw());
+                "input:             %d IR records (%d chars of text each) on %s; warm-up round on %d others%n",
+                records, extraction.sampleChars(), input, warmRecords);
+        AnnouncementEnricher enricher = new AnnouncementEnricher();
+        Outputs outputs = Outputs.of(enricher.enrich(raw("bench-0", text), Instant.now()));
+        System.out.printf(
+                "like-for-like:     per input the same %d records, %,d bytes, to the same topics as enrich%n",
+                outputs.count(), outputs.bytes());
+        System.out.printf(
+                "configuration:     exactly_once_v2, commit every %d ms, %d stream thread(s), %d partitions, "
+                        + "%d counted rounds alternating the three topologies%n",
+                commitIntervalMs, threads, partitions, rounds);
 
         Path state = Files.createTempDirectory("pilu-bench-streams");
-        AnnouncementEnricher enricher = new AnnouncementEnricher();
-        Topology enrich =
-                EnrichTopology.topology(topics, enricher::enrich, Clock.systemUTC(), EnrichMetrics.discarding());
-        double enrichRate = timeTopology(
-                enrich, bootstrapServers, run + "enrich", state, topics.enriched(), records, commitIntervalMs);
-        System.out.printf(
-                "enrich topology:   %,.0f records/s (exactly_once_v2, commit every %d ms)%n",
-                enrichRate, commitIntervalMs);
-        List<String> enrichOutputs = List.of(topics.enriched(), topics.irActivities(), topics.entityMentions());
-        System.out.printf("  output on broker: %s%n", describeBytes(bootstrapServers, enrichOutputs, records));
+        Map<Kind, List<Timing>> timings = new EnumMap<>(Kind.class);
+        Map<Kind, String> bytes = new EnumMap<>(Kind.class);
+        for (int round = 0; round <= rounds; round++) {
+            boolean warmUp = round == 0;
+            StringBuilder line = new StringBuilder(warmUp ? "warm-up round:" : "round " + round + ":");
+            for (Kind kind : Kind.values()) {
+                String prefix = run + kind.name().toLowerCase(Locale.ROOT) + round + ".";
+                Topics topics = outputsOf(prefix, warmUp ? warmInput : input);
+                TopicProvisioner.ensure(bootstrapServers, topics.all(partitions), (short) 1);
+                Topology topology = switch (kind) {
+                    case ENRICH ->
+                        EnrichTopology.topology(
+                                topics, enricher::enrich, Clock.systemUTC(), EnrichMetrics.discarding());
+                    case LIKE -> likeForLike(topics.raw(), topics, outputs);
+                    case PASS -> passThrough(topics);
+                };
+                Timing t = timeTopology(
+                        topology,
+                        bootstrapServers,
+                        brokerPid,
+                        prefix + "app",
+                        state,
+                        topics.enriched(),
+                        warmUp ? warmRecords : records,
+                        commitIntervalMs,
+                        threads);
+                line.append(String.format("  %s %,.0f records/s", kind.label, t.recordsPerSecond()));
+                if (!warmUp) {
+                    timings.computeIfAbsent(kind, k -> new ArrayList<>()).add(t);
+                    if (round == rounds && kind != Kind.PASS) {
+                        bytes.put(kind, describeBytes(bootstrapServers, outputTopics(topics), records));
+                    }
+                }
+                deleteOutputs(bootstrapServers, topics);
+            }
+            System.out.println(line);
+        }
 
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(topics.raw(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
-                .to(passThroughOut, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
-        double passRate = timeTopology(
-                builder.build(), bootstrapServers, run + "pass", state, passThroughOut, records, commitIntervalMs);
-        System.out.printf("pass-through:      %,.0f records/s (one record per input, same configuration)%n", passRate);
-
-        Outputs outputs = Outputs.of(enricher.enrich(raw("bench-0", text), Instant.now()));
-        double likeRate = timeTopology(
-                likeForLike(topics.raw(), likeTopics, outputs),
-                bootstrapServers,
-                run + "like",
-                state,
-                likeTopics.enriched(),
-                records,
-                commitIntervalMs);
+        Result result = new Result(
+                extraction.docsPerSecond(),
+                extraction.docsPerCpuSecond(),
+                Timing.median(timings.get(Kind.ENRICH)),
+                Timing.median(timings.get(Kind.PASS)),
+                Timing.median(timings.get(Kind.LIKE)));
+        System.out.printf("medians of %d rounds (%,d records each):%n", rounds, records);
+        System.out.println("  enrich topology:  " + result.enrich().describe());
+        System.out.println("    output on broker: " + bytes.get(Kind.ENRICH));
+        System.out.println("  like-for-like:    " + result.likeForLike().describe());
+        System.out.println("    output on broker: " + bytes.get(Kind.LIKE));
+        System.out.println("  pass-through:     " + result.passThrough().describe() + " (one record per input)");
         System.out.printf(
-                "like-for-like:     %,.0f records/s (per input the same %d records, %,d bytes, to the same "
-                        + "topics as enrich, same configuration)%n",
-                likeRate, outputs.count(), outputs.bytes());
-        List<String> likeOutputs =
-                List.of(likeTopics.enriched(), likeTopics.irActivities(), likeTopics.entityMentions());
-        System.out.printf("  output on broker: %s%n", describeBytes(bootstrapServers, likeOutputs, records));
-
-        Result result = new Result(extraction.docsPerSecond(), enrichRate, passRate, likeRate);
-        System.out.printf(
-                "ratio:             %.0f %% of like-for-like pass-through (target >= 50 %%); "
+                "ratio (wall clock): %.0f %% of like-for-like pass-through (target >= 50 %%); "
                         + "%.0f %% of one-record pass-through%n",
                 result.likeForLikeRatio() * 100, result.ratio() * 100);
+        System.out.printf(
+                "ratio (CPU time):   %.0f %% of like-for-like in records per CPU-second of the bench JVM%s%n",
+                result.likeForLikeJvmCpuRatio() * 100,
+                brokerPid == null
+                        ? " (broker not ours: its CPU is not counted)"
+                        : String.format("; %.0f %% counting the broker's CPU too", result.likeForLikeCpuRatio() * 100));
         return result;
+    }
+
+    /** Topics for one run: {@code input} as the raw topic, every output fresh under {@code prefix}. */
+    private static Topics outputsOf(String prefix, String input) {
+        Topics p = Topics.withPrefix(prefix);
+        return new Topics(
+                input,
+                p.enriched(),
+                p.irActivities(),
+                p.entityMentions(),
+                p.crawlerState(),
+                p.dlqEnrich(),
+                p.dlqSink(),
+                p.researchVisits(),
+                p.companyCoverage(),
+                p.institutionCoverage(),
+                p.dlqAnalytics());
+    }
+
+    private static List<String> outputTopics(Topics topics) {
+        return List.of(topics.enriched(), topics.irActivities(), topics.entityMentions());
+    }
+
+    /** Deletes what a run created (every topic of {@code topics} but the shared input), so disk use stays flat. */
+    private static void deleteOutputs(String bootstrap, Topics topics) throws Exception {
+        try (Admin admin = Admin.create(KafkaSettings.admin(bootstrap))) {
+            List<String> names = topics.all().stream()
+                    .map(Topics.TopicSpec::name)
+                    .filter(n -> !n.equals(topics.raw()))
+                    .toList();
+            admin.deleteTopics(names).all().get();
+        }
+    }
+
+    /** A pass-through that copies each input record to one topic (the enriched topic of {@code topics}). */
+    private static Topology passThrough(Topics topics) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(topics.raw(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                .to(topics.enriched(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+        return builder.build();
     }
 
     /**
@@ -202,22 +369,26 @@ public final class EnrichTopologyBenchmark {
         }
     }
 
-    private static double timeTopology(
+    private static Timing timeTopology(
             Topology topology,
             String bootstrap,
+            Long brokerPid,
             String applicationId,
             Path state,
             String output,
             int expected,
-            long commitIntervalMs)
+            long commitIntervalMs,
+            int threads)
             throws Exception {
         EnrichConfig config = new EnrichConfig(
-                bootstrap, applicationId, Topics.defaults(), state.resolve(applicationId), 1, commitIntervalMs);
+                bootstrap, applicationId, Topics.defaults(), state.resolve(applicationId), threads, commitIntervalMs);
         Properties consumerProps = KafkaSettings.consumer(bootstrap, applicationId + "-counter", "pilu-bench-counter");
         try (KafkaConsumer<byte[], byte[]> counter =
                         new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
                 KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties())) {
             counter.subscribe(List.of(output));
+            long jvmCpuStart = jvmCpuNanos();
+            long brokerCpuStart = cpuNanos(brokerPid);
             long started = System.nanoTime();
             streams.start();
             long deadline = started + Duration.ofMinutes(10).toNanos();
@@ -233,8 +404,29 @@ public final class EnrichTopologyBenchmark {
                 }
                 seen += counter.poll(Duration.ofMillis(100)).count();
             }
-            return expected / ((System.nanoTime() - started) / 1e9);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double jvmCpu = (jvmCpuNanos() - jvmCpuStart) / 1e9;
+            double brokerCpu = brokerPid == null ? Double.NaN : (cpuNanos(brokerPid) - brokerCpuStart) / 1e9;
+            return new Timing(expected, seconds, jvmCpu, brokerCpu);
         }
+    }
+
+    /** CPU time of this JVM, all threads (topology, its clients, the counter, GC and JIT). */
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** CPU time of process {@code pid} as the OS reports it, 0 when there is none to observe. */
+    private static long cpuNanos(Long pid) {
+        if (pid == null) {
+            return 0;
+        }
+        return ProcessHandle.of(pid)
+                .flatMap(h -> h.info().totalCpuDuration())
+                .map(Duration::toNanos)
+                .orElseThrow(
+                        () -> new IllegalStateException("cannot read the CPU time of the broker (pid " + pid + ")"));
     }
 
     private static void produce(String bootstrap, String topic, int records, String text) {

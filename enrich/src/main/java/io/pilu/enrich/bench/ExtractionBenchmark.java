@@ -7,6 +7,8 @@ import io.pilu.model.RawAnnouncement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,13 +31,22 @@ public final class ExtractionBenchmark {
     /** Default measurement, seconds. */
     public static final int DEFAULT_MEASURE_SECONDS = 10;
 
-    /** What one run measured. */
-    public record Result(long documents, double seconds, double docsPerSecond, int sampleChars) {
+    /**
+     * What one run measured: wall-clock seconds, and the measuring thread's CPU seconds (the figure that does not
+     * depend on what else the machine runs, as long as this thread gets a core now and then).
+     */
+    public record Result(long documents, double seconds, double docsPerSecond, int sampleChars, double cpuSeconds) {
+        /** Documents per CPU-second of the measuring thread. */
+        public double docsPerCpuSecond() {
+            return documents / cpuSeconds;
+        }
+
         /** One line for people. */
         public String describe() {
             return String.format(
-                    "enrich: %.1f docs/s (%d documents in %.2f s, one thread, sample %d chars)",
-                    docsPerSecond, documents, seconds, sampleChars);
+                    "enrich: %.1f docs/s (%d documents in %.2f s, one thread, sample %d chars); "
+                            + "%.1f docs per CPU-second",
+                    docsPerSecond, documents, seconds, sampleChars, docsPerCpuSecond());
         }
     }
 
@@ -82,6 +93,8 @@ public final class ExtractionBenchmark {
         while (System.nanoTime() < warmupEnd) {
             sink += enricher.enrich(raw, at).irActivity().qa().size();
         }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long end = start + measureSeconds * 1_000_000_000L;
         long documents = 0;
@@ -92,10 +105,11 @@ public final class ExtractionBenchmark {
             now = System.nanoTime();
         } while (now < end);
         double seconds = (now - start) / 1e9;
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         if (sink == Long.MIN_VALUE) {
             System.out.print(""); // keeps the results observable so the JIT cannot drop the work
         }
-        return new Result(documents, seconds, documents / seconds, text.length());
+        return new Result(documents, seconds, documents / seconds, text.length(), cpuSeconds);
     }
 
     /** The benchmark's input record. */

@@ -65,6 +65,32 @@ final class ChineseText {
     }
 
     /**
+     * The first {@code max} characters of {@link #compact(CharSequence)} of {@code s} (fewer when it has fewer):
+     * enough to test which label a line starts with, without copying the whole line.
+     */
+    static String compactPrefix(CharSequence s, int max) {
+        StringBuilder sb = new StringBuilder(Math.min(max, s.length()));
+        for (int i = 0; i < s.length() && sb.length() < max; i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Whether {@code s} has more than {@code max} characters that are not whitespace (its compact form's length). */
+    static boolean compactLengthExceeds(CharSequence s, int max) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isWhitespace(s.charAt(i)) && ++n > max) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Parses an ASCII number or a Chinese number word up to 9999 (三十一, 二〇二四 digit by digit, 十二, 一百零五).
      * Returns -1 when {@code s} is neither, so callers can drop what they cannot read instead of guessing.
      */

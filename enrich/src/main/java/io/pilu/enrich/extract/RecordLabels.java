@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -92,6 +93,19 @@ final class RecordLabels {
                 .reversed()
                 .thenComparing(Label::text));
         ALL = List.copyOf(all);
+    }
+
+    /** The longest label's length: a line's first this-many non-space characters decide which label it starts with. */
+    static final int MAX_LENGTH =
+            ALL.stream().mapToInt(l -> l.text().length()).max().orElseThrow();
+
+    /** {@link #ALL} by first character, each list in {@code ALL}'s order (a line is tested against its own only). */
+    private static final Map<Character, List<Label>> BY_FIRST_CHAR =
+            ALL.stream().collect(Collectors.groupingBy(l -> l.text().charAt(0), Collectors.toList()));
+
+    /** The labels that start with {@code c}, longest first (as in {@link #ALL}). */
+    static List<Label> startingWith(char c) {
+        return BY_FIRST_CHAR.getOrDefault(c, List.of());
     }
 
     private RecordLabels() {}

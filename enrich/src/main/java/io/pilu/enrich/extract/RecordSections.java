@@ -45,6 +45,9 @@ final class RecordSections {
 
     private static final Pattern SECTION_NUMBER =
             Pattern.compile("^(?:[一二三四五六七八九十]{1,2}[、.]|（[一二三四五六七八九十\\d]{1,2}）)\\s*");
+    /** The characters SECTION_NUMBER can start with. */
+    private static final String SECTION_NUMBER_FIRST = "一二三四五六七八九十（";
+
     /**
      * A whole line made only of page-header fields: a field name, a colon or space (or nothing before digits:
      * 证券代码000333), and a short value without sentence punctuation.
@@ -61,16 +64,24 @@ final class RecordSections {
     /** The label {@code line} starts with, or null. Inside the content only content-ending labels count. */
     static LabelHit labelAt(String line, boolean inContent) {
         String s = line.strip();
-        Matcher number = SECTION_NUMBER.matcher(s);
-        boolean numbered = number.lookingAt();
-        if (numbered) {
-            s = s.substring(number.end());
+        boolean numbered = false;
+        // SECTION_NUMBER starts with a numeral or （: most lines are ruled out by their first character
+        if (!s.isEmpty() && SECTION_NUMBER_FIRST.indexOf(s.charAt(0)) >= 0) {
+            Matcher number = SECTION_NUMBER.matcher(s);
+            numbered = number.lookingAt();
+            if (numbered) {
+                s = s.substring(number.end());
+            }
         }
         if (s.isEmpty()) {
             return null;
         }
-        String compact = ChineseText.compact(s);
-        for (Label label : RecordLabels.ALL) {
+        // Only the line's head can hold a label, and only the labels sharing its first character can match.
+        String compact = ChineseText.compactPrefix(s, RecordLabels.MAX_LENGTH);
+        if (compact.isEmpty()) {
+            return null;
+        }
+        for (Label label : RecordLabels.startingWith(compact.charAt(0))) {
             if (!compact.startsWith(label.text())) {
                 continue;
             }

@@ -49,6 +49,9 @@ public final class TextNormalizer {
     private static final int MAX_PAGE = 999;
 
     private static final Pattern PAGE_HEADER = Pattern.compile("证券代码|证券简称|公告编号");
+    /** The characters LEADING_NUMBERING can start with. */
+    private static final String LEADING_NUMBERING_FIRST = "一二三四五六七八九十（";
+
     private static final Pattern LEADING_NUMBERING = Pattern.compile("^(?:[一二三四五六七八九十]+[、.]|（[一二三四五六七八九十\\d]+）)");
 
     /** Normalizes {@code text}; null gives the empty string. Never throws. */
@@ -102,32 +105,39 @@ public final class TextNormalizer {
     }
 
     private static String mapCharacters(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
+        // A char array, not a StringBuilder: every character passes here, and the output is never longer than the
+        // input (characters map one to one or are dropped).
+        char[] out = new char[text.length()];
+        int len = 0;
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c == '\r') {
+            if ((c >= '\u4E00' && c <= '\u9FFF') || (c >= ' ' && c <= '~')) {
+                // Han characters and printable ASCII, most of any text, map to themselves (none is special below)
+                out[len++] = c;
+            } else if (c == '\r') {
                 if (i + 1 < n && text.charAt(i + 1) == '\n') {
                     continue;
                 }
-                sb.append('\n');
+                out[len++] = '\n';
             } else if (c == '\f' || c == '\u2028' || c == '\u2029' || c == '\u000B') {
-                sb.append('\n');
+                out[len++] = '\n';
             } else if (c == '\t' || c == '\u00A0' || c == '\u3000' || (c >= '\u2000' && c <= '\u200A')) {
-                sb.append(' ');
+                out[len++] = ' ';
             } else if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\uFEFF' || c == '\u00AD') {
                 // zero-width characters PDF producers insert between glyphs
             } else if (Character.isSurrogate(c)) {
                 // keep valid pairs (rare ideographs), drop lone halves that garbled extraction leaves behind
                 if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    sb.append(c).append(text.charAt(++i));
+                    out[len++] = c;
+                    out[len++] = text.charAt(++i);
                 }
             } else if (Character.isISOControl(c) && c != '\n') {
                 // other control characters carry nothing
             } else if (CHECKED_GLYPHS.indexOf(c) >= 0) {
-                sb.append(CHECKED);
+                out[len++] = CHECKED;
             } else if (UNCHECKED_GLYPHS.indexOf(c) >= 0) {
-                sb.append(UNCHECKED);
+                out[len++] = UNCHECKED;
             } else if ((c >= '０' && c <= '９')
                     || (c >= 'Ａ' && c <= 'Ｚ')
                     || (c >= 'ａ' && c <= 'ｚ')
@@ -137,34 +147,29 @@ public final class TextNormalizer {
                     || c == '－'
                     || c == '／'
                     || c == '＝') {
-                sb.append((char) (c - 0xFEE0));
+                out[len++] = (char) (c - 0xFEE0);
             } else {
-                sb.append(c);
+                out[len++] = c;
             }
         }
         // Half-width punctuation is decided after the full-width digits became ASCII, so 1，000 style is seen.
-        for (int i = 0; i < sb.length(); i++) {
-            char c = sb.charAt(i);
+        for (int i = 0; i < len; i++) {
+            char c = out[i];
             char full = switch (c) {
                 case '(' -> '（';
                 case ')' -> '）';
                 case ';' -> '；';
                 case '?' -> '？';
-                case ':', ',' -> betweenDigits(sb, i) ? c : (c == ':' ? '：' : '，');
+                case ':', ',' -> betweenDigits(out, len, i) ? c : (c == ':' ? '：' : '，');
                 default -> c;
             };
-            if (full != c) {
-                sb.setCharAt(i, full);
-            }
+            out[i] = full;
         }
-        return sb.toString();
+        return new String(out, 0, len);
     }
 
-    private static boolean betweenDigits(CharSequence s, int i) {
-        return i > 0
-                && i + 1 < s.length()
-                && ChineseText.isAsciiDigit(s.charAt(i - 1))
-                && ChineseText.isAsciiDigit(s.charAt(i + 1));
+    private static boolean betweenDigits(char[] s, int len, int i) {
+        return i > 0 && i + 1 < len && ChineseText.isAsciiDigit(s[i - 1]) && ChineseText.isAsciiDigit(s[i + 1]);
     }
 
     /** Removes extraction spaces from one line; see the class comment for the rule. */
@@ -268,8 +273,15 @@ public final class TextNormalizer {
     private static List<String> rejoinBrokenLabels(List<String> lines) {
         List<String> out = new ArrayList<>(lines);
         for (int i = 0; i < out.size(); i++) {
-            String head = ChineseText.compact(
-                    LEADING_NUMBERING.matcher(out.get(i).strip()).replaceFirst(""));
+            String stripped = out.get(i).strip();
+            // Only a short head can be half a label: a line longer than 12 non-space characters is skipped at once
+            // unless it starts with a numbering (which LEADING_NUMBERING removes before measuring)
+            if (ChineseText.compactLengthExceeds(stripped, 12)
+                    && (stripped.isEmpty() || LEADING_NUMBERING_FIRST.indexOf(stripped.charAt(0)) < 0)) {
+                continue;
+            }
+            String head =
+                    ChineseText.compact(LEADING_NUMBERING.matcher(stripped).replaceFirst(""));
             if (head.isEmpty() || head.length() > 12) {
                 continue;
             }

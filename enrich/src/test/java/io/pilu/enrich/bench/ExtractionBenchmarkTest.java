@@ -25,7 +25,13 @@ class ExtractionBenchmarkTest {
         assertThat(r.documents()).isPositive();
         assertThat(r.seconds()).isGreaterThanOrEqualTo(1.0);
         assertThat(r.docsPerSecond()).isEqualTo(r.documents() / r.seconds());
-        assertThat(r.describe()).startsWith("enrich: ").contains("docs/s").contains(r.documents() + " documents");
+        assertThat(r.cpuSeconds()).isPositive().isLessThanOrEqualTo(r.seconds() + 0.1);
+        assertThat(r.docsPerCpuSecond()).isGreaterThanOrEqualTo(r.docsPerSecond() * 0.9);
+        assertThat(r.describe())
+                .startsWith("enrich: ")
+                .contains("docs/s")
+                .contains(r.documents() + " documents")
+                .contains("docs per CPU-second");
     }
 
     @Test

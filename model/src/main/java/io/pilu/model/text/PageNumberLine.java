@@ -24,6 +24,9 @@ public final class PageNumberLine {
      * the pages a document can have is data (a year, an amount), not a page number.
      */
     public static boolean matches(String line, int maxPage) {
+        if (!hasAsciiDigit(line)) {
+            return false; // every form has one (\\d is [0-9] here): most lines end at this cheap test
+        }
         Matcher m = PAGE_NUMBER.matcher(line);
         if (!m.matches()) {
             return false;
@@ -31,6 +34,16 @@ public final class PageNumberLine {
         for (int g = 1; g <= m.groupCount(); g++) {
             if (m.group(g) != null) {
                 return Integer.parseInt(m.group(g)) <= maxPage;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasAsciiDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
             }
         }
         return false;
