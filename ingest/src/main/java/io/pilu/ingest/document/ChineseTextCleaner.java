@@ -1,5 +1,6 @@
 package io.pilu.ingest.document;
 
+import io.pilu.model.text.IrRecordLabels;
 import io.pilu.model.text.PageNumberLine;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,13 +30,23 @@ import java.util.regex.Pattern;
  *       sentence where no later stage could tell it apart.</li>
  *   <li>Lines broken by the layout are re-joined: a line that fills the text width and does not end a sentence
  *       continues on the next line (also across a page break), unless that line starts a new structural item
- *       (a section number, 问题/答/回答/回复, a check box).</li>
+ *       (a section number, 问题/答/回答/回复, a check box) or a new row of an IR record's table (a row label of
+ *       {@link IrRecordLabels} followed by its value, e.g. "上市公司接待人员姓名 董事会秘书…"). A line fills the
+ *       width when it is nearly as wide as the document's typical line, or when the PDF extractor marked it
+ *       {@link #WRAPPED} because its last glyph reaches the right edge of the page's text: the lines of a table
+ *       cell are shorter than the page's, so only their position says the cell wrapped them.</li>
  *   <li>Check glyphs (√ ☑ □ ■ …, and the private-use code points or raw codes such as þ that a symbol font's boxes
  *       extract as) are kept as they are, and a line starting with one starts a new item: the enrich stage reads
  *       them.</li>
  * </ol>
  */
 public final class ChineseTextCleaner {
+
+    /**
+     * Ends a line (before its line break) that the PDF's layout filled to the right edge of the page's text. A
+     * private-use code point, so no document text is taken for it; the cleaner removes it.
+     */
+    static final char WRAPPED = '\uE001';
 
     /** How many lines at each end of a page are candidates for a page number or a running header/footer. */
     private static final int EDGE_LINES = 2;
@@ -62,20 +73,27 @@ public final class ChineseTextCleaner {
     /** Cleans the text of a document given page by page. */
     public String clean(List<String> pages) {
         List<List<String>> lines = new ArrayList<>(pages.size());
+        List<List<Boolean>> wrapped = new ArrayList<>(pages.size());
         for (String page : pages) {
             List<String> pageLines = new ArrayList<>();
+            List<Boolean> pageWrapped = new ArrayList<>();
             for (String raw : page.split("\\R", -1)) {
-                pageLines.add(normalizeLine(raw));
+                int mark = raw.indexOf(WRAPPED);
+                pageWrapped.add(mark >= 0);
+                pageLines.add(normalizeLine(mark >= 0 ? raw.replace(String.valueOf(WRAPPED), "") : raw));
             }
             lines.add(pageLines);
+            wrapped.add(pageWrapped);
         }
         removePageNumbers(lines);
         Set<String> keptRunning = removeRunningLines(lines);
         List<String> flat = new ArrayList<>();
-        for (List<String> page : lines) {
-            flat.addAll(page);
+        List<Boolean> flatWrapped = new ArrayList<>();
+        for (int p = 0; p < lines.size(); p++) {
+            flat.addAll(lines.get(p));
+            flatWrapped.addAll(wrapped.get(p));
         }
-        return joinParagraphs(flat, keptRunning);
+        return joinParagraphs(flat, flatWrapped, keptRunning);
     }
 
     /**
@@ -188,20 +206,25 @@ public final class ChineseTextCleaner {
         return new ArrayList<>(edges);
     }
 
-    private static String joinParagraphs(List<String> lines, Set<String> standalone) {
+    private static String joinParagraphs(List<String> lines, List<Boolean> wrapped, Set<String> standalone) {
         int fullWidth = typicalFullWidth(lines);
         List<String> out = new ArrayList<>();
         StringBuilder paragraph = null;
         String previousLine = null;
+        boolean previousWrapped = false;
         boolean previousAlone = false;
-        for (String line : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (line.isEmpty()) {
                 // Blank lines from the layout (or left by a removed header/footer) do not end a paragraph by
                 // themselves: a wrapped paragraph continues after a page's footer. The text decides.
                 continue;
             }
             boolean alone = !standalone.isEmpty() && standalone.contains(line);
-            if (paragraph != null && !alone && !previousAlone && continues(previousLine, line, fullWidth)) {
+            if (paragraph != null
+                    && !alone
+                    && !previousAlone
+                    && continues(previousLine, previousWrapped, line, fullWidth)) {
                 if (needsSpace(previousLine.codePointBefore(previousLine.length()), line.codePointAt(0))) {
                     paragraph.append(' ');
                 }
@@ -213,6 +236,7 @@ public final class ChineseTextCleaner {
                 paragraph = new StringBuilder(line);
             }
             previousLine = line;
+            previousWrapped = wrapped.get(i);
             previousAlone = alone;
         }
         if (paragraph != null) {
@@ -221,16 +245,19 @@ public final class ChineseTextCleaner {
         return String.join("\n", out);
     }
 
-    /** Whether {@code next} continues the paragraph whose last source line is {@code previous}. */
-    private static boolean continues(String previous, String next, int fullWidth) {
+    /**
+     * Whether {@code next} continues the paragraph whose last source line is {@code previous}; {@code wrapped}: the
+     * extractor saw {@code previous} reach the right edge of the text.
+     */
+    private static boolean continues(String previous, boolean wrapped, String next, int fullWidth) {
         int width = displayWidth(previous);
-        if (width < MIN_WRAP_WIDTH || width < FULL_LINE_RATIO * fullWidth) {
+        if (width < MIN_WRAP_WIDTH || (!wrapped && width < FULL_LINE_RATIO * fullWidth)) {
             return false;
         }
         if (SENTENCE_END.indexOf(previous.charAt(previous.length() - 1)) >= 0) {
             return false;
         }
-        return !STRUCTURAL_START.matcher(next).lookingAt();
+        return !STRUCTURAL_START.matcher(next).lookingAt() && IrRecordLabels.delimitedAtStart(next) == null;
     }
 
     /**

@@ -148,14 +148,40 @@ final class PdfTextExtractor {
         }
     }
 
-    /** The stripper with glyph, operator and time budgets, and a stream check before each page. */
+    /**
+     * The stripper with glyph, operator and time budgets, and a stream check before each page. It also writes down
+     * the two layout facts the text cleaner cannot recover from characters alone, from the glyphs' positions:
+     *
+     * <ul>
+     *   <li>a gap of at least {@value #COLUMN_GAP_EM} em between two words on a line (a table's label and value
+     *       columns, or fields spaced apart) is written as two spaces, which the cleaner keeps as one space, where
+     *       a narrower gap is one space, which it drops between Han characters ("上 海 证 券 报"): without it a row
+     *       reads "地点公司会议室" and its label cannot be told from its value;</li>
+     *   <li>a line whose last glyph ends within {@value #WRAP_SLACK_EM} em of the right edge of the page's text
+     *       ends with {@link ChineseTextCleaner#WRAPPED}: the layout wrapped it there, whatever its character
+     *       count. Counting characters cannot see that a table cell ("…、兴业证券、富" then "国基金、…") is
+     *       full, as its lines are shorter than the page's.</li>
+     * </ul>
+     */
     private static final class BudgetedStripper extends PDFTextStripper {
+        /** A gap between words this many font sizes wide or more separates columns or fields. */
+        private static final float COLUMN_GAP_EM = 0.75f;
+        /** A line ending this many font sizes or less before the page's right text edge is full. */
+        private static final float WRAP_SLACK_EM = 1.5f;
+
         private final ExtractionBudget budget;
         private final long deadline;
         private final Set<COSStream> checkedStreams = Collections.newSetFromMap(new IdentityHashMap<>());
         private int pageNumber;
         private long glyphs;
         private long operators;
+        /** Right edge of the text of the page being written. */
+        private float pageRight;
+        /** Where the last glyph written on the current line ends, or NaN before its first word. */
+        private float lineRight = Float.NaN;
+
+        private float lineFontSize;
+        private boolean separatorPending;
 
         BudgetedStripper(ExtractionBudget budget, long deadline) {
             this.budget = budget;
@@ -170,6 +196,65 @@ final class PdfTextExtractor {
             checkTime();
             checkStreams(page.getCOSObject());
             super.processPage(page);
+        }
+
+        @Override
+        protected void writePage() throws IOException {
+            float right = 0;
+            for (List<TextPosition> article : getCharactersByArticle()) {
+                for (TextPosition t : article) {
+                    right = Math.max(right, t.getXDirAdj() + t.getWidthDirAdj());
+                }
+            }
+            pageRight = right;
+            lineRight = Float.NaN;
+            separatorPending = false;
+            super.writePage();
+        }
+
+        @Override
+        protected void writeWordSeparator() {
+            separatorPending = true; // written with the next word, once its position tells how wide the gap is
+        }
+
+        @Override
+        protected void writeString(String text, List<TextPosition> positions) throws IOException {
+            if (positions.isEmpty()) {
+                super.writeString(text, positions);
+                return;
+            }
+            TextPosition first = positions.get(0);
+            if (separatorPending) {
+                separatorPending = false;
+                super.writeWordSeparator();
+                if (!Float.isNaN(lineRight) && first.getXDirAdj() - lineRight >= COLUMN_GAP_EM * lineFontSize) {
+                    super.writeWordSeparator();
+                }
+            }
+            super.writeString(text, positions);
+            TextPosition last = positions.get(positions.size() - 1);
+            lineRight = last.getXDirAdj() + last.getWidthDirAdj();
+            lineFontSize = Math.max(first.getFontSizeInPt(), last.getFontSizeInPt());
+        }
+
+        @Override
+        protected void writeLineSeparator() throws IOException {
+            endLine();
+            super.writeLineSeparator();
+        }
+
+        @Override
+        protected void writePageEnd() throws IOException {
+            endLine(); // the page's last line may wrap onto the next page
+            super.writePageEnd();
+        }
+
+        private void endLine() throws IOException {
+            if (!Float.isNaN(lineRight) && lineRight >= pageRight - WRAP_SLACK_EM * lineFontSize) {
+                getOutput().write(ChineseTextCleaner.WRAPPED);
+            }
+            lineRight = Float.NaN;
+            separatorPending = false;
         }
 
         @Override
