@@ -94,6 +94,7 @@ class CninfoTableRecordsPdfTest {
         assertThat(ir.activityTypes()).containsExactly("业绩说明会");
         assertThat(ir.date()).isEqualTo("2024-05-10");
         assertThat(ir.location()).isEqualTo("深圳证券交易所“互动易”平台“云访谈”栏目");
+        assertThat(ir.participants()).as("online investors, no institution").isEmpty();
         assertThat(receptionists(ir)).containsExactly("梁德昌/董事长", "罗慧珍/总经理", "温志强/财务总监", "黎嘉欣/董事会秘书", "张文博/独立董事");
         assertThat(ir.qa()).hasSize(5);
         assertThat(ir.qa().get(2).answer().replace("\n", ""))

@@ -161,6 +161,22 @@ class ChineseTextCleanerTest {
     }
 
     @Test
+    void inAPdfALineEndingShortOfTheEdgeIsNotJoinedHoweverManyCharactersItHas() {
+        // a short table row counts as many characters as a full line; the positions say it ends early
+        String row = "参与单位名称及人员姓名  申万宏源证券 郑凯、吴桐";
+        String full = "答：公司主要客户为国内户用储能及通信备电领域的系统集成商，前五大客户收入占";
+        char edge = ChineseTextCleaner.WRAPPED;
+        char near = ChineseTextCleaner.NEAR_EDGE;
+        assertThat(cleaner.clean(List.of(String.join("\n", row, "国金证券（孙晓）", full + edge, "比约为52%。")))
+                        .split("\n"))
+                .containsExactly("参与单位名称及人员姓名 申万宏源证券郑凯、吴桐", "国金证券（孙晓）", full + "比约为52%。");
+        // near the edge and as long as a full line by characters: a first line drawn without its indent
+        String first = "问题1、请介绍公司算力采购策略，目前公司算力资源利用率较高，近期";
+        assertThat(cleaner.clean(List.of(String.join("\n", first + near, "是否有扩建规划？", full + edge, "比约为52%。"))))
+                .startsWith(first + "是否有扩建规划？\n");
+    }
+
+    @Test
     void blockTextIsNormalisedButNeverJoined() {
         String text = cleaner.cleanBlocks("\n  活动地点：公司 会议室 \n\n\n参会单位及人员：中邮证券、地泽投资\n");
         assertThat(text).isEqualTo("活动地点：公司会议室\n参会单位及人员：中邮证券、地泽投资");
