@@ -46,6 +46,13 @@ final class ParticipantParser {
     private static final Pattern CELL_LABEL =
             Pattern.compile("(?:" + String.join("|", RecordLabels.participantCellLabels()) + ")\\s*[：:]");
 
+    /**
+     * A cell that only describes an audience, in one clause: 通过深圳证券交易所“互动易”平台“云访谈”栏目参与公司2023年度
+     * 网上业绩说明会的投资者. Its quotes would otherwise split it into a platform and its parts read as institutions.
+     */
+    private static final Pattern AUDIENCE =
+            Pattern.compile("[^、，,；;。]*(?:参与|参加|出席|收看|观看)[^、，,；;。]*的(?:广大)?(?:" + NUM + "[名位])?(?:投资者|股东|网友)们?");
+
     private static final Pattern SEPARATORS = Pattern.compile("[\\s、，,；;。：:（）()【】\\[\\]“”\"…/|]+");
     private static final Pattern DEPARTMENT = Pattern.compile(".{0,4}(?:部|研究所|研究院|团队|小组|中心|办公室)");
     private static final Pattern LATIN_SPACE = Pattern.compile("(?<=[A-Za-z0-9&.]) +(?=[A-Za-z&])");
@@ -83,6 +90,9 @@ final class ParticipantParser {
             if (pc.find()) {
                 persons = positive(ChineseText.parseNumber(pc.group(1)));
             }
+        }
+        if (AUDIENCE.matcher(ChineseText.compact(text)).matches()) {
+            return new Result(List.of(), institutions, persons);
         }
         s = PERSON_COUNT.matcher(s).replaceAll("、");
         // a space inside a Latin-script name (Millennium Capital) is part of the name, not a separator

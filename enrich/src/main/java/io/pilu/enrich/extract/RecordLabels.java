@@ -1,7 +1,9 @@
 package io.pilu.enrich.extract;
 
+import io.pilu.model.text.IrRecordLabels;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,49 +33,14 @@ final class RecordLabels {
     /** A label as written and the section it opens. */
     record Label(String text, Section section) {}
 
-    private static final Map<Section, List<String>> BY_SECTION = Map.of(
-            Section.CATEGORY, List.of("投资者关系活动类别", "投资者关系活动类型", "活动类别", "活动类型"),
-            Section.SITUATION, List.of("投资者关系活动情况"),
-            Section.TIME, List.of("活动时间", "调研时间", "会议时间", "接待时间", "交流时间", "时间"),
-            Section.LOCATION, List.of("活动地点", "调研地点", "会议地点", "接待地点", "交流地点", "地点"),
-            Section.PARTICIPANTS,
-                    List.of(
-                            "参与单位名称及人员姓名",
-                            "参与单位名称及人员",
-                            "参与单位及人员姓名",
-                            "参与单位及人员",
-                            "参会单位及人员",
-                            "参加单位及人员",
-                            "来访单位及人员",
-                            "调研单位及人员",
-                            "参与单位名称",
-                            "参与单位",
-                            "参会单位",
-                            "参加单位",
-                            "来访单位",
-                            "调研单位",
-                            "调研机构",
-                            "参会机构",
-                            "参会人员",
-                            "参与人员",
-                            "来访人员"),
-            Section.RECEPTIONISTS,
-                    List.of(
-                            "上市公司接待人员姓名",
-                            "上市公司接待人员",
-                            "上市公司参会人员",
-                            "上市公司参与人员",
-                            "上市公司出席人员",
-                            "公司接待人员",
-                            "接待人员姓名",
-                            "接待人员",
-                            "公司参会人员",
-                            "公司出席人员"),
-            Section.CONTENT,
-                    List.of("投资者关系活动主要内容介绍", "投资者关系活动主要内容", "交流内容及具体问答记录", "活动主要内容", "主要内容介绍", "主要内容", "交流内容", "会议内容"),
-            Section.ATTACHMENTS, List.of("附件清单（如有）", "附件清单", "附件"),
-            Section.DATE, List.of("记录日期", "填表日期", "日期"),
-            Section.DISCLOSURE_NOTE, List.of("关于本次活动是否涉及应披露重大信息的说明", "是否涉及应披露重大信息"));
+    /** The row labels are {@link IrRecordLabels}' (shared with ingest's text cleaner), keyed by this stage's type. */
+    private static final Map<Section, List<String>> BY_SECTION = bySection();
+
+    private static Map<Section, List<String>> bySection() {
+        Map<Section, List<String>> m = new EnumMap<>(Section.class);
+        IrRecordLabels.bySection().forEach((section, labels) -> m.put(Section.valueOf(section.name()), labels));
+        return m;
+    }
 
     /**
      * Labels a participants cell carries inside itself (参与机构与人数：华创证券…, 机构名称：…, 参会人员：…), beside

@@ -26,6 +26,16 @@ class ParticipantParserTest {
     }
 
     @Test
+    void aCellDescribingAnOnlineAudienceNamesNoInstitution() {
+        assertThat(parse("通过深圳证券交易所“互动易”平台“云访谈”栏目参与公司2023年度网上业绩说明会的投资者")).isEmpty();
+        ParticipantParser.Result counted = parser.parse("通过全景网“投资者关系互动平台”参与本次业绩说明会的56名投资者");
+        assertThat(counted.participants()).isEmpty();
+        assertThat(counted.declaredPersonCount()).isEqualTo(56);
+        // a list is not an audience clause, even when one of its items is
+        assertThat(parse("中信证券 张三、通过互动易平台参与的投资者")).extracting(Participant::name).containsExactly("中信证券");
+    }
+
+    @Test
     void namesGluedToTheInstitutionAndTitlesAndHonorifics() {
         assertThat(parse("中信证券张三、地泽投资李四先生、广发基金 基金经理 欧阳明"))
                 .extracting(Participant::name, Participant::people)

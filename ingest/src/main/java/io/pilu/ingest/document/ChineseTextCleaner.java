@@ -1,5 +1,6 @@
 package io.pilu.ingest.document;
 
+import io.pilu.model.text.IrRecordLabels;
 import io.pilu.model.text.PageNumberLine;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,13 +30,38 @@ import java.util.regex.Pattern;
  *       sentence where no later stage could tell it apart.</li>
  *   <li>Lines broken by the layout are re-joined: a line that fills the text width and does not end a sentence
  *       continues on the next line (also across a page break), unless that line starts a new structural item
- *       (a section number, 问题/答/回答/回复, a check box).</li>
+ *       (a section number, 问题/答/回答/回复, a check box) or a new row of an IR record's table (a row label of
+ *       {@link IrRecordLabels} followed by its value, e.g. "上市公司接待人员姓名 董事会秘书…"). Which lines fill
+ *       the width: the lines nearly as wide as the document's typical line, by characters; in text from a PDF,
+ *       where the extractor marks where lines end, the lines it marked {@link #WRAPPED} because their last glyph
+ *       reaches the right edge of the document's text, and the lines wide enough by characters only if it marked
+ *       them {@link #NEAR_EDGE}. Characters alone misjudge tables: a cell's lines are shorter than the page's
+ *       ("…、兴业证券、富" then "国基金、…"), and a short row ("参与单位名称及人员姓名 申万宏源证券 郑凯、吴桐")
+ *       can count as many characters as a full line.</li>
  *   <li>Check glyphs (√ ☑ □ ■ …, and the private-use code points or raw codes such as þ that a symbol font's boxes
  *       extract as) are kept as they are, and a line starting with one starts a new item: the enrich stage reads
  *       them.</li>
  * </ol>
  */
 public final class ChineseTextCleaner {
+
+    /**
+     * Ends a line (before its line break) that the PDF's layout filled to the right edge of the page's text. A
+     * private-use code point, so no document text is taken for it; the cleaner removes it.
+     */
+    static final char WRAPPED = '\uE001';
+
+    /**
+     * Ends a line that the PDF's layout ended near, but not at, the right edge of the text (see
+     * {@link PdfTextExtractor#markWrappedLines}); a line of a PDF without a mark ends well short of the edge.
+     */
+    static final char NEAR_EDGE = '\uE004';
+
+    /** Line flags: no layout mark, {@link #NEAR_EDGE}, {@link #WRAPPED}. */
+    private static final byte UNMARKED = 0;
+
+    private static final byte NEAR = 1;
+    private static final byte AT_EDGE = 2;
 
     /** How many lines at each end of a page are candidates for a page number or a running header/footer. */
     private static final int EDGE_LINES = 2;
@@ -62,20 +88,28 @@ public final class ChineseTextCleaner {
     /** Cleans the text of a document given page by page. */
     public String clean(List<String> pages) {
         List<List<String>> lines = new ArrayList<>(pages.size());
+        List<List<Byte>> wrapped = new ArrayList<>(pages.size());
         for (String page : pages) {
             List<String> pageLines = new ArrayList<>();
+            List<Byte> pageWrapped = new ArrayList<>();
             for (String raw : page.split("\\R", -1)) {
-                pageLines.add(normalizeLine(raw));
+                char last = raw.isEmpty() ? 0 : raw.charAt(raw.length() - 1);
+                byte mark = last == WRAPPED ? AT_EDGE : last == NEAR_EDGE ? NEAR : UNMARKED;
+                pageWrapped.add(mark);
+                pageLines.add(normalizeLine(mark == UNMARKED ? raw : raw.substring(0, raw.length() - 1)));
             }
             lines.add(pageLines);
+            wrapped.add(pageWrapped);
         }
         removePageNumbers(lines);
         Set<String> keptRunning = removeRunningLines(lines);
         List<String> flat = new ArrayList<>();
-        for (List<String> page : lines) {
-            flat.addAll(page);
+        List<Byte> flatWrapped = new ArrayList<>();
+        for (int p = 0; p < lines.size(); p++) {
+            flat.addAll(lines.get(p));
+            flatWrapped.addAll(wrapped.get(p));
         }
-        return joinParagraphs(flat, keptRunning);
+        return joinParagraphs(flat, flatWrapped, keptRunning);
     }
 
     /**
@@ -188,20 +222,27 @@ public final class ChineseTextCleaner {
         return new ArrayList<>(edges);
     }
 
-    private static String joinParagraphs(List<String> lines, Set<String> standalone) {
+    private static String joinParagraphs(List<String> lines, List<Byte> wrapped, Set<String> standalone) {
         int fullWidth = typicalFullWidth(lines);
+        // a PDF's marks (there is at least one: the lines at the edge) say which lines may be full
+        boolean layoutKnown = wrapped.contains(AT_EDGE);
         List<String> out = new ArrayList<>();
         StringBuilder paragraph = null;
         String previousLine = null;
+        byte previousMark = UNMARKED;
         boolean previousAlone = false;
-        for (String line : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (line.isEmpty()) {
                 // Blank lines from the layout (or left by a removed header/footer) do not end a paragraph by
                 // themselves: a wrapped paragraph continues after a page's footer. The text decides.
                 continue;
             }
             boolean alone = !standalone.isEmpty() && standalone.contains(line);
-            if (paragraph != null && !alone && !previousAlone && continues(previousLine, line, fullWidth)) {
+            if (paragraph != null
+                    && !alone
+                    && !previousAlone
+                    && continues(previousLine, previousMark, layoutKnown, line, fullWidth)) {
                 if (needsSpace(previousLine.codePointBefore(previousLine.length()), line.codePointAt(0))) {
                     paragraph.append(' ');
                 }
@@ -213,6 +254,7 @@ public final class ChineseTextCleaner {
                 paragraph = new StringBuilder(line);
             }
             previousLine = line;
+            previousMark = wrapped.get(i);
             previousAlone = alone;
         }
         if (paragraph != null) {
@@ -221,16 +263,20 @@ public final class ChineseTextCleaner {
         return String.join("\n", out);
     }
 
-    /** Whether {@code next} continues the paragraph whose last source line is {@code previous}. */
-    private static boolean continues(String previous, String next, int fullWidth) {
+    /**
+     * Whether {@code next} continues the paragraph whose last source line is {@code previous}, which the extractor
+     * marked {@code mark} (see the class comment).
+     */
+    private static boolean continues(String previous, byte mark, boolean layoutKnown, String next, int fullWidth) {
         int width = displayWidth(previous);
-        if (width < MIN_WRAP_WIDTH || width < FULL_LINE_RATIO * fullWidth) {
+        boolean full = mark == AT_EDGE || ((mark == NEAR || !layoutKnown) && width >= FULL_LINE_RATIO * fullWidth);
+        if (width < MIN_WRAP_WIDTH || !full) {
             return false;
         }
         if (SENTENCE_END.indexOf(previous.charAt(previous.length() - 1)) >= 0) {
             return false;
         }
-        return !STRUCTURAL_START.matcher(next).lookingAt();
+        return !STRUCTURAL_START.matcher(next).lookingAt() && IrRecordLabels.delimitedAtStart(next) == null;
     }
 
     /**

@@ -53,6 +53,27 @@ final class PdfTextExtractor {
      * document we can read, so splitting on it is exact.
      */
     private static final String PAGE_END = "\uE000\n";
+    /**
+     * Opens the note the stripper writes at the end of each line: where its last glyph ends and how far right a line
+     * size of its last glyph, in tenths of a point ("\uE002 right,size \uE003"). Private-use code points
+     * for the same reason as {@link #PAGE_END}; {@link #markWrappedLines} turns the notes into
+     * {@link ChineseTextCleaner#WRAPPED} once the whole document's right edge is known.
+     */
+    private static final char LINE_NOTE = '\uE002';
+
+    private static final char LINE_NOTE_END = '\uE003';
+    /** The right edge of a document's text is where its this-many-th furthest-reaching line ends. */
+    private static final int EDGE_RANK = 3;
+    /**
+     * A line ending this many font sizes or less before the right edge reaches it: justified text ends on the edge,
+     * a greedy wrap leaves up to one character of room.
+     */
+    private static final float WRAP_SLACK_EM = 1.5f;
+    /**
+     * A line ending this many font sizes or less before the right edge is near it: full if it is as long as the
+     * document's typical line (a paragraph's first line set with a two-character indent, then drawn flush left).
+     */
+    private static final float NEAR_SLACK_EM = 3f;
     /** Filters that only images use: a stream with one is never decoded by text extraction. */
     private static final Set<COSName> IMAGE_FILTERS =
             Set.of(COSName.DCT_DECODE, COSName.JPX_DECODE, COSName.CCITTFAX_DECODE, COSName.JBIG2_DECODE);
@@ -80,7 +101,7 @@ final class PdfTextExtractor {
             } catch (TextBudgetReached reached) {
                 // enough text: the rest of the document is not read
             }
-            List<String> pageTexts = pages.pages();
+            List<String> pageTexts = markWrappedLines(pages.pages());
             String text = cleaner.clean(pageTexts);
             boolean truncated = pages.full();
             if (text.length() > budget.maxTextChars()) {
@@ -118,6 +139,80 @@ final class PdfTextExtractor {
         }
     }
 
+    /**
+     * Replaces each line note by {@link ChineseTextCleaner#WRAPPED} when the line reaches the right edge of the
+     * document's text, by {@link ChineseTextCleaner#NEAR_EDGE} when it ends near it, else by nothing. The edge is the document's, not the page's: the pages of an announcement
+     * share their margins, and a page of short table rows has no full line to measure its own edge by. It is where
+     * the {@value #EDGE_RANK}rd-furthest line ends, so that one line sticking out (a wide table, a header set
+     * further right) does not make every line of the body look short.
+     */
+    static List<String> markWrappedLines(List<String> pages) {
+        int[] furthest = new int[EDGE_RANK]; // descending
+        for (String page : pages) {
+            for (int at = page.indexOf(LINE_NOTE); at >= 0; at = page.indexOf(LINE_NOTE, at + 1)) {
+                int comma = page.indexOf(',', at);
+                if (comma > at) {
+                    int right = parseTenths(page, at + 1, comma);
+                    for (int i = 0; i < EDGE_RANK; i++) {
+                        if (right > furthest[i]) {
+                            System.arraycopy(furthest, i, furthest, i + 1, EDGE_RANK - i - 1);
+                            furthest[i] = right;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        int edge = 0;
+        for (int right : furthest) {
+            if (right > 0) {
+                edge = right; // the EDGE_RANK-th furthest, or the nearest of fewer lines
+            }
+        }
+        List<String> out = new ArrayList<>(pages.size());
+        for (String page : pages) {
+            int at = page.indexOf(LINE_NOTE);
+            if (at < 0) {
+                out.add(page);
+                continue;
+            }
+            StringBuilder sb = new StringBuilder(page.length());
+            int from = 0;
+            for (; at >= 0; at = page.indexOf(LINE_NOTE, from)) {
+                sb.append(page, from, at);
+                int comma = page.indexOf(',', at);
+                int end = page.indexOf(LINE_NOTE_END, at);
+                if (comma < 0 || end < comma) {
+                    from = page.length(); // a note cut off by the text budget: the rest is dropped
+                    break;
+                }
+                int shortOfEdge = edge - parseTenths(page, at + 1, comma);
+                int size = parseTenths(page, comma + 1, end);
+                if (shortOfEdge <= WRAP_SLACK_EM * size) {
+                    sb.append(ChineseTextCleaner.WRAPPED);
+                } else if (shortOfEdge <= NEAR_SLACK_EM * size) {
+                    sb.append(ChineseTextCleaner.NEAR_EDGE);
+                }
+                from = end + 1;
+            }
+            sb.append(page, Math.min(from, page.length()), page.length());
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    private static int parseTenths(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return 0;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     private static BudgetExceeded budgetCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BudgetExceeded b) {
@@ -148,14 +243,38 @@ final class PdfTextExtractor {
         }
     }
 
-    /** The stripper with glyph, operator and time budgets, and a stream check before each page. */
+    /**
+     * The stripper with glyph, operator and time budgets, and a stream check before each page. It also writes down
+     * the two layout facts the text cleaner cannot recover from characters alone, from the glyphs' positions:
+     *
+     * <ul>
+     *   <li>a gap of at least {@value #COLUMN_GAP_EM} em between two words on a line (a table's label and value
+     *       columns, or fields spaced apart) is written as two spaces, which the cleaner keeps as one space, where
+     *       a narrower gap is one space, which it drops between Han characters ("上 海 证 券 报"): without it a row
+     *       reads "地点公司会议室" and its label cannot be told from its value;</li>
+     *   <li>where each line's last glyph ends ({@link #LINE_NOTE}), so that a line ending within
+     *       {@value #WRAP_SLACK_EM} em of the right edge of the document's text is marked
+     *       {@link ChineseTextCleaner#WRAPPED}: the layout wrapped it there, whatever its character count; and a
+     *       line ending well short of the edge is known not to be full, however many characters it has.
+     *       Counting characters cannot see that a table cell ("…、兴业证券、富" then "国基金、…") is full, as its
+     *       lines are shorter than the page's.</li>
+     * </ul>
+     */
     private static final class BudgetedStripper extends PDFTextStripper {
+        /** A gap between words this many font sizes wide or more separates columns or fields. */
+        private static final float COLUMN_GAP_EM = 0.75f;
+
         private final ExtractionBudget budget;
         private final long deadline;
         private final Set<COSStream> checkedStreams = Collections.newSetFromMap(new IdentityHashMap<>());
         private int pageNumber;
         private long glyphs;
         private long operators;
+        /** Where the last glyph written on the current line ends, or NaN before its first word. */
+        private float lineRight = Float.NaN;
+
+        private float lineFontSize;
+        private boolean separatorPending;
 
         BudgetedStripper(ExtractionBudget budget, long deadline) {
             this.budget = budget;
@@ -170,6 +289,63 @@ final class PdfTextExtractor {
             checkTime();
             checkStreams(page.getCOSObject());
             super.processPage(page);
+        }
+
+        @Override
+        protected void writePage() throws IOException {
+            lineRight = Float.NaN;
+            separatorPending = false;
+            super.writePage();
+        }
+
+        @Override
+        protected void writeWordSeparator() {
+            separatorPending = true; // written with the next word, once its position tells how wide the gap is
+        }
+
+        @Override
+        protected void writeString(String text, List<TextPosition> positions) throws IOException {
+            if (positions.isEmpty()) {
+                super.writeString(text, positions);
+                return;
+            }
+            TextPosition first = positions.get(0);
+            if (separatorPending) {
+                separatorPending = false;
+                super.writeWordSeparator();
+                if (!Float.isNaN(lineRight) && first.getXDirAdj() - lineRight >= COLUMN_GAP_EM * lineFontSize) {
+                    super.writeWordSeparator();
+                }
+            }
+            super.writeString(text, positions);
+            TextPosition last = positions.get(positions.size() - 1);
+            lineRight = last.getXDirAdj() + last.getWidthDirAdj();
+            lineFontSize = Math.max(first.getFontSizeInPt(), last.getFontSizeInPt());
+        }
+
+        @Override
+        protected void writeLineSeparator() throws IOException {
+            endLine();
+            super.writeLineSeparator();
+        }
+
+        @Override
+        protected void writePageEnd() throws IOException {
+            endLine(); // the page's last line may wrap onto the next page
+            super.writePageEnd();
+        }
+
+        private void endLine() throws IOException {
+            if (!Float.isNaN(lineRight) && lineRight > 0) {
+                Writer out = getOutput();
+                out.write(LINE_NOTE);
+                out.write(Integer.toString(Math.round(lineRight * 10)));
+                out.write(',');
+                out.write(Integer.toString(Math.round(lineFontSize * 10)));
+                out.write(LINE_NOTE_END);
+            }
+            lineRight = Float.NaN;
+            separatorPending = false;
         }
 
         @Override

@@ -124,6 +124,59 @@ class ChineseTextCleanerTest {
     }
 
     @Test
+    void aFullCellLineNeverSwallowsTheNextTableRowsLabel() {
+        // rows of a Shenzhen IR table as extracted: label, a wide gap (two spaces), value; full-width lines
+        String place = "地点  深圳证券交易所“互动易”平台“云访谈”栏目及公司会议室（广州市天河区珠江新城）";
+        String staff = "上市公司接待人员姓名  董事长 梁德昌；总经理 罗慧珍；财务总监 温志强；董事会秘书 黎嘉欣女士";
+        String content = "投资者关系活动主要内容介绍  公司于2024年5月10日举行2023年度网上业绩说明会，就投资者关心的问";
+        String text =
+                cleaner.clean(List.of(String.join("\n", place, staff, content, "题进行了交流，主要问题及回复如下：", "日期  2024年5月13日")));
+        assertThat(text.split("\n"))
+                .containsExactly(
+                        "地点 深圳证券交易所“互动易”平台“云访谈”栏目及公司会议室（广州市天河区珠江新城）",
+                        "上市公司接待人员姓名 董事长梁德昌；总经理罗慧珍；财务总监温志强；董事会秘书黎嘉欣女士",
+                        "投资者关系活动主要内容介绍 公司于2024年5月10日举行2023年度网上业绩说明会，就投资者关心的问题进行了交流，主要问题及回复如下：",
+                        "日期 2024年5月13日");
+    }
+
+    @Test
+    void aLabelWordStartingRunningProseIsStillJoined() {
+        String full = "公司将根据市场情况和项目进度安排募集资金的使用计划，具体投入的金额和";
+        String text = cleaner.clean(List.of(String.join("\n", full, full, "时间以公司后续披露的公告为准。")));
+        assertThat(text).isEqualTo(full + full + "时间以公司后续披露的公告为准。");
+    }
+
+    @Test
+    void aLineTheExtractorSawReachTheRightEdgeIsJoinedThoughShorterThanThePage() {
+        // a participants cell is narrower than the page: only the extractor's mark says its line is full
+        String page = "本次交流的主要内容为公司经营情况、行业发展趋势以及未来发展规划，具体如下所述的各项内容";
+        String cell = "参与单位名称  南方基金、嘉实基金、国泰君安、招商证券、兴业证券、富";
+        String text = cleaner.clean(List.of(String.join(
+                "\n", page, page, page, cell + ChineseTextCleaner.WRAPPED, "国基金、泰康资产等24家机构27人", page + "。")));
+        assertThat(text.split("\n")).contains("参与单位名称 南方基金、嘉实基金、国泰君安、招商证券、兴业证券、富国基金、泰康资产等24家机构27人");
+        assertThat(text).doesNotContain(String.valueOf(ChineseTextCleaner.WRAPPED));
+        String unmarked =
+                cleaner.clean(List.of(String.join("\n", page, page, page, cell, "国基金、泰康资产等24家机构27人", page + "。")));
+        assertThat(unmarked).contains("富\n国基金");
+    }
+
+    @Test
+    void inAPdfALineEndingShortOfTheEdgeIsNotJoinedHoweverManyCharactersItHas() {
+        // a short table row counts as many characters as a full line; the positions say it ends early
+        String row = "参与单位名称及人员姓名  申万宏源证券 郑凯、吴桐";
+        String full = "答：公司主要客户为国内户用储能及通信备电领域的系统集成商，前五大客户收入占";
+        char edge = ChineseTextCleaner.WRAPPED;
+        char near = ChineseTextCleaner.NEAR_EDGE;
+        assertThat(cleaner.clean(List.of(String.join("\n", row, "国金证券（孙晓）", full + edge, "比约为52%。")))
+                        .split("\n"))
+                .containsExactly("参与单位名称及人员姓名 申万宏源证券郑凯、吴桐", "国金证券（孙晓）", full + "比约为52%。");
+        // near the edge and as long as a full line by characters: a first line drawn without its indent
+        String first = "问题1、请介绍公司算力采购策略，目前公司算力资源利用率较高，近期";
+        assertThat(cleaner.clean(List.of(String.join("\n", first + near, "是否有扩建规划？", full + edge, "比约为52%。"))))
+                .startsWith(first + "是否有扩建规划？\n");
+    }
+
+    @Test
     void blockTextIsNormalisedButNeverJoined() {
         String text = cleaner.cleanBlocks("\n  活动地点：公司 会议室 \n\n\n参会单位及人员：中邮证券、地泽投资\n");
         assertThat(text).isEqualTo("活动地点：公司会议室\n参会单位及人员：中邮证券、地泽投资");
