@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param retry            backoff and retry limit for 429, 5xx and connection failures
  * @param shutdownTimeout  how long a stopping sink waits for in-flight bulk requests before it gives up on them
  *                         (their offsets are then not committed, so nothing is lost; default 30 s)
+ * @param refreshInterval  the write index's {@code index.refresh_interval}: how soon an indexed document becomes
+ *                         searchable (default {@value #DEFAULT_REFRESH_INTERVAL_MS} ms; negative: never, refresh by hand)
  */
 public record SinkConfig(
         String bootstrapServers,
@@ -39,7 +41,8 @@ public record SinkConfig(
         Duration linger,
         int maxInFlight,
         RetryPolicy retry,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        Duration refreshInterval) {
 
     public static final String DEFAULT_GROUP_ID = "pilu-sink";
     public static final String DEFAULT_INDEX_ALIAS = "pilu-announcements";
@@ -48,6 +51,37 @@ public record SinkConfig(
     public static final long DEFAULT_LINGER_MS = 200;
     public static final int DEFAULT_MAX_IN_FLIGHT = 2;
     public static final long DEFAULT_SHUTDOWN_TIMEOUT_MS = 30_000;
+    public static final long DEFAULT_REFRESH_INTERVAL_MS = 1_000;
+
+    /** With the default refresh interval. */
+    public SinkConfig(
+            String bootstrapServers,
+            String sourceTopic,
+            String dlqTopic,
+            String groupId,
+            ElasticsearchSettings es,
+            String indexAlias,
+            int batchMaxDocs,
+            long batchMaxBytes,
+            Duration linger,
+            int maxInFlight,
+            RetryPolicy retry,
+            Duration shutdownTimeout) {
+        this(
+                bootstrapServers,
+                sourceTopic,
+                dlqTopic,
+                groupId,
+                es,
+                indexAlias,
+                batchMaxDocs,
+                batchMaxBytes,
+                linger,
+                maxInFlight,
+                retry,
+                shutdownTimeout,
+                Duration.ofMillis(DEFAULT_REFRESH_INTERVAL_MS));
+    }
 
     /** The same, reading from {@code servers} and writing to the node at {@code esUrl} ({@code pilu local}). */
     public SinkConfig on(String servers, String esUrl) {
@@ -63,7 +97,8 @@ public record SinkConfig(
                 linger,
                 maxInFlight,
                 retry,
-                shutdownTimeout);
+                shutdownTimeout,
+                refreshInterval);
     }
 
     public SinkConfig {
@@ -75,6 +110,7 @@ public record SinkConfig(
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(linger, "linger");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        Objects.requireNonNull(refreshInterval, "refreshInterval");
         if (indexAlias == null || !indexAlias.matches("[a-z0-9][a-z0-9._-]*")) {
             throw new IllegalArgumentException(
                     "index alias must be a lower-case Elasticsearch name, got '" + indexAlias + "'");
@@ -93,17 +129,13 @@ public record SinkConfig(
         }
     }
 
-    /** The concrete index the alias points at when the sink creates it. */
-    public String firstIndexName() {
-        return indexAlias + "-v1";
-    }
-
     /** Secrets are masked by {@link ElasticsearchSettings#toString()}, so this is safe to log. */
     @Override
     public String toString() {
         return "SinkConfig[bootstrapServers=" + bootstrapServers + ", sourceTopic=" + sourceTopic
                 + ", dlqTopic=" + dlqTopic + ", groupId=" + groupId + ", es=" + es + ", indexAlias=" + indexAlias
                 + ", batchMaxDocs=" + batchMaxDocs + ", batchMaxBytes=" + batchMaxBytes + ", linger=" + linger
-                + ", maxInFlight=" + maxInFlight + ", retry=" + retry + ", shutdownTimeout=" + shutdownTimeout + "]";
+                + ", maxInFlight=" + maxInFlight + ", retry=" + retry + ", shutdownTimeout=" + shutdownTimeout
+                + ", refreshInterval=" + refreshInterval + "]";
     }
 }

@@ -50,7 +50,7 @@ public final class SinkRunner implements AutoCloseable {
         this.es = ElasticsearchBulkClient.create(config.es());
         try {
             this.analyzer = new IndexBootstrapper(es.rest())
-                    .prepare(index.templateResource(), config.indexAlias(), config.firstIndexName());
+                    .prepare(index.templateResource(), config.indexAlias(), config.refreshInterval());
         } catch (IOException | RuntimeException e) {
             es.close();
             throw e;

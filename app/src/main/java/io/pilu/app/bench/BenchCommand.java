@@ -110,14 +110,27 @@ public final class BenchCommand implements Runnable {
         @Option(
                 names = "--rounds",
                 defaultValue = "3",
-                description = "Alternating sink/_bulk rounds; medians are reported (default ${DEFAULT-VALUE}).")
+                description = "Timed alternating sink/_bulk rounds; medians are reported (default ${DEFAULT-VALUE}).")
         int rounds;
+
+        @Option(
+                names = "--warmup-rounds",
+                defaultValue = "" + SinkBenchmark.DEFAULT_WARMUP_ROUNDS,
+                description = "Untimed sink/_bulk rounds before the timed ones (default ${DEFAULT-VALUE}).")
+        int warmupRounds;
 
         @Override
         public Integer call() throws Exception {
             try (BenchInfra kafka = BenchInfra.kafka(bootstrapServers);
                     BenchInfra.Es es = BenchInfra.elasticsearch(esUrl)) {
-                SinkBenchmark.run(kafka.bootstrapServers(), es.url(), docs, rounds, System.out);
+                SinkBenchmark.run(
+                        kafka.bootstrapServers(),
+                        es.url(),
+                        es.node() == null ? -1 : es.node().pid(),
+                        docs,
+                        rounds,
+                        warmupRounds,
+                        System.out);
             }
             return 0;
         }
