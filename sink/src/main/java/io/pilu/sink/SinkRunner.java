@@ -9,6 +9,7 @@ import io.pilu.service.Sleeper;
 import io.pilu.sink.es.ElasticsearchBulkClient;
 import io.pilu.sink.es.IndexBootstrapper;
 import io.pilu.sink.es.IndexTemplate;
+import io.pilu.sink.es.RestClientFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Properties;
@@ -47,7 +48,8 @@ public final class SinkRunner implements AutoCloseable {
 
     private SinkRunner(SinkConfig config, MeterRegistry registry, SinkIndex index) throws IOException {
         this.config = config;
-        this.es = ElasticsearchBulkClient.create(config.es());
+        // named after the sink's client id, so the CPU its I/O threads use is counted as the sink's
+        this.es = new ElasticsearchBulkClient(RestClientFactory.create(config.es(), index.clientId() + "-es"));
         try {
             this.analyzer = new IndexBootstrapper(es.rest())
                     .prepare(index.templateResource(), config.indexAlias(), config.refreshInterval());

@@ -140,8 +140,9 @@ public final class BenchCommand implements Runnable {
     @Command(
             name = "pipeline",
             mixinStandardHelpOptions = true,
-            description = "Enrich and sink throughput, raw->searchable latency percentiles and resident memory, on "
-                    + "the local stack (embedded broker and node).")
+            description = "Throughput per stage and end to end, each stage's CPU share and capacity (records per "
+                    + "CPU-second), raw->searchable latency percentiles and resident memory, on the local stack "
+                    + "(embedded broker and node).")
     static final class Pipeline implements Callable<Integer> {
         @Option(
                 names = "--records",
@@ -151,7 +152,7 @@ public final class BenchCommand implements Runnable {
 
         @Option(
                 names = "--rate",
-                defaultValue = "200",
+                defaultValue = "100",
                 description = "Records/s for the latency run (default ${DEFAULT-VALUE}).")
         int rate;
 
