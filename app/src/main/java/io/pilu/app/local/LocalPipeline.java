@@ -113,6 +113,15 @@ public final class LocalPipeline implements AutoCloseable {
         }
     }
 
+    /** Heap of the broker child JVM ({@code PILU_KAFKA_HEAP}). */
+    public static final String DEFAULT_KAFKA_HEAP = "512m";
+    /** More JVM options of the broker ({@code PILU_KAFKA_JAVA_OPTS}, space-separated). */
+    public static final String DEFAULT_KAFKA_JAVA_OPTS = "";
+    /** Heap of the Elasticsearch node child JVM ({@code PILU_ES_HEAP}). */
+    public static final String DEFAULT_ES_HEAP = "512m";
+    /** More JVM options of the node ({@code PILU_ES_JAVA_OPTS}, space-separated). */
+    public static final String DEFAULT_ES_JAVA_OPTS = "";
+
     private final Lifecycle lifecycle;
     /** Per running service: whether it failed (stopped by itself, not asked to). */
     private final Map<String, Supplier<Boolean>> failed = new LinkedHashMap<>();
@@ -157,7 +166,8 @@ public final class LocalPipeline implements AutoCloseable {
                 KafkaBroker.builder()
                         .dataDir(dir.resolve("kafka"))
                         .port(o.kafkaPort())
-                        .heap("512m")
+                        .heap(env("PILU_KAFKA_HEAP", DEFAULT_KAFKA_HEAP))
+                        .jvmOptions(options(env("PILU_KAFKA_JAVA_OPTS", DEFAULT_KAFKA_JAVA_OPTS)))
                         .start());
         elasticsearch = lifecycle.add(
                 Phase.ELASTICSEARCH,
@@ -165,7 +175,8 @@ public final class LocalPipeline implements AutoCloseable {
                 ElasticsearchNode.builder()
                         .dataDir(dir.resolve("elasticsearch"))
                         .port(o.esPort())
-                        .heap("512m")
+                        .heap(env("PILU_ES_HEAP", DEFAULT_ES_HEAP))
+                        .jvmOptions(options(env("PILU_ES_JAVA_OPTS", DEFAULT_ES_JAVA_OPTS)))
                         .start());
         String kafka = broker.bootstrapServers();
         TopicProvisioner.ensure(kafka, Topics.defaults(), (short) 1);
@@ -239,6 +250,15 @@ public final class LocalPipeline implements AutoCloseable {
             throw new UncheckedIOException("cannot start the " + name + ": " + e.getMessage(), e);
         }
         run(Phase.SINK, name, sink, () -> sink.failure() != null);
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v.strip();
+    }
+
+    private static java.util.List<String> options(String line) {
+        return java.util.Arrays.asList(line.strip().split("\\s+"));
     }
 
     /** A port free now: analytics must know its API port before it starts (it announces it to its peers). */
