@@ -162,9 +162,16 @@ public final class BenchCommand implements Runnable {
                 description = "Length of the latency run (default ${DEFAULT-VALUE}).")
         int latencySeconds;
 
+        @Option(
+                names = "--warmup-records",
+                defaultValue = "1000",
+                description = "Untimed records through every stage first, so JIT compilation is not counted "
+                        + "(default ${DEFAULT-VALUE}).")
+        int warmupRecords;
+
         @Override
         public Integer call() throws Exception {
-            PipelineBenchmark.run(records, rate, latencySeconds);
+            PipelineBenchmark.run(records, rate, latencySeconds, warmupRecords);
             return 0;
         }
     }

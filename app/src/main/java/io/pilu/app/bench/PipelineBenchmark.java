@@ -80,7 +80,7 @@ public final class PipelineBenchmark {
                 new ByteArraySerializer());
     }
 
-    public static void run(int records, int rate, int latencySeconds) throws Exception {
+    public static void run(int records, int rate, int latencySeconds, int warmupRecords) throws Exception {
         Path dir = Files.createTempDirectory("pilu-bench-pipeline");
         System.out.println("bench: starting the local stack (broker, node, enrich, sink) in " + dir + " ...");
         try (LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Options(
@@ -97,7 +97,7 @@ public final class PipelineBenchmark {
                 null))) {
             PipelineBenchmark bench = new PipelineBenchmark(pipeline, sample());
             try {
-                bench.warmUp();
+                bench.warmUp(Math.max(1, warmupRecords));
                 bench.throughput(records);
                 bench.latency(rate, latencySeconds);
                 bench.memory();
@@ -107,12 +107,13 @@ public final class PipelineBenchmark {
         }
     }
 
-    private void warmUp() throws Exception {
-        // Until the sink has created its index and enrich is RUNNING, nothing measured would mean much.
+    private void warmUp(int records) throws Exception {
+        // Until the sink has created its index and enrich is RUNNING, nothing measured would mean much; and until
+        // every JVM of the stack has compiled its hot code, CPU figures would count the JIT's work as the stages'.
         PipelineStatus before = pipeline.status();
-        send("warmup", 50);
-        awaitStage(s -> s.indexed() - before.indexed(), 50, Duration.ofMinutes(3));
-        System.out.println("bench: warm-up done");
+        inPublishThread(() -> send("warmup", records));
+        awaitStage(s -> s.indexed() - before.indexed(), records, Duration.ofMinutes(10));
+        System.out.println("bench: warm-up done (" + records + " records through every stage, untimed)");
     }
 
     private void throughput(int records) throws Exception {
