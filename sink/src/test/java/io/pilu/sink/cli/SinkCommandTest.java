@@ -29,13 +29,13 @@ class SinkCommandTest {
                 .isEqualTo("pilu-announcements-v2");
         assertThat(c.batchMaxDocs()).isEqualTo(500);
         assertThat(c.batchMaxBytes()).isEqualTo(5L * 1024 * 1024);
-        assertThat(c.linger()).isEqualTo(Duration.ofMillis(200));
+        assertThat(c.linger()).isEqualTo(Duration.ofMillis(50));
         assertThat(c.maxInFlight()).isEqualTo(2);
         assertThat(c.retry().initialBackoff()).isEqualTo(Duration.ofMillis(100));
         assertThat(c.retry().maxBackoff()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.retry().maxRetries()).isEqualTo(-1);
         assertThat(c.shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(c.refreshInterval()).isEqualTo(Duration.ofMillis(SinkConfig.DEFAULT_REFRESH_INTERVAL_MS));
+        assertThat(c.refreshInterval()).isEqualTo(Duration.ofMillis(250));
     }
 
     @Test
