@@ -119,6 +119,12 @@ public final class BenchCommand implements Runnable {
                 description = "Untimed sink/_bulk rounds before the timed ones (default ${DEFAULT-VALUE}).")
         int warmupRounds;
 
+        @Option(
+                names = "--refresh-interval-ms",
+                defaultValue = "" + io.pilu.sink.SinkConfig.DEFAULT_REFRESH_INTERVAL_MS,
+                description = "index.refresh_interval of both sides' indices (default ${DEFAULT-VALUE}, the sink's).")
+        long refreshIntervalMs;
+
         @Override
         public Integer call() throws Exception {
             try (BenchInfra kafka = BenchInfra.kafka(bootstrapServers);
@@ -130,6 +136,7 @@ public final class BenchCommand implements Runnable {
                         docs,
                         rounds,
                         warmupRounds,
+                        java.time.Duration.ofMillis(refreshIntervalMs),
                         System.out);
             }
             return 0;

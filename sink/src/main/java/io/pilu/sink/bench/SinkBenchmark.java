@@ -128,13 +128,35 @@ public final class SinkBenchmark {
         return run(bootstrapServers, esUrl, -1, n, DEFAULT_ROUNDS, DEFAULT_WARMUP_ROUNDS, out);
     }
 
+    /** With the sink's default refresh interval on both sides. */
+    public static Result run(
+            String bootstrapServers, String esUrl, long esPid, int n, int rounds, int warmupRounds, PrintStream out)
+            throws Exception {
+        return run(
+                bootstrapServers,
+                esUrl,
+                esPid,
+                n,
+                rounds,
+                warmupRounds,
+                Duration.ofMillis(SinkConfig.DEFAULT_REFRESH_INTERVAL_MS),
+                out);
+    }
+
     /**
      * {@code warmupRounds} untimed and {@code rounds} timed alternating sink and raw runs over the same documents;
      * the result holds the medians of the timed ones. {@code esPid} is the node's process id when it runs on this
-     * machine (its CPU time is then counted), else -1.
+     * machine (its CPU time is then counted), else -1. Both sides' indices refresh every {@code refreshInterval}.
      */
     public static Result run(
-            String bootstrapServers, String esUrl, long esPid, int n, int rounds, int warmupRounds, PrintStream out)
+            String bootstrapServers,
+            String esUrl,
+            long esPid,
+            int n,
+            int rounds,
+            int warmupRounds,
+            Duration refreshInterval,
+            PrintStream out)
             throws Exception {
         if (n < 1 || rounds < 1 || warmupRounds < 0) {
             throw new IllegalArgumentException("documents and rounds must be >= 1, warm-up rounds >= 0");
@@ -154,7 +176,9 @@ public final class SinkBenchmark {
         for (int i = 0; i < n; i++) {
             docs.add(BenchmarkData.announcement(i, random));
         }
-        out.printf("producing %d documents to %s%n", n, topics.enriched());
+        out.printf(
+                "producing %d documents to %s; both sides refresh every %s%n",
+                n, topics.enriched(), IndexTemplate.refreshInterval(refreshInterval));
         produce(bootstrapServers, topics.enriched(), docs);
 
         ElasticsearchSettings es = ElasticsearchSettings.of(esUrl);
@@ -181,11 +205,11 @@ public final class SinkBenchmark {
                 boolean warmup = r < warmupRounds;
                 String label = warmup ? "warm-up " + (r + 1) : "round " + (r - warmupRounds + 1);
                 String sinkAlias = run + "-sink-" + r;
-                Run s = sinkRun(bootstrapServers, es, esPid, topics, sinkAlias, n, label, out);
+                Run s = sinkRun(bootstrapServers, es, esPid, topics, sinkAlias, n, label, refreshInterval, out);
                 delete(client, sinkAlias);
 
                 String rawAlias = run + "-raw-" + r;
-                bootstrapper.prepare(rawAlias);
+                bootstrapper.prepare(IndexTemplate.RESOURCE, rawAlias, refreshInterval);
                 Run w = rawRun(client, rawAlias, bodies, counts, esPid);
                 out.printf(
                         Locale.ROOT,
@@ -247,6 +271,7 @@ public final class SinkBenchmark {
             String alias,
             int n,
             String label,
+            Duration refreshInterval,
             PrintStream out)
             throws Exception {
         SinkConfig config = new SinkConfig(
@@ -262,7 +287,7 @@ public final class SinkBenchmark {
                 SinkConfig.DEFAULT_MAX_IN_FLIGHT,
                 RetryPolicy.defaults(),
                 Duration.ofSeconds(30),
-                Duration.ofMillis(SinkConfig.DEFAULT_REFRESH_INTERVAL_MS));
+                refreshInterval);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (SinkRunner sink = SinkRunner.start(config, registry)) {
             while (!sink.consuming()) {
