@@ -128,34 +128,39 @@ public final class SinkConsumerLoop implements Runnable {
     public void run() {
         consumer.subscribe(List.of(config.sourceTopic()), new Rebalance());
         try {
-            while (running) {
-                ConsumerRecords<byte[], byte[]> records;
-                try {
-                    // short polls while work is pending, so completions are committed and lingering batches leave on
-                    // time
-                    records = consumer.poll(Duration.ofMillis(inFlight > 0 || !buffer.isEmpty() ? 10 : 200));
-                } catch (WakeupException e) {
-                    if (running) {
-                        throw e;
-                    }
-                    break;
+            try {
+                loop();
+            } catch (WakeupException e) {
+                // stop() wakes the consumer up; the wake-up lands in whichever consumer call runs then (poll, but
+                // also commitSync or currentLag): only a wake-up nobody asked for is a failure
+                if (running) {
+                    throw e;
                 }
-                started = true;
-                long now = clock.millis();
-                for (ConsumerRecord<byte[], byte[]> r : records) {
-                    tracker.track(new TopicPartition(r.topic(), r.partition()), r.offset());
-                    buffer.add(decoder.decode(r.topic(), r.partition(), r.offset(), r.key(), r.value()), now);
-                }
-                drainCompletions();
-                dispatch(now);
-                flowControl();
-                commit();
-                updateLag();
             }
             shutdown();
         } finally {
             workers.shutdownNow();
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            ConsumerRecords<byte[], byte[]> records;
+            // short polls while work is pending, so completions are committed and lingering batches leave on
+            // time
+            records = consumer.poll(Duration.ofMillis(inFlight > 0 || !buffer.isEmpty() ? 10 : 200));
+            started = true;
+            long now = clock.millis();
+            for (ConsumerRecord<byte[], byte[]> r : records) {
+                tracker.track(new TopicPartition(r.topic(), r.partition()), r.offset());
+                buffer.add(decoder.decode(r.topic(), r.partition(), r.offset(), r.key(), r.value()), now);
+            }
+            drainCompletions();
+            dispatch(now);
+            flowControl();
+            commit();
+            updateLag();
         }
     }
 

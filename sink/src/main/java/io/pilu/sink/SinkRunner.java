@@ -9,6 +9,7 @@ import io.pilu.service.Sleeper;
 import io.pilu.sink.es.ElasticsearchBulkClient;
 import io.pilu.sink.es.IndexBootstrapper;
 import io.pilu.sink.es.IndexTemplate;
+import io.pilu.sink.es.RestClientFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Properties;
@@ -47,11 +48,11 @@ public final class SinkRunner implements AutoCloseable {
 
     private SinkRunner(SinkConfig config, MeterRegistry registry, SinkIndex index) throws IOException {
         this.config = config;
-        this.es = ElasticsearchBulkClient.create(config.es());
+        // named after the sink's client id, so the CPU its I/O threads use is counted as the sink's
+        this.es = new ElasticsearchBulkClient(RestClientFactory.create(config.es(), index.clientId() + "-es"));
         try {
-            IndexBootstrapper bootstrapper = new IndexBootstrapper(es.rest());
-            this.analyzer =
-                    bootstrapper.prepare(index.templateResource(), config.indexAlias(), config.firstIndexName());
+            this.analyzer = new IndexBootstrapper(es.rest())
+                    .prepare(index.templateResource(), config.indexAlias(), config.refreshInterval());
         } catch (IOException | RuntimeException e) {
             es.close();
             throw e;

@@ -215,6 +215,9 @@ class EnrichedDocumentConverterTest {
                 continue;
             }
             JsonNode v = f.getValue();
+            if (!fieldMapping.path("enabled").asBoolean(true)) {
+                continue; // stored, not indexed: takes any shape
+            }
             if (v.isObject()) {
                 collectUnmapped(v, fieldMapping, prefix + f.getKey() + ".", out);
             } else if (v.isArray()) {

@@ -45,9 +45,13 @@ class SinkConfigTest {
     }
 
     @Test
-    void firstIndexIsVersionOneOfTheAlias() {
-        assertThat(config(ElasticsearchSettings.of("http://localhost:9200")).firstIndexName())
-                .isEqualTo("pilu-announcements-v1");
+    void theWriteIndexIsTheAliasAtTheTemplatesMappingVersion() {
+        String alias = config(ElasticsearchSettings.of("http://localhost:9200")).indexAlias();
+        assertThat(io.pilu.sink.es.IndexTemplate.indexName(io.pilu.sink.es.IndexTemplate.RESOURCE, alias))
+                .isEqualTo("pilu-announcements-v2");
+        assertThat(io.pilu.sink.es.IndexTemplate.indexName(
+                        io.pilu.sink.es.IndexTemplate.RESEARCH_VISITS_RESOURCE, "pilu-research-visits"))
+                .isEqualTo("pilu-research-visits-v1");
     }
 
     @Test

@@ -218,12 +218,11 @@ final class SearchPage {
                 : Html.text(s.path("title").asText("(无标题)"));
         List<Safe> fragments = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (String field : List.of("ir.qa.answer", "text")) {
-            for (JsonNode f : hl.path(field)) {
-                String text = f.asText().replaceAll("\\s+", " ").strip();
-                if (seen.add(text)) {
-                    fragments.add(html("<p class=\"fragment\">…{}…</p>", Html.highlighted(text)));
-                }
+        // Q&A pairs are searched as part of the text (analysed once), so their fragments come from text
+        for (JsonNode f : hl.path("text")) {
+            String text = f.asText().replaceAll("\\s+", " ").strip();
+            if (seen.add(text)) {
+                fragments.add(html("<p class=\"fragment\">…{}…</p>", Html.highlighted(text)));
             }
         }
         List<Safe> people = new ArrayList<>();

@@ -140,14 +140,34 @@ public final class BenchCommand implements Runnable {
         @Option(
                 names = "--rounds",
                 defaultValue = "3",
-                description = "Alternating sink/_bulk rounds; medians are reported (default ${DEFAULT-VALUE}).")
+                description = "Timed alternating sink/_bulk rounds; medians are reported (default ${DEFAULT-VALUE}).")
         int rounds;
+
+        @Option(
+                names = "--warmup-rounds",
+                defaultValue = "" + SinkBenchmark.DEFAULT_WARMUP_ROUNDS,
+                description = "Untimed sink/_bulk rounds before the timed ones (default ${DEFAULT-VALUE}).")
+        int warmupRounds;
+
+        @Option(
+                names = "--refresh-interval-ms",
+                defaultValue = "" + io.pilu.sink.SinkConfig.DEFAULT_REFRESH_INTERVAL_MS,
+                description = "index.refresh_interval of both sides' indices (default ${DEFAULT-VALUE}, the sink's).")
+        long refreshIntervalMs;
 
         @Override
         public Integer call() throws Exception {
             try (BenchInfra kafka = BenchInfra.kafka(bootstrapServers);
                     BenchInfra.Es es = BenchInfra.elasticsearch(esUrl)) {
-                SinkBenchmark.run(kafka.bootstrapServers(), es.url(), docs, rounds, System.out);
+                SinkBenchmark.run(
+                        kafka.bootstrapServers(),
+                        es.url(),
+                        es.node() == null ? -1 : es.node().pid(),
+                        docs,
+                        rounds,
+                        warmupRounds,
+                        java.time.Duration.ofMillis(refreshIntervalMs),
+                        System.out);
             }
             return 0;
         }
@@ -157,8 +177,9 @@ public final class BenchCommand implements Runnable {
     @Command(
             name = "pipeline",
             mixinStandardHelpOptions = true,
-            description = "Enrich and sink throughput, raw->searchable latency percentiles and resident memory, on "
-                    + "the local stack (embedded broker and node).")
+            description = "Throughput per stage and end to end, each stage's CPU share and capacity (records per "
+                    + "CPU-second), raw->searchable latency percentiles and resident memory, on the local stack "
+                    + "(embedded broker and node).")
     static final class Pipeline implements Callable<Integer> {
         @Option(
                 names = "--records",
@@ -168,7 +189,7 @@ public final class BenchCommand implements Runnable {
 
         @Option(
                 names = "--rate",
-                defaultValue = "200",
+                defaultValue = "100",
                 description = "Records/s for the latency run (default ${DEFAULT-VALUE}).")
         int rate;
 
@@ -178,9 +199,16 @@ public final class BenchCommand implements Runnable {
                 description = "Length of the latency run (default ${DEFAULT-VALUE}).")
         int latencySeconds;
 
+        @Option(
+                names = "--warmup-records",
+                defaultValue = "1000",
+                description = "Untimed records through every stage first, so JIT compilation is not counted "
+                        + "(default ${DEFAULT-VALUE}).")
+        int warmupRecords;
+
         @Override
         public Integer call() throws Exception {
-            PipelineBenchmark.run(records, rate, latencySeconds);
+            PipelineBenchmark.run(records, rate, latencySeconds, warmupRecords);
             return 0;
         }
     }

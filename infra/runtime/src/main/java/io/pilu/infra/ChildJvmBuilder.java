@@ -2,6 +2,7 @@ package io.pilu.infra;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,7 @@ public abstract class ChildJvmBuilder<B extends ChildJvmBuilder<B>> {
     Path dataDir;
     int port = 0;
     String heap = "512m";
+    List<String> jvmOptions = List.of();
     Duration startTimeout;
 
     ChildJvmBuilder(Duration defaultStartTimeout) {
@@ -44,6 +46,16 @@ public abstract class ChildJvmBuilder<B extends ChildJvmBuilder<B>> {
     /** Maximum heap of the child JVM, e.g. {@code 512m} (the default). */
     public B heap(String heap) {
         this.heap = JavaCommand.checkHeap(heap);
+        return self();
+    }
+
+    /**
+     * More JVM options for the child (GC choice, compiler tiers, ...), after the ones every child gets; blank
+     * entries are ignored.
+     */
+    public B jvmOptions(List<String> options) {
+        this.jvmOptions =
+                options.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
         return self();
     }
 

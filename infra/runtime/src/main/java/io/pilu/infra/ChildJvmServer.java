@@ -26,6 +26,7 @@ public abstract class ChildJvmServer implements AutoCloseable {
     private final Path dataDir;
     private final Path logFile;
     private final String heap;
+    private final java.util.List<String> jvmOptions;
     private final Duration startTimeout;
 
     private ChildProcess process;
@@ -36,6 +37,7 @@ public abstract class ChildJvmServer implements AutoCloseable {
         this.dataDir = builder.dataDir.toAbsolutePath().normalize();
         this.logFile = dataDir.resolve(logFileName);
         this.heap = builder.heap;
+        this.jvmOptions = builder.jvmOptions;
         this.startTimeout = builder.startTimeout;
     }
 
@@ -84,14 +86,14 @@ public abstract class ChildJvmServer implements AutoCloseable {
                 logFile);
     }
 
-    /** A JVM command line with what every child gets: its heap, UTF-8, and death on out-of-memory. */
+    /** A JVM command line with what every child gets: its heap, UTF-8, and death on out-of-memory; then its options. */
     final JavaCommand javaCommand(NodeClasspath classpath) {
-        return new JavaCommand()
+        JavaCommand command = new JavaCommand()
                 .heap(heap)
                 // A server that ran out of memory should die visibly, not limp on.
-                .jvmOption("-XX:+ExitOnOutOfMemoryError")
-                .systemProperty("file.encoding", "UTF-8")
-                .classpath(classpath);
+                .jvmOption("-XX:+ExitOnOutOfMemoryError");
+        jvmOptions.forEach(command::jvmOption);
+        return command.systemProperty("file.encoding", "UTF-8").classpath(classpath);
     }
 
     final Duration startTimeout() {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pilu.model.EnrichedAnnouncement;
 import io.pilu.model.JsonSerde;
 import io.pilu.model.Topics;
+import io.pilu.service.CpuTime;
 import io.pilu.service.KafkaSettings;
 import io.pilu.service.TopicProvisioner;
 import io.pilu.sink.EnrichedDocumentConverter;
@@ -13,9 +14,11 @@ import io.pilu.sink.SinkConfig;
 import io.pilu.sink.SinkRunner;
 import io.pilu.sink.es.BulkAction;
 import io.pilu.sink.es.BulkItemResult;
+import io.pilu.sink.es.BulkRequestBody;
 import io.pilu.sink.es.ElasticsearchBulkClient;
 import io.pilu.sink.es.ElasticsearchSettings;
 import io.pilu.sink.es.IndexBootstrapper;
+import io.pilu.sink.es.IndexTemplate;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,20 +43,31 @@ import org.elasticsearch.client.Request;
  *
  * <ol>
  *   <li>produces N synthetic enriched announcements to a fresh topic (3 partitions);</li>
- *   <li>warms Elasticsearch up with a throw-away raw bulk run, so neither measured run pays for JIT and index
- *       creation of the node;</li>
- *   <li>sink: starts a {@link SinkRunner} on the topic and measures from the moment its consumer is in the group
- *       (group join is a broker setting, not sink throughput) until all N are indexed;</li>
- *   <li>raw: sends the same N documents, already serialized, straight to {@code _bulk} in batches of the same size
- *       with the same number of concurrent requests, no Kafka, no conversion in the timed part;</li>
+ *   <li>warm-up rounds (untimed, default {@value #DEFAULT_WARMUP_ROUNDS}): each a whole sink run and a whole raw run,
+ *       so JIT, the node's caches and index creation are paid before anything is timed;</li>
+ *   <li>timed rounds, alternating: sink (a {@link SinkRunner} on the topic, timed from the moment its consumer is in
+ *       the group until all N are indexed) and raw (the same N documents, their NDJSON bodies built before the clock
+ *       starts, sent straight to {@code _bulk} in batches of the sink's size with as many concurrent requests, no
+ *       Kafka, no conversion);</li>
  * </ol>
- * repeated in alternating rounds (default 3), and prints the median rates and their ratio (target: sink ≥ 80 % of raw). The indices are deleted afterwards; the
- * topics are left (prefixed {@code pilu-bench-}).
+ * and prints per round the wall-clock rate and the CPU both sides used (this JVM: the sink, or the raw sender; and the
+ * node, when its pid is known), then the medians and the ratio sink/raw (target ≥ 90 %), by wall clock and by CPU.
+ * The indices are deleted afterwards; the topics are left (prefixed {@code pilu-bench-}).
  */
 public final class SinkBenchmark {
 
-    /** Measured figures of one run. */
-    public record Result(int docs, long bytes, double sinkSeconds, double rawSeconds) {
+    /** Measured figures of one side of one round. */
+    public record Run(double seconds, long jvmCpuNanos, long esCpuNanos) {
+        /** Documents per CPU-second of this JVM plus the node (the node's alone when this JVM's is not known). */
+        double docsPerCpuSecond(int docs) {
+            long cpu = jvmCpuNanos + Math.max(0, esCpuNanos);
+            return cpu <= 0 ? Double.NaN : docs / (cpu / 1e9);
+        }
+    }
+
+    /** Medians over the timed rounds. */
+    public record Result(
+            int docs, long bytes, double sinkSeconds, double rawSeconds, double sinkPerCpu, double rawPerCpu) {
         public double sinkDocsPerSecond() {
             return docs / sinkSeconds;
         }
@@ -70,49 +84,82 @@ public final class SinkBenchmark {
         public String toString() {
             return String.format(
                     Locale.ROOT,
-                    "median of the rounds: docs=%d (%.1f MB of documents), batch=%d%n"
-                            + "sink  (Kafka → sink → _bulk): %,.0f docs/s (%.2f s)%n"
-                            + "raw   (_bulk only):           %,.0f docs/s (%.2f s)%n"
-                            + "ratio sink/raw: %.1f %% (target ≥ 80 %%)",
+                    "median of the timed rounds: docs=%d (%.1f MB of documents), batch=%d%n"
+                            + "sink  (Kafka → sink → _bulk): %,.0f docs/s (%.2f s), %,.0f docs per CPU-second%n"
+                            + "raw   (_bulk only):           %,.0f docs/s (%.2f s), %,.0f docs per CPU-second%n"
+                            + "ratio sink/raw: %.1f %% by wall clock, %.1f %% by CPU (target ≥ 90 %%)",
                     docs,
                     bytes / 1e6,
                     SinkConfig.DEFAULT_BATCH_MAX_DOCS,
                     sinkDocsPerSecond(),
                     sinkSeconds,
+                    sinkPerCpu,
                     rawDocsPerSecond(),
                     rawSeconds,
-                    ratio() * 100);
+                    rawPerCpu,
+                    ratio() * 100,
+                    sinkPerCpu / rawPerCpu * 100);
         }
     }
 
     public static final int DEFAULT_ROUNDS = 3;
+    public static final int DEFAULT_WARMUP_ROUNDS = 2;
 
     private SinkBenchmark() {}
 
-    /** {@code SinkBenchmark <bootstrap-servers> <es-url> <N> [rounds]}. */
+    /** {@code SinkBenchmark <bootstrap-servers> <es-url> <N> [rounds] [warm-up rounds]}. */
     public static void main(String[] args) throws Exception {
-        if (args.length != 3 && args.length != 4) {
+        if (args.length < 3 || args.length > 5) {
             System.err.println("usage: SinkBenchmark <bootstrap-servers> <es-url> <documents> [rounds, default "
-                    + DEFAULT_ROUNDS + "]");
+                    + DEFAULT_ROUNDS + "] [warm-up rounds, default " + DEFAULT_WARMUP_ROUNDS + "]");
             System.exit(2);
         }
         run(
                 args[0],
                 args[1],
+                -1,
                 Integer.parseInt(args[2]),
-                args.length == 4 ? Integer.parseInt(args[3]) : DEFAULT_ROUNDS,
+                args.length >= 4 ? Integer.parseInt(args[3]) : DEFAULT_ROUNDS,
+                args.length == 5 ? Integer.parseInt(args[4]) : DEFAULT_WARMUP_ROUNDS,
                 System.out);
     }
 
     public static Result run(String bootstrapServers, String esUrl, int n, PrintStream out) throws Exception {
-        return run(bootstrapServers, esUrl, n, DEFAULT_ROUNDS, out);
+        return run(bootstrapServers, esUrl, -1, n, DEFAULT_ROUNDS, DEFAULT_WARMUP_ROUNDS, out);
     }
 
-    /** {@code rounds} alternating sink and raw runs over the same documents; the result holds the median times. */
-    public static Result run(String bootstrapServers, String esUrl, int n, int rounds, PrintStream out)
+    /** With the sink's default refresh interval on both sides. */
+    public static Result run(
+            String bootstrapServers, String esUrl, long esPid, int n, int rounds, int warmupRounds, PrintStream out)
             throws Exception {
-        if (n < 1 || rounds < 1) {
-            throw new IllegalArgumentException("documents and rounds must be >= 1");
+        return run(
+                bootstrapServers,
+                esUrl,
+                esPid,
+                n,
+                rounds,
+                warmupRounds,
+                Duration.ofMillis(SinkConfig.DEFAULT_REFRESH_INTERVAL_MS),
+                out);
+    }
+
+    /**
+     * {@code warmupRounds} untimed and {@code rounds} timed alternating sink and raw runs over the same documents;
+     * the result holds the medians of the timed ones. {@code esPid} is the node's process id when it runs on this
+     * machine (its CPU time is then counted), else -1. Both sides' indices refresh every {@code refreshInterval}.
+     */
+    public static Result run(
+            String bootstrapServers,
+            String esUrl,
+            long esPid,
+            int n,
+            int rounds,
+            int warmupRounds,
+            Duration refreshInterval,
+            PrintStream out)
+            throws Exception {
+        if (n < 1 || rounds < 1 || warmupRounds < 0) {
+            throw new IllegalArgumentException("documents and rounds must be >= 1, warm-up rounds >= 0");
         }
         String run = "pilu-bench-" + UUID.randomUUID().toString().substring(0, 8);
         Topics topics = Topics.withPrefix(run + ".");
@@ -129,7 +176,9 @@ public final class SinkBenchmark {
         for (int i = 0; i < n; i++) {
             docs.add(BenchmarkData.announcement(i, random));
         }
-        out.printf("producing %d documents to %s%n", n, topics.enriched());
+        out.printf(
+                "producing %d documents to %s; both sides refresh every %s%n",
+                n, topics.enriched(), IndexTemplate.refreshInterval(refreshInterval));
         produce(bootstrapServers, topics.enriched(), docs);
 
         ElasticsearchSettings es = ElasticsearchSettings.of(esUrl);
@@ -140,40 +189,54 @@ public final class SinkBenchmark {
                 .map(converter::convert)
                 .<BulkAction>map(a -> new BulkAction.Index(a.id(), a.version(), a.document()))
                 .toList();
-        long bytes = actions.stream().mapToLong(BulkAction::estimatedBytes).sum();
+        long bytes = actions.stream()
+                .mapToLong(a -> ((BulkAction.Index) a).source().length)
+                .sum();
+        List<byte[]> bodies = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        for (int i = 0; i < n; i += SinkConfig.DEFAULT_BATCH_MAX_DOCS) {
+            List<BulkAction> batch = actions.subList(i, Math.min(n, i + SinkConfig.DEFAULT_BATCH_MAX_DOCS));
+            bodies.add(BulkRequestBody.of(batch));
+            counts.add(batch.size());
+        }
         try (ElasticsearchBulkClient client = ElasticsearchBulkClient.create(es)) {
             IndexBootstrapper bootstrapper = new IndexBootstrapper(client.rest());
-            String warmAlias = run + "-warmup";
-            bootstrapper.prepare(warmAlias, warmAlias + "-v1");
-            rawBulk(client, warmAlias, actions.subList(0, Math.min(n, 2_000)));
-            delete(client, warmAlias);
-
             // Alternating rounds, medians: on a shared machine one run of each says more about the neighbours'
-            // load at that moment than about the sink.
-            double[] sink = new double[rounds];
-            double[] raw = new double[rounds];
-            for (int r = 0; r < rounds; r++) {
+            // load at that moment than about the sink. Warm-up rounds run the very same code, untimed.
+            List<Run> sink = new ArrayList<>();
+            List<Run> raw = new ArrayList<>();
+            for (int r = 0; r < warmupRounds + rounds; r++) {
+                boolean warmup = r < warmupRounds;
+                String label = warmup ? "warm-up " + (r + 1) : "round " + (r - warmupRounds + 1);
                 String sinkAlias = run + "-sink-" + r;
-                sink[r] = sinkRun(bootstrapServers, es, topics, sinkAlias, n, out);
+                Run s = sinkRun(bootstrapServers, es, esPid, topics, sinkAlias, n, label, refreshInterval, out);
                 delete(client, sinkAlias);
 
                 String rawAlias = run + "-raw-" + r;
-                bootstrapper.prepare(rawAlias, rawAlias + "-v1");
-                long start = System.nanoTime();
-                long requestNanos = rawBulk(client, rawAlias, actions);
-                raw[r] = (System.nanoTime() - start) / 1e9;
-                int requests = (n + SinkConfig.DEFAULT_BATCH_MAX_DOCS - 1) / SinkConfig.DEFAULT_BATCH_MAX_DOCS;
+                bootstrapper.prepare(IndexTemplate.RESOURCE, rawAlias, refreshInterval);
+                Run w = rawRun(client, rawAlias, bodies, counts, esPid);
                 out.printf(
                         Locale.ROOT,
-                        "round %d raw:  %.2f s, %,.0f docs/s, %d bulk requests, mean latency %.0f ms%n",
-                        r + 1,
-                        raw[r],
-                        n / raw[r],
-                        requests,
-                        requestNanos / 1e6 / requests);
+                        "%-10s raw:  %.2f s, %,6.0f docs/s, CPU %.2f s here + %.2f s node, %,.0f docs per CPU-second%n",
+                        label,
+                        w.seconds(),
+                        n / w.seconds(),
+                        w.jvmCpuNanos() / 1e9,
+                        w.esCpuNanos() / 1e9,
+                        w.docsPerCpuSecond(n));
                 delete(client, rawAlias);
+                if (!warmup) {
+                    sink.add(s);
+                    raw.add(w);
+                }
             }
-            Result result = new Result(n, bytes, median(sink), median(raw));
+            Result result = new Result(
+                    n,
+                    bytes,
+                    median(sink.stream().mapToDouble(Run::seconds).toArray()),
+                    median(raw.stream().mapToDouble(Run::seconds).toArray()),
+                    median(sink.stream().mapToDouble(x -> x.docsPerCpuSecond(n)).toArray()),
+                    median(raw.stream().mapToDouble(x -> x.docsPerCpuSecond(n)).toArray()));
             out.println(result);
             return result;
         }
@@ -187,7 +250,8 @@ public final class SinkBenchmark {
     }
 
     private static void delete(ElasticsearchBulkClient client, String alias) throws java.io.IOException {
-        client.rest().performRequest(new Request("DELETE", "/" + alias + "-v1"));
+        client.rest()
+                .performRequest(new Request("DELETE", "/" + IndexTemplate.indexName(IndexTemplate.RESOURCE, alias)));
     }
 
     private static void produce(String bootstrapServers, String topic, List<EnrichedAnnouncement> docs) {
@@ -203,8 +267,16 @@ public final class SinkBenchmark {
         }
     }
 
-    private static double sinkRun(
-            String bootstrapServers, ElasticsearchSettings es, Topics topics, String alias, int n, PrintStream out)
+    private static Run sinkRun(
+            String bootstrapServers,
+            ElasticsearchSettings es,
+            long esPid,
+            Topics topics,
+            String alias,
+            int n,
+            String label,
+            Duration refreshInterval,
+            PrintStream out)
             throws Exception {
         SinkConfig config = new SinkConfig(
                 bootstrapServers,
@@ -218,7 +290,8 @@ public final class SinkBenchmark {
                 Duration.ofMillis(SinkConfig.DEFAULT_LINGER_MS),
                 SinkConfig.DEFAULT_MAX_IN_FLIGHT,
                 RetryPolicy.defaults(),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30),
+                refreshInterval);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (SinkRunner sink = SinkRunner.start(config, registry)) {
             while (!sink.consuming()) {
@@ -226,22 +299,31 @@ public final class SinkBenchmark {
                 Thread.sleep(1);
             }
             long start = System.nanoTime();
+            long jvm0 = CpuTime.processNanos();
+            long es0 = esPid < 0 ? -1 : CpuTime.processNanos(esPid);
             Counter indexed = registry.get("pilu.sink.docs.indexed").counter();
             while (indexed.count() < n) {
                 failIfStopped(sink);
                 Thread.sleep(2);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            Run run =
+                    new Run(seconds, CpuTime.processNanos() - jvm0, esPid < 0 ? -1 : CpuTime.processNanos(esPid) - es0);
             var latency = registry.get("pilu.sink.bulk.latency").timer();
             out.printf(
                     Locale.ROOT,
-                    "sink run: %.2f s, %,.0f docs/s, %d bulk requests, mean %.0f docs/request, mean latency %.0f ms%n",
+                    "%-10s sink: %.2f s, %,6.0f docs/s, CPU %.2f s here + %.2f s node, %,.0f docs per CPU-second; "
+                            + "%d bulk requests, mean %.0f docs/request, mean latency %.0f ms%n",
+                    label,
                     seconds,
                     n / seconds,
+                    run.jvmCpuNanos() / 1e9,
+                    run.esCpuNanos() / 1e9,
+                    run.docsPerCpuSecond(n),
                     latency.count(),
                     registry.get("pilu.sink.batch.docs").summary().mean(),
                     latency.mean(java.util.concurrent.TimeUnit.MILLISECONDS));
-            return seconds;
+            return run;
         }
     }
 
@@ -251,25 +333,24 @@ public final class SinkBenchmark {
         }
     }
 
-    /** Batches of the sink's default size, as many concurrent requests as the sink's default in-flight limit. */
-    private static long rawBulk(ElasticsearchBulkClient client, String alias, List<BulkAction> actions)
+    /**
+     * The prepared bodies (batches of the sink's default size), as many concurrent requests as the sink's default
+     * in-flight limit; timed from the first request to the last answer.
+     */
+    private static Run rawRun(
+            ElasticsearchBulkClient client, String alias, List<byte[]> bodies, List<Integer> counts, long esPid)
             throws Exception {
-        int batch = SinkConfig.DEFAULT_BATCH_MAX_DOCS;
-        List<List<BulkAction>> batches = new ArrayList<>();
-        for (int i = 0; i < actions.size(); i += batch) {
-            batches.add(actions.subList(i, Math.min(actions.size(), i + batch)));
-        }
         AtomicInteger next = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicLong requestNanos = new java.util.concurrent.atomic.AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(SinkConfig.DEFAULT_MAX_IN_FLIGHT);
         try {
+            long start = System.nanoTime();
+            long jvm0 = CpuTime.processNanos();
+            long es0 = esPid < 0 ? -1 : CpuTime.processNanos(esPid);
             List<Future<?>> workers = new ArrayList<>();
             for (int w = 0; w < SinkConfig.DEFAULT_MAX_IN_FLIGHT; w++) {
                 workers.add(pool.submit(() -> {
-                    for (int b; (b = next.getAndIncrement()) < batches.size(); ) {
-                        long t0 = System.nanoTime();
-                        List<BulkItemResult> results = client.bulk(alias, batches.get(b));
-                        requestNanos.addAndGet(System.nanoTime() - t0);
+                    for (int b; (b = next.getAndIncrement()) < bodies.size(); ) {
+                        List<BulkItemResult> results = client.bulk(alias, bodies.get(b), counts.get(b));
                         if (results.stream().anyMatch(r -> r.outcome() != BulkItemResult.Outcome.INDEXED)) {
                             throw new IllegalStateException("raw bulk item not indexed: "
                                     + results.stream()
@@ -284,7 +365,10 @@ public final class SinkBenchmark {
             for (Future<?> f : workers) {
                 f.get();
             }
-            return requestNanos.get();
+            return new Run(
+                    (System.nanoTime() - start) / 1e9,
+                    CpuTime.processNanos() - jvm0,
+                    esPid < 0 ? -1 : CpuTime.processNanos(esPid) - es0);
         } finally {
             pool.shutdownNow();
         }

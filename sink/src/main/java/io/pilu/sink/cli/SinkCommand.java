@@ -64,7 +64,7 @@ public final class SinkCommand implements Callable<Integer> {
             names = "--index-alias",
             defaultValue = "${env:PILU_SINK_INDEX_ALIAS:-" + SinkConfig.DEFAULT_INDEX_ALIAS + "}",
             description =
-                    "Write alias; created with index <alias>-v1 when missing (env PILU_SINK_INDEX_ALIAS, default ${DEFAULT-VALUE}).")
+                    "Write alias; the sink writes to <alias>-v<mapping version>, created (or migrated from an older version) at start (env PILU_SINK_INDEX_ALIAS, default ${DEFAULT-VALUE}).")
     String indexAlias;
 
     @Option(
@@ -128,6 +128,13 @@ public final class SinkCommand implements Callable<Integer> {
     long shutdownTimeoutMs;
 
     @Option(
+            names = "--refresh-interval-ms",
+            defaultValue = "${env:PILU_SINK_REFRESH_INTERVAL_MS:-" + SinkConfig.DEFAULT_REFRESH_INTERVAL_MS + "}",
+            description = "index.refresh_interval of the announcements index: how soon an indexed document is "
+                    + "searchable; -1 = never (env PILU_SINK_REFRESH_INTERVAL_MS, default ${DEFAULT-VALUE}).")
+    long refreshIntervalMs;
+
+    @Option(
             names = "--research-visits",
             negatable = true,
             defaultValue = "${env:PILU_SINK_RESEARCH_VISITS:-true}",
@@ -160,7 +167,8 @@ public final class SinkCommand implements Callable<Integer> {
                 c.linger(),
                 c.maxInFlight(),
                 c.retry(),
-                c.shutdownTimeout());
+                c.shutdownTimeout(),
+                Duration.ofMillis(SinkConfig.DEFAULT_REFRESH_INTERVAL_MS));
     }
 
     /** The configuration these options describe (secrets from the environment). */
@@ -180,7 +188,8 @@ public final class SinkCommand implements Callable<Integer> {
                 Duration.ofMillis(lingerMs),
                 maxInFlight,
                 new RetryPolicy(Duration.ofMillis(retryBackoffMs), Duration.ofMillis(retryBackoffMaxMs), maxRetries),
-                Duration.ofMillis(shutdownTimeoutMs));
+                Duration.ofMillis(shutdownTimeoutMs),
+                Duration.ofMillis(refreshIntervalMs));
     }
 
     @picocli.CommandLine.Spec

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pilu.model.Json;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.http.entity.ContentType;
 import org.apache.http.entity.StringEntity;
@@ -16,13 +19,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Prepares the cluster at sink start, idempotently: picks the Chinese analyzer, (re)installs the sink's index
- * template, and creates {@code <alias>-v1} with the write alias if the alias does not exist yet. Writing through an
- * alias lets an operator later roll to {@code -v2} (new mapping, reindex elsewhere, swap the alias) without
- * changing the sink.
+ * template, and makes the write alias point at {@code <alias>-v<mapping version>}: created when the alias does not
+ * exist yet, migrated from an older {@code <alias>-v<k>} when the template's mapping version grew. Readers use the
+ * alias only, so a new mapping reaches them without a change on their side.
  */
 public final class IndexBootstrapper {
 
     private static final Logger log = LoggerFactory.getLogger(IndexBootstrapper.class);
+
+    private static final int MIGRATION_BATCH = 500;
 
     private final RestClient rest;
 
@@ -46,45 +51,67 @@ public final class IndexBootstrapper {
         }
     }
 
-    /** Template, analyzer and write alias; returns the analyzer chosen. */
-    public IndexTemplate.ChineseAnalyzer prepare(String alias, String firstIndex) throws IOException {
-        return prepare(IndexTemplate.RESOURCE, alias, firstIndex);
+    /** Template, analyzer and write alias of the announcements index, refreshed every second. */
+    public IndexTemplate.ChineseAnalyzer prepare(String alias) throws IOException {
+        return prepare(IndexTemplate.RESOURCE, alias, Duration.ofSeconds(1));
     }
 
-    /** As {@link #prepare(String, String)}, with the template resource {@code templateResource}. */
-    public IndexTemplate.ChineseAnalyzer prepare(String templateResource, String alias, String firstIndex)
+    /**
+     * Installs the template of resource {@code templateResource} for {@code alias} and makes the alias write to
+     * {@code <alias>-v<mapping version>} ({@link IndexTemplate#indexName}): created when the alias is missing;
+     * migrated when the alias is on an older version of the sink's mapping ({@code <alias>-v<k>}, k smaller): the
+     * new index is created, the old one copied into it keeping each document's id and external version (so a copy
+     * never overwrites a newer write), then the alias moves in one {@code _aliases} call; the old
+     * index is left for the operator to delete. Several sinks starting at once all end on the new index: every step
+     * tolerates another instance having done it. An alias on a newer version than this sink knows is refused.
+     * {@code refreshInterval} is applied to the write index as well, so a changed setting takes effect on restart.
+     *
+     * @return the analyzer chosen
+     */
+    public IndexTemplate.ChineseAnalyzer prepare(String templateResource, String alias, Duration refreshInterval)
             throws IOException {
         IndexTemplate.ChineseAnalyzer analyzer = detectAnalyzer();
-        ObjectNode template = IndexTemplate.render(templateResource, alias, analyzer);
+        ObjectNode template = IndexTemplate.render(templateResource, alias, analyzer, refreshInterval);
         Request put = new Request("PUT", "/_index_template/" + IndexTemplate.name(alias));
         put.setEntity(new StringEntity(Json.write(template), ContentType.APPLICATION_JSON));
         rest.performRequest(put);
 
+        String target = IndexTemplate.indexName(templateResource, alias);
         String current = writeIndexOf(alias);
         if (current == null) {
-            Request create = new Request("PUT", "/" + firstIndex);
-            create.setEntity(new StringEntity(
-                    "{\"aliases\":{\"" + alias + "\":{\"is_write_index\":true}}}", ContentType.APPLICATION_JSON));
-            try {
-                rest.performRequest(create);
-                current = firstIndex;
-            } catch (ResponseException e) {
-                // another sink instance starting at the same moment won the race: fine, as long as the alias is there
-                current = writeIndexOf(alias);
-                if (current == null) {
-                    throw new IllegalStateException(
-                            "cannot create index " + firstIndex + " with write alias " + alias + ": "
-                                    + ElasticsearchBulkClient.bodyText(e.getResponse()),
-                            e);
-                }
+            current = createWithAlias(alias, target);
+        } else if (!current.equals(target)) {
+            int version = versionOf(alias, current);
+            int wanted = IndexTemplate.mappingVersion(templateResource);
+            if (version > wanted) {
+                throw new IllegalStateException("alias " + alias + " writes to " + current + ", a newer mapping (v"
+                        + version + ") than this sink's (v" + wanted + "): run the newer sink");
+            }
+            if (version > 0) {
+                current = migrate(alias, current, target);
+            } else {
+                log.warn(
+                        "event=index_not_managed alias={} write_index={} (not <alias>-v<n>: left as it is, mapping v{} "
+                                + "not applied)",
+                        alias,
+                        current,
+                        wanted);
             }
         }
         updateMapping(templateResource, current);
+        if (template.at("/template/settings/index").has("refresh_interval")) {
+            Request settings = new Request("PUT", "/" + current + "/_settings");
+            settings.setEntity(new StringEntity(
+                    "{\"index\":{\"refresh_interval\":\"" + IndexTemplate.refreshInterval(refreshInterval) + "\"}}",
+                    ContentType.APPLICATION_JSON));
+            rest.performRequest(settings);
+        }
         log.info(
-                "event=index_ready alias={} write_index={} analyzer={} (smartcn {} on this cluster)",
+                "event=index_ready alias={} write_index={} analyzer={} refresh_interval={} (smartcn {} on this cluster)",
                 alias,
                 current,
                 analyzer.esType(),
+                IndexTemplate.refreshInterval(refreshInterval),
                 analyzer == IndexTemplate.ChineseAnalyzer.SMARTCN ? "available" : "not available");
         return analyzer;
     }
@@ -107,6 +134,137 @@ public final class IndexBootstrapper {
                             + "; create a new index from the template, replay into it and move the alias",
                     e);
         }
+    }
+
+    private String createWithAlias(String alias, String index) throws IOException {
+        Request create = new Request("PUT", "/" + index);
+        create.setEntity(new StringEntity(
+                "{\"aliases\":{\"" + alias + "\":{\"is_write_index\":true}}}", ContentType.APPLICATION_JSON));
+        try {
+            rest.performRequest(create);
+            return index;
+        } catch (ResponseException e) {
+            // another sink instance starting at the same moment won the race: fine, as long as the alias is there
+            String current = writeIndexOf(alias);
+            if (current == null) {
+                throw new IllegalStateException(
+                        "cannot create index " + index + " with write alias " + alias + ": "
+                                + ElasticsearchBulkClient.bodyText(e.getResponse()),
+                        e);
+            }
+            return current;
+        }
+    }
+
+    /** The n of {@code <alias>-v<n>}, or 0 when {@code index} is not named so. */
+    static int versionOf(String alias, String index) {
+        String prefix = alias + "-v";
+        if (!index.startsWith(prefix)) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(index.substring(prefix.length()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Copies every document of {@code from} into {@code to} with its id and version ({@code external_gte}: a document
+     * already there at a newer version stays). A scroll and {@code _bulk}, both core APIs, rather than
+     * {@code _reindex}, which lives in a module a minimal node (the embedded one) does not load.
+     *
+     * @return {copied, skipped because newer}
+     */
+    private long[] copy(String from, String to) throws IOException {
+        ElasticsearchBulkClient bulk = new ElasticsearchBulkClient(rest);
+        long copied = 0;
+        long newer = 0;
+        Request first = new Request("POST", "/" + from + "/_search");
+        first.addParameter("scroll", "2m");
+        first.setEntity(new StringEntity(
+                "{\"size\":" + MIGRATION_BATCH + ",\"version\":true,\"sort\":[\"_doc\"]}",
+                ContentType.APPLICATION_JSON));
+        JsonNode page =
+                Json.mapper().readTree(rest.performRequest(first).getEntity().getContent());
+        String scrollId = page.path("_scroll_id").asText(null);
+        try {
+            while (page.path("hits").path("hits").size() > 0) {
+                List<BulkAction> actions = new ArrayList<>();
+                for (JsonNode hit : page.path("hits").path("hits")) {
+                    actions.add(new BulkAction.Index(
+                            hit.path("_id").asText(),
+                            hit.path("_version").asLong(),
+                            Json.mapper().writeValueAsBytes(hit.path("_source"))));
+                }
+                List<BulkItemResult> results;
+                try {
+                    results = bulk.bulk(to, actions);
+                } catch (EsRetryableException | EsRequestRejectedException e) {
+                    throw new IOException("copying " + from + " into " + to + " failed: " + e.getMessage(), e);
+                }
+                for (int i = 0; i < results.size(); i++) {
+                    BulkItemResult r = results.get(i);
+                    switch (r.outcome()) {
+                        case INDEXED -> copied++;
+                        case STALE -> newer++;
+                        default ->
+                            throw new IllegalStateException(
+                                    "copying " + actions.get(i).id() + " from " + from + " into " + to + " failed: "
+                                            + r.status() + " " + r.errorType() + " " + r.reason());
+                    }
+                }
+                Request next = new Request("POST", "/_search/scroll");
+                next.setEntity(new StringEntity(
+                        "{\"scroll\":\"2m\",\"scroll_id\":" + Json.write(scrollId) + "}",
+                        ContentType.APPLICATION_JSON));
+                page = Json.mapper()
+                        .readTree(rest.performRequest(next).getEntity().getContent());
+                scrollId = page.path("_scroll_id").asText(scrollId);
+            }
+        } finally {
+            if (scrollId != null) {
+                Request clear = new Request("DELETE", "/_search/scroll");
+                clear.setEntity(
+                        new StringEntity("{\"scroll_id\":" + Json.write(scrollId) + "}", ContentType.APPLICATION_JSON));
+                rest.performRequest(clear);
+            }
+        }
+        rest.performRequest(new Request("POST", "/" + to + "/_refresh"));
+        return new long[] {copied, newer};
+    }
+
+    private String migrate(String alias, String from, String to) throws IOException {
+        long start = System.nanoTime();
+        log.info("event=index_migration_started alias={} from={} to={}", alias, from, to);
+        Request create = new Request("PUT", "/" + to);
+        create.setEntity(new StringEntity("{}", ContentType.APPLICATION_JSON));
+        try {
+            rest.performRequest(create);
+        } catch (ResponseException e) {
+            if (!ElasticsearchBulkClient.bodyText(e.getResponse()).contains("resource_already_exists_exception")) {
+                throw e;
+            }
+        }
+        long[] counts = copy(from, to);
+        Request swap = new Request("POST", "/_aliases");
+        swap.setEntity(new StringEntity(
+                "{\"actions\":[{\"remove\":{\"index\":\"" + from + "\",\"alias\":\"" + alias
+                        + "\",\"must_exist\":false}},{\"add\":{\"index\":\"" + to + "\",\"alias\":\"" + alias
+                        + "\",\"is_write_index\":true}}]}",
+                ContentType.APPLICATION_JSON));
+        rest.performRequest(swap);
+        log.info(
+                "event=index_migrated alias={} from={} to={} copied={} skipped_newer={} seconds={} (delete {} when "
+                        + "no longer needed)",
+                alias,
+                from,
+                to,
+                counts[0],
+                counts[1],
+                String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9),
+                from);
+        return to;
     }
 
     /** The index the alias writes to, or null when there is no such alias. */

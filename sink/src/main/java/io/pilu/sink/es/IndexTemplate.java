@@ -1,15 +1,19 @@
 package io.pilu.sink.es;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pilu.model.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
 
 /**
- * The sink's index template ({@code io/pilu/sink/index-template.json}) rendered for one alias and one analyzer.
- * Pure: the resource is the single source of the mapping; only the two runtime choices are filled in here.
+ * The sink's index templates ({@code io/pilu/sink/index-template.json}, {@code research-visits-template.json})
+ * rendered for one alias, one analyzer and one refresh interval. Pure: the resource is the single source of the
+ * mapping and of its version; only the runtime choices are filled in here.
  */
 public final class IndexTemplate {
 
@@ -17,19 +21,33 @@ public final class IndexTemplate {
     /** The template of the research-visits index ({@code pilu-research-visits}). */
     public static final String RESEARCH_VISITS_RESOURCE = "/io/pilu/sink/research-visits-template.json";
 
-    /** Chinese full-text analyzers the sink can put behind {@code pilu_chinese}. */
+    /** The cjk analyzer's own stop words (a custom filter: the built-in {@code stop} filter defaults to English). */
+    private static final String CJK_STOP = "pilu_cjk_stop";
+
+    /**
+     * Chinese full-text analysis the sink can put behind {@code pilu_chinese}, as a custom analyzer (so the template's
+     * char filters apply) made of the same tokenizer and filters as the built-in analyzer it is named after.
+     */
     public enum ChineseAnalyzer {
-        /** Lucene smartcn (dictionary + HMM word segmentation): needs the analysis-smartcn plugin. */
-        SMARTCN("smartcn"),
-        /** Built-in CJK bigrams: works on every cluster, coarser relevance. */
-        CJK("cjk");
+        /**
+         * Lucene smartcn (dictionary + HMM word segmentation), as the plugin's {@code smartcn} analyzer: its tokenizer,
+         * Porter stemming of Latin words, its stop words. Needs the analysis-smartcn plugin.
+         */
+        SMARTCN("smartcn", "smartcn_tokenizer", List.of("porter_stem", "smartcn_stop")),
+        /** As the built-in {@code cjk} analyzer (bigrams): works on every cluster, coarser relevance. */
+        CJK("cjk", "standard", List.of("cjk_width", "lowercase", "cjk_bigram", CJK_STOP));
 
         private final String esType;
+        private final String tokenizer;
+        private final List<String> filters;
 
-        ChineseAnalyzer(String esType) {
+        ChineseAnalyzer(String esType, String tokenizer, List<String> filters) {
             this.esType = esType;
+            this.tokenizer = tokenizer;
+            this.filters = filters;
         }
 
+        /** The built-in analyzer this one reproduces. */
         public String esType() {
             return esType;
         }
@@ -42,17 +60,53 @@ public final class IndexTemplate {
         return alias + "-template";
     }
 
-    /** The template body for indices {@code <alias>-*} with {@code analyzer}. */
+    /** The template body for indices {@code <alias>-*} with {@code analyzer}, refreshed every second. */
     public static ObjectNode render(String alias, ChineseAnalyzer analyzer) {
-        return render(RESOURCE, alias, analyzer);
+        return render(RESOURCE, alias, analyzer, Duration.ofSeconds(1));
     }
 
-    /** As {@link #render(String, ChineseAnalyzer)}, from the template resource {@code resource}. */
-    public static ObjectNode render(String resource, String alias, ChineseAnalyzer analyzer) {
+    /**
+     * The template of resource {@code resource} for indices {@code <alias>-*}: {@code pilu_chinese} built from
+     * {@code analyzer} (keeping the resource's char filters), and {@code refreshInterval} where the resource asks for
+     * one.
+     */
+    public static ObjectNode render(String resource, String alias, ChineseAnalyzer analyzer, Duration refreshInterval) {
         ObjectNode t = load(resource);
         t.putArray("index_patterns").add(alias + "-*");
-        ((ObjectNode) t.at("/template/settings/analysis/analyzer/pilu_chinese")).put("type", analyzer.esType());
+        ObjectNode settings = (ObjectNode) t.at("/template/settings");
+        ObjectNode analysis = (ObjectNode) settings.path("analysis");
+        ObjectNode chinese = (ObjectNode) analysis.path("analyzer").path("pilu_chinese");
+        chinese.put("type", "custom");
+        chinese.put("tokenizer", analyzer.tokenizer);
+        ArrayNode filters = chinese.putArray("filter");
+        analyzer.filters.forEach(filters::add);
+        if (analyzer.filters.contains(CJK_STOP)) {
+            ObjectNode stop = analysis.withObjectProperty("filter").putObject(CJK_STOP);
+            stop.put("type", "stop");
+            stop.put("stopwords", "_cjk_");
+        }
+        if (settings.path("index").has("refresh_interval")) {
+            ((ObjectNode) settings.path("index")).put("refresh_interval", refreshInterval(refreshInterval));
+        }
         return t;
+    }
+
+    /** {@code index.refresh_interval} for {@code interval}: milliseconds, or -1 (never) for a negative interval. */
+    public static String refreshInterval(Duration interval) {
+        return interval.isNegative() ? "-1" : interval.toMillis() + "ms";
+    }
+
+    /**
+     * The mapping version of template {@code resource} ({@code _meta.mapping_version}, 1 when absent): the sink writes
+     * to {@code <alias>-v<version>} and moves the alias there when it finds it on an older version.
+     */
+    public static int mappingVersion(String resource) {
+        return load(resource).at("/_meta/mapping_version").asInt(1);
+    }
+
+    /** The index the sink writes to for {@code alias} with template {@code resource}. */
+    public static String indexName(String resource, String alias) {
+        return alias + "-v" + mappingVersion(resource);
     }
 
     /** The mapping only (for checks and tests). */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.http.Header;
@@ -25,7 +26,16 @@ public final class RestClientFactory {
 
     private RestClientFactory() {}
 
+    /** Its I/O threads are named {@code pilu-es-client-N}. */
     public static RestClient create(ElasticsearchSettings conn) {
+        return create(conn, "pilu-es-client");
+    }
+
+    /**
+     * Its I/O threads are named {@code <threadName>-N}, so per-thread CPU time (e.g. {@code pilu bench pipeline})
+     * says which user of the cluster spent it.
+     */
+    public static RestClient create(ElasticsearchSettings conn, String threadName) {
         HttpHost[] hosts = conn.urls().stream()
                 .map(u -> new HttpHost(
                         u.getHost(), u.getPort() > 0 ? u.getPort() : defaultPort(u.getScheme()), u.getScheme()))
@@ -43,10 +53,18 @@ public final class RestClientFactory {
         // Bulk requests of several MB against a busy cluster can take a while; the default 30 s socket timeout
         // would turn a slow-but-successful bulk into a retry of the whole batch.
         builder.setRequestConfigCallback(rc -> rc.setConnectTimeout(5_000).setSocketTimeout(120_000));
-        if (conn.caCert() != null) {
-            SSLContext ssl = sslContextTrusting(conn);
-            builder.setHttpClientConfigCallback(hc -> hc.setSSLContext(ssl));
-        }
+        SSLContext ssl = conn.caCert() != null ? sslContextTrusting(conn) : null;
+        AtomicInteger threads = new AtomicInteger();
+        builder.setHttpClientConfigCallback(hc -> {
+            if (ssl != null) {
+                hc.setSSLContext(ssl);
+            }
+            return hc.setThreadFactory(r -> {
+                Thread t = new Thread(r, threadName + "-" + threads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        });
         return builder.build();
     }
 

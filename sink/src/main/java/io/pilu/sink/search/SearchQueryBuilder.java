@@ -8,16 +8,18 @@ import io.pilu.model.Json;
  * Builds the Elasticsearch {@code _search} body for a {@link SearchRequest}. Pure: the JSON it returns is exactly
  * what ES receives.
  *
- * <p>Scoring: every word must occur ({@code operator: and} over title, text and the IR answers, so a query for a
+ * <p>Scoring: every word must occur ({@code operator: and} over title, company name and text, which holds the IR questions and answers, so a query for a
  * company name does not match documents that merely share one character with it), and documents where the words
  * occur as a phrase, or name the query as a known entity, rank higher. Filters do not score; newer documents win
  * ties.
  */
 public final class SearchQueryBuilder {
 
-    static final String[] TEXT_FIELDS = {
-        "title^3", "companyName.text^2", "text", "ir.qa.question", "ir.qa.answer", "figures.context"
-    };
+    /**
+     * Q&amp;A pairs and figure contexts are part of {@code text}: searched there, so each piece of text is analysed
+     * once at index time (the mapping keeps {@code ir.qa} and {@code figures.context} for display only).
+     */
+    static final String[] TEXT_FIELDS = {"title^3", "companyName.text^2", "text"};
     /** What the result list shows; the full text stays on the server. */
     static final String[] SOURCE_FIELDS = {
         "id",
@@ -118,11 +120,9 @@ public final class SearchQueryBuilder {
             hl.putArray("post_tags").add(r.highlight().post());
             ObjectNode fields = hl.putObject("fields");
             fields.putObject("title").put("number_of_fragments", 0);
-            for (String f : new String[] {"text", "ir.qa.answer"}) {
-                ObjectNode fo = fields.putObject(f);
-                fo.put("fragment_size", 80);
-                fo.put("number_of_fragments", 2);
-            }
+            ObjectNode text = fields.putObject("text");
+            text.put("fragment_size", 80);
+            text.put("number_of_fragments", 2);
         }
         return body;
     }

@@ -46,13 +46,8 @@ public final class SearchResultFormatter {
                         .append(String.join(", ", participants))
                         .append('\n');
             }
-            List<String> fragments = new ArrayList<>(texts(hl.path("ir.qa.answer")));
+            // Q&A pairs are searched as part of the text (analysed once), so their fragments come from text
             for (String f : texts(hl.path("text"))) {
-                if (!fragments.contains(f)) {
-                    fragments.add(f);
-                }
-            }
-            for (String f : fragments) {
                 sb.append("   … ").append(f.replaceAll("\\s+", " ").trim()).append(" …\n");
             }
             if (s.hasNonNull("documentUrl")) {

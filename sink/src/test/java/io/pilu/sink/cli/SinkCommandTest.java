@@ -25,15 +25,17 @@ class SinkCommandTest {
         assertThat(c.groupId()).isEqualTo("pilu-sink");
         assertThat(c.es().urls().get(0).toString()).isEqualTo("http://localhost:9200");
         assertThat(c.indexAlias()).isEqualTo("pilu-announcements");
-        assertThat(c.firstIndexName()).isEqualTo("pilu-announcements-v1");
+        assertThat(io.pilu.sink.es.IndexTemplate.indexName(io.pilu.sink.es.IndexTemplate.RESOURCE, c.indexAlias()))
+                .isEqualTo("pilu-announcements-v2");
         assertThat(c.batchMaxDocs()).isEqualTo(500);
         assertThat(c.batchMaxBytes()).isEqualTo(5L * 1024 * 1024);
-        assertThat(c.linger()).isEqualTo(Duration.ofMillis(200));
+        assertThat(c.linger()).isEqualTo(Duration.ofMillis(50));
         assertThat(c.maxInFlight()).isEqualTo(2);
         assertThat(c.retry().initialBackoff()).isEqualTo(Duration.ofMillis(100));
         assertThat(c.retry().maxBackoff()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.retry().maxRetries()).isEqualTo(-1);
         assertThat(c.shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.refreshInterval()).isEqualTo(Duration.ofMillis(250));
     }
 
     @Test

@@ -8,17 +8,73 @@ import org.junit.jupiter.api.Test;
 class IndexTemplateTest {
 
     @Test
-    void rendersThePatternOfTheAliasAndTheChosenAnalyzer() {
-        ObjectNode t = IndexTemplate.render("pilu-announcements", IndexTemplate.ChineseAnalyzer.CJK);
+    void rendersThePatternOfTheAliasTheChosenAnalysisAndTheRefreshInterval() {
+        ObjectNode t = IndexTemplate.render(
+                IndexTemplate.RESOURCE,
+                "pilu-announcements",
+                IndexTemplate.ChineseAnalyzer.CJK,
+                java.time.Duration.ofMillis(250));
         assertThat(t.path("index_patterns").size()).isEqualTo(1);
         assertThat(t.path("index_patterns").get(0).asText()).isEqualTo("pilu-announcements-*");
-        assertThat(t.at("/template/settings/analysis/analyzer/pilu_chinese/type")
+        var cjk = t.at("/template/settings/analysis/analyzer/pilu_chinese");
+        assertThat(cjk.path("type").asText()).isEqualTo("custom");
+        assertThat(cjk.path("tokenizer").asText()).isEqualTo("standard");
+        assertThat(cjk.path("filter").toString())
+                .isEqualTo("[\"cjk_width\",\"lowercase\",\"cjk_bigram\",\"pilu_cjk_stop\"]");
+        assertThat(cjk.path("char_filter").toString()).isEqualTo("[\"pilu_join_wrapped_lines\"]");
+        assertThat(t.at("/template/settings/analysis/filter/pilu_cjk_stop/stopwords")
                         .asText())
-                .isEqualTo("cjk");
-        assertThat(IndexTemplate.render("x", IndexTemplate.ChineseAnalyzer.SMARTCN)
-                        .at("/template/settings/analysis/analyzer/pilu_chinese/type")
+                .isEqualTo("_cjk_");
+        assertThat(t.at("/template/settings/index/refresh_interval").asText()).isEqualTo("250ms");
+
+        var smartcn = IndexTemplate.render("x", IndexTemplate.ChineseAnalyzer.SMARTCN)
+                .at("/template/settings/analysis/analyzer/pilu_chinese");
+        assertThat(smartcn.path("tokenizer").asText()).isEqualTo("smartcn_tokenizer");
+        assertThat(smartcn.path("filter").toString()).isEqualTo("[\"porter_stem\",\"smartcn_stop\"]");
+        assertThat(IndexTemplate.render(
+                                IndexTemplate.RESOURCE,
+                                "x",
+                                IndexTemplate.ChineseAnalyzer.SMARTCN,
+                                java.time.Duration.ofMillis(-1))
+                        .at("/template/settings/index/refresh_interval")
                         .asText())
-                .isEqualTo("smartcn");
+                .isEqualTo("-1");
+    }
+
+    @Test
+    void theResearchVisitsTemplateGetsTheSameAnalysisAndKeepsItsRefreshDefault() {
+        ObjectNode t = IndexTemplate.render(
+                IndexTemplate.RESEARCH_VISITS_RESOURCE,
+                "v",
+                IndexTemplate.ChineseAnalyzer.SMARTCN,
+                java.time.Duration.ofMillis(250));
+        assertThat(t.at("/template/settings/analysis/analyzer/pilu_chinese/tokenizer")
+                        .asText())
+                .isEqualTo("smartcn_tokenizer");
+        assertThat(t.at("/template/settings/index").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void mappingsAreVersionedAndTheSinkWritesToTheVersionedIndex() {
+        assertThat(IndexTemplate.mappingVersion(IndexTemplate.RESOURCE)).isEqualTo(2);
+        assertThat(IndexTemplate.indexName(IndexTemplate.RESOURCE, "a")).isEqualTo("a-v2");
+        assertThat(IndexTemplate.mappingVersion(IndexTemplate.RESEARCH_VISITS_RESOURCE))
+                .isEqualTo(1);
+        assertThat(IndexBootstrapper.versionOf("a", "a-v1")).isEqualTo(1);
+        assertThat(IndexBootstrapper.versionOf("a", "a-v12")).isEqualTo(12);
+        assertThat(IndexBootstrapper.versionOf("a", "a-reindexed")).isZero();
+        assertThat(IndexBootstrapper.versionOf("a", "b-v1")).isZero();
+    }
+
+    @Test
+    void eachPieceOfTextIsAnalysedOnce() {
+        var m = IndexTemplate.mappings();
+        // Q&A pairs and figure contexts are parts of text: kept for display, searched through text
+        assertThat(m.at("/properties/ir/properties/qa/enabled").asBoolean(true)).isFalse();
+        assertThat(m.at("/properties/figures/properties/context/index").asBoolean(true))
+                .isFalse();
+        assertThat(m.at("/properties/figures/properties/context/analyzer").isMissingNode())
+                .isTrue();
     }
 
     @Test

@@ -18,16 +18,15 @@ class SearchQueryBuilderTest {
         JsonNode expected = Json.mapper().readTree("""
                 {"size":10,"track_total_hits":true,
                  "query":{"bool":{
-                   "must":[{"multi_match":{"query":"智谱华章","fields":["title^3","companyName.text^2","text","ir.qa.question","ir.qa.answer","figures.context"],"type":"best_fields","operator":"and"}}],
-                   "should":[{"multi_match":{"query":"智谱华章","fields":["title^3","companyName.text^2","text","ir.qa.question","ir.qa.answer","figures.context"],"type":"phrase","boost":2}},
+                   "must":[{"multi_match":{"query":"智谱华章","fields":["title^3","companyName.text^2","text"],"type":"best_fields","operator":"and"}}],
+                   "should":[{"multi_match":{"query":"智谱华章","fields":["title^3","companyName.text^2","text"],"type":"phrase","boost":2}},
                              {"term":{"entityNames":{"value":"智谱华章","boost":3}}}],
                    "filter":[]}},
                  "sort":["_score",{"publishDate":{"order":"desc"}}],
                  "_source":["id","companyCode","companyName","title","publishDate","documentClass","documentUrl","ir.date","ir.participants","ir.customers","enrichmentVersion","exchange","ir.activityTypes","filingId","sources"],
                  "highlight":{"pre_tags":["【"],"post_tags":["】"],"fields":{
                    "title":{"number_of_fragments":0},
-                   "text":{"fragment_size":80,"number_of_fragments":2},
-                   "ir.qa.answer":{"fragment_size":80,"number_of_fragments":2}}}}
+                   "text":{"fragment_size":80,"number_of_fragments":2}}}}
                 """);
         assertThat(q).isEqualTo(expected);
     }

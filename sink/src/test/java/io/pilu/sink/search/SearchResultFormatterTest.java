@@ -14,8 +14,7 @@ class SearchResultFormatterTest {
                   "companyCode":"839493","companyName":"并行科技","title":"[临时公告]并行科技:投资者关系活动记录表",
                   "publishDate":"2024-06-18","documentClass":"IR_ACTIVITY_RECORD","documentUrl":"https://www.bse.cn/x.pdf",
                   "ir":{"participants":["中邮证券","地泽投资"]}},
-                  "highlight":{"ir.qa.answer":["公司重要的大模型客户主要包括：【智谱华章】、中科闻歌等。"],
-                               "text":["答：公司重要的大模型客户主要包括：【智谱华章】、\\n中科闻歌等。","公司重要的大模型客户主要包括：【智谱华章】、中科闻歌等。"]}}]}}
+                  "highlight":{"text":["答：公司重要的大模型客户主要包括：【智谱华章】、\\n中科闻歌等。","公司重要的大模型客户主要包括：【智谱华章】、中科闻歌等。"]}}]}}
                 """;
         String out = SearchResultFormatter.format(Json.mapper().readTree(response));
         assertThat(out).isEqualTo("""
@@ -24,8 +23,8 @@ class SearchResultFormatterTest {
                 1. 并行科技 (839493)  2024-06-18  IR_ACTIVITY_RECORD
                    [临时公告]并行科技:投资者关系活动记录表
                    participants: 中邮证券, 地泽投资
-                   … 公司重要的大模型客户主要包括：【智谱华章】、中科闻歌等。 …
                    … 答：公司重要的大模型客户主要包括：【智谱华章】、 中科闻歌等。 …
+                   … 公司重要的大模型客户主要包括：【智谱华章】、中科闻歌等。 …
                    https://www.bse.cn/x.pdf
                 """);
     }

@@ -4,15 +4,18 @@ import com.ibm.icu.text.Normalizer2;
 import java.io.Reader;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
 import org.apache.lucene.analysis.icu.ICUNormalizer2Filter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.elasticsearch.common.settings.Settings;
 import org.elasticsearch.index.analysis.AbstractIndexAnalyzerProvider;
 import org.elasticsearch.index.analysis.AnalyzerProvider;
@@ -34,6 +37,10 @@ import org.elasticsearch.plugins.Plugin;
  *       based word segmentation of Simplified Chinese, so "大模型客户" matches text containing those words.</li>
  *   <li>{@code icu_analyzer}, {@code icu_tokenizer}, {@code icu_normalizer} (char and token filter),
  *       {@code icu_folding}: Unicode-aware segmentation and normalisation for mixed-script text.</li>
+ *   <li>{@code pattern_replace} char filter ({@code pattern}, {@code replacement}) and {@code porter_stem} token
+ *       filter, as in Elasticsearch's analysis-common module, which this node does not load: the sink's
+ *       {@code pilu_chinese} analyzer is smartcn's tokenizer and filters behind a char filter that joins the lines a
+ *       PDF wrapped inside a word.</li>
  * </ul>
  */
 public final class ChineseAnalysisPlugin extends Plugin implements AnalysisPlugin {
@@ -69,6 +76,9 @@ public final class ChineseAnalysisPlugin extends Plugin implements AnalysisPlugi
                 "smartcn_stop",
                         (indexSettings, environment, name, settings) -> new FilterFactory(
                                 name, in -> new StopFilter(in, SmartChineseAnalyzer.getDefaultStopSet())),
+                "porter_stem",
+                        (indexSettings, environment, name, settings) ->
+                                new NormalizingFilterFactory(name, PorterStemFilter::new),
                 "icu_folding",
                         (indexSettings, environment, name, settings) ->
                                 new NormalizingFilterFactory(name, ICUFoldingFilter::new),
@@ -81,20 +91,44 @@ public final class ChineseAnalysisPlugin extends Plugin implements AnalysisPlugi
 
     @Override
     public Map<String, AnalysisProvider<CharFilterFactory>> getCharFilters() {
-        return Map.of("icu_normalizer", (indexSettings, environment, name, settings) -> {
-            Normalizer2 normalizer = normalizer(settings);
-            return new NormalizingCharFilterFactory() {
-                @Override
-                public String name() {
-                    return name;
-                }
+        return Map.of(
+                "icu_normalizer",
+                (indexSettings, environment, name, settings) -> {
+                    Normalizer2 normalizer = normalizer(settings);
+                    return new NormalizingCharFilterFactory() {
+                        @Override
+                        public String name() {
+                            return name;
+                        }
 
-                @Override
-                public Reader create(Reader reader) {
-                    return new ICUNormalizer2CharFilter(reader, normalizer);
-                }
-            };
-        });
+                        @Override
+                        public Reader create(Reader reader) {
+                            return new ICUNormalizer2CharFilter(reader, normalizer);
+                        }
+                    };
+                },
+                "pattern_replace",
+                // as in analysis-common: only built from an index's settings (it has no default pattern)
+                AnalysisPlugin.requiresAnalysisSettings((indexSettings, environment, name, settings) -> {
+                    String regex = settings.get("pattern");
+                    if (regex == null) {
+                        throw new IllegalArgumentException(
+                                "pattern_replace char filter [" + name + "] needs a pattern");
+                    }
+                    Pattern pattern = Pattern.compile(regex);
+                    String replacement = settings.get("replacement", "");
+                    return new CharFilterFactory() {
+                        @Override
+                        public String name() {
+                            return name;
+                        }
+
+                        @Override
+                        public Reader create(Reader reader) {
+                            return new PatternReplaceCharFilter(pattern, replacement, reader);
+                        }
+                    };
+                }));
     }
 
     /** The {@code name} setting picks the ICU normaliser ({@code nfc}, {@code nfkc}, {@code nfkc_cf}). */

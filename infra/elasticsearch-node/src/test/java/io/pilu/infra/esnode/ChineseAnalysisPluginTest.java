@@ -19,8 +19,12 @@ class ChineseAnalysisPluginTest {
     void registersTheOfficialPluginNames() {
         assertThat(plugin.getAnalyzers()).containsOnlyKeys("smartcn", "icu_analyzer");
         assertThat(plugin.getTokenizers()).containsOnlyKeys("smartcn_tokenizer", "icu_tokenizer");
-        assertThat(plugin.getTokenFilters()).containsOnlyKeys("smartcn_stop", "icu_folding", "icu_normalizer");
-        assertThat(plugin.getCharFilters()).containsOnlyKeys("icu_normalizer");
+        assertThat(plugin.getTokenFilters())
+                .containsOnlyKeys("smartcn_stop", "porter_stem", "icu_folding", "icu_normalizer");
+        assertThat(plugin.getCharFilters()).containsOnlyKeys("icu_normalizer", "pattern_replace");
+        // like analysis-common's: built only from an index's settings, never as a pre-built default
+        assertThat(plugin.getCharFilters().get("pattern_replace").requiresAnalysisSettings())
+                .isTrue();
     }
 
     @Test
