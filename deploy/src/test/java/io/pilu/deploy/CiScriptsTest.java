@@ -13,11 +13,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CI entry point and the launcher never fail for a reason unrelated to the code (issue 18): under
  * {@code set -o pipefail}, a pipeline whose reader exits early ({@code mvn -v | head -1}) fails whenever the writer
- * is still writing, at random.
+ * is still writing, at random. And CI never passes with tests that did not run: after the test command,
+ * {@code .ci/check-test-reports} fails unless every test class left a surefire or failsafe report (a test JVM that
+ * stopped early let {@code mvn -B verify} end in BUILD SUCCESS with seven ingest ITs never run).
  */
 class CiScriptsTest {
 
@@ -98,6 +101,70 @@ class CiScriptsTest {
         }
         for (String fine : List.of("mvn -B verify", "grep -c x file | sort", "echo a | sed -n 1p", "x | grep foo")) {
             assertThat(EARLY_EXIT_READER.matcher(fine).find()).as(fine).isFalse();
+        }
+    }
+
+    @Test
+    void ciRunChecksThatEveryTestClassLeftAReportAfterTheTestCommand() throws IOException {
+        String run = Files.readString(RepoFiles.root().resolve(".ci/run"));
+        assertThat(run).as("the README's test command").contains("\nmvn -B verify\n");
+        assertThat(run.indexOf(".ci/check-test-reports"))
+                .as(".ci/run runs .ci/check-test-reports after mvn -B verify")
+                .isGreaterThan(run.indexOf("\nmvn -B verify\n"));
+    }
+
+    /** A test JVM that stops early still lets Maven say BUILD SUCCESS; the check names the classes that never ran. */
+    @Test
+    void theReportCheckNamesEveryTestClassWithoutAReport(@TempDir Path repo) throws Exception {
+        Path sources = repo.resolve("crawler/src/test/java/io/example");
+        Files.createDirectories(sources);
+        Files.writeString(sources.resolve("ParserTest.java"), "package io.example;\nclass ParserTest {}\n");
+        Files.writeString(sources.resolve("RecoveryIT.java"), "package io.example;\nclass RecoveryIT {}\n");
+        Files.writeString(sources.resolve("KillIT.java"), "package io.example;\nclass KillIT {}\n");
+        Files.writeString(sources.resolve("BaseTest.java"), "package io.example;\npublic abstract class BaseTest {}\n");
+        Path surefire = Files.createDirectories(repo.resolve("crawler/target/surefire-reports"));
+        Path failsafe = Files.createDirectories(repo.resolve("crawler/target/failsafe-reports"));
+        Files.writeString(surefire.resolve("TEST-io.example.ParserTest.xml"), "<testsuite/>");
+        Files.writeString(failsafe.resolve("TEST-io.example.KillIT.xml"), "<testsuite/>");
+
+        ScriptRun missing = runCheck(repo);
+        assertThat(missing.exit()).as(missing.output()).isEqualTo(1);
+        assertThat(missing.output())
+                .contains("1 of 3 test classes have no report")
+                .contains("crawler: io.example.RecoveryIT")
+                .doesNotContain("ParserTest")
+                .doesNotContain("KillIT")
+                .doesNotContain("BaseTest");
+
+        Files.writeString(failsafe.resolve("TEST-io.example.RecoveryIT.xml"), "<testsuite/>");
+        ScriptRun complete = runCheck(repo);
+        assertThat(complete.exit()).as(complete.output()).isZero();
+        assertThat(complete.output()).contains("all 3 test classes left a report");
+
+        // a unit test report is looked for among surefire's, not failsafe's
+        Files.delete(surefire.resolve("TEST-io.example.ParserTest.xml"));
+        Files.writeString(failsafe.resolve("TEST-io.example.ParserTest.xml"), "<testsuite/>");
+        ScriptRun misplaced = runCheck(repo);
+        assertThat(misplaced.exit()).as(misplaced.output()).isEqualTo(1);
+        assertThat(misplaced.output()).contains("crawler: io.example.ParserTest");
+    }
+
+    private record ScriptRun(int exit, String output) {}
+
+    private static ScriptRun runCheck(Path repo) throws Exception {
+        Path out = Files.createTempFile("pilu-ci-check", ".out");
+        try {
+            Process p = new ProcessBuilder(
+                            "bash",
+                            RepoFiles.root().resolve(".ci/check-test-reports").toString(),
+                            repo.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
+            assertThat(p.waitFor(1, TimeUnit.MINUTES)).as("check finished").isTrue();
+            return new ScriptRun(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
         }
     }
 
