@@ -10,7 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +62,7 @@ public final class TopicProvisioner {
                     throw e; // a concurrent service creating the same topic is fine; anything else is not
                 }
             }
+            awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
             log.info("created topics {}", missing.stream().map(NewTopic::name).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -67,6 +72,50 @@ public final class TopicProvisioner {
                     "cannot create Pilu's topics on " + bootstrapServers + ": "
                             + (e.getCause() == null ? e : e.getCause()),
                     e);
+        }
+    }
+
+    /**
+     * Waits until the leader of every partition of {@code names} serves it. Creation returns once the controller has
+     * the topics, and metadata names a leader before that broker has created the partition's log: a producer sending
+     * at once gets NOT_LEADER_OR_FOLLOWER and, on retry, an idempotent producer was seen to hit OUT_OF_ORDER_SEQUENCE
+     * and stall until its records expired (EnrichExactlyOnceIT on a freshly started broker). A list-offsets request
+     * goes to the leader and succeeds only once it serves the partition.
+     */
+    private static void awaitLeaders(Admin admin, List<String> names)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            Map<String, TopicDescription> described =
+                    admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+            boolean ready = described.values().stream()
+                    .flatMap(d -> d.partitions().stream())
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            if (ready && servedByLeaders(admin, described)) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new TimeoutException("partitions of " + names + " still have no leader after 30 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static boolean servedByLeaders(Admin admin, Map<String, TopicDescription> described)
+            throws InterruptedException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        described
+                .values()
+                .forEach(d -> d.partitions()
+                        .forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+        try {
+            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RetriableException) {
+                return false; // not leading it yet
+            }
+            throw new IllegalStateException("cannot read the offsets of new topics: " + e.getCause(), e);
         }
     }
 }

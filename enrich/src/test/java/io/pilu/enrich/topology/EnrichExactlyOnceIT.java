@@ -139,6 +139,14 @@ class EnrichExactlyOnceIT {
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             int garbageEvery = ANNOUNCEMENTS / GARBAGE;
+            // a send the producer gives up on would otherwise surface only as a count that never arrives
+            java.util.concurrent.atomic.AtomicReference<Exception> failed =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            org.apache.kafka.clients.producer.Callback check = (metadata, e) -> {
+                if (e != null) {
+                    failed.compareAndSet(null, e);
+                }
+            };
             for (int i = 0; i < ANNOUNCEMENTS; i++) {
                 boolean ir = i % 2 == 0;
                 String id = "eos-" + i;
@@ -161,18 +169,23 @@ class EnrichExactlyOnceIT {
                         RawAnnouncement.ExtractionStatus.OK,
                         null,
                         Instant.now());
-                producer.send(new ProducerRecord<>(
-                        topics.raw(),
-                        id.getBytes(StandardCharsets.UTF_8),
-                        JsonSerde.raw().toBytes(raw)));
+                producer.send(
+                        new ProducerRecord<>(
+                                topics.raw(),
+                                id.getBytes(StandardCharsets.UTF_8),
+                                JsonSerde.raw().toBytes(raw)),
+                        check);
                 if (i % garbageEvery == 0) {
-                    producer.send(new ProducerRecord<>(
-                            topics.raw(),
-                            ("junk-" + i).getBytes(StandardCharsets.UTF_8),
-                            ("{\"truncated\": " + i).getBytes(StandardCharsets.UTF_8)));
+                    producer.send(
+                            new ProducerRecord<>(
+                                    topics.raw(),
+                                    ("junk-" + i).getBytes(StandardCharsets.UTF_8),
+                                    ("{\"truncated\": " + i).getBytes(StandardCharsets.UTF_8)),
+                            check);
                 }
             }
             producer.flush();
+            assertThat(failed.get()).as("every input record was written").isNull();
         }
     }
 
