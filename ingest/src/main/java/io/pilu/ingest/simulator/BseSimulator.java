@@ -3,12 +3,9 @@ package io.pilu.ingest.simulator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.pilu.ingest.listing.ListingEndpoint;
-import io.pilu.service.OpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -19,8 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -52,8 +47,7 @@ public final class BseSimulator implements AutoCloseable {
     /** Enough for a crawler plus a browser (and a hostile test's slow answers); the work per request is tiny. */
     private static final int THREADS = 8;
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final SimulatorServer server;
     private final List<SimulatedAnnouncement> announcements = new CopyOnWriteArrayList<>();
     private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
     private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
@@ -66,9 +60,8 @@ public final class BseSimulator implements AutoCloseable {
     private volatile Consumer<String> violationListener = v -> {};
     private final Map<String, com.sun.net.httpserver.HttpHandler> interceptors = new ConcurrentHashMap<>();
 
-    private BseSimulator(HttpServer server, ExecutorService executor) {
+    private BseSimulator(SimulatorServer server) {
         this.server = server;
-        this.executor = executor;
     }
 
     /** An empty site on the loopback interface, on a free port (tests). */
@@ -82,28 +75,8 @@ public final class BseSimulator implements AutoCloseable {
      * @throws IllegalStateException when the address cannot be bound (port in use, unknown host)
      */
     public static BseSimulator start(String host, int port) {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be 0..65535, not " + port);
-        }
-        HttpServer server;
-        try {
-            // TCP_NODELAY, as the ops server: without it every response waits ~40 ms for the client's delayed ACK
-            // (a 4,000-document test crawl spent 85 % of its time there)
-            OpsServer.enableNoDelay();
-            server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot serve the bse.cn simulator on " + host + ":" + port + ": " + e, e);
-        }
-        AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "bse-simulator-" + threadNumber.incrementAndGet());
-            t.setDaemon(true); // never the reason a JVM stays up; close() stops it anyway
-            return t;
-        });
-        server.setExecutor(executor);
-        BseSimulator simulator = new BseSimulator(server, executor);
-        server.createContext("/", simulator::handle);
-        server.start();
+        BseSimulator simulator = new BseSimulator(SimulatorServer.bind("bse", host, port, THREADS));
+        simulator.server.serve(simulator::handle);
         return simulator;
     }
 
@@ -123,17 +96,11 @@ public final class BseSimulator implements AutoCloseable {
 
     /** e.g. {@code http://127.0.0.1:41234}; a wildcard bind address is given as the loopback one. */
     public String baseUrl() {
-        InetSocketAddress address = server.getAddress();
-        InetAddress ip = address.getAddress();
-        if (ip.isAnyLocalAddress()) {
-            ip = InetAddress.getLoopbackAddress();
-        }
-        String host = ip instanceof Inet6Address ? "[" + ip.getHostAddress() + "]" : ip.getHostAddress();
-        return "http://" + host + ":" + address.getPort();
+        return server.baseUrl();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     // ---------------------------------------------------------------- data
@@ -407,7 +374,6 @@ public final class BseSimulator implements AutoCloseable {
     /** Stops serving at once (requests in flight are cut) and releases the port. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.stop();
     }
 }

@@ -8,13 +8,11 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.pilu.ingest.CrawlMetrics;
 import io.pilu.ingest.simulator.ContractViolationException;
+import io.pilu.ingest.simulator.SimulatorServer;
 import io.pilu.model.Json;
-import io.pilu.service.OpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,8 +24,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -116,8 +112,7 @@ public final class CninfoSimulator implements AutoCloseable {
     /** A company in the stock list. */
     public record Company(String code, String orgId, String name, String exchange) {}
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final SimulatorServer server;
     private final List<SimulatedCninfoAnnouncement> announcements = new CopyOnWriteArrayList<>();
     private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
     private final Map<String, Company> companies = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -129,9 +124,8 @@ public final class CninfoSimulator implements AutoCloseable {
     private volatile Settings settings = Settings.DEFAULTS;
     private volatile Consumer<String> violationListener = v -> {};
 
-    private CninfoSimulator(HttpServer server, ExecutorService executor) {
+    private CninfoSimulator(SimulatorServer server) {
         this.server = server;
-        this.executor = executor;
     }
 
     /** An empty site on the loopback interface, on a free port (tests). */
@@ -145,28 +139,8 @@ public final class CninfoSimulator implements AutoCloseable {
      * @throws IllegalStateException when the address cannot be bound
      */
     public static CninfoSimulator start(String host, int port) {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be 0..65535, not " + port);
-        }
-        HttpServer server;
-        try {
-            // TCP_NODELAY, as the ops server: without it every response waits ~40 ms for the client's delayed ACK
-            // (a 4,000-document test crawl spent 85 % of its time there)
-            OpsServer.enableNoDelay();
-            server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot serve the cninfo simulator on " + host + ":" + port + ": " + e, e);
-        }
-        AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "cninfo-simulator-" + threadNumber.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        CninfoSimulator simulator = new CninfoSimulator(server, executor);
-        server.createContext("/", simulator::handle);
-        server.start();
+        CninfoSimulator simulator = new CninfoSimulator(SimulatorServer.bind("cninfo", host, port, THREADS));
+        simulator.server.serve(simulator::handle);
         return simulator;
     }
 
@@ -186,13 +160,7 @@ public final class CninfoSimulator implements AutoCloseable {
 
     /** e.g. {@code http://127.0.0.1:41234}: the site's base URL. */
     public String baseUrl() {
-        InetSocketAddress address = server.getAddress();
-        InetAddress ip = address.getAddress();
-        if (ip.isAnyLocalAddress()) {
-            ip = InetAddress.getLoopbackAddress();
-        }
-        String host = ip instanceof Inet6Address ? "[" + ip.getHostAddress() + "]" : ip.getHostAddress();
-        return "http://" + host + ":" + address.getPort();
+        return server.baseUrl();
     }
 
     /** The document host's base URL: the same server. */
@@ -201,7 +169,7 @@ public final class CninfoSimulator implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     // ---------------------------------------------------------------- data
@@ -543,7 +511,6 @@ public final class CninfoSimulator implements AutoCloseable {
     /** Stops serving at once and releases the port. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.stop();
     }
 }
