@@ -37,6 +37,13 @@ public final class TopicProvisioner {
 
     public static void ensure(String bootstrapServers, List<Topics.TopicSpec> specs, short replication) {
         try (Admin admin = Admin.create(KafkaSettings.admin(bootstrapServers))) {
+            ensure(admin, bootstrapServers, specs, replication);
+        }
+    }
+
+    /** As {@link #ensure(String, List, short)} on a given client; {@code where} names the cluster in errors. */
+    static void ensure(Admin admin, String where, List<Topics.TopicSpec> specs, short replication) {
+        try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (Topics.TopicSpec spec : specs) {
@@ -69,9 +76,7 @@ public final class TopicProvisioner {
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(
-                    "cannot create Pilu's topics on " + bootstrapServers + ": "
-                            + (e.getCause() == null ? e : e.getCause()),
-                    e);
+                    "cannot create Pilu's topics on " + where + ": " + (e.getCause() == null ? e : e.getCause()), e);
         }
     }
 
@@ -82,22 +87,38 @@ public final class TopicProvisioner {
      * and stall until its records expired (EnrichExactlyOnceIT on a freshly started broker). A list-offsets request
      * goes to the leader and succeeds only once it serves the partition.
      */
-    private static void awaitLeaders(Admin admin, List<String> names)
-            throws InterruptedException, ExecutionException, TimeoutException {
+    private static void awaitLeaders(Admin admin, List<String> names) throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
-            Map<String, TopicDescription> described =
-                    admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
-            boolean ready = described.values().stream()
-                    .flatMap(d -> d.partitions().stream())
-                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            Map<String, TopicDescription> described = describe(admin, names);
+            boolean ready = described != null
+                    && described.values().stream()
+                            .flatMap(d -> d.partitions().stream())
+                            .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
             if (ready && servedByLeaders(admin, described)) {
                 return;
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new TimeoutException("partitions of " + names + " still have no leader after 30 s");
+                throw new TimeoutException("partitions of " + names + " still have no serving leader after 30 s");
             }
             Thread.sleep(50);
+        }
+    }
+
+    /**
+     * The topics' descriptions, or null while the broker answering does not know them yet: creation returns once the
+     * controller has committed the topics, and a broker learns of them from the metadata log a moment later, so a
+     * describe in that gap fails with UNKNOWN_TOPIC_OR_PARTITION (a retriable error; seen on CI).
+     */
+    private static Map<String, TopicDescription> describe(Admin admin, List<String> names)
+            throws InterruptedException, TimeoutException {
+        try {
+            return admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RetriableException) {
+                return null;
+            }
+            throw new IllegalStateException("cannot describe new topics: " + e.getCause(), e);
         }
     }
 
