@@ -1,6 +1,7 @@
 package io.pilu.sink;
 
 import io.pilu.sink.es.ElasticsearchSettings;
+import io.pilu.sink.es.IndexTemplate;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -31,6 +32,8 @@ import java.util.Objects;
  *                         searchable (default {@value #DEFAULT_REFRESH_INTERVAL_MS} ms, for p99 raw → searchable
  *                         under 1 s; Elasticsearch's own is 1 s, and at 100 records/s 250 ms cost the node no
  *                         measurable CPU; negative: never, refresh by hand)
+ * @param analyzer         the Chinese analysis of indices the sink creates ({@code cjk} bigrams by default, or
+ *                         {@code smartcn}; see {@link IndexTemplate.ChineseAnalyzer}); an existing index keeps its own
  */
 public record SinkConfig(
         String bootstrapServers,
@@ -45,7 +48,8 @@ public record SinkConfig(
         int maxInFlight,
         RetryPolicy retry,
         Duration shutdownTimeout,
-        Duration refreshInterval) {
+        Duration refreshInterval,
+        IndexTemplate.ChineseAnalyzer analyzer) {
 
     public static final String DEFAULT_GROUP_ID = "pilu-sink";
     public static final String DEFAULT_INDEX_ALIAS = "pilu-announcements";
@@ -83,7 +87,40 @@ public record SinkConfig(
                 maxInFlight,
                 retry,
                 shutdownTimeout,
-                Duration.ofMillis(DEFAULT_REFRESH_INTERVAL_MS));
+                Duration.ofMillis(DEFAULT_REFRESH_INTERVAL_MS),
+                IndexTemplate.DEFAULT_ANALYZER);
+    }
+
+    /** With the default analysis. */
+    public SinkConfig(
+            String bootstrapServers,
+            String sourceTopic,
+            String dlqTopic,
+            String groupId,
+            ElasticsearchSettings es,
+            String indexAlias,
+            int batchMaxDocs,
+            long batchMaxBytes,
+            Duration linger,
+            int maxInFlight,
+            RetryPolicy retry,
+            Duration shutdownTimeout,
+            Duration refreshInterval) {
+        this(
+                bootstrapServers,
+                sourceTopic,
+                dlqTopic,
+                groupId,
+                es,
+                indexAlias,
+                batchMaxDocs,
+                batchMaxBytes,
+                linger,
+                maxInFlight,
+                retry,
+                shutdownTimeout,
+                refreshInterval,
+                IndexTemplate.DEFAULT_ANALYZER);
     }
 
     /** The same, reading from {@code servers} and writing to the node at {@code esUrl} ({@code pilu local}). */
@@ -101,7 +138,8 @@ public record SinkConfig(
                 maxInFlight,
                 retry,
                 shutdownTimeout,
-                refreshInterval);
+                refreshInterval,
+                analyzer);
     }
 
     public SinkConfig {
@@ -114,6 +152,7 @@ public record SinkConfig(
         Objects.requireNonNull(linger, "linger");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         Objects.requireNonNull(refreshInterval, "refreshInterval");
+        Objects.requireNonNull(analyzer, "analyzer");
         if (indexAlias == null || !indexAlias.matches("[a-z0-9][a-z0-9._-]*")) {
             throw new IllegalArgumentException(
                     "index alias must be a lower-case Elasticsearch name, got '" + indexAlias + "'");
@@ -139,6 +178,6 @@ public record SinkConfig(
                 + ", dlqTopic=" + dlqTopic + ", groupId=" + groupId + ", es=" + es + ", indexAlias=" + indexAlias
                 + ", batchMaxDocs=" + batchMaxDocs + ", batchMaxBytes=" + batchMaxBytes + ", linger=" + linger
                 + ", maxInFlight=" + maxInFlight + ", retry=" + retry + ", shutdownTimeout=" + shutdownTimeout
-                + ", refreshInterval=" + refreshInterval + "]";
+                + ", refreshInterval=" + refreshInterval + ", analyzer=" + analyzer.configName() + "]";
     }
 }

@@ -52,7 +52,8 @@ public final class SinkRunner implements AutoCloseable {
         this.es = new ElasticsearchBulkClient(RestClientFactory.create(config.es(), index.clientId() + "-es"));
         try {
             this.analyzer = new IndexBootstrapper(es.rest())
-                    .prepare(index.templateResource(), config.indexAlias(), config.refreshInterval());
+                    .prepare(
+                            index.templateResource(), config.indexAlias(), config.refreshInterval(), config.analyzer());
         } catch (IOException | RuntimeException e) {
             es.close();
             throw e;

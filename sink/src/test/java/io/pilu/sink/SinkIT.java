@@ -54,16 +54,16 @@ class SinkIT {
     }
 
     @Test
-    void indexesChineseDocumentsIntoAWriteAliasWithSmartcnAndCommitsOffsets() throws Exception {
+    void indexesChineseDocumentsIntoAWriteAliasWithBigramsAndCommitsOffsets() throws Exception {
         it.send(SinkFixtures.ir("ir-1", 1));
         it.send(SinkFixtures.periodic("p-1", 1));
         it.send(SinkFixtures.failedExtraction("f-1"));
         SinkRunner sink = start(it.config());
-        assertThat(sink.analyzer()).isEqualTo(IndexTemplate.ChineseAnalyzer.SMARTCN);
+        assertThat(sink.analyzer()).isEqualTo(IndexTemplate.ChineseAnalyzer.CJK);
 
         await().atMost(WAIT).until(() -> it.count() == 3);
         JsonNode ir = it.get("ir-1");
-        assertThat(ir.path("_index").asText()).isEqualTo(it.alias + "-v2");
+        assertThat(ir.path("_index").asText()).isEqualTo(it.alias + "-v3");
         assertThat(ir.path("_version").asLong()).isEqualTo(1);
         assertThat(ir.at("/_source/ir/customers/0").asText()).isEqualTo("智谱华章");
         assertThat(it.get("f-1").at("/_source/extraction").asText()).isEqualTo("FAILED");

@@ -106,13 +106,13 @@ class WebBrowserIT {
         assertThat(hits).hasSize(1);
         String hit = hits.get(0).getText();
         assertThat(hit).contains("并行科技", "中邮证券", "地泽投资");
-        // highlighted pieces are <mark> elements the page made; smartcn cuts 智谱华章 as 智|谱|华章
+        // highlighted pieces are <mark> elements the page made (the overlapping bigrams of 智谱华章 give one)
         assertThat(String.join(
                         "|",
                         hits.get(0).findElements(By.tagName("mark")).stream()
                                 .map(WebElement::getText)
                                 .toList()))
-                .contains("华章");
+                .contains("智谱华章");
         assertThat(hits.get(0).findElement(By.cssSelector("a.original")).getAttribute("href"))
                 .startsWith(stack.site.baseUrl())
                 .endsWith(".pdf");
@@ -284,8 +284,9 @@ class WebBrowserIT {
         assertThat(js("return typeof window.piluXss;")).isEqualTo("undefined");
         shot("live");
 
-        // server-rendered too: the live page itself, the search hit and the announcement page
-        for (String page : List.of("/live", "/?q=" + enc("测试公告"), "/announcements/" + code)) {
+        // server-rendered too: the live page itself, the search hit and the announcement page (two words, each
+        // somewhere in the filing: without the space the query would have to occur as written)
+        for (String page : List.of("/live", "/?q=" + enc("测试 公告"), "/announcements/" + code)) {
             open(page, "hostile");
             assertThat(browser.findElement(By.tagName("body")).getText()).contains("<script>window.piluXss=1</script>");
             assertThat(browser.findElements(By.cssSelector("main script"))).isEmpty();

@@ -155,6 +155,13 @@ public final class BenchCommand implements Runnable {
                 description = "index.refresh_interval of both sides' indices (default ${DEFAULT-VALUE}, the sink's).")
         long refreshIntervalMs;
 
+        @Option(
+                names = "--analyzer",
+                paramLabel = "cjk|smartcn",
+                defaultValue = io.pilu.sink.es.IndexTemplate.DEFAULT_ANALYZER_NAME,
+                description = "Chinese analysis of both sides' indices (default ${DEFAULT-VALUE}, the sink's).")
+        String analyzer;
+
         @Override
         public Integer call() throws Exception {
             try (BenchInfra kafka = BenchInfra.kafka(bootstrapServers);
@@ -167,6 +174,7 @@ public final class BenchCommand implements Runnable {
                         rounds,
                         warmupRounds,
                         java.time.Duration.ofMillis(refreshIntervalMs),
+                        io.pilu.sink.es.IndexTemplate.ChineseAnalyzer.fromConfig(analyzer),
                         System.out);
             }
             return 0;

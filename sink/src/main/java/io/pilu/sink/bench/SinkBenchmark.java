@@ -140,13 +140,15 @@ public final class SinkBenchmark {
                 rounds,
                 warmupRounds,
                 Duration.ofMillis(SinkConfig.DEFAULT_REFRESH_INTERVAL_MS),
+                IndexTemplate.DEFAULT_ANALYZER,
                 out);
     }
 
     /**
      * {@code warmupRounds} untimed and {@code rounds} timed alternating sink and raw runs over the same documents;
      * the result holds the medians of the timed ones. {@code esPid} is the node's process id when it runs on this
-     * machine (its CPU time is then counted), else -1. Both sides' indices refresh every {@code refreshInterval}.
+     * machine (its CPU time is then counted), else -1. Both sides' indices refresh every {@code refreshInterval} and
+     * analyse Chinese with {@code analyzer}.
      */
     public static Result run(
             String bootstrapServers,
@@ -156,6 +158,7 @@ public final class SinkBenchmark {
             int rounds,
             int warmupRounds,
             Duration refreshInterval,
+            IndexTemplate.ChineseAnalyzer analyzer,
             PrintStream out)
             throws Exception {
         if (n < 1 || rounds < 1 || warmupRounds < 0) {
@@ -177,8 +180,8 @@ public final class SinkBenchmark {
             docs.add(BenchmarkData.announcement(i, random));
         }
         out.printf(
-                "producing %d documents to %s; both sides refresh every %s%n",
-                n, topics.enriched(), IndexTemplate.refreshInterval(refreshInterval));
+                "producing %d documents to %s; both sides refresh every %s and analyse with %s%n",
+                n, topics.enriched(), IndexTemplate.refreshInterval(refreshInterval), analyzer.configName());
         produce(bootstrapServers, topics.enriched(), docs);
 
         ElasticsearchSettings es = ElasticsearchSettings.of(esUrl);
@@ -209,11 +212,12 @@ public final class SinkBenchmark {
                 boolean warmup = r < warmupRounds;
                 String label = warmup ? "warm-up " + (r + 1) : "round " + (r - warmupRounds + 1);
                 String sinkAlias = run + "-sink-" + r;
-                Run s = sinkRun(bootstrapServers, es, esPid, topics, sinkAlias, n, label, refreshInterval, out);
+                Run s = sinkRun(
+                        bootstrapServers, es, esPid, topics, sinkAlias, n, label, refreshInterval, analyzer, out);
                 delete(client, sinkAlias);
 
                 String rawAlias = run + "-raw-" + r;
-                bootstrapper.prepare(IndexTemplate.RESOURCE, rawAlias, refreshInterval);
+                bootstrapper.prepare(IndexTemplate.RESOURCE, rawAlias, refreshInterval, analyzer);
                 Run w = rawRun(client, rawAlias, bodies, counts, esPid);
                 out.printf(
                         Locale.ROOT,
@@ -276,6 +280,7 @@ public final class SinkBenchmark {
             int n,
             String label,
             Duration refreshInterval,
+            IndexTemplate.ChineseAnalyzer analyzer,
             PrintStream out)
             throws Exception {
         SinkConfig config = new SinkConfig(
@@ -291,7 +296,8 @@ public final class SinkBenchmark {
                 SinkConfig.DEFAULT_MAX_IN_FLIGHT,
                 RetryPolicy.defaults(),
                 Duration.ofSeconds(30),
-                refreshInterval);
+                refreshInterval,
+                analyzer);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (SinkRunner sink = SinkRunner.start(config, registry)) {
             while (!sink.consuming()) {

@@ -14,6 +14,7 @@ import io.pilu.sink.SinkConfig;
 import io.pilu.sink.SinkIndex;
 import io.pilu.sink.SinkRunner;
 import io.pilu.sink.es.ElasticsearchSettings;
+import io.pilu.sink.es.IndexTemplate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -135,6 +136,15 @@ public final class SinkCommand implements Callable<Integer> {
     long refreshIntervalMs;
 
     @Option(
+            names = "--analyzer",
+            paramLabel = "cjk|smartcn",
+            defaultValue = "${env:PILU_SINK_ANALYZER:-" + IndexTemplate.DEFAULT_ANALYZER_NAME + "}",
+            description = "Chinese analysis of the indices the sink creates: cjk (bigrams: a query finds every "
+                    + "document containing it) or smartcn (word segmentation; needs the analysis-smartcn plugin). An "
+                    + "existing index keeps its own (env PILU_SINK_ANALYZER, default ${DEFAULT-VALUE}).")
+    String analyzer;
+
+    @Option(
             names = "--research-visits",
             negatable = true,
             defaultValue = "${env:PILU_SINK_RESEARCH_VISITS:-true}",
@@ -168,7 +178,8 @@ public final class SinkCommand implements Callable<Integer> {
                 c.maxInFlight(),
                 c.retry(),
                 c.shutdownTimeout(),
-                Duration.ofMillis(SinkConfig.DEFAULT_REFRESH_INTERVAL_MS));
+                Duration.ofMillis(SinkConfig.DEFAULT_REFRESH_INTERVAL_MS),
+                c.analyzer());
     }
 
     /** The configuration these options describe (secrets from the environment). */
@@ -189,7 +200,8 @@ public final class SinkCommand implements Callable<Integer> {
                 maxInFlight,
                 new RetryPolicy(Duration.ofMillis(retryBackoffMs), Duration.ofMillis(retryBackoffMaxMs), maxRetries),
                 Duration.ofMillis(shutdownTimeoutMs),
-                Duration.ofMillis(refreshIntervalMs));
+                Duration.ofMillis(refreshIntervalMs),
+                IndexTemplate.ChineseAnalyzer.fromConfig(analyzer));
     }
 
     @picocli.CommandLine.Spec
@@ -255,7 +267,7 @@ public final class SinkCommand implements Callable<Integer> {
             log.info(
                     "event=sink_started config={} analyzer={} research_visits={} ops={}",
                     config,
-                    main.analyzer().esType(),
+                    main.analyzer().configName(),
                     visits == null ? "off" : visitsIndexAlias,
                     ops == null ? "none" : ops.url());
             if (runner.await() == null) {

@@ -35,25 +35,25 @@ public final class IndexBootstrapper {
         this.rest = rest;
     }
 
-    /** smartcn when {@code _analyze} accepts it (the analysis-smartcn plugin is installed), else cjk. */
-    public IndexTemplate.ChineseAnalyzer detectAnalyzer() throws IOException {
+    /** Whether the cluster has the smartcn analyzer ({@code _analyze} accepts it: the analysis-smartcn plugin). */
+    public boolean hasSmartcn() throws IOException {
         Request r = new Request("POST", "/_analyze");
         r.setEntity(
                 new StringEntity("{\"analyzer\":\"smartcn\",\"text\":\"投资者关系活动记录表\"}", ContentType.APPLICATION_JSON));
         try {
             rest.performRequest(r);
-            return IndexTemplate.ChineseAnalyzer.SMARTCN;
+            return true;
         } catch (ResponseException e) {
             if (e.getResponse().getStatusLine().getStatusCode() == 400) {
-                return IndexTemplate.ChineseAnalyzer.CJK;
+                return false;
             }
             throw e;
         }
     }
 
-    /** Template, analyzer and write alias of the announcements index, refreshed every second. */
+    /** Template, analyzer and write alias of the announcements index, refreshed every second, default analysis. */
     public IndexTemplate.ChineseAnalyzer prepare(String alias) throws IOException {
-        return prepare(IndexTemplate.RESOURCE, alias, Duration.ofSeconds(1));
+        return prepare(IndexTemplate.RESOURCE, alias, Duration.ofSeconds(1), IndexTemplate.DEFAULT_ANALYZER);
     }
 
     /**
@@ -65,12 +65,19 @@ public final class IndexBootstrapper {
      * index is left for the operator to delete. Several sinks starting at once all end on the new index: every step
      * tolerates another instance having done it. An alias on a newer version than this sink knows is refused.
      * {@code refreshInterval} is applied to the write index as well, so a changed setting takes effect on restart.
+     * {@code analyzer} is the analysis of indices created (or migrated to) from now on; an existing write index keeps
+     * its own, which is logged when it differs.
      *
-     * @return the analyzer chosen
+     * @return the analysis of the write index: what its documents are indexed and searched with
+     * @throws IllegalStateException for smartcn on a cluster without the plugin, or an alias on a newer mapping
      */
-    public IndexTemplate.ChineseAnalyzer prepare(String templateResource, String alias, Duration refreshInterval)
+    public IndexTemplate.ChineseAnalyzer prepare(
+            String templateResource, String alias, Duration refreshInterval, IndexTemplate.ChineseAnalyzer analyzer)
             throws IOException {
-        IndexTemplate.ChineseAnalyzer analyzer = detectAnalyzer();
+        if (analyzer == IndexTemplate.ChineseAnalyzer.SMARTCN && !hasSmartcn()) {
+            throw new IllegalStateException("analyzer smartcn needs the analysis-smartcn plugin, which this cluster "
+                    + "does not have: install it on every node, or run with --analyzer cjk");
+        }
         ObjectNode template = IndexTemplate.render(templateResource, alias, analyzer, refreshInterval);
         Request put = new Request("PUT", "/_index_template/" + IndexTemplate.name(alias));
         put.setEntity(new StringEntity(Json.write(template), ContentType.APPLICATION_JSON));
@@ -106,14 +113,41 @@ public final class IndexBootstrapper {
                     ContentType.APPLICATION_JSON));
             rest.performRequest(settings);
         }
+        IndexTemplate.ChineseAnalyzer inEffect = analyzerOf(current);
+        if (inEffect == null) {
+            inEffect = analyzer; // not one of the sink's analyses (an index made by hand): reported as configured
+        } else if (inEffect != analyzer) {
+            log.warn(
+                    "event=analyzer_kept alias={} write_index={} analyzer={} configured={} (an index keeps the analysis "
+                            + "it was created with: rebuild it to change, see the README)",
+                    alias,
+                    current,
+                    inEffect.configName(),
+                    analyzer.configName());
+        }
         log.info(
-                "event=index_ready alias={} write_index={} analyzer={} refresh_interval={} (smartcn {} on this cluster)",
+                "event=index_ready alias={} write_index={} analyzer={} refresh_interval={}",
                 alias,
                 current,
-                analyzer.esType(),
-                IndexTemplate.refreshInterval(refreshInterval),
-                analyzer == IndexTemplate.ChineseAnalyzer.SMARTCN ? "available" : "not available");
-        return analyzer;
+                inEffect.configName(),
+                IndexTemplate.refreshInterval(refreshInterval));
+        return inEffect;
+    }
+
+    /**
+     * The analysis {@code pilu_chinese} has on {@code index}, from its settings (a custom analyzer's tokenizer, or the
+     * built-in analyzer's type); null when the index has no such analyzer of the sink's.
+     */
+    IndexTemplate.ChineseAnalyzer analyzerOf(String index) throws IOException {
+        Request get = new Request("GET", "/" + index + "/_settings/index.analysis.analyzer.pilu_chinese.*");
+        JsonNode settings =
+                Json.mapper().readTree(rest.performRequest(get).getEntity().getContent());
+        JsonNode analyzer = settings.path(index).at("/settings/index/analysis/analyzer/pilu_chinese");
+        String type = analyzer.path("type").asText("");
+        return "custom".equals(type) || type.isEmpty()
+                ? IndexTemplate.ChineseAnalyzer.ofTokenizer(
+                        analyzer.path("tokenizer").asText(""))
+                : IndexTemplate.ChineseAnalyzer.ofEsType(type);
     }
 
     /**

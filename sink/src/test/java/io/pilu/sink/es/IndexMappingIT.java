@@ -31,9 +31,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The announcements mapping (v2) on the real node: text analysed once with an analyzer that gives smartcn's tokens,
- * Q&amp;A found (and highlighted) through the text even where the PDF wrapped a word of an answer, and the move of
- * an alias from an older mapping version.
+ * The announcements mapping (v3) on the real node: text analysed once with an analyzer that gives the built-in cjk
+ * analyzer's tokens (or smartcn's, when chosen), Q&amp;A found (and highlighted) through the text even where the PDF
+ * wrapped a word of an answer, the analysis an existing index keeps, and the move of an alias from an older mapping
+ * version.
  */
 @PiluIntegrationTest
 class IndexMappingIT {
@@ -50,19 +51,35 @@ class IndexMappingIT {
         es.close();
     }
 
+    private static final String TEXT = "北京并行科技股份有限公司投资者关系活动记录表。问：请介绍公司算力采购策略？答：针对采购标的而言，公司算力资源采购"
+            + "主要包括设备类采购和资源类采购，GPU服务器 Running 2024年营业收入6.5亿元。";
+
     @Test
-    void piluChineseGivesSmartcnsTokensAndJoinsLinesTheDocumentWrapped() throws Exception {
+    void piluChineseGivesTheCjkAnalyzersTokensAndJoinsLinesTheDocumentWrapped() throws Exception {
         String alias = SharedInfra.uniqueName("pilu-announcements");
-        assertThat(new IndexBootstrapper(es).prepare(alias)).isEqualTo(IndexTemplate.ChineseAnalyzer.SMARTCN);
-        String text = "北京并行科技股份有限公司投资者关系活动记录表。问：请介绍公司算力采购策略？答：针对采购标的而言，公司算力资源采购"
-                + "主要包括设备类采购和资源类采购，GPU服务器 Running 2024年营业收入6.5亿元。";
-        assertThat(tokens(alias, "{\"analyzer\":\"pilu_chinese\",\"text\":" + Json.write(text) + "}"))
-                .isEqualTo(tokens(alias, "{\"analyzer\":\"smartcn\",\"text\":" + Json.write(text) + "}"));
+        assertThat(new IndexBootstrapper(es).prepare(alias)).isEqualTo(IndexTemplate.ChineseAnalyzer.CJK);
+        assertThat(tokens(alias, "{\"analyzer\":\"pilu_chinese\",\"text\":" + Json.write(TEXT) + "}"))
+                .isEqualTo(tokens(alias, "{\"analyzer\":\"cjk\",\"text\":" + Json.write(TEXT) + "}"))
+                .contains("算力", "力采", "gpu", "running");
         List<String> wrapped = tokens(alias, "{\"analyzer\":\"pilu_chinese\",\"text\":\"针对采购标 \\n的而言\"}");
-        assertThat(wrapped).isEqualTo(tokens(alias, "{\"analyzer\":\"smartcn\",\"text\":\"针对采购标的而言\"}"));
+        assertThat(wrapped).isEqualTo(tokens(alias, "{\"analyzer\":\"cjk\",\"text\":\"针对采购标的而言\"}"));
         // a line break between Latin words or digits stays a break
         assertThat(tokens(alias, "{\"analyzer\":\"pilu_chinese\",\"text\":\"GPU\\nserver 2024\\n2025\"}"))
                 .containsExactly("gpu", "server", "2024", "2025");
+    }
+
+    @Test
+    void smartcnWhenChosenGivesSmartcnsTokensAndAnExistingIndexKeepsItsAnalysis() throws Exception {
+        String alias = SharedInfra.uniqueName("pilu-announcements");
+        IndexBootstrapper bootstrapper = new IndexBootstrapper(es);
+        assertThat(bootstrapper.prepare(
+                        IndexTemplate.RESOURCE, alias, Duration.ofSeconds(1), IndexTemplate.ChineseAnalyzer.SMARTCN))
+                .isEqualTo(IndexTemplate.ChineseAnalyzer.SMARTCN);
+        assertThat(tokens(alias, "{\"analyzer\":\"pilu_chinese\",\"text\":" + Json.write(TEXT) + "}"))
+                .isEqualTo(tokens(alias, "{\"analyzer\":\"smartcn\",\"text\":" + Json.write(TEXT) + "}"));
+        // a sink restarted with the default: the index keeps smartcn, and says so
+        assertThat(bootstrapper.prepare(alias)).isEqualTo(IndexTemplate.ChineseAnalyzer.SMARTCN);
+        assertThat(bootstrapper.analyzerOf(alias + "-v3")).isEqualTo(IndexTemplate.ChineseAnalyzer.SMARTCN);
     }
 
     @Test
@@ -111,13 +128,13 @@ class IndexMappingIT {
                 ContentType.APPLICATION_JSON));
         es.performRequest(doc);
 
-        // two sinks starting at the same moment: both end on -v2, nothing lost
+        // two sinks starting at the same moment: both end on -v3, nothing lost
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<IndexTemplate.ChineseAnalyzer>> starts = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                Callable<IndexTemplate.ChineseAnalyzer> start =
-                        () -> new IndexBootstrapper(es).prepare(IndexTemplate.RESOURCE, alias, Duration.ofMillis(500));
+                Callable<IndexTemplate.ChineseAnalyzer> start = () -> new IndexBootstrapper(es)
+                        .prepare(IndexTemplate.RESOURCE, alias, Duration.ofMillis(500), IndexTemplate.DEFAULT_ANALYZER);
                 starts.add(pool.submit(start));
             }
             for (Future<IndexTemplate.ChineseAnalyzer> f : starts) {
@@ -131,21 +148,21 @@ class IndexMappingIT {
                         .getEntity()
                         .getContent());
         assertThat(aliases.properties().stream().map(java.util.Map.Entry::getKey))
-                .containsExactly(alias + "-v2");
-        assertThat(aliases.at("/" + alias + "-v2/aliases/" + alias + "/is_write_index")
+                .containsExactly(alias + "-v3");
+        assertThat(aliases.at("/" + alias + "-v3/aliases/" + alias + "/is_write_index")
                         .asBoolean())
                 .isTrue();
         JsonNode copied = Json.mapper()
                 .readTree(es.performRequest(new Request("GET", "/" + alias + "/_doc/ir-1"))
                         .getEntity()
                         .getContent());
-        assertThat(copied.path("_index").asText()).isEqualTo(alias + "-v2");
+        assertThat(copied.path("_index").asText()).isEqualTo(alias + "-v3");
         assertThat(copied.path("_version").asLong()).isEqualTo(3);
         JsonNode settings = Json.mapper()
-                .readTree(es.performRequest(new Request("GET", "/" + alias + "-v2/_settings"))
+                .readTree(es.performRequest(new Request("GET", "/" + alias + "-v3/_settings"))
                         .getEntity()
                         .getContent());
-        assertThat(settings.at("/" + alias + "-v2/settings/index/refresh_interval")
+        assertThat(settings.at("/" + alias + "-v3/settings/index/refresh_interval")
                         .asText())
                 .isEqualTo("500ms");
         // the old index stays for the operator to delete

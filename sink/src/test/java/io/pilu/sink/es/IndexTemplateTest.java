@@ -56,8 +56,8 @@ class IndexTemplateTest {
 
     @Test
     void mappingsAreVersionedAndTheSinkWritesToTheVersionedIndex() {
-        assertThat(IndexTemplate.mappingVersion(IndexTemplate.RESOURCE)).isEqualTo(2);
-        assertThat(IndexTemplate.indexName(IndexTemplate.RESOURCE, "a")).isEqualTo("a-v2");
+        assertThat(IndexTemplate.mappingVersion(IndexTemplate.RESOURCE)).isEqualTo(3);
+        assertThat(IndexTemplate.indexName(IndexTemplate.RESOURCE, "a")).isEqualTo("a-v3");
         assertThat(IndexTemplate.mappingVersion(IndexTemplate.RESEARCH_VISITS_RESOURCE))
                 .isEqualTo(1);
         assertThat(IndexBootstrapper.versionOf("a", "a-v1")).isEqualTo(1);

@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cjk.CJKAnalyzer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.en.PorterStemFilter;
@@ -37,10 +40,11 @@ import org.elasticsearch.plugins.Plugin;
  *       based word segmentation of Simplified Chinese, so "大模型客户" matches text containing those words.</li>
  *   <li>{@code icu_analyzer}, {@code icu_tokenizer}, {@code icu_normalizer} (char and token filter),
  *       {@code icu_folding}: Unicode-aware segmentation and normalisation for mixed-script text.</li>
- *   <li>{@code pattern_replace} char filter ({@code pattern}, {@code replacement}) and {@code porter_stem} token
- *       filter, as in Elasticsearch's analysis-common module, which this node does not load: the sink's
- *       {@code pilu_chinese} analyzer is smartcn's tokenizer and filters behind a char filter that joins the lines a
- *       PDF wrapped inside a word.</li>
+ *   <li>{@code pattern_replace} char filter ({@code pattern}, {@code replacement}), {@code porter_stem},
+ *       {@code cjk_width} and {@code cjk_bigram} ({@code output_unigrams}) token filters and the {@code cjk} analyzer,
+ *       as in Elasticsearch's analysis-common module, which this node does not load (every distribution of
+ *       Elasticsearch does): the sink's {@code pilu_chinese} analyzer is the cjk analyzer's parts, or smartcn's, behind
+ *       a char filter that joins the lines a PDF wrapped inside a word.</li>
  * </ul>
  */
 public final class ChineseAnalysisPlugin extends Plugin implements AnalysisPlugin {
@@ -56,7 +60,8 @@ public final class ChineseAnalysisPlugin extends Plugin implements AnalysisPlugi
                                 analyzer(name, settings, new SmartChineseAnalyzer()),
                 "icu_analyzer",
                         (indexSettings, environment, name, settings) ->
-                                analyzer(name, settings, new IcuAnalyzer(normalizer(settings))));
+                                analyzer(name, settings, new IcuAnalyzer(normalizer(settings))),
+                "cjk", (indexSettings, environment, name, settings) -> analyzer(name, settings, new CJKAnalyzer()));
     }
 
     @Override
@@ -79,6 +84,19 @@ public final class ChineseAnalysisPlugin extends Plugin implements AnalysisPlugi
                 "porter_stem",
                         (indexSettings, environment, name, settings) ->
                                 new NormalizingFilterFactory(name, PorterStemFilter::new),
+                "cjk_width",
+                        (indexSettings, environment, name, settings) ->
+                                new NormalizingFilterFactory(name, CJKWidthFilter::new),
+                "cjk_bigram",
+                        (indexSettings, environment, name, settings) -> {
+                            // analysis-common's defaults: bigrams of every CJK script, no unigrams beside them
+                            boolean unigrams = settings.getAsBoolean("output_unigrams", false);
+                            int scripts = CJKBigramFilter.HAN
+                                    | CJKBigramFilter.HIRAGANA
+                                    | CJKBigramFilter.KATAKANA
+                                    | CJKBigramFilter.HANGUL;
+                            return new FilterFactory(name, in -> new CJKBigramFilter(in, scripts, unigrams));
+                        },
                 "icu_folding",
                         (indexSettings, environment, name, settings) ->
                                 new NormalizingFilterFactory(name, ICUFoldingFilter::new),

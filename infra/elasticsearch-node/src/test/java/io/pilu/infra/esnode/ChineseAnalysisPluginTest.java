@@ -17,10 +17,11 @@ class ChineseAnalysisPluginTest {
 
     @Test
     void registersTheOfficialPluginNames() {
-        assertThat(plugin.getAnalyzers()).containsOnlyKeys("smartcn", "icu_analyzer");
+        assertThat(plugin.getAnalyzers()).containsOnlyKeys("smartcn", "icu_analyzer", "cjk");
         assertThat(plugin.getTokenizers()).containsOnlyKeys("smartcn_tokenizer", "icu_tokenizer");
         assertThat(plugin.getTokenFilters())
-                .containsOnlyKeys("smartcn_stop", "porter_stem", "icu_folding", "icu_normalizer");
+                .containsOnlyKeys(
+                        "smartcn_stop", "porter_stem", "icu_folding", "icu_normalizer", "cjk_width", "cjk_bigram");
         assertThat(plugin.getCharFilters()).containsOnlyKeys("icu_normalizer", "pattern_replace");
         // like analysis-common's: built only from an index's settings, never as a pre-built default
         assertThat(plugin.getCharFilters().get("pattern_replace").requiresAnalysisSettings())
@@ -30,6 +31,34 @@ class ChineseAnalysisPluginTest {
     @Test
     void smartcnSegmentsWordsNotCharacters() throws Exception {
         assertThat(tokens(new SmartChineseAnalyzer(), "公司重要的大模型客户")).contains("公司", "重要", "模型", "客户");
+    }
+
+    @Test
+    void cjkBigramsOverlapAndKeepALoneCharacter() throws Exception {
+        var factory = plugin.getTokenFilters().get("cjk_bigram").get(null, null, "cjk_bigram", Settings.EMPTY);
+        Analyzer bigrams = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                var tokenizer = new org.apache.lucene.analysis.standard.StandardTokenizer();
+                return new TokenStreamComponents(tokenizer, factory.create(tokenizer));
+            }
+        };
+        assertThat(tokens(bigrams, "智谱华章，闻")).containsExactly("智谱", "谱华", "华章", "闻");
+        var withUnigrams = plugin.getTokenFilters()
+                .get("cjk_bigram")
+                .get(
+                        null,
+                        null,
+                        "u",
+                        Settings.builder().put("output_unigrams", true).build());
+        Analyzer both = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                var tokenizer = new org.apache.lucene.analysis.standard.StandardTokenizer();
+                return new TokenStreamComponents(tokenizer, withUnigrams.create(tokenizer));
+            }
+        };
+        assertThat(tokens(both, "华章")).containsExactly("华", "华章", "章");
     }
 
     @Test
