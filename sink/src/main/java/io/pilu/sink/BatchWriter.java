@@ -100,22 +100,25 @@ public final class BatchWriter {
         int stale = 0;
         long retries = 0;
         boolean retrying = false;
-        Deque<List<PendingDocument>> work = new ArrayDeque<>();
+        // Each chunk says whether its arrivals are read before they are resolved: not at first (sent as creates,
+        // see FilingMerger), yes once a conditional write of theirs conflicted.
+        Deque<Chunk> work = new ArrayDeque<>();
         if (!toSend.isEmpty()) {
-            work.add(toSend);
+            work.add(new Chunk(toSend, false));
         }
         try {
             while (!work.isEmpty()) {
-                List<PendingDocument> chunk = work.pollFirst();
+                Chunk next = work.pollFirst();
+                List<PendingDocument> chunk = next.documents();
                 // A merged document's actions are resolved against what is stored now (see FilingMerger); a
                 // skipped one (stale) is not sent.
                 List<BulkAction> resolved;
                 try {
                     resolved = merger.resolve(
-                            index, chunk.stream().map(PendingDocument::action).toList());
+                            index, chunk.stream().map(PendingDocument::action).toList(), next.readArrivals());
                 } catch (EsRetryableException e) {
                     metrics.retry("resolve_" + (e.status() == 0 ? "connection" : "http_" + e.status()));
-                    work.addFirst(chunk);
+                    work.addFirst(next);
                     if (!retrying) {
                         retrying = true;
                         retryingBatches.incrementAndGet();
@@ -164,25 +167,27 @@ public final class BatchWriter {
                     if (again.isEmpty()) {
                         continue;
                     }
-                    metrics.retry("item_"
-                            + results.stream()
-                                    .filter(r -> r.outcome() == BulkItemResult.Outcome.RETRY)
-                                    .findFirst()
-                                    .map(BulkItemResult::status)
-                                    .orElse(409)); // a conflict of a conditional write
-                    work.addFirst(again);
+                    int status = results.stream()
+                            .filter(r -> r.outcome() == BulkItemResult.Outcome.RETRY)
+                            .findFirst()
+                            .map(BulkItemResult::status)
+                            .orElse(409); // a conflict of a conditional write
+                    // a create sent unread that found its filing there is the expected way to learn of it
+                    metrics.retry(status == 409 && !next.readArrivals() ? "filing_exists" : "item_" + status);
+                    work.addFirst(new Chunk(again, true));
                     failure = null;
                 } catch (EsRetryableException e) {
                     metrics.retry(e.status() == 0 ? "connection" : "http_" + e.status());
-                    work.addFirst(chunk);
+                    work.addFirst(next);
                     failure = e;
                 } catch (EsRequestRejectedException e) {
                     if (chunk.size() == 1) {
                         rejected.add(chunk.get(0).rejected("http_" + e.status(), e.getMessage()));
                     } else {
                         int mid = chunk.size() / 2;
-                        work.addFirst(new ArrayList<>(chunk.subList(mid, chunk.size())));
-                        work.addFirst(new ArrayList<>(chunk.subList(0, mid)));
+                        work.addFirst(
+                                new Chunk(new ArrayList<>(chunk.subList(mid, chunk.size())), next.readArrivals()));
+                        work.addFirst(new Chunk(new ArrayList<>(chunk.subList(0, mid)), next.readArrivals()));
                     }
                     continue;
                 }
@@ -258,4 +263,7 @@ public final class BatchWriter {
         sleeper.sleep(delay);
         return retries + 1;
     }
+
+    /** Documents sent together, and whether their arrivals are read from the index before they are resolved. */
+    private record Chunk(List<PendingDocument> documents, boolean readArrivals) {}
 }

@@ -25,11 +25,14 @@ import java.util.TreeSet;
  * one Elasticsearch document, {@code _id} = filing id, without scripts (the node Pilu runs for development and tests
  * has no painless): read, decide here, write conditionally.
  *
- * <p>Before each bulk attempt the sink reads the stored state of the documents it is about to write (one realtime
- * {@code _mget}, source filtered to {@code id} and {@code arrivals}) and turns each {@link BulkAction.Arrival} and
- * {@link BulkAction.Withdraw} into a write conditional on that state ({@code if_seq_no}/{@code if_primary_term}, or
- * {@code create} for a new document). A 409 means another sink instance wrote the document meanwhile: the action is
- * resolved again from the new state. The rules, the same as the analytics':
+ * <p>An arrival is first sent as the {@code create} of a new document, without reading anything: nearly every filing
+ * arrives once, from one source, so that is what it almost always is. Where that conflicts (a 409: the filing is
+ * already there, from the other source, an earlier enrichment or a replay), and for every withdrawal, the sink reads
+ * the stored state of the documents (one realtime {@code _mget}, source filtered to {@code id} and {@code arrivals})
+ * and turns each {@link BulkAction.Arrival} and {@link BulkAction.Withdraw} into a write conditional on that state
+ * ({@code if_seq_no}/{@code if_primary_term}, or {@code create} for a new document). A 409 then means another sink
+ * instance wrote the document meanwhile: the action is resolved again from the new state. The rules, the same as the
+ * analytics':
  *
  * <ul>
  *   <li>the document lists every arrival under {@code arrivals} (raw id, source, title, link, hash, enrichment
@@ -98,6 +101,15 @@ public final class FilingMerger {
      * documents, every other action unchanged.
      */
     public List<BulkAction> resolve(String index, List<BulkAction> actions) throws EsRetryableException {
+        return resolve(index, actions, true);
+    }
+
+    /**
+     * As {@link #resolve(String, List)}; with {@code readArrivals} false, arrivals are resolved as the first of their
+     * filing (a {@code create}, which fails with a 409 where the document exists) without reading the store for them.
+     */
+    public List<BulkAction> resolve(String index, List<BulkAction> actions, boolean readArrivals)
+            throws EsRetryableException {
         if (actions.stream().noneMatch(FilingMerger::merges)) {
             return actions;
         }
@@ -110,12 +122,14 @@ public final class FilingMerger {
         Set<String> ids = new LinkedHashSet<>();
         for (BulkAction a : actions) {
             if (a instanceof BulkAction.Arrival arrival) {
-                ids.add(arrival.id());
+                if (readArrivals) {
+                    ids.add(arrival.id());
+                }
             } else if (a instanceof BulkAction.Withdraw w && filings.containsKey(w.id())) {
                 ids.add(filings.get(w.id()));
             }
         }
-        Map<String, Stored> stored = store.get(index, ids);
+        Map<String, Stored> stored = ids.isEmpty() ? Map.of() : store.get(index, ids);
         List<BulkAction> out = new ArrayList<>(actions.size());
         for (BulkAction a : actions) {
             if (a instanceof BulkAction.Arrival arrival) {
@@ -136,6 +150,9 @@ public final class FilingMerger {
 
     /** {@code arrival} merged into the document as {@code stored} (null: there is none). */
     BulkAction arrive(BulkAction.Arrival arrival, Stored stored) {
+        if (stored == null) {
+            return created(arrival);
+        }
         List<JsonNode> kept = new ArrayList<>();
         if (stored != null) {
             for (JsonNode a : stored.arrivals()) {
@@ -165,6 +182,45 @@ public final class FilingMerger {
         putArrivals(partial, kept);
         return new BulkAction.Conditional(
                 BulkAction.Conditional.Op.UPDATE, arrival.id(), stored.seqNo(), stored.primaryTerm(), bytes(partial));
+    }
+
+    /**
+     * The create of a new document with {@code arrival} as its only arrival: the converter's document with
+     * {@code arrivals} and {@code sources} appended, spliced as bytes (the same JSON a tree would give, without reading
+     * and writing the whole text again: the common case, so its cost is the sink's).
+     */
+    private BulkAction created(BulkAction.Arrival arrival) {
+        byte[] doc = arrival.document();
+        int end = doc.length - 1;
+        while (end >= 0 && Character.isWhitespace(doc[end])) {
+            end--;
+        }
+        int open = 0;
+        while (open < doc.length && Character.isWhitespace(doc[open])) {
+            open++;
+        }
+        if (end <= open || doc[end] != '}' || doc[open] != '{') {
+            throw new IllegalArgumentException("document of " + arrival.id() + " is not a JSON object");
+        }
+        boolean empty = true;
+        for (int i = open + 1; i < end; i++) {
+            if (!Character.isWhitespace(doc[i])) {
+                empty = false;
+                break;
+            }
+        }
+        java.io.ByteArrayOutputStream out =
+                new java.io.ByteArrayOutputStream(doc.length + arrival.arrival().length + 64);
+        out.write(doc, 0, end);
+        out.writeBytes((empty ? "" : ",").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes("\"arrivals\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(arrival.arrival());
+        out.writeBytes("],\"sources\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (arrival.source() != null) {
+            out.writeBytes(bytes(mapper.getNodeFactory().textNode(arrival.source())));
+        }
+        out.writeBytes("]}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new BulkAction.Conditional(BulkAction.Conditional.Op.CREATE, arrival.id(), -1, -1, out.toByteArray());
     }
 
     /** The withdrawal of arrival {@code rawId} from document {@code filing} as {@code stored} (null: gone since). */

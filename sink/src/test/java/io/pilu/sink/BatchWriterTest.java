@@ -67,7 +67,8 @@ class BatchWriterTest {
     private final ScriptedSender es = new ScriptedSender();
     private final MockProducer<byte[], byte[]> producer =
             new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-    private final SinkMetrics metrics = new SinkMetrics(new SimpleMeterRegistry());
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final SinkMetrics metrics = new SinkMetrics(registry);
     private final List<Long> sleeps = new ArrayList<>();
     private final AtomicInteger retrying = new AtomicInteger();
     private final AtomicInteger retryingSeenWhileSleeping = new AtomicInteger();
@@ -128,6 +129,68 @@ class BatchWriterTest {
                 .isEqualTo("c");
         assertThat(retrying.get()).isZero();
         assertThat(retryingSeenWhileSleeping.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aCreateThatFindsItsFilingIsReadAndResolvedAgainAndCountedAsFilingExists() throws Exception {
+        BulkAction.Arrival cninfo = new EnrichedDocumentConverter().convert(SinkFixtures.cninfoArrival(2));
+        BulkAction.Arrival bse = new EnrichedDocumentConverter().convert(SinkFixtures.bseArrival(2));
+        List<List<String>> reads = new ArrayList<>();
+        FilingMerger.Store store = new FilingMerger.Store() {
+            @Override
+            public java.util.Map<String, FilingMerger.Stored> get(String index, java.util.Collection<String> ids) {
+                reads.add(List.copyOf(ids));
+                // the bse arrival is stored already (seq_no 7)
+                return java.util.Map.of(
+                        bse.id(),
+                        new FilingMerger.Stored(
+                                7,
+                                1,
+                                bse.arrivalId(),
+                                List.of(io.pilu.model.Json.mapper()
+                                        .valueToTree(
+                                                new EnrichedDocumentConverter().arrival(SinkFixtures.bseArrival(2))))));
+            }
+
+            @Override
+            public java.util.Map<String, String> filingsOf(String index, java.util.Collection<String> arrivalIds) {
+                return java.util.Map.of();
+            }
+        };
+        List<String> bodies = new ArrayList<>();
+        BulkSender sender = (index, body, count) -> {
+            bodies.add(new String(body, StandardCharsets.UTF_8));
+            return bodies.size() == 1
+                    ? List.of(BulkItemResult.of("create", 409, "version_conflict_engine_exception", "exists"))
+                    : List.of(BulkItemResult.of("update", 200, null, null));
+        };
+        DeadLetterPublisher dlq = new DeadLetterPublisher(producer, "dlq", Clock.systemUTC());
+        BatchWriter w = new BatchWriter(
+                sender,
+                "alias",
+                dlq,
+                new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(1_000), -1),
+                () -> 0.5,
+                d -> sleeps.add(d.toMillis()),
+                metrics,
+                retrying,
+                store);
+
+        BatchWriter.Result r = w.write(List.of(PendingDocument.ok(
+                "src", 0, 5, cninfo.arrivalId().getBytes(StandardCharsets.UTF_8), "{}".getBytes(), cninfo)));
+
+        assertThat(bodies).hasSize(2);
+        assertThat(bodies.get(0)).startsWith("{\"create\":"); // sent unread
+        assertThat(reads).containsExactly(List.of(bse.id())); // read only after the conflict
+        assertThat(bodies.get(1)).startsWith("{\"update\":").contains("\"if_seq_no\":7");
+        assertThat(r.indexed()).isEqualTo(1);
+        assertThat(metricsRegistryCount("filing_exists")).isEqualTo(1.0);
+    }
+
+    private double metricsRegistryCount(String reason) {
+        return registry.find("pilu.sink.bulk.retries").tag("reason", reason).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                .sum();
     }
 
     @Test

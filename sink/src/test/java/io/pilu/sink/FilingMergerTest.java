@@ -137,6 +137,59 @@ class FilingMergerTest {
     }
 
     @Test
+    void aNewFilingsCreateIsTheConvertersDocumentWithItsArrivalAppendedByteForByte() throws IOException {
+        for (EnrichedAnnouncement e : List.of(SinkFixtures.bseArrival(2), SinkFixtures.cninfoArrival(3))) {
+            BulkAction.Arrival a = arrival(e);
+            BulkAction.Conditional create = (BulkAction.Conditional) merger.arrive(a, null);
+
+            // what reading the document and adding the two arrays to the tree gives (numbers read exactly: the
+            // splice keeps the converter's 131000000.00 where a double would have made it 1.31E8)
+            var exact = Json.mapper()
+                    .reader()
+                    .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) exact.readTree(a.document());
+            tree.putArray("arrivals").add(exact.readTree(a.arrival()));
+            tree.putArray("sources").add(e.announcement().source());
+            assertThat(create.op()).isEqualTo(Op.CREATE);
+            assertThat(create.id()).isEqualTo(e.filingId());
+            JsonNode body = exact.readTree(create.body());
+            assertThat(body).isEqualTo(tree);
+            assertThat(body.properties())
+                    .extracting(java.util.Map.Entry::getKey)
+                    .endsWith("ir", "arrivals", "sources");
+        }
+    }
+
+    @Test
+    void unreadArrivalsAreCreatesWithoutAReadAndWithdrawalsAreStillRead() throws Exception {
+        List<String> reads = new ArrayList<>();
+        FilingMerger reading = new FilingMerger(new FilingMerger.Store() {
+            @Override
+            public java.util.Map<String, FilingMerger.Stored> get(String index, java.util.Collection<String> ids) {
+                reads.addAll(ids);
+                return java.util.Map.of();
+            }
+
+            @Override
+            public java.util.Map<String, String> filingsOf(String index, java.util.Collection<String> arrivalIds) {
+                return java.util.Map.of("gone-raw-id", "F-gone");
+            }
+        });
+        BulkAction.Arrival bse = arrival(SinkFixtures.bseArrival(2));
+
+        List<BulkAction> unread = reading.resolve("idx", List.of(bse), false);
+        assertThat(reads).isEmpty();
+        assertThat(((BulkAction.Conditional) unread.get(0)).op()).isEqualTo(Op.CREATE);
+
+        reading.resolve("idx", List.of(bse, new BulkAction.Withdraw("gone-raw-id")), false);
+        assertThat(reads).containsExactly("F-gone");
+
+        reads.clear();
+        reading.resolve("idx", List.of(bse), true);
+        assertThat(reads).containsExactly(bse.id());
+    }
+
+    @Test
     void otherActionsPassUnchanged() throws Exception {
         List<BulkAction> plain = List.of(new BulkAction.Index("a", 1, new byte[1]), new BulkAction.Delete("b"));
         assertThat(merger.resolve("idx", plain)).isSameAs(plain);
