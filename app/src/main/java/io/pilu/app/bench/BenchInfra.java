@@ -1,5 +1,6 @@
 package io.pilu.app.bench;
 
+import io.pilu.app.local.LocalPipeline;
 import io.pilu.infra.ElasticsearchNode;
 import io.pilu.infra.KafkaBroker;
 import java.io.IOException;
@@ -8,7 +9,8 @@ import java.nio.file.Path;
 
 /**
  * The infrastructure a benchmark runs against: what the user gives ({@code --bootstrap-servers}, {@code --es-url}),
- * or else a fresh embedded broker / node in a temporary directory, started for the run and stopped after it.
+ * or else a fresh embedded broker / node in a temporary directory, started for the run and stopped after it, with the
+ * heap and JVM options {@code pilu local} gives them ({@code PILU_KAFKA_*}, {@code PILU_ES_*}).
  */
 final class BenchInfra implements AutoCloseable {
 
@@ -26,8 +28,7 @@ final class BenchInfra implements AutoCloseable {
         }
         Path dir = Files.createTempDirectory("pilu-bench-kafka");
         System.out.println("bench: starting an embedded Kafka broker in " + dir + " ...");
-        KafkaBroker broker =
-                KafkaBroker.builder().dataDir(dir).port(0).heap("512m").start();
+        KafkaBroker broker = LocalPipeline.brokerBuilder().dataDir(dir).port(0).start();
         System.out.printf(
                 "bench: broker %s ready in %.1f s%n",
                 broker.bootstrapServers(), broker.lastStartupTime().toMillis() / 1000.0);
@@ -42,7 +43,7 @@ final class BenchInfra implements AutoCloseable {
         Path dir = Files.createTempDirectory("pilu-bench-es");
         System.out.println("bench: starting an embedded Elasticsearch node in " + dir + " ...");
         ElasticsearchNode node =
-                ElasticsearchNode.builder().dataDir(dir).port(0).heap("1g").start();
+                LocalPipeline.nodeBuilder().dataDir(dir).port(0).start();
         System.out.printf(
                 "bench: node %s ready in %.1f s%n",
                 node.httpUrl(), node.lastStartupTime().toMillis() / 1000.0);

@@ -11,6 +11,17 @@ final class NodeSettings {
     private NodeSettings() {}
 
     static Settings of(NodeOptions options) {
+        return of(options, runsOnG1());
+    }
+
+    /**
+     * With {@code g1} false (a throughput collector, as {@code pilu local} runs the node: -XX:+UseParallelGC), the
+     * parent circuit breaker counts what the node accounts for instead of the heap in use: the real-memory check
+     * relies on G1's young collections to keep heap occupancy close to what is live; under the serial or parallel
+     * collector the old generation fills up to the next full collection, and the breaker would refuse requests
+     * (429) on a heap that is mostly garbage.
+     */
+    static Settings of(NodeOptions options, boolean g1) {
         return Settings.builder()
                 .put("path.home", options.home().toString())
                 .put("path.data", options.dataDir().toString())
@@ -29,6 +40,13 @@ final class NodeSettings {
                 // A developer disk is often more than 90% full; the default watermarks would then refuse to allocate
                 // shards and the cluster would never turn yellow.
                 .put("cluster.routing.allocation.disk.threshold_enabled", false)
+                .put("indices.breaker.total.use_real_memory", g1)
                 .build();
+    }
+
+    /** Whether this JVM collects with G1. */
+    static boolean runsOnG1() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .anyMatch(gc -> gc.getName().startsWith("G1"));
     }
 }

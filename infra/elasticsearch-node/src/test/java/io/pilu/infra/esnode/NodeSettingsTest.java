@@ -11,7 +11,7 @@ class NodeSettingsTest {
     void singleLoopbackNodeWithNettyAndNoDiskWatermarks() {
         NodeOptions options = NodeOptions.parse("--home", "/srv/es", "--http-port", "0", "--cluster-name", "pilu-x");
 
-        Settings settings = NodeSettings.of(options);
+        Settings settings = NodeSettings.of(options, true);
 
         assertThat(settings.get("path.home")).isEqualTo("/srv/es");
         assertThat(settings.get("path.data")).isEqualTo("/srv/es/data");
@@ -23,6 +23,16 @@ class NodeSettingsTest {
         assertThat(settings.get("http.type")).isEqualTo("netty4");
         assertThat(settings.get("transport.type")).isEqualTo("netty4");
         assertThat(settings.getAsBoolean("cluster.routing.allocation.disk.threshold_enabled", true))
+                .isFalse();
+    }
+
+    @Test
+    void theRealMemoryBreakerIsOnlyUsedUnderG1() {
+        NodeOptions options = NodeOptions.parse("--home", "/srv/es", "--http-port", "0");
+
+        assertThat(NodeSettings.of(options, true).getAsBoolean("indices.breaker.total.use_real_memory", null))
+                .isTrue();
+        assertThat(NodeSettings.of(options, false).getAsBoolean("indices.breaker.total.use_real_memory", null))
                 .isFalse();
     }
 }
