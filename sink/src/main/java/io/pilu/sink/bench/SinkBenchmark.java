@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
@@ -306,6 +307,7 @@ public final class SinkBenchmark {
             }
             long start = System.nanoTime();
             long jvm0 = CpuTime.processNanos();
+            CpuTime.Snapshot threads0 = CpuTime.threads();
             long es0 = esPid < 0 ? -1 : CpuTime.processNanos(esPid);
             Counter indexed = registry.get("pilu.sink.docs.indexed").counter();
             while (indexed.count() < n) {
@@ -315,6 +317,8 @@ public final class SinkBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             Run run =
                     new Run(seconds, CpuTime.processNanos() - jvm0, esPid < 0 ? -1 : CpuTime.processNanos(esPid) - es0);
+            Map<String, Long> byThread =
+                    CpuTime.threads().since(threads0, SinkBenchmark::sinkThread, SINK_THREADS, JVM);
             var latency = registry.get("pilu.sink.bulk.latency").timer();
             out.printf(
                     Locale.ROOT,
@@ -329,8 +333,37 @@ public final class SinkBenchmark {
                     latency.count(),
                     registry.get("pilu.sink.batch.docs").summary().mean(),
                     latency.mean(java.util.concurrent.TimeUnit.MILLISECONDS));
+            StringBuilder split = new StringBuilder();
+            byThread.forEach((group, nanos) -> split.append(split.isEmpty() ? "" : ", ")
+                    .append(group)
+                    .append(String.format(Locale.ROOT, " %.2f s", nanos / 1e9)));
+            out.printf("%-10s       CPU here by thread: %s%n", "", split);
             return run;
         }
+    }
+
+    private static final String JVM = "GC/JIT/ended threads";
+    /** How {@code bench sink} splits the sink's CPU: by the threads' names (see SinkRunner, RestClientFactory). */
+    private static final List<String> SINK_THREADS =
+            List.of("consumer (fetch, decode, convert)", "bulk (merge, body)", "es client I/O", "kafka clients");
+
+    private static java.util.Optional<String> sinkThread(String name) {
+        if (name == null) {
+            return java.util.Optional.empty();
+        }
+        if (name.startsWith("pilu-sink-consumer")) {
+            return java.util.Optional.of(SINK_THREADS.get(0));
+        }
+        if (name.startsWith("pilu-sink-bulk")) {
+            return java.util.Optional.of(SINK_THREADS.get(1));
+        }
+        if (name.startsWith("pilu-sink-es")) {
+            return java.util.Optional.of(SINK_THREADS.get(2));
+        }
+        if (name.startsWith("kafka-")) {
+            return java.util.Optional.of(SINK_THREADS.get(3));
+        }
+        return java.util.Optional.empty();
     }
 
     private static void failIfStopped(SinkRunner sink) {
