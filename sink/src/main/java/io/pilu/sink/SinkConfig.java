@@ -60,7 +60,7 @@ public record SinkConfig(
     public static final long DEFAULT_SHUTDOWN_TIMEOUT_MS = 30_000;
     public static final long DEFAULT_REFRESH_INTERVAL_MS = 250;
 
-    /** With the default refresh interval. */
+    /** With the default refresh interval and analysis. */
     public SinkConfig(
             String bootstrapServers,
             String sourceTopic,
@@ -88,38 +88,6 @@ public record SinkConfig(
                 retry,
                 shutdownTimeout,
                 Duration.ofMillis(DEFAULT_REFRESH_INTERVAL_MS),
-                IndexTemplate.DEFAULT_ANALYZER);
-    }
-
-    /** With the default analysis. */
-    public SinkConfig(
-            String bootstrapServers,
-            String sourceTopic,
-            String dlqTopic,
-            String groupId,
-            ElasticsearchSettings es,
-            String indexAlias,
-            int batchMaxDocs,
-            long batchMaxBytes,
-            Duration linger,
-            int maxInFlight,
-            RetryPolicy retry,
-            Duration shutdownTimeout,
-            Duration refreshInterval) {
-        this(
-                bootstrapServers,
-                sourceTopic,
-                dlqTopic,
-                groupId,
-                es,
-                indexAlias,
-                batchMaxDocs,
-                batchMaxBytes,
-                linger,
-                maxInFlight,
-                retry,
-                shutdownTimeout,
-                refreshInterval,
                 IndexTemplate.DEFAULT_ANALYZER);
     }
 
