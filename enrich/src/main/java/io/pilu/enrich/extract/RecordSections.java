@@ -76,12 +76,14 @@ final class RecordSections {
         if (s.isEmpty()) {
             return null;
         }
-        // Only the line's head can hold a label, and only the labels sharing its first character can match.
-        String compact = ChineseText.compactPrefix(s, RecordLabels.MAX_LENGTH);
-        if (compact.isEmpty()) {
+        // Only the line's head can hold a label, and only the labels sharing its first character can match. s is
+        // stripped, so its first character is the compact head's: most lines end here, before any copy is made.
+        List<Label> candidates = RecordLabels.startingWith(s.charAt(0));
+        if (candidates.isEmpty()) {
             return null;
         }
-        for (Label label : RecordLabels.startingWith(compact.charAt(0))) {
+        String compact = ChineseText.compactPrefix(s, RecordLabels.MAX_LENGTH);
+        for (Label label : candidates) {
             if (!compact.startsWith(label.text())) {
                 continue;
             }

@@ -75,7 +75,7 @@ public final class TextNormalizer {
      * pages mid-sentence, so any other break is an artefact.
      */
     public static String reflow(List<String> lines) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(totalLength(lines)); // sized once: growing it copied the text again
         for (String raw : lines) {
             String line = raw.strip();
             if (line.isEmpty()) {
@@ -307,8 +307,17 @@ public final class TextNormalizer {
         return out;
     }
 
+    /** Characters in {@code lines} plus one separator each: the most that joining them can give. */
+    private static int totalLength(List<String> lines) {
+        int n = 0;
+        for (String line : lines) {
+            n += line.length() + 1;
+        }
+        return n;
+    }
+
     private static String joinCollapsingBlankRuns(List<String> lines) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(totalLength(lines));
         boolean lastBlank = true;
         for (String line : lines) {
             boolean blank = line.isEmpty();
