@@ -3,9 +3,8 @@ package io.pilu.ingest.cli;
 import io.pilu.ingest.simulator.BseSimulator;
 import io.pilu.ingest.simulator.SampleSet;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -56,85 +55,40 @@ public final class BseSimulatorCommand implements Callable<Integer> {
                     + "the samples (env PILU_SIMULATOR_PAGE_SIZE, default ${DEFAULT-VALUE}, as bse.cn).")
     int pageSize;
 
-    private final PrintStream stdout;
-    private final CountDownLatch stop = new CountDownLatch(1);
+    private final SimulatorRunner runner;
 
     public BseSimulatorCommand() {
         this(System.out);
     }
 
     BseSimulatorCommand(PrintStream stdout) {
-        this.stdout = stdout;
+        this.runner = new SimulatorRunner("bse-simulator", log, stdout);
     }
 
     @Override
     public Integer call() throws Exception {
-        if (port < 0 || port > 65535) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535, not " + port);
-        }
+        SimulatorRunner.checkPort(spec, port);
         if (pageSize < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--page-size must be at least 1");
         }
         SampleSet samples = SampleSet.bundled();
-        BseSimulator simulator;
-        try {
-            simulator = BseSimulator.start(host, port);
-        } catch (IllegalStateException e) {
-            log.error("{} (is another bse-simulator running? choose another --port)", e.getMessage());
-            return 1;
-        }
-        CountDownLatch closed = new CountDownLatch(1);
-        Thread hook = new Thread(
-                () -> {
-                    requestStop();
-                    try {
-                        // let call() close the server and log before the JVM goes
-                        closed.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                },
-                "pilu-bse-simulator-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (simulator) {
+        return runner.run(host, () -> BseSimulator.start(host, port), simulator -> {
             simulator.pageSize(pageSize);
-            // the point of a contract-enforcing simulator: tell whoever tries a crawler against it what it broke
-            simulator.onContractViolation(v -> log.warn("contract violation: {}", v));
             simulator.load(samples);
-            stdout.println(simulator.baseUrl());
-            stdout.println("Serving " + samples.samples().size() + " sample announcements published "
-                    + samples.earliestPublishDate() + ".." + samples.latestPublishDate() + ". Crawl them with "
-                    + "(without --dry-run to publish to Kafka):");
-            stdout.println("  pilu crawl --once --dry-run --base-url " + simulator.baseUrl() + " --from "
-                    + samples.earliestPublishDate());
-            stdout.flush();
-            log.info(
-                    "pilu bse-simulator serving base_url={} host={} port={} page_size={} samples={} first_date={} "
-                            + "last_date={}",
-                    simulator.baseUrl(),
-                    host,
-                    simulator.port(),
-                    pageSize,
-                    samples.samples().size(),
-                    samples.earliestPublishDate(),
-                    samples.latestPublishDate());
-            stop.await();
-            log.info(
-                    "pilu bse-simulator stopped; contract violations: {}",
-                    simulator.contractViolations().size());
-            return 0;
-        } finally {
-            closed.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down: the hook is running and has just been released
-            }
-        }
+            return new SimulatorRunner.Serving(
+                    List.of(
+                            "Serving " + samples.samples().size() + " sample announcements published "
+                                    + samples.earliestPublishDate() + ".." + samples.latestPublishDate()
+                                    + ". Crawl them with (without --dry-run to publish to Kafka):",
+                            "  pilu crawl --once --dry-run --base-url " + simulator.baseUrl() + " --from "
+                                    + samples.earliestPublishDate()),
+                    "page_size=" + pageSize + " samples=" + samples.samples().size() + " first_date="
+                            + samples.earliestPublishDate() + " last_date=" + samples.latestPublishDate());
+        });
     }
 
     /** Makes {@link #call()} stop serving and return 0: what SIGTERM does, for a program that embeds the command. */
     public void requestStop() {
-        stop.countDown();
+        runner.requestStop();
     }
 }

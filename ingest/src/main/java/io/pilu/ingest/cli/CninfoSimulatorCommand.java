@@ -3,12 +3,10 @@ package io.pilu.ingest.cli;
 import io.pilu.ingest.simulator.cninfo.CninfoSampleSet;
 import io.pilu.ingest.simulator.cninfo.CninfoSimulator;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,79 +55,35 @@ public final class CninfoSimulatorCommand implements Callable<Integer> {
                     + "PILU_CNINFO_SIMULATOR_SAMPLES, default ${DEFAULT-VALUE}).")
     boolean samples;
 
-    private final PrintStream stdout;
-    private final CountDownLatch stop = new CountDownLatch(1);
+    private final SimulatorRunner runner;
 
     public CninfoSimulatorCommand() {
         this(System.out);
     }
 
     CninfoSimulatorCommand(PrintStream stdout) {
-        this.stdout = stdout;
+        this.runner = new SimulatorRunner("cninfo-simulator", log, stdout);
     }
 
     @Override
     public Integer call() throws Exception {
-        if (port < 0 || port > 65535) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535, not " + port);
-        }
+        SimulatorRunner.checkPort(spec, port);
         CninfoSampleSet set = samples ? CninfoSampleSet.bundled() : null;
-        CninfoSimulator simulator;
-        try {
-            simulator = CninfoSimulator.start(host, port);
-        } catch (IllegalStateException e) {
-            log.error("{} (is another cninfo-simulator running? choose another --port)", e.getMessage());
-            return 1;
-        }
-        CountDownLatch closed = new CountDownLatch(1);
-        Thread hook = new Thread(
-                () -> {
-                    requestStop();
-                    try {
-                        closed.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                },
-                "pilu-cninfo-simulator-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (simulator) {
-            simulator.onContractViolation(v -> log.warn("contract violation: {}", v));
-            if (set != null) {
-                simulator.load(set);
+        return runner.run(host, () -> CninfoSimulator.start(host, port), simulator -> {
+            if (set == null) {
+                return new SimulatorRunner.Serving(List.of("Serving an empty site."), "samples=0");
             }
-            stdout.println(simulator.baseUrl());
-            if (set != null) {
-                stdout.println("Serving " + set.samples().size() + " sample announcements published "
-                        + set.earliestPublishDate() + ".." + set.latestPublishDate()
-                        + "; documents on the same port (use it as both the base and the document base URL).");
-            } else {
-                stdout.println("Serving an empty site.");
-            }
-            stdout.flush();
-            log.info(
-                    "pilu cninfo-simulator serving base_url={} host={} port={} samples={}",
-                    simulator.baseUrl(),
-                    host,
-                    simulator.port(),
-                    set == null ? 0 : set.samples().size());
-            stop.await();
-            log.info(
-                    "pilu cninfo-simulator stopped; contract violations: {}",
-                    simulator.contractViolations().size());
-            return 0;
-        } finally {
-            closed.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down: the hook is running and has just been released
-            }
-        }
+            simulator.load(set);
+            return new SimulatorRunner.Serving(
+                    List.of("Serving " + set.samples().size() + " sample announcements published "
+                            + set.earliestPublishDate() + ".." + set.latestPublishDate()
+                            + "; documents on the same port (use it as both the base and the document base URL)."),
+                    "samples=" + set.samples().size());
+        });
     }
 
     /** Makes {@link #call()} stop serving and return 0. */
     public void requestStop() {
-        stop.countDown();
+        runner.requestStop();
     }
 }

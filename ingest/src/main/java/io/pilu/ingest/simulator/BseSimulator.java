@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.pilu.ingest.listing.ListingEndpoint;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -17,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * A local bse.cn that speaks the disclosure contract ({@code docs/bse-contract.md}) and
@@ -34,7 +32,7 @@ import java.util.function.Consumer;
  *
  * <p>Plain JDK {@link HttpServer}, no dependency. Thread-safe: data and knobs may change while it serves.
  */
-public final class BseSimulator implements AutoCloseable {
+public final class BseSimulator extends ExchangeSimulator {
 
     /** Name of the session cookie the warm-up page sets. */
     public static final String COOKIE = "C3VK";
@@ -44,29 +42,22 @@ public final class BseSimulator implements AutoCloseable {
     public static final int DEFAULT_PAGE_SIZE = 20;
 
     private static final String DOCUMENT_PREFIX = "/disclosure/";
-    /** Enough for a crawler plus a browser (and a hostile test's slow answers); the work per request is tiny. */
-    private static final int THREADS = 8;
 
-    private final SimulatorServer server;
     private final List<SimulatedAnnouncement> announcements = new CopyOnWriteArrayList<>();
     private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
     private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
-    private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> documentDownloads = new ConcurrentHashMap<>();
-    private final List<String> violations = new CopyOnWriteArrayList<>();
     private volatile boolean handshakeVia302 = true;
     private volatile int pageSize = DEFAULT_PAGE_SIZE;
     private final Map<ListingEndpoint, ListingDrift> drifts = new ConcurrentHashMap<>();
-    private volatile Consumer<String> violationListener = v -> {};
-    private final Map<String, com.sun.net.httpserver.HttpHandler> interceptors = new ConcurrentHashMap<>();
 
-    private BseSimulator(SimulatorServer server) {
-        this.server = server;
+    private BseSimulator(String host, int port) {
+        super("bse", host, port);
     }
 
     /** An empty site on the loopback interface, on a free port (tests). */
     public static BseSimulator start() {
-        return start(InetAddress.getLoopbackAddress().getHostAddress(), 0);
+        return start(LOOPBACK, 0);
     }
 
     /**
@@ -75,9 +66,7 @@ public final class BseSimulator implements AutoCloseable {
      * @throws IllegalStateException when the address cannot be bound (port in use, unknown host)
      */
     public static BseSimulator start(String host, int port) {
-        BseSimulator simulator = new BseSimulator(SimulatorServer.bind("bse", host, port, THREADS));
-        simulator.server.serve(simulator::handle);
-        return simulator;
+        return serving(new BseSimulator(host, port));
     }
 
     /** The bundled sample set ({@link SampleSet#bundled()}) on the loopback interface, on a free port. */
@@ -92,15 +81,6 @@ public final class BseSimulator implements AutoCloseable {
             add(s.listing());
         }
         return this;
-    }
-
-    /** e.g. {@code http://127.0.0.1:41234}; a wildcard bind address is given as the loopback one. */
-    public String baseUrl() {
-        return server.baseUrl();
-    }
-
-    public int port() {
-        return server.port();
     }
 
     // ---------------------------------------------------------------- data
@@ -158,75 +138,20 @@ public final class BseSimulator implements AutoCloseable {
         validTokens.clear();
     }
 
-    /**
-     * Answers requests whose path starts with {@code pathPrefix} with {@code handler} instead of the contract (the
-     * longest matching prefix wins): the one seam for what the contract does not do — the hostile-exchange tests
-     * serve what an attacker (or a broken exchange) would, e.g. a listing trickled one byte a second, and the test
-     * fixtures inject failures; a handler may still hand a request to {@link #answerByContract}. {@code null}
-     * restores the contract.
-     */
-    public void intercept(String pathPrefix, com.sun.net.httpserver.HttpHandler handler) {
-        if (handler == null) {
-            interceptors.remove(pathPrefix);
-        } else {
-            interceptors.put(pathPrefix, handler);
-        }
-    }
-
-    /** Called with each contract violation as it happens (e.g. to log it), besides recording it. */
-    public void onContractViolation(Consumer<String> listener) {
-        this.violationListener = listener;
-    }
-
     // ---------------------------------------------------------------- observations
-
-    /** Requests so far whose path starts with {@code pathPrefix}. */
-    public int requests(String pathPrefix) {
-        return requestCounts.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(pathPrefix))
-                .mapToInt(e -> e.getValue().get())
-                .sum();
-    }
 
     public int downloads(String path) {
         AtomicInteger n = documentDownloads.get(path);
         return n == null ? 0 : n.get();
     }
 
-    /** Every contract violation so far (and any server-side error), in order. */
-    public List<String> contractViolations() {
-        return List.copyOf(violations);
-    }
-
     // ---------------------------------------------------------------- HTTP
-
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            String path = ex.getRequestURI().getPath();
-            requestCounts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-            String prefix = null;
-            for (String p : interceptors.keySet()) {
-                if (path.startsWith(p) && (prefix == null || p.length() > prefix.length())) {
-                    prefix = p;
-                }
-            }
-            com.sun.net.httpserver.HttpHandler interceptor = prefix == null ? null : interceptors.get(prefix);
-            if (interceptor != null) {
-                interceptor.handle(ex);
-            } else {
-                answerByContract(ex);
-            }
-        } catch (RuntimeException e) {
-            // a bug here must fail the test that met it, not just show up as a 500 the crawler retries
-            recordViolation("server error: " + e);
-            throw e;
-        }
-    }
 
     /**
      * Answers {@code ex} as the contract says (warm-up page, the two list endpoints, documents), whatever is
      * intercepted; for interceptors that change only some answers.
      */
+    @Override
     public void answerByContract(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
         if (path.equals(WARM_UP_PATH)) {
@@ -343,11 +268,6 @@ public final class BseSimulator implements AutoCloseable {
         send(ex, 400, "text/plain", "contract violation: " + what);
     }
 
-    private void recordViolation(String what) {
-        violations.add(what);
-        violationListener.accept(what);
-    }
-
     private static String queryParam(HttpExchange ex, String name) {
         String q = ex.getRequestURI().getRawQuery();
         if (q == null) {
@@ -369,11 +289,5 @@ public final class BseSimulator implements AutoCloseable {
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);
         }
-    }
-
-    /** Stops serving at once (requests in flight are cut) and releases the port. */
-    @Override
-    public void close() {
-        server.stop();
     }
 }

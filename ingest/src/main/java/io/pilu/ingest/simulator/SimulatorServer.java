@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP side every exchange simulator shares: a JDK server bound to an address, its worker threads, its base URL
- * and its shutdown. The simulators own what they answer; this owns how they listen.
+ * and its shutdown. The simulators own what they answer; this owns how they listen. Only {@link ExchangeSimulator}
+ * uses it.
  */
-public final class SimulatorServer {
+final class SimulatorServer {
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -31,7 +32,7 @@ public final class SimulatorServer {
      *
      * @throws IllegalStateException when the address cannot be bound (port in use, unknown host)
      */
-    public static SimulatorServer bind(String site, String host, int port, int threads) {
+    static SimulatorServer bind(String site, String host, int port, int threads) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, not " + port);
         }
@@ -56,13 +57,13 @@ public final class SimulatorServer {
     }
 
     /** Starts answering every path with {@code handler}. */
-    public void serve(HttpHandler handler) {
+    void serve(HttpHandler handler) {
         server.createContext("/", handler);
         server.start();
     }
 
     /** e.g. {@code http://127.0.0.1:41234}; a wildcard bind address is given as the loopback one. */
-    public String baseUrl() {
+    String baseUrl() {
         InetSocketAddress address = server.getAddress();
         InetAddress ip = address.getAddress();
         if (ip.isAnyLocalAddress()) {
@@ -72,12 +73,12 @@ public final class SimulatorServer {
         return "http://" + host + ":" + address.getPort();
     }
 
-    public int port() {
+    int port() {
         return server.getAddress().getPort();
     }
 
     /** Stops at once: open exchanges are cut. */
-    public void stop() {
+    void stop() {
         server.stop(0);
         executor.shutdownNow();
     }

@@ -4,15 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.pilu.ingest.CrawlMetrics;
 import io.pilu.ingest.simulator.ContractViolationException;
-import io.pilu.ingest.simulator.SimulatorServer;
+import io.pilu.ingest.simulator.ExchangeSimulator;
 import io.pilu.model.Json;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,9 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * A local cninfo.com.cn that speaks the disclosure contract (docs/cninfo-contract.md) and enforces it rather than
@@ -45,7 +41,7 @@ import java.util.function.Consumer;
  * <p>Faults (empty or truncated bodies, 429/5xx bursts, 403, challenge pages…) are not here: test fixtures inject
  * them through {@link #intercept}, as for the bse.cn simulator. Plain JDK {@link HttpServer}; thread-safe.
  */
-public final class CninfoSimulator implements AutoCloseable {
+public final class CninfoSimulator extends ExchangeSimulator {
 
     public static final String QUERY_PATH = "/new/hisAnnouncement/query";
     public static final String STOCK_LIST_PATH = "/new/data/szse_stock.json";
@@ -54,8 +50,6 @@ public final class CninfoSimulator implements AutoCloseable {
     public static final int PAGE_SIZE = 30;
     /** The cap on {@code totalRecordNum}: no query pages past it. */
     public static final int MAX_RECORDS = 3000;
-
-    private static final int THREADS = 8;
 
     /**
      * What the contract leaves unconfirmed, as the simulator plays it.
@@ -112,25 +106,20 @@ public final class CninfoSimulator implements AutoCloseable {
     /** A company in the stock list. */
     public record Company(String code, String orgId, String name, String exchange) {}
 
-    private final SimulatorServer server;
     private final List<SimulatedCninfoAnnouncement> announcements = new CopyOnWriteArrayList<>();
     private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
     private final Map<String, Company> companies = Collections.synchronizedMap(new LinkedHashMap<>());
-    private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
-    private final List<String> violations = new CopyOnWriteArrayList<>();
-    private final Map<String, HttpHandler> interceptors = new ConcurrentHashMap<>();
     private final AtomicLong nextSyntheticId = new AtomicLong(1_300_000_000L);
     private volatile Settings settings = Settings.DEFAULTS;
-    private volatile Consumer<String> violationListener = v -> {};
 
-    private CninfoSimulator(SimulatorServer server) {
-        this.server = server;
+    private CninfoSimulator(String host, int port) {
+        super("cninfo", host, port);
     }
 
     /** An empty site on the loopback interface, on a free port (tests). */
     public static CninfoSimulator start() {
-        return start(InetAddress.getLoopbackAddress().getHostAddress(), 0);
+        return start(LOOPBACK, 0);
     }
 
     /**
@@ -139,9 +128,7 @@ public final class CninfoSimulator implements AutoCloseable {
      * @throws IllegalStateException when the address cannot be bound
      */
     public static CninfoSimulator start(String host, int port) {
-        CninfoSimulator simulator = new CninfoSimulator(SimulatorServer.bind("cninfo", host, port, THREADS));
-        simulator.server.serve(simulator::handle);
-        return simulator;
+        return serving(new CninfoSimulator(host, port));
     }
 
     /** The bundled samples ({@link CninfoSampleSet#bundled()}) on the loopback interface, on a free port. */
@@ -158,18 +145,9 @@ public final class CninfoSimulator implements AutoCloseable {
         return this;
     }
 
-    /** e.g. {@code http://127.0.0.1:41234}: the site's base URL. */
-    public String baseUrl() {
-        return server.baseUrl();
-    }
-
-    /** The document host's base URL: the same server. */
+    /** The document host's base URL: the same server as the site's ({@link #baseUrl()}). */
     public String documentBaseUrl() {
         return baseUrl();
-    }
-
-    public int port() {
-        return server.port();
     }
 
     // ---------------------------------------------------------------- data
@@ -332,67 +310,17 @@ public final class CninfoSimulator implements AutoCloseable {
         this.settings = settings;
     }
 
-    /**
-     * Answers requests whose path starts with {@code pathPrefix} with {@code handler} instead of the contract (the
-     * longest prefix wins): the seam for faults; {@code null} restores the contract.
-     */
-    public void intercept(String pathPrefix, HttpHandler handler) {
-        if (handler == null) {
-            interceptors.remove(pathPrefix);
-        } else {
-            interceptors.put(pathPrefix, handler);
-        }
-    }
-
-    public void onContractViolation(Consumer<String> listener) {
-        this.violationListener = listener;
-    }
-
     // ---------------------------------------------------------------- observations
-
-    /** Requests so far whose path starts with {@code pathPrefix}. */
-    public int requests(String pathPrefix) {
-        return requestCounts.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(pathPrefix))
-                .mapToInt(e -> e.getValue().get())
-                .sum();
-    }
 
     /** Every request so far, in order of arrival. */
     public List<RecordedRequest> recordedRequests() {
         return List.copyOf(recorded);
     }
 
-    /** Every contract violation so far (and any server-side error), in order. */
-    public List<String> contractViolations() {
-        return List.copyOf(violations);
-    }
-
     // ---------------------------------------------------------------- HTTP
 
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            String path = ex.getRequestURI().getPath();
-            requestCounts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-            String prefix = null;
-            for (String p : interceptors.keySet()) {
-                if (path.startsWith(p) && (prefix == null || p.length() > prefix.length())) {
-                    prefix = p;
-                }
-            }
-            HttpHandler interceptor = prefix == null ? null : interceptors.get(prefix);
-            if (interceptor != null) {
-                interceptor.handle(ex);
-            } else {
-                answerByContract(ex);
-            }
-        } catch (RuntimeException e) {
-            recordViolation("server error: " + e);
-            throw e;
-        }
-    }
-
     /** Answers {@code ex} as the contract says, whatever is intercepted. */
+    @Override
     public void answerByContract(HttpExchange ex) throws IOException {
         send(ex, answer(ex));
     }
@@ -492,11 +420,6 @@ public final class CninfoSimulator implements AutoCloseable {
         return Answer.text(400, "text/plain; charset=utf-8", "contract violation: " + what);
     }
 
-    private void recordViolation(String what) {
-        violations.add(what);
-        violationListener.accept(what);
-    }
-
     /** Sends {@code answer} on {@code ex}. */
     public static void send(HttpExchange ex, Answer answer) throws IOException {
         ex.getResponseHeaders().set("Content-Type", answer.contentType());
@@ -506,11 +429,5 @@ public final class CninfoSimulator implements AutoCloseable {
                 out.write(answer.body());
             }
         }
-    }
-
-    /** Stops serving at once and releases the port. */
-    @Override
-    public void close() {
-        server.stop();
     }
 }
