@@ -7,6 +7,7 @@ import io.pilu.ingest.http.DocumentDownloadException;
 import io.pilu.ingest.http.DownloadedDocument;
 import io.pilu.ingest.http.HttpFailureException;
 import io.pilu.ingest.http.RefusedDocumentException;
+import io.pilu.ingest.http.RetryAfter;
 import io.pilu.ingest.listing.ListingLimitException;
 import io.pilu.ingest.listing.ListingSchemaException;
 import io.pilu.service.Backoff;
@@ -394,7 +395,7 @@ public final class CninfoClient implements AutoCloseable {
                                 endpoint + ": HTTP " + status + " for " + response.uri(), status, null);
                     }
                     retry = status == 429 ? "throttled" : "server_error";
-                    retryAfter = retryAfter(response);
+                    retryAfter = RetryAfter.of(response);
                     last = null;
                 } catch (BoundedTransfer.LimitException e) {
                     if (e.limit() == BoundedTransfer.Limit.TOO_LARGE) {
@@ -489,19 +490,6 @@ public final class CninfoClient implements AutoCloseable {
                 .timeout(config.readTimeout())
                 .header("User-Agent", config.userAgent())
                 .header("Accept-Language", "zh-CN,zh;q=0.9");
-    }
-
-    private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers()
-                .firstValue("Retry-After")
-                .map(v -> {
-                    try {
-                        return Duration.ofSeconds(Long.parseLong(v.trim()));
-                    } catch (NumberFormatException e) {
-                        return null; // an HTTP-date form: our own backoff is good enough
-                    }
-                })
-                .orElse(null);
     }
 
     @Override

@@ -206,7 +206,7 @@ final class BseExchange implements AutoCloseable {
                     throw new HttpFailureException(
                             endpoint + ": gave up after " + attempt + " attempts, last HTTP " + status, status, null);
                 }
-                Duration wait = config.backoff().schedule().delay(attempt, random, retryAfter(response));
+                Duration wait = config.backoff().schedule().delay(attempt, random, RetryAfter.of(response));
                 log.warn("{} answered HTTP {}, retry {} in {} ms", endpoint, status, attempt, wait.toMillis());
                 sleeper.sleep(wait);
                 continue;
@@ -299,19 +299,6 @@ final class BseExchange implements AutoCloseable {
                 .header("Origin", config.base())
                 .header("X-Requested-With", "XMLHttpRequest")
                 .header("Accept-Language", "zh-CN,zh;q=0.9");
-    }
-
-    private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers()
-                .firstValue("Retry-After")
-                .map(v -> {
-                    try {
-                        return Duration.ofSeconds(Long.parseLong(v.trim()));
-                    } catch (NumberFormatException e) {
-                        return null; // an HTTP-date form: our own backoff is good enough
-                    }
-                })
-                .orElse(null);
     }
 
     private static void discard(HttpResponse<?> response) {
