@@ -52,12 +52,11 @@ class CninfoCrawlIT {
         site.close();
     }
 
-    /** One poll; its exit code. */
-    private int crawlOnce(String... extra) throws Exception {
+    /** The cninfo crawler's arguments against this test's simulator, broker and topics, then {@code rest}. */
+    private String[] siteArgs(String... rest) {
         List<String> args = new ArrayList<>(List.of(
                 "--source",
                 "cninfo",
-                "--once",
                 "--base-url",
                 site.baseUrl(),
                 "--document-base-url",
@@ -65,7 +64,15 @@ class CninfoCrawlIT {
                 "--bootstrap-servers",
                 bootstrap,
                 "--topic-prefix",
-                prefix,
+                prefix));
+        args.addAll(List.of(rest));
+        return args.toArray(String[]::new);
+    }
+
+    /** One poll; its exit code. */
+    private int crawlOnce(String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of(siteArgs(
+                "--once",
                 "--from",
                 DAY.minusDays(1).toString(),
                 "--to",
@@ -81,7 +88,7 @@ class CninfoCrawlIT {
                 "--backoff-initial",
                 "1ms",
                 "--backoff-max",
-                "5ms"));
+                "5ms")));
         args.addAll(List.of(extra));
         try (CrawlService crawl = CrawlService.start(CrawlCommand.parse(args.toArray(String[]::new)), registry)) {
             return crawl.awaitExit();
@@ -188,17 +195,7 @@ class CninfoCrawlIT {
     void anAllNullPayloadWhereResultsWereListedBeforeIsAnAlarmAndTheCheckpointStays() throws Exception {
         site.generateDay(DAY, 40, "SZSE");
         CrawlService crawl = CrawlService.start(
-                CrawlCommand.parse(
-                        "--source",
-                        "cninfo",
-                        "--base-url",
-                        site.baseUrl(),
-                        "--document-base-url",
-                        site.documentBaseUrl(),
-                        "--bootstrap-servers",
-                        bootstrap,
-                        "--topic-prefix",
-                        prefix,
+                CrawlCommand.parse(siteArgs(
                         "--from",
                         DAY.toString(),
                         "--to",
@@ -214,7 +211,7 @@ class CninfoCrawlIT {
                         "--document-interval",
                         "0s",
                         "--interval-jitter",
-                        "0s"),
+                        "0s")),
                 registry);
         try (crawl) {
             org.awaitility.Awaitility.await()
@@ -248,17 +245,7 @@ class CninfoCrawlIT {
             CninfoSimulator.send(ex, CninfoSimulator.Answer.text(403, "text/html", "<html>Forbidden</html>"));
         });
         CrawlService crawl = CrawlService.start(
-                CrawlCommand.parse(
-                        "--source",
-                        "cninfo",
-                        "--base-url",
-                        site.baseUrl(),
-                        "--document-base-url",
-                        site.documentBaseUrl(),
-                        "--bootstrap-servers",
-                        bootstrap,
-                        "--topic-prefix",
-                        prefix,
+                CrawlCommand.parse(siteArgs(
                         "--from",
                         DAY.toString(),
                         "--poll-interval",
@@ -266,7 +253,7 @@ class CninfoCrawlIT {
                         "--list-interval",
                         "0s",
                         "--interval-jitter",
-                        "0s"),
+                        "0s")),
                 registry);
         try (crawl) {
             assertThat(crawl.awaitExit()).as("a blocked crawler stops, fatally").isEqualTo(2);
