@@ -158,9 +158,10 @@ public final class BenchCommand implements Runnable {
         @Option(
                 names = "--analyzer",
                 paramLabel = "cjk|smartcn",
+                converter = io.pilu.sink.cli.ChineseAnalyzerConverter.class,
                 defaultValue = io.pilu.sink.es.IndexTemplate.DEFAULT_ANALYZER_NAME,
                 description = "Chinese analysis of both sides' indices (default ${DEFAULT-VALUE}, the sink's).")
-        String analyzer;
+        io.pilu.sink.es.IndexTemplate.ChineseAnalyzer analyzer;
 
         @Override
         public Integer call() throws Exception {
@@ -174,7 +175,7 @@ public final class BenchCommand implements Runnable {
                         rounds,
                         warmupRounds,
                         java.time.Duration.ofMillis(refreshIntervalMs),
-                        io.pilu.sink.es.IndexTemplate.ChineseAnalyzer.fromConfig(analyzer),
+                        analyzer,
                         System.out);
             }
             return 0;

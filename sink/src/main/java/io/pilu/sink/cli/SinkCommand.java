@@ -138,11 +138,12 @@ public final class SinkCommand implements Callable<Integer> {
     @Option(
             names = "--analyzer",
             paramLabel = "cjk|smartcn",
+            converter = ChineseAnalyzerConverter.class,
             defaultValue = "${env:PILU_SINK_ANALYZER:-" + IndexTemplate.DEFAULT_ANALYZER_NAME + "}",
             description = "Chinese analysis of the indices the sink creates: cjk (bigrams: a query finds every "
                     + "document containing it) or smartcn (word segmentation; needs the analysis-smartcn plugin). An "
                     + "existing index keeps its own (env PILU_SINK_ANALYZER, default ${DEFAULT-VALUE}).")
-    String analyzer;
+    IndexTemplate.ChineseAnalyzer analyzer;
 
     @Option(
             names = "--research-visits",
@@ -201,7 +202,7 @@ public final class SinkCommand implements Callable<Integer> {
                 new RetryPolicy(Duration.ofMillis(retryBackoffMs), Duration.ofMillis(retryBackoffMaxMs), maxRetries),
                 Duration.ofMillis(shutdownTimeoutMs),
                 Duration.ofMillis(refreshIntervalMs),
-                IndexTemplate.ChineseAnalyzer.fromConfig(analyzer));
+                analyzer);
     }
 
     @picocli.CommandLine.Spec

@@ -1,8 +1,10 @@
 package io.pilu.sink.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pilu.sink.SinkConfig;
+import io.pilu.sink.es.IndexTemplate;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -36,6 +38,18 @@ class SinkCommandTest {
         assertThat(c.retry().maxRetries()).isEqualTo(-1);
         assertThat(c.shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.refreshInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(c.analyzer()).isEqualTo(IndexTemplate.ChineseAnalyzer.CJK);
+    }
+
+    @Test
+    void analyzerIsChosenByNameAndAMisspeltOneIsAUsageErrorNamingTheValidOnes() {
+        assertThat(parse("--analyzer", "smartcn").analyzer()).isEqualTo(IndexTemplate.ChineseAnalyzer.SMARTCN);
+        assertThat(parse("--analyzer", "CJK").analyzer()).isEqualTo(IndexTemplate.ChineseAnalyzer.CJK);
+        assertThatThrownBy(() -> parse("--analyzer", "ik_smart"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--analyzer")
+                .hasMessageContaining("unknown analyzer 'ik_smart'")
+                .hasMessageContaining("[cjk, smartcn]");
     }
 
     @Test
