@@ -131,6 +131,20 @@ public final class LocalCommand implements Callable<Integer> {
             description = "Extra argument for every crawler, repeatable (e.g. --crawl-arg=--from=2024-06-01).")
     List<String> crawlArgs = new ArrayList<>();
 
+    @Option(
+            names = "--bse-crawl-arg",
+            paramLabel = "ARG",
+            description = "Extra argument for the bse crawler only, after every --crawl-arg, repeatable (e.g. "
+                    + "--bse-crawl-arg=--type-codes=9504).")
+    List<String> bseCrawlArgs = new ArrayList<>();
+
+    @Option(
+            names = "--cninfo-crawl-arg",
+            paramLabel = "ARG",
+            description = "Extra argument for the cninfo crawler only, after every --crawl-arg, repeatable (e.g. "
+                    + "--cninfo-crawl-arg=--column=sse).")
+    List<String> cninfoCrawlArgs = new ArrayList<>();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -175,24 +189,11 @@ public final class LocalCommand implements Callable<Integer> {
                 cninfoBaseUrl = cninfo.baseUrl();
             }
         }
-        bseArgs.addAll(crawlArgs);
-        cninfoArgs.addAll(crawlArgs);
         LocalPipeline.Options options;
         if (infraOnly) {
             options = LocalPipeline.Options.infraOnly(dir, kafkaPort, esPort, opsPort, opsHost);
         } else {
-            List<CrawlConfig> crawls = new ArrayList<>();
-            try {
-                // cninfo first: the lifecycle stops the crawlers in reverse, bse.cn's first
-                if (sources.contains(CrawlOptions.Source.cninfo)) {
-                    crawls.add(CrawlCommand.parse(cninfoArgs.toArray(String[]::new)));
-                }
-                if (sources.contains(CrawlOptions.Source.bse)) {
-                    crawls.add(CrawlCommand.parse(bseArgs.toArray(String[]::new)));
-                }
-            } catch (CommandLine.ParameterException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--crawl-arg: " + e.getMessage());
-            }
+            List<CrawlConfig> crawls = crawls(bseArgs, cninfoArgs);
             options =
                     LocalPipeline.Options.all(dir, kafkaPort, esPort, opsPort, opsHost, crawls, analyticsPort, webPort);
         }
@@ -277,6 +278,98 @@ public final class LocalCommand implements Callable<Integer> {
             last = now;
         }
         return 0;
+    }
+
+    /**
+     * The crawlers of {@code --sources}, cninfo first (the lifecycle stops them in reverse, bse.cn's first), from
+     * each one's base arguments; see {@link #crawlerArgs}.
+     *
+     * @throws CommandLine.ParameterException on a bad argument, naming the flag it came from and the source, or on a
+     *     per-source argument for a source not crawled
+     */
+    List<CrawlConfig> crawls(List<String> bseBase, List<String> cninfoBase) {
+        for (CrawlOptions.Source source : CrawlOptions.Source.values()) {
+            if (!sources.contains(source) && !ownCrawlArgs(source).isEmpty()) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), ownFlag(source) + ": " + source + " is not in --sources " + sources);
+            }
+        }
+        List<CrawlConfig> crawls = new ArrayList<>();
+        if (sources.contains(CrawlOptions.Source.cninfo)) {
+            crawls.add(crawl(CrawlOptions.Source.cninfo, cninfoBase));
+        }
+        if (sources.contains(CrawlOptions.Source.bse)) {
+            crawls.add(crawl(CrawlOptions.Source.bse, bseBase));
+        }
+        return crawls;
+    }
+
+    /**
+     * What {@code source}'s crawler is given: its base arguments, every {@code --crawl-arg}, then its own
+     * {@code --<source>-crawl-arg}s, so where an option takes one value the source's own wins.
+     */
+    List<String> crawlerArgs(CrawlOptions.Source source, List<String> base) {
+        return concat(base, crawlArgs, ownCrawlArgs(source));
+    }
+
+    private CrawlConfig crawl(CrawlOptions.Source source, List<String> base) {
+        try {
+            return parseCrawl(crawlerArgs(source, base));
+        } catch (CommandLine.ParameterException e) {
+            String culprit = culprit(source, base);
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    (culprit.isEmpty() ? "" : culprit + ", ") + source + " crawler: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The flag that brought the bad argument into {@code source}'s crawler: the one without which the rest parses
+     * (empty when neither flag was given: the base arguments, from this command's own options, are wrong).
+     */
+    private String culprit(CrawlOptions.Source source, List<String> base) {
+        List<String> own = ownCrawlArgs(source);
+        if (own.isEmpty()) {
+            return crawlArgs.isEmpty() ? "" : "--crawl-arg";
+        }
+        if (crawlArgs.isEmpty() || parses(concat(base, crawlArgs, List.of()))) {
+            return ownFlag(source);
+        }
+        if (parses(concat(base, List.of(), own))) {
+            return "--crawl-arg";
+        }
+        return "--crawl-arg and " + ownFlag(source);
+    }
+
+    private List<String> ownCrawlArgs(CrawlOptions.Source source) {
+        return switch (source) {
+            case bse -> bseCrawlArgs;
+            case cninfo -> cninfoCrawlArgs;
+        };
+    }
+
+    private static String ownFlag(CrawlOptions.Source source) {
+        return "--" + source + "-crawl-arg";
+    }
+
+    private static CrawlConfig parseCrawl(List<String> args) {
+        return CrawlCommand.parse(args.toArray(String[]::new));
+    }
+
+    private static boolean parses(List<String> args) {
+        try {
+            parseCrawl(args);
+            return true;
+        } catch (CommandLine.ParameterException e) {
+            return false;
+        }
+    }
+
+    private static List<String> concat(List<String> base, List<String> shared, List<String> own) {
+        List<String> args = new ArrayList<>(base);
+        args.addAll(shared);
+        args.addAll(own);
+        return args;
     }
 
     /** The cninfo crawler's arguments against {@code simulator} (no politeness needed on this machine). */

@@ -143,13 +143,15 @@ public final class CrawlCommand implements Callable<Integer> {
 
     /**
      * The configuration these arguments describe (flags over {@code PILU_CRAWL_*} variables over defaults): how
-     * {@code pilu local} reads its {@code --crawl-arg}s.
+     * {@code pilu local} reads its {@code --crawl-arg}s. Unlike on {@code pilu crawl}'s command line, an option that
+     * takes one value may come more than once and the last one wins: {@code pilu local} puts its own defaults first,
+     * then every {@code --crawl-arg}, then the source's own {@code --<source>-crawl-arg}s.
      *
      * @throws CommandLine.ParameterException on a usage error, naming the option
      */
     public static CrawlConfig parse(String... args) {
         CrawlCommand command = new CrawlCommand();
-        CommandLine cl = new CommandLine(command);
+        CommandLine cl = new CommandLine(command).setOverwrittenOptionsAllowed(true);
         cl.parseArgs(args);
         return command.config();
     }
