@@ -305,16 +305,22 @@ class EnrichTopologyTest {
         assertThat(description).contains("raw-source", "enrich", "dlq-sink", "ir-sink", "mentions-sink");
     }
 
-    @Test
-    void anEnrichedRecordOverTheOutputLimitIsDeadLetteredShortenedAndTheNextOneFlows() {
+    /** An operator-created topic at the broker's default {@code max.message.bytes}. */
+    private static final int BROKER_DEFAULT_LIMIT = 1_048_576;
+
+    /** The driver again, with output topics limited to {@link #BROKER_DEFAULT_LIMIT}. */
+    private void limitOutputsToTheBrokerDefault() {
         driver.close();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        int limit = 1_048_576; // an operator-created topic at the broker's default
         driver = new TopologyTestDriver(
                 EnrichTopology.topology(
-                        TOPICS, STAND_IN, Clock.fixed(NOW, ZoneOffset.UTC), new EnrichMetrics(registry), limit),
+                        TOPICS,
+                        STAND_IN,
+                        Clock.fixed(NOW, ZoneOffset.UTC),
+                        new EnrichMetrics(registry),
+                        BROKER_DEFAULT_LIMIT),
                 props);
         raw = driver.createInputTopic(TOPICS.raw(), new ByteArraySerializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic(
@@ -325,8 +331,12 @@ class EnrichTopologyTest {
                 TOPICS.dlqEnrich(),
                 new StringDeserializer(),
                 JsonSerde.deadLetter().deserializer());
+    }
+
+    /** An announcement whose enriched record is over {@link #BROKER_DEFAULT_LIMIT}. */
+    private static RawAnnouncement bigAnnouncement() {
         RawAnnouncement small = announcement("s1", "年度报告");
-        RawAnnouncement big = new RawAnnouncement(
+        return new RawAnnouncement(
                 small.schemaVersion(),
                 "big1",
                 "bse",
@@ -345,6 +355,13 @@ class EnrichTopologyTest {
                 RawAnnouncement.ExtractionStatus.OK,
                 null,
                 NOW);
+    }
+
+    @Test
+    void anEnrichedRecordOverTheOutputLimitIsDeadLetteredShortenedAndTheNextOneFlows() {
+        limitOutputsToTheBrokerDefault();
+        RawAnnouncement small = announcement("s1", "年度报告");
+        RawAnnouncement big = bigAnnouncement();
 
         pipe("big1", big);
         pipe("s1", small);
@@ -360,5 +377,40 @@ class EnrichTopologyTest {
         assertThat(registry.counter("pilu.enrich.failures", "reason", "RecordTooLargeException")
                         .count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void anOversizedRecordsDeadLetterIsExactlyTheShortenedOriginalWithTheReason() {
+        limitOutputsToTheBrokerDefault();
+        TestOutputTopic<String, byte[]> dlqBytes =
+                driver.createOutputTopic(TOPICS.dlqEnrich(), new StringDeserializer(), new ByteArrayDeserializer());
+        RawAnnouncement big = bigAnnouncement();
+        byte[] rawBytes = JsonSerde.raw().toBytes(big);
+        int enrichedBytes = JsonSerde.enriched().toBytes(STAND_IN.apply(big, NOW)).length;
+
+        pipe("big1", big);
+
+        DeadLetter expected = new DeadLetter(
+                DeadLetter.SCHEMA_VERSION,
+                "enrich",
+                TOPICS.raw(),
+                0,
+                0L,
+                "big1",
+                new String(rawBytes, StandardCharsets.UTF_8)
+                        .substring(0, io.pilu.service.KafkaSettings.DEAD_LETTER_VALUE_CHARS),
+                DeadLetter.UTF8,
+                "RecordTooLargeException",
+                "the enriched record is " + enrichedBytes + " bytes, over the " + BROKER_DEFAULT_LIMIT
+                        + "-byte limit of the output topics; dead-lettered with the raw value shortened",
+                NOW,
+                true,
+                (long) rawBytes.length);
+        TestRecord<String, byte[]> letter = dlqBytes.readRecord();
+        assertThat(letter.key()).isEqualTo("big1");
+        assertThat(new String(letter.value(), StandardCharsets.UTF_8))
+                .isEqualTo(new String(JsonSerde.deadLetter().toBytes(expected), StandardCharsets.UTF_8));
+        assertThat(letter.value()).isEqualTo(JsonSerde.deadLetter().toBytes(expected));
+        assertThat(dlqBytes.isEmpty()).isTrue();
     }
 }
