@@ -94,24 +94,13 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, EnrichO
         byte[] bytes = enrichedSerde.toBytes(enriched);
         int size = bytes.length;
         if (size > maxRecordBytes) {
-            metrics.failed(DeadLetterProductionHandler.RECORD_TOO_LARGE);
-            forwardDeadLetter(
+            deadLetter(
                     record,
                     key,
-                    meta -> DeadLetter.of(
-                                    STAGE,
-                                    meta.topic,
-                                    meta.partition,
-                                    meta.offset,
-                                    record.key(),
-                                    record.value(),
-                                    DeadLetterProductionHandler.RECORD_TOO_LARGE,
-                                    "the enriched record is "
-                                            + size + " bytes, over the " + maxRecordBytes
-                                            + "-byte limit of the output topics; "
-                                            + "dead-lettered with the raw value shortened",
-                                    clock.instant())
-                            .shortened(KafkaSettings.DEAD_LETTER_VALUE_CHARS));
+                    DeadLetterProductionHandler.RECORD_TOO_LARGE,
+                    "the enriched record is " + size + " bytes, over the " + maxRecordBytes
+                            + "-byte limit of the output topics; dead-lettered with the raw value shortened",
+                    true);
             return;
         }
         metrics.enriched(
@@ -136,20 +125,29 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, EnrichO
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String key, String errorClass, String message) {
+        deadLetter(record, key, errorClass, message, false);
+    }
+
+    /**
+     * @param shortened the original value cut to {@link KafkaSettings#DEAD_LETTER_VALUE_CHARS}: the dead letter of a
+     *     record too large to produce must itself fit
+     */
+    private void deadLetter(
+            Record<byte[], byte[]> record, String key, String errorClass, String message, boolean shortened) {
         metrics.failed(errorClass);
-        forwardDeadLetter(
-                record,
-                key,
-                meta -> DeadLetter.of(
-                        STAGE,
-                        meta.topic,
-                        meta.partition,
-                        meta.offset,
-                        record.key(),
-                        record.value(),
-                        errorClass,
-                        message,
-                        clock.instant()));
+        forwardDeadLetter(record, key, meta -> {
+            DeadLetter letter = DeadLetter.of(
+                    STAGE,
+                    meta.topic,
+                    meta.partition,
+                    meta.offset,
+                    record.key(),
+                    record.value(),
+                    errorClass,
+                    message,
+                    clock.instant());
+            return shortened ? letter.shortened(KafkaSettings.DEAD_LETTER_VALUE_CHARS) : letter;
+        });
     }
 
     private void forwardDeadLetter(Record<byte[], byte[]> record, String key, Function<Source, DeadLetter> letter) {
