@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -109,19 +108,9 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, EnrichO
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String key, RuntimeException error) {
+        // the metric's reason is the short name, the letter keeps the full one and the cause chain
         metrics.failed(error.getClass().getSimpleName());
-        forwardDeadLetter(
-                record,
-                key,
-                meta -> DeadLetter.of(
-                        STAGE,
-                        meta.topic,
-                        meta.partition,
-                        meta.offset,
-                        record.key(),
-                        record.value(),
-                        error,
-                        clock.instant()));
+        forwardDeadLetter(record, key, error.getClass().getName(), DeadLetter.describe(error), false);
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String key, String errorClass, String message) {
@@ -135,26 +124,29 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, EnrichO
     private void deadLetter(
             Record<byte[], byte[]> record, String key, String errorClass, String message, boolean shortened) {
         metrics.failed(errorClass);
-        forwardDeadLetter(record, key, meta -> {
-            DeadLetter letter = DeadLetter.of(
-                    STAGE,
-                    meta.topic,
-                    meta.partition,
-                    meta.offset,
-                    record.key(),
-                    record.value(),
-                    errorClass,
-                    message,
-                    clock.instant());
-            return shortened ? letter.shortened(KafkaSettings.DEAD_LETTER_VALUE_CHARS) : letter;
-        });
+        forwardDeadLetter(record, key, errorClass, message, shortened);
     }
 
-    private void forwardDeadLetter(Record<byte[], byte[]> record, String key, Function<Source, DeadLetter> letter) {
+    /** The one place a dead letter is built: the original bytes, where they were read, the reason. */
+    private void forwardDeadLetter(
+            Record<byte[], byte[]> record, String key, String errorClass, String message, boolean shortened) {
         Source source = context.recordMetadata()
                 .map(m -> new Source(m.topic(), m.partition(), m.offset()))
                 .orElse(new Source(null, null, null));
-        context.forward(record.withKey(key).withValue(new EnrichOutcome.Failed(letter.apply(source))));
+        DeadLetter letter = DeadLetter.of(
+                STAGE,
+                source.topic,
+                source.partition,
+                source.offset,
+                record.key(),
+                record.value(),
+                errorClass,
+                message,
+                clock.instant());
+        if (shortened) {
+            letter = letter.shortened(KafkaSettings.DEAD_LETTER_VALUE_CHARS);
+        }
+        context.forward(record.withKey(key).withValue(new EnrichOutcome.Failed(letter)));
     }
 
     /** Where the failed record was read. */
