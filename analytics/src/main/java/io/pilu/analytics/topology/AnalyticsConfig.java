@@ -2,6 +2,7 @@ package io.pilu.analytics.topology;
 
 import io.pilu.model.Topics;
 import io.pilu.service.KafkaSettings;
+import io.pilu.service.StreamsStageConfig;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Properties;
@@ -37,17 +38,8 @@ public record AnalyticsConfig(
     public static final long DEFAULT_COMMIT_INTERVAL_MS = 100;
 
     public AnalyticsConfig {
-        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
-        Objects.requireNonNull(applicationId, "applicationId");
-        Objects.requireNonNull(topics, "topics");
-        Objects.requireNonNull(stateDir, "stateDir");
+        StreamsStageConfig.check(bootstrapServers, applicationId, topics, stateDir, threads, commitIntervalMs);
         Objects.requireNonNull(applicationServer, "applicationServer");
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
-        if (commitIntervalMs < 1) {
-            throw new IllegalArgumentException("commitIntervalMs must be >= 1, got " + commitIntervalMs);
-        }
         if (standbyReplicas < 0) {
             throw new IllegalArgumentException("standbyReplicas must be >= 0, got " + standbyReplicas);
         }

@@ -2,8 +2,8 @@ package io.pilu.enrich.topology;
 
 import io.pilu.model.Topics;
 import io.pilu.service.KafkaSettings;
+import io.pilu.service.StreamsStageConfig;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -33,16 +33,7 @@ public record EnrichConfig(
     public static final long DEFAULT_COMMIT_INTERVAL_MS = 100;
 
     public EnrichConfig {
-        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
-        Objects.requireNonNull(applicationId, "applicationId");
-        Objects.requireNonNull(topics, "topics");
-        Objects.requireNonNull(stateDir, "stateDir");
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
-        if (commitIntervalMs < 1) {
-            throw new IllegalArgumentException("commitIntervalMs must be >= 1, got " + commitIntervalMs);
-        }
+        StreamsStageConfig.check(bootstrapServers, applicationId, topics, stateDir, threads, commitIntervalMs);
     }
 
     /** The same, on {@code servers} with its state under {@code dir} ({@code pilu local}). */
