@@ -86,6 +86,7 @@ public final class CrawlMetrics {
     private final AtomicLong seenIds = new AtomicLong();
     private final AtomicLong pollStartedNanos = new AtomicLong();
     private final AtomicLong pollDeadlineSeconds = new AtomicLong();
+    private final AtomicLong lastPollPages = new AtomicLong();
 
     /** The meters of the bse.cn crawl. */
     public CrawlMetrics(MeterRegistry registry) {
@@ -168,6 +169,10 @@ public final class CrawlMetrics {
         Gauge.builder("pilu.crawl.poll.deadline", pollDeadlineSeconds, AtomicLong::doubleValue)
                 .baseUnit("seconds")
                 .description("The poll deadline (--poll-deadline); a poll running longer is stuck")
+                .tag(SOURCE_TAG, source)
+                .register(registry);
+        Gauge.builder("pilu.crawl.poll.pages", lastPollPages, AtomicLong::doubleValue)
+                .description("Listing pages the last complete poll requested: what a poll costs the site")
                 .tag(SOURCE_TAG, source)
                 .register(registry);
     }
@@ -281,6 +286,11 @@ public final class CrawlMetrics {
     public void schemaError(String endpoint) {
         registry.counter("pilu.crawl.listing.schema.errors", SOURCE_TAG, source, "endpoint", endpoint)
                 .increment();
+    }
+
+    /** Records the listing pages a complete poll requested. */
+    public void pollPages(int pages) {
+        lastPollPages.set(pages);
     }
 
     public void poll(boolean ok) {

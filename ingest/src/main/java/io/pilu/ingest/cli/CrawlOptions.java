@@ -100,6 +100,16 @@ public final class CrawlOptions {
     public Duration listInterval;
 
     @Option(
+            names = "--full-relist-interval",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            defaultValue = "${env:PILU_CRAWL_FULL_RELIST_INTERVAL:-1h}",
+            description = "cninfo only: between full re-listings of the window, a poll pages only through the parts "
+                    + "whose first page shows a change since this process last listed them; 0s lists everything "
+                    + "every poll (env PILU_CRAWL_FULL_RELIST_INTERVAL, default ${DEFAULT-VALUE}).")
+    public Duration fullRelistInterval;
+
+    @Option(
             names = "--document-interval",
             paramLabel = "DURATION",
             converter = DurationConverter.class,
@@ -337,7 +347,8 @@ public final class CrawlOptions {
                 distinct(tabs),
                 distinct(categories),
                 new LinkedHashSet<>(list(companyCodes)),
-                keyword);
+                keyword,
+                fullRelistInterval);
     }
 
     /** The cninfo client configuration: its politeness, and the caps and retries shared with bse.cn. */
@@ -430,6 +441,7 @@ public final class CrawlOptions {
         v.notNegative("--backoff-initial", backoffInitial);
         v.notNegative("--backoff-max", backoffMax);
         v.notNegative("--list-interval", listInterval);
+        v.notNegative("--full-relist-interval", fullRelistInterval);
         v.notNegative("--document-interval", documentInterval);
         v.notNegative("--interval-jitter", intervalJitter);
         if (source == Source.cninfo) {

@@ -5,6 +5,7 @@ import io.pilu.ingest.cninfo.CninfoClient;
 import io.pilu.ingest.cninfo.CninfoClientConfig;
 import io.pilu.ingest.cninfo.CninfoQuery;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +21,8 @@ import java.util.Set;
  *                     fulltext), and a tab left with none is not queried; empty = all
  * @param companyCodes six-digit codes, turned into orgIds through the stock list; empty = all
  * @param keyword      the query's {@code searchkey}, and titles must contain it; null = none
+ * @param fullRelistInterval how long passes may skip parts that show no change before one lists everything again
+ *                     ({@link CninfoWalk}); zero: every pass lists everything
  */
 public record CninfoCrawlSource(
         CninfoClientConfig client,
@@ -27,8 +30,12 @@ public record CninfoCrawlSource(
         List<String> tabs,
         List<String> categories,
         Set<String> companyCodes,
-        String keyword)
+        String keyword,
+        Duration fullRelistInterval)
         implements CrawlSource<CninfoQuery> {
+
+    /** {@code --full-relist-interval}'s default. */
+    public static final Duration DEFAULT_FULL_RELIST_INTERVAL = Duration.ofHours(1);
 
     /** cninfo's tab for the 调研 records: its category codes end so. */
     static final String RELATION_SUFFIX = "_szdy";
@@ -40,6 +47,10 @@ public record CninfoCrawlSource(
         categories = categories == null ? List.of() : List.copyOf(categories);
         companyCodes = companyCodes == null ? Set.of() : Set.copyOf(companyCodes);
         keyword = keyword == null || keyword.isBlank() ? null : keyword.strip();
+        fullRelistInterval = fullRelistInterval == null ? DEFAULT_FULL_RELIST_INTERVAL : fullRelistInterval;
+        if (fullRelistInterval.isNegative()) {
+            throw new IllegalArgumentException("full re-list interval must not be negative: " + fullRelistInterval);
+        }
         if (columns.isEmpty() || !CninfoQuery.COLUMNS.containsAll(columns)) {
             throw new IllegalArgumentException("cninfo columns must be some of szse, sse, bj, not " + columns);
         }
@@ -112,6 +123,7 @@ public record CninfoCrawlSource(
                 "categories=" + (categories.isEmpty() ? "all" : String.join(",", categories)),
                 "company_codes=" + (companyCodes.isEmpty() ? "all" : String.join(",", companyCodes)),
                 "list_interval=" + client.listInterval().toMillis() + "ms",
+                "full_relist_interval=" + fullRelistInterval.toSeconds() + "s",
                 "document_interval=" + client.documentInterval().toMillis() + "ms",
                 "max_document_bytes=" + client.maxDocumentBytes(),
                 "request_deadline=" + client.requestDeadline().toSeconds() + "s");

@@ -4,6 +4,8 @@ import io.pilu.ingest.cninfo.CninfoQuery;
 import io.pilu.ingest.listing.Disclosure;
 import io.pilu.ingest.listing.ListingPage;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +28,13 @@ import java.util.function.Predicate;
  * and within a process a second row with the same {@code adjunctUrl} under another id is not either. A crash in the
  * middle of a pass resumes with the committed set, so it neither skips nor republishes; the high-water mark moves
  * only when a pass completes.
+ *
+ * <p>Most of a window does not change between two polls, and paging through it all again is what made a poll cost
+ * hundreds of requests. So between full re-listings ({@code --full-relist-interval}, counted from the start of the
+ * last pass that listed everything) a pass starts each part with its probe as before, but a part whose probe shows it
+ * unchanged since this process last listed it in full ({@link CninfoListedParts}) is not paged through, and a part
+ * that changed but has days (or categories) this process knows is split so that those cost one probe each. The first
+ * pass of a process, and every pass once the interval is up, lists everything.
  */
 final class CninfoWalk implements Walk<CninfoQuery> {
 
@@ -53,10 +62,24 @@ final class CninfoWalk implements Walk<CninfoQuery> {
     /** Document paths published by this process, the fallback de-duplication key. */
     private final Set<String> publishedUrls = new HashSet<>();
 
+    /** What this process listed in full, to spare re-listing what did not change. */
+    private final CninfoListedParts listedParts = new CninfoListedParts();
+    /** Start of the last pass that listed every part in full; null before the first one completes. */
+    private Instant lastFullPass;
+
     // the current pass
     private CninfoWindowPlanner plan;
     private LocalDate newestInPass;
     private LocalDate passFrom;
+    private Instant passStart;
+    /** Whether this pass may skip parts known unchanged (false: it lists everything). */
+    private boolean verifying;
+    /** Rows of the part being paged through, from its probe on. */
+    private List<Disclosure> partRows = new ArrayList<>();
+    /** The part the last step returned completes, with its rows: recorded once that step is committed. */
+    private Completion completing;
+
+    private record Completion(PageStep step, CninfoWindowPlanner.Part part, List<Disclosure> rows) {}
 
     CninfoWalk(
             CninfoCrawlSource source,
@@ -96,8 +119,28 @@ final class CninfoWalk implements Walk<CninfoQuery> {
         passFrom = lo;
         LocalDate keepFrom = lo;
         listedDays.values().forEach(days -> days.keySet().removeIf(d -> d.isBefore(keepFrom)));
-        plan = new CninfoWindowPlanner(lanes(source, lo, hi), expectation());
+        listedParts.forgetBefore(keepFrom);
+        passStart = clock.instant();
+        Duration interval = source.fullRelistInterval();
+        verifying = lastFullPass != null && !interval.isZero() && passStart.isBefore(lastFullPass.plus(interval));
+        plan = new CninfoWindowPlanner(lanes(source, lo, hi), expectation(), this::verdict);
         newestInPass = null;
+        partRows = new ArrayList<>();
+        completing = null;
+    }
+
+    private CninfoWindowPlanner.Verdict verdict(CninfoWindowPlanner.Part part, ListingPage probe) {
+        if (!verifying) {
+            return CninfoWindowPlanner.Verdict.LIST;
+        }
+        if (listedParts.unchanged(part, probe)) {
+            return CninfoWindowPlanner.Verdict.UNCHANGED;
+        }
+        // splitting costs a probe per part it becomes; worth it only over more pages than that
+        if (probe.totalPages() > CninfoWindowPlanner.split(part).size() && listedParts.knowsPartOf(part)) {
+            return CninfoWindowPlanner.Verdict.SPLIT;
+        }
+        return CninfoWindowPlanner.Verdict.LIST;
     }
 
     /** The pass's starting parts: one per tab × column over the whole window. */
@@ -147,7 +190,12 @@ final class CninfoWalk implements Walk<CninfoQuery> {
 
     @Override
     public PageStep onPage(ListingPage page) throws ListingException {
-        CninfoWindowPlanner.Part part = plan.next().part();
+        CninfoWindowPlanner.Step at = plan.next();
+        CninfoWindowPlanner.Part part = at.part();
+        if (at.probe()) {
+            partRows = new ArrayList<>();
+        }
+        completing = null;
         CninfoWindowPlanner.Outcome outcome = plan.onPage(page);
         if (outcome == CninfoWindowPlanner.Outcome.SPLIT) {
             return new PageStep(List.of(), false, committed, "split " + part);
@@ -161,6 +209,7 @@ final class CninfoWalk implements Walk<CninfoQuery> {
                 refused.add(d);
                 continue;
             }
+            partRows.add(d);
             listedDays
                     .computeIfAbsent(lane(part), k -> new HashMap<>())
                     .computeIfAbsent(d.publishDate(), k -> new HashSet<>())
@@ -181,7 +230,14 @@ final class CninfoWalk implements Walk<CninfoQuery> {
         }
         boolean done = plan.done();
         CrawlCheckpoint next = committed.after(seen, publish, done, newestInPass, retainDays, maxSeenIds, clock);
-        return new PageStep(publish, done, next, done ? "every part of the window listed" : "continue", refused);
+        String reason = done
+                ? "every part of the window listed"
+                : outcome == CninfoWindowPlanner.Outcome.UNCHANGED ? "unchanged " + part : "continue";
+        PageStep step = new PageStep(publish, done, next, reason, refused);
+        if (outcome == CninfoWindowPlanner.Outcome.LAST_ROWS) {
+            completing = new Completion(step, part, partRows);
+        }
+        return step;
     }
 
     /** The client-side filter: company codes (a keyword also matches other companies' documents), title keyword, dates. */
@@ -202,6 +258,14 @@ final class CninfoWalk implements Walk<CninfoQuery> {
     public void commit(PageStep step) {
         step.publish().forEach(d -> publishedUrls.add(d.destFilePath()));
         setCommitted((CrawlCheckpoint) step.state());
+        if (completing != null && completing.step() == step) {
+            // the part's every page is committed now (pages commit in order): its ids are handled
+            listedParts.record(completing.part(), completing.rows());
+            completing = null;
+        }
+        if (step.done() && !verifying) {
+            lastFullPass = passStart;
+        }
     }
 
     @Override

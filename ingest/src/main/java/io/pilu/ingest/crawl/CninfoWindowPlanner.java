@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
@@ -32,6 +33,13 @@ import java.util.function.Predicate;
  *       after the first of a part that reported more rows, among the parts of a split whose parent had results (when
  *       they then fall short), or on a lane the caller expects results for (it saw rows for those days before).</li>
  * </ul>
+ *
+ * <p>Re-listing what has not changed is what makes a poll expensive (a 3–4 day window of a busy market is hundreds of
+ * pages), so the caller may declare a probed part {@linkplain Verdict#UNCHANGED unchanged}: it then counts as paged
+ * through without paging or splitting it; or ask for a part that changed to be {@linkplain Verdict#SPLIT split}
+ * anyway, so that the days (or categories) that did not change cost one probe each instead of their pages. The
+ * caller decides from what it listed before (see {@link CninfoWalk}); the completeness checks above still see every
+ * probe's counts.
  */
 public final class CninfoWindowPlanner {
 
@@ -148,6 +156,22 @@ public final class CninfoWindowPlanner {
         return pagedTotal < RECORD_CAP && totalPages <= MAX_PAGES;
     }
 
+    /** What the caller makes of a part's probe. */
+    public enum Verdict {
+        /** Page through it (or split it if it does not fit): the default. */
+        LIST,
+        /**
+         * It lists exactly what the caller listed for it in full before: complete without paging or splitting
+         * ({@link Outcome#UNCHANGED}).
+         */
+        UNCHANGED,
+        /**
+         * It changed, but the caller knows some of the parts it splits into, each of which may then prove unchanged
+         * with one probe: split it even though it fits (a part that cannot be split is paged through).
+         */
+        SPLIT
+    }
+
     /** What the next request of the pass is. */
     public record Step(Part part, int page, boolean probe) {}
 
@@ -158,7 +182,12 @@ public final class CninfoWindowPlanner {
         /** The page's rows belong to the pass; the part goes on. */
         ROWS,
         /** The page's rows belong to the pass; the part is complete. */
-        LAST_ROWS
+        LAST_ROWS,
+        /**
+         * The probe shows the part lists what the caller listed for it before: it is complete without paging (the
+         * page's rows belong to the pass, all of them already known).
+         */
+        UNCHANGED
     }
 
     /** The parts a split part became, with what they must add up to. */
@@ -182,6 +211,7 @@ public final class CninfoWindowPlanner {
 
     private final Deque<Pending> pending = new ArrayDeque<>();
     private final Predicate<Part> expectResults;
+    private final BiFunction<Part, ListingPage, Verdict> verdict;
     private Pending current;
     private int page;
     private long pagedTotal;
@@ -191,8 +221,17 @@ public final class CninfoWindowPlanner {
      * @param expectResults whether a lane must not answer an empty payload (the caller saw rows in it before)
      */
     public CninfoWindowPlanner(List<Part> lanes, Predicate<Part> expectResults) {
+        this(lanes, expectResults, (part, probe) -> Verdict.LIST);
+    }
+
+    /**
+     * @param verdict what the caller, from what it listed before, makes of a part's probe (see {@link Verdict})
+     */
+    public CninfoWindowPlanner(
+            List<Part> lanes, Predicate<Part> expectResults, BiFunction<Part, ListingPage, Verdict> verdict) {
         lanes.forEach(l -> pending.add(new Pending(l, null)));
         this.expectResults = expectResults;
+        this.verdict = verdict;
     }
 
     /** Whether every part is paged through. */
@@ -253,7 +292,12 @@ public final class CninfoWindowPlanner {
             throw ListingException.emptyPayload("cninfo answered an all-null payload for " + p.part()
                     + ", where this crawler listed announcements before");
         }
-        if (!fits(answer.pagedTotal(), answer.totalPages())) {
+        Verdict v = verdict.apply(p.part(), answer);
+        if (v == Verdict.UNCHANGED) {
+            return Outcome.UNCHANGED;
+        }
+        boolean wanted = v == Verdict.SPLIT && !split(p.part()).isEmpty();
+        if (wanted || !fits(answer.pagedTotal(), answer.totalPages())) {
             List<Part> parts = split(p.part());
             if (parts.isEmpty()) {
                 throw ListingException.refused(

@@ -168,6 +168,7 @@ public final class CrawlService implements AutoCloseable {
                 if (result.complete()) {
                     lastPollOk = true;
                     metrics.poll(true);
+                    metrics.pollPages(result.pages());
                 }
                 log.info(
                         "{} poll {}: pages={} published={} high_water={} seen_ids={} ({})",

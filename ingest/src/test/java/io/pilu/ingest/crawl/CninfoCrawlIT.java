@@ -145,6 +145,80 @@ class CninfoCrawlIT {
     }
 
     @Test
+    void laterPollsPageOnlyThroughWhatChangedAndStillPublishEveryArrivalOnce() throws Exception {
+        site.generateDay(DAY.minusDays(1), 4000, "SZSE");
+        site.generateDay(DAY, 4000, "SZSE");
+        CrawlService crawl = CrawlService.start(
+                CrawlCommand.parse(siteArgs(
+                        "--from",
+                        DAY.minusDays(1).toString(),
+                        "--to",
+                        DAY.plusDays(1).toString(),
+                        "--poll-interval",
+                        "1s",
+                        "--list-interval",
+                        "0s",
+                        "--document-interval",
+                        "0s",
+                        "--interval-jitter",
+                        "0s")),
+                registry);
+        try (crawl) {
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(180))
+                    .until(() -> metric("pilu.crawl.polls", "outcome", "ok") >= 1);
+            double full = metric("pilu.crawl.poll.pages");
+            assertThat(keys()).hasSize(8000);
+
+            // nothing new: one probe per lane (2 tabs x 2 columns)
+            double polls = metric("pilu.crawl.polls", "outcome", "ok");
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> metric("pilu.crawl.polls", "outcome", "ok") >= polls + 2);
+            double quiet = metric("pilu.crawl.poll.pages");
+            assertThat(quiet).isEqualTo(4);
+
+            // what a minute brings: a few announcements today in one category, and a late one yesterday
+            List<SimulatedCninfoAnnouncement> arrived =
+                    new ArrayList<>(site.generateDay(DAY, 5, "SZSE", "category_rcjy_szsh"));
+            arrived.addAll(site.generateDay(DAY.minusDays(1), 1, "SZSE", "category_gddh_szsh"));
+            // the gauge holds each complete poll's pages until the next one completes (over a second): sampled often,
+            // its largest value since the arrivals is what the poll that listed them cost
+            java.util.concurrent.atomic.AtomicReference<Double> afterArrivals =
+                    new java.util.concurrent.atomic.AtomicReference<>(0.0);
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(60))
+                    .pollInterval(java.time.Duration.ofMillis(10))
+                    .until(() -> {
+                        afterArrivals.accumulateAndGet(metric("pilu.crawl.poll.pages"), Math::max);
+                        return keys().size() >= 8006;
+                    });
+            double settled = metric("pilu.crawl.polls", "outcome", "ok");
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(60))
+                    .pollInterval(java.time.Duration.ofMillis(10))
+                    .until(() -> {
+                        afterArrivals.accumulateAndGet(metric("pilu.crawl.poll.pages"), Math::max);
+                        return metric("pilu.crawl.polls", "outcome", "ok") >= settled + 2;
+                    });
+
+            assertThat(keys())
+                    .doesNotHaveDuplicates()
+                    .hasSize(8006)
+                    .containsAll(arrived.stream()
+                            .map(a -> "cninfo-" + a.announcementId())
+                            .toList());
+            assertThat(metric("pilu.crawl.poll.pages")).isEqualTo(4);
+            assertThat(afterArrivals.get()).isGreaterThan(4).isLessThan(full / 2);
+            assertThat(site.contractViolations()).isEmpty();
+            System.out.printf(
+                    "cninfo listing pages per poll, 2 days x 4,000 announcements: first %.0f, unchanged %.0f, after 6"
+                            + " arrivals in two categories %.0f%n",
+                    full, quiet, afterArrivals.get());
+        }
+    }
+
+    @Test
     void quirksRowsShiftingAcrossPagesBothTabsScriptRowsAndNullAnnouncements() throws Exception {
         List<SimulatedCninfoAnnouncement> day = site.generateDay(DAY, 100, "SSE");
         // a .js row, listed like the others: dropped and counted, never published

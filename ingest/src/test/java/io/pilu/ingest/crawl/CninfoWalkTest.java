@@ -28,7 +28,13 @@ class CninfoWalkTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-19T02:00:00Z"), ZoneOffset.UTC);
 
     private final CninfoCrawlSource source = new CninfoCrawlSource(
-            CninfoClientConfig.defaults(), List.of("szse"), List.of("fulltext", "relation"), List.of(), Set.of(), null);
+            CninfoClientConfig.defaults(),
+            List.of("szse"),
+            List.of("fulltext", "relation"),
+            List.of(),
+            Set.of(),
+            null,
+            null);
 
     /** One listed announcement: which tabs list it. */
     private record Row(Disclosure d, boolean fulltext, boolean relation) {}

@@ -168,4 +168,55 @@ class CninfoWindowPlannerTest {
                 .isEmpty();
         assertThat(CninfoWindowPlanner.FULLTEXT_CATEGORIES).hasSize(26).doesNotHaveDuplicates();
     }
+
+    @Test
+    void theCallersVerdictSparesPagingOrSplitsAPartThatFits() throws Exception {
+        Part lane = new Part("fulltext", "szse", "", D1, D3);
+        Part d2 = new Part("fulltext", "szse", "", D1.plusDays(1), D1.plusDays(1));
+        Map<Part, Integer> totals = new HashMap<>();
+        totals.put(lane, 300);
+        totals.put(new Part("fulltext", "szse", "", D3, D3), 100);
+        totals.put(d2, 100);
+        totals.put(new Part("fulltext", "szse", "", D1, D1), 100);
+
+        // unchanged: the probe is all it costs, however many pages the part has
+        CninfoWindowPlanner unchanged =
+                new CninfoWindowPlanner(List.of(lane), p -> false, (p, probe) -> CninfoWindowPlanner.Verdict.UNCHANGED);
+        assertThat(run(unchanged, site(totals))).containsExactly("probe " + lane + " 0 UNCHANGED");
+
+        // split although it fits: each day probed, only the changed one paged
+        CninfoWindowPlanner split = new CninfoWindowPlanner(
+                List.of(lane),
+                p -> false,
+                (p, probe) -> p.equals(lane)
+                        ? CninfoWindowPlanner.Verdict.SPLIT
+                        : p.equals(d2) ? CninfoWindowPlanner.Verdict.LIST : CninfoWindowPlanner.Verdict.UNCHANGED);
+        assertThat(run(split, site(totals)))
+                .containsExactly(
+                        "probe " + lane + " 0 SPLIT",
+                        "probe fulltext/szse 2024-06-19~2024-06-19 0 UNCHANGED",
+                        "probe " + d2 + " 0 ROWS",
+                        "page " + d2 + " 1 ROWS",
+                        "page " + d2 + " 2 ROWS",
+                        "page " + d2 + " 3 LAST_ROWS",
+                        "probe fulltext/szse 2024-06-17~2024-06-17 0 UNCHANGED");
+
+        // a wanted split still has to add up to its parent
+        Map<Part, Integer> short_ = new HashMap<>(totals);
+        short_.put(d2, 40);
+        CninfoWindowPlanner shortSplit = new CninfoWindowPlanner(
+                List.of(lane),
+                p -> false,
+                (p, probe) -> p.equals(lane) ? CninfoWindowPlanner.Verdict.SPLIT : CninfoWindowPlanner.Verdict.LIST);
+        assertThatThrownBy(() -> run(shortSplit, site(short_)))
+                .isInstanceOfSatisfying(
+                        ListingException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.SPLIT_INCOMPLETE));
+
+        // a part that cannot be split is paged through
+        Part one = new Part("relation", "szse", "category_dyhd_szdy", D1, D1);
+        CninfoWindowPlanner unsplittable =
+                new CninfoWindowPlanner(List.of(one), p -> false, (p, probe) -> CninfoWindowPlanner.Verdict.SPLIT);
+        assertThat(run(unsplittable, site(Map.of(one, 40))))
+                .containsExactly("probe " + one + " 0 ROWS", "page " + one + " 1 LAST_ROWS");
+    }
 }
