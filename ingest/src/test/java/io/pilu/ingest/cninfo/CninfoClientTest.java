@@ -7,6 +7,7 @@ import io.pilu.ingest.Refusal;
 import io.pilu.ingest.fixture.CninfoSimulatorFaults;
 import io.pilu.ingest.fixture.CninfoSimulatorFaults.Kind;
 import io.pilu.ingest.fixture.CninfoSimulatorFaults.Target;
+import io.pilu.ingest.fixture.MutableClock;
 import io.pilu.ingest.http.BackoffPolicy;
 import io.pilu.ingest.http.DocumentDownloadException;
 import io.pilu.ingest.http.DownloadedDocument;
@@ -21,12 +22,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -50,26 +48,6 @@ class CninfoClientTest {
         public void sleep(Duration d) {
             waits.add(d);
             nanos += d.toNanos();
-        }
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        volatile Instant now = Instant.parse("2024-06-18T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 
@@ -115,7 +93,7 @@ class CninfoClientTest {
 
     private final CninfoSimulator site = CninfoSimulator.start();
     private final FakeTime time = new FakeTime();
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2024-06-18T00:00:00Z"));
     private final Recorder recorder = new Recorder();
     private final List<AutoCloseable> closing = new ArrayList<>();
 

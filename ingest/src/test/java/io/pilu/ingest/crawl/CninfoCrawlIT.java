@@ -69,20 +69,22 @@ class CninfoCrawlIT {
         return args.toArray(String[]::new);
     }
 
+    /** {@link #siteArgs} with no waits between requests (the simulator needs no politeness), then {@code rest}. */
+    private String[] eagerSiteArgs(String... rest) {
+        List<String> args = new ArrayList<>(
+                List.of("--list-interval", "0s", "--document-interval", "0s", "--interval-jitter", "0s"));
+        args.addAll(List.of(rest));
+        return siteArgs(args.toArray(String[]::new));
+    }
+
     /** One poll; its exit code. */
     private int crawlOnce(String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of(siteArgs(
+        List<String> args = new ArrayList<>(List.of(eagerSiteArgs(
                 "--once",
                 "--from",
                 DAY.minusDays(1).toString(),
                 "--to",
                 DAY.plusDays(1).toString(),
-                "--list-interval",
-                "0s",
-                "--document-interval",
-                "0s",
-                "--interval-jitter",
-                "0s",
                 "--max-attempts",
                 "2",
                 "--backoff-initial",
@@ -149,19 +151,13 @@ class CninfoCrawlIT {
         site.generateDay(DAY.minusDays(1), 4000, "SZSE");
         site.generateDay(DAY, 4000, "SZSE");
         CrawlService crawl = CrawlService.start(
-                CrawlCommand.parse(siteArgs(
+                CrawlCommand.parse(eagerSiteArgs(
                         "--from",
                         DAY.minusDays(1).toString(),
                         "--to",
                         DAY.plusDays(1).toString(),
                         "--poll-interval",
-                        "1s",
-                        "--list-interval",
-                        "0s",
-                        "--document-interval",
-                        "0s",
-                        "--interval-jitter",
-                        "0s")),
+                        "1s")),
                 registry);
         try (crawl) {
             org.awaitility.Awaitility.await()
@@ -269,7 +265,7 @@ class CninfoCrawlIT {
     void anAllNullPayloadWhereResultsWereListedBeforeIsAnAlarmAndTheCheckpointStays() throws Exception {
         site.generateDay(DAY, 40, "SZSE");
         CrawlService crawl = CrawlService.start(
-                CrawlCommand.parse(siteArgs(
+                CrawlCommand.parse(eagerSiteArgs(
                         "--from",
                         DAY.toString(),
                         "--to",
@@ -279,13 +275,7 @@ class CninfoCrawlIT {
                         "--column",
                         "szse",
                         "--poll-interval",
-                        "200ms",
-                        "--list-interval",
-                        "0s",
-                        "--document-interval",
-                        "0s",
-                        "--interval-jitter",
-                        "0s")),
+                        "200ms")),
                 registry);
         try (crawl) {
             org.awaitility.Awaitility.await()
@@ -319,16 +309,7 @@ class CninfoCrawlIT {
             CninfoSimulator.send(ex, CninfoSimulator.Answer.text(403, "text/html", "<html>Forbidden</html>"));
         });
         CrawlService crawl = CrawlService.start(
-                CrawlCommand.parse(siteArgs(
-                        "--from",
-                        DAY.toString(),
-                        "--poll-interval",
-                        "100ms",
-                        "--list-interval",
-                        "0s",
-                        "--interval-jitter",
-                        "0s")),
-                registry);
+                CrawlCommand.parse(eagerSiteArgs("--from", DAY.toString(), "--poll-interval", "100ms")), registry);
         try (crawl) {
             assertThat(crawl.awaitExit()).as("a blocked crawler stops, fatally").isEqualTo(2);
             assertThat(crawl.liveness().ok()).isFalse();

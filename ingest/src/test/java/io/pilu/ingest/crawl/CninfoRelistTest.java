@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pilu.ingest.cninfo.CninfoClientConfig;
 import io.pilu.ingest.cninfo.CninfoQuery;
+import io.pilu.ingest.fixture.CninfoRows;
+import io.pilu.ingest.fixture.MutableClock;
 import io.pilu.ingest.listing.Disclosure;
 import io.pilu.ingest.listing.ListingPage;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,51 +28,19 @@ class CninfoRelistTest {
     private static final List<String> CATEGORIES =
             List.of("category_rcjy_szsh", "category_dshgg_szsh", "category_gddh_szsh", "category_gszl_szsh");
 
-    /** A clock the test moves: the passes' start times decide when a full re-listing is due. */
-    private static final class MovingClock extends Clock {
-        Instant now = Instant.parse("2024-06-18T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private record Row(Disclosure d, String category, boolean relation) {}
 
     private final List<Row> rows = new ArrayList<>();
     private final List<String> topic = new ArrayList<>();
-    private final MovingClock clock = new MovingClock();
+    /** The passes' start times decide when a full re-listing is due. */
+    private final MutableClock clock = new MutableClock(Instant.parse("2024-06-18T08:00:00Z"));
+
     private int requests;
     private int seq;
 
     private Row add(LocalDate day, String category, boolean relation) {
         String id = Integer.toString(1_000_000 + seq++);
-        Row row = new Row(
-                new Disclosure(
-                        "cninfo-" + id,
-                        id,
-                        "000001",
-                        "平安银行",
-                        "公告" + id,
-                        "finalpage/" + day + "/" + id + ".PDF",
-                        day,
-                        "pdf",
-                        List.of(),
-                        "cninfo",
-                        "SZSE"),
-                category,
-                relation);
+        Row row = new Row(CninfoRows.row(id, day), category, relation);
         rows.add(row);
         return row;
     }

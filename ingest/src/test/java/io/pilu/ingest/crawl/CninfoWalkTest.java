@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pilu.ingest.cninfo.CninfoClientConfig;
 import io.pilu.ingest.cninfo.CninfoQuery;
+import io.pilu.ingest.fixture.CninfoRows;
 import io.pilu.ingest.listing.Disclosure;
 import io.pilu.ingest.listing.ListingPage;
 import java.time.Clock;
@@ -45,21 +46,7 @@ class CninfoWalkTest {
     private void add(int n, boolean fulltext, boolean relation) {
         for (int i = 0; i < n; i++) {
             String id = Integer.toString(1_000_000 + rows.size());
-            rows.add(new Row(
-                    new Disclosure(
-                            "cninfo-" + id,
-                            id,
-                            "000001",
-                            "平安银行",
-                            "公告" + id,
-                            "finalpage/" + DAY + "/" + id + ".PDF",
-                            DAY,
-                            "pdf",
-                            List.of(),
-                            "cninfo",
-                            "SZSE"),
-                    fulltext,
-                    relation));
+            rows.add(new Row(CninfoRows.row(id, DAY), fulltext, relation));
         }
     }
 
