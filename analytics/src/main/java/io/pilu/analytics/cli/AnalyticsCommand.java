@@ -93,6 +93,9 @@ public final class AnalyticsCommand implements Callable<Integer> {
         v.positive("--threads", threads);
         v.positive("--commit-interval-ms", commitIntervalMs);
         v.notNegative("--standby-replicas", standbyReplicas);
+        if (apiPort < 0 || apiPort > 65535) {
+            v.fail("--api-port must be 0..65535, not " + apiPort);
+        }
         return new AnalyticsConfig(
                 common.bootstrapServers,
                 applicationId,

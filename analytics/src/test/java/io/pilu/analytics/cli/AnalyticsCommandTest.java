@@ -21,7 +21,9 @@ class AnalyticsCommandTest {
                 "--threads|-2|must be positive",
                 "--commit-interval-ms|0|must be positive",
                 "--commit-interval-ms|-100|must be positive",
-                "--standby-replicas|-1|must not be negative"
+                "--standby-replicas|-1|must not be negative",
+                "--api-port|70000|must be 0..65535",
+                "--api-port|-1|must be 0..65535"
             })
     void anOutOfRangeNumberIsAUsageErrorNamingTheFlag(String option, String value, String rule) {
         StringWriter err = new StringWriter();
@@ -31,7 +33,9 @@ class AnalyticsCommandTest {
         cl.setOut(new PrintWriter(out, true));
 
         // an unreachable broker: were the values accepted, the command would fail on Kafka instead
-        int exit = cl.execute("--bootstrap-servers", "127.0.0.1:1", "--api-port", "0", option, value);
+        int exit = option.equals("--api-port")
+                ? cl.execute("--bootstrap-servers", "127.0.0.1:1", option, value)
+                : cl.execute("--bootstrap-servers", "127.0.0.1:1", "--api-port", "0", option, value);
 
         assertThat(exit).isEqualTo(CommandLine.ExitCode.USAGE).isEqualTo(2);
         assertThat(err.toString())
