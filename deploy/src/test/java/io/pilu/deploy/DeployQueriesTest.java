@@ -29,7 +29,7 @@ class DeployQueriesTest {
     @Test
     void theShippedFilesHaveQueriesForEveryAlertAndPanel() {
         assertThat(DeployQueries.ruleQueries())
-                .hasSize(17)
+                .hasSize(18)
                 .allSatisfy(q ->
                         assertThat(PromQl.metricNames(q.expr())).as(q.source()).isNotEmpty());
         assertThat(DeployQueries.dashboardQueries()).hasSizeGreaterThan(30);

@@ -23,10 +23,24 @@ import org.junit.jupiter.api.Test;
 class DockerComposeTest {
 
     private static final Set<String> LONG_RUNNING = Set.of(
-            "kafka", "elasticsearch", "kibana", "prometheus", "grafana", "pilu-crawl", "pilu-enrich", "pilu-sink");
-    /** The ops port of each Pilu service: their built-in defaults, which prometheus-compose.yml scrapes. */
-    private static final Map<String, Integer> OPS_PORTS =
-            Map.of("pilu-crawl", 9401, "pilu-enrich", 9402, "pilu-sink", 9403);
+            "kafka",
+            "elasticsearch",
+            "kibana",
+            "prometheus",
+            "grafana",
+            "pilu-crawl",
+            "pilu-enrich",
+            "pilu-sink",
+            "pilu-analytics",
+            "pilu-web");
+    /**
+     * The ops port of each Pilu service (the web app's: the port of its pages): their built-in defaults, which
+     * prometheus-compose.yml scrapes.
+     */
+    private static final Map<String, Integer> OPS_PORTS = Map.of(
+            "pilu-crawl", 9401, "pilu-enrich", 9402, "pilu-sink", 9403, "pilu-analytics", 9404, "pilu-web", 9480);
+    /** The services that read or write Kafka (the web app reads Elasticsearch and the analytics API only). */
+    private static final Set<String> KAFKA_CLIENTS = Set.of("pilu-crawl", "pilu-enrich", "pilu-sink", "pilu-analytics");
 
     private static JsonNode compose;
 
@@ -47,6 +61,9 @@ class DockerComposeTest {
             assertThat(s.path("image").asText()).as(pilu).isEqualTo("pilu:dev");
             assertThat(s.path("build").path("dockerfile").asText()).as(pilu).isEqualTo("deploy/docker/Dockerfile");
             assertThat(s.path("command").get(0).asText()).as(pilu).isEqualTo(pilu.substring("pilu-".length()));
+            if (!KAFKA_CLIENTS.contains(pilu)) {
+                continue;
+            }
             assertThat(s.path("environment").path("PILU_KAFKA_BOOTSTRAP").asText())
                     .as(pilu)
                     .isEqualTo("kafka:9092");
@@ -66,6 +83,35 @@ class DockerComposeTest {
                         .get(0)
                         .asText())
                 .isEqualTo("tools");
+    }
+
+    /**
+     * The web app binds every interface of its container (its own default, 127.0.0.1, would be out of reach of the
+     * published port and of Prometheus), is published on the host's loopback only, and reads Elasticsearch and the
+     * analytics API by their service names.
+     */
+    @Test
+    void webAppServesItsPagesOnTheHostsLoopback() {
+        JsonNode web = compose.path("services").path("pilu-web");
+        JsonNode env = web.path("environment");
+        assertThat(env.path("PILU_WEB_HOST").asText()).isEqualTo("0.0.0.0");
+        assertThat(env.path("PILU_ES_URL").asText()).isEqualTo("http://elasticsearch:9200");
+        assertThat(env.path("PILU_ANALYTICS_URL").asText())
+                .isEqualTo("http://pilu-analytics:" + OPS_PORTS.get("pilu-analytics"));
+        assertThat(web.path("ports")).hasSize(1);
+        JsonNode port = web.path("ports").get(0);
+        // docker-compose v1 prints the short syntax, v2 the long one
+        String mapping = port.isObject()
+                ? port.path("host_ip").asText() + ":" + port.path("published").asText() + ":"
+                        + port.path("target").asText()
+                : port.asText();
+        assertThat(mapping).startsWith("127.0.0.1:9480:9480");
+        assertThat(web.path("depends_on")
+                        .path("elasticsearch")
+                        .path("condition")
+                        .asText())
+                .isEqualTo("service_healthy");
+        assertThat(web.path("depends_on").has("pilu-analytics")).isTrue();
     }
 
     @Test
@@ -162,6 +208,6 @@ class DockerComposeTest {
                 assertThat(hostIp).as("%s publishes %s", service.getKey(), port).startsWith("127.0.0.1");
             }
         });
-        assertThat(published).contains("elasticsearch", "kibana", "prometheus", "grafana");
+        assertThat(published).contains("elasticsearch", "kibana", "prometheus", "grafana", "pilu-web");
     }
 }

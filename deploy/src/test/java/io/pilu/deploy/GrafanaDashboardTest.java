@@ -107,20 +107,24 @@ class GrafanaDashboardTest {
         }
     }
 
-    /** The pipeline left to right: an overview row, then crawl, enrich, sink, analytics and the JVMs, in that order. */
+    /**
+     * The pipeline left to right: an overview row, then crawl, enrich, sink, analytics, the web app that reads them and
+     * the JVMs, in that order.
+     */
     @Test
     void rowsFollowThePipeline() {
         List<String> rows = DeployQueries.panels(DASHBOARD).stream()
                 .filter(p -> "row".equals(p.path("type").asText()))
                 .map(p -> p.path("title").asText())
                 .toList();
-        assertThat(rows).hasSize(6);
+        assertThat(rows).hasSize(7);
         assertThat(rows.get(0)).startsWith("Pipeline");
         assertThat(rows.get(1)).startsWith("Crawl");
         assertThat(rows.get(2)).startsWith("Enrich");
         assertThat(rows.get(3)).startsWith("Sink");
         assertThat(rows.get(4)).startsWith("Analytics");
-        assertThat(rows.get(5)).startsWith("JVM");
+        assertThat(rows.get(5)).startsWith("Web");
+        assertThat(rows.get(6)).startsWith("JVM");
         List<String> titles = DeployQueries.panels(DASHBOARD).stream()
                 .map(p -> p.path("title").asText())
                 .toList();
@@ -136,6 +140,9 @@ class GrafanaDashboardTest {
                         "Elasticsearch rejections",
                         "Analytics lag",
                         "Query latency",
+                        "Web requests",
+                        "Web latency p95",
+                        "Web server errors",
                         "Heap",
                         "GC pause");
     }

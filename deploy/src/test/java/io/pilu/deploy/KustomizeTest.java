@@ -20,7 +20,7 @@ class KustomizeTest {
 
     /** Service → ops port (its built-in default, which the probes, the Service and Prometheus use). */
     private static final Map<String, Integer> SERVICES =
-            Map.of("crawl", 9401, "enrich", 9402, "sink", 9403, "analytics", 9404);
+            Map.of("crawl", 9401, "enrich", 9402, "sink", 9403, "analytics", 9404, "web", 9480);
 
     private static List<JsonNode> render(String dir) throws IOException {
         ExternalTool.Result r = ExternalTool.KUBECTL.runOk(RepoFiles.k8s(), "kustomize", dir);
@@ -129,11 +129,26 @@ class KustomizeTest {
                             .path("app.kubernetes.io/name")
                             .asText());
         });
-        // only the sink talks to Elasticsearch, so only it gets the credentials
-        assertThat(container(docs, "sink").path("envFrom").findValuesAsText("name"))
-                .contains("pilu-es-credentials");
-        assertThat(container(docs, "crawl").path("envFrom").findValuesAsText("name"))
-                .doesNotContain("pilu-es-credentials");
+        // only the sink and the web app talk to Elasticsearch, so only they get the credentials
+        for (String service : SERVICES.keySet()) {
+            assertThat(container(docs, service).path("envFrom").findValuesAsText("name"))
+                    .as(service)
+                    .matches(
+                            names -> names.contains("pilu-es-credentials")
+                                    == (service.equals("sink") || service.equals("web")),
+                            "holds the credentials only if it reads Elasticsearch");
+        }
+        // the web app binds every interface of its pod (its own default is 127.0.0.1) and reaches analytics' API
+        JsonNode webEnv = container(docs, "web").path("env");
+        assertThat(webEnv.findValuesAsText("name")).contains("PILU_WEB_HOST", "PILU_ANALYTICS_URL");
+        webEnv.forEach(e -> {
+            if (e.path("name").asText().equals("PILU_WEB_HOST")) {
+                assertThat(e.path("value").asText()).isEqualTo("0.0.0.0");
+            }
+            if (e.path("name").asText().equals("PILU_ANALYTICS_URL")) {
+                assertThat(e.path("value").asText()).isEqualTo("http://pilu-analytics:" + SERVICES.get("analytics"));
+            }
+        });
         // two crawlers would fence each other's transactions: never two at once, not even during a rollout
         JsonNode crawl = find(docs, "Deployment", "pilu-crawl").orElseThrow().path("spec");
         assertThat(crawl.path("replicas").asInt()).isEqualTo(1);
@@ -163,9 +178,10 @@ class KustomizeTest {
             assertThat(c.path("livenessProbe").path("httpGet").path("path").asText())
                     .as(service)
                     .isEqualTo("/healthz");
+            // more memory for the stages that hold batches, caches and documents; the web app holds none
             assertThat(c.path("resources").path("requests").path("memory").asText())
                     .as(service)
-                    .isIn("1Gi", "1536Mi");
+                    .isIn(service.equals("web") ? List.of("768Mi") : List.of("1Gi", "1536Mi"));
         });
         assertThat(find(docs, "Deployment", "pilu-crawl")
                         .orElseThrow()
@@ -192,7 +208,16 @@ class KustomizeTest {
                 .isEqualTo("json");
         // the sink reads the Secret created outside Git (a missing one stops the pod with a clear event), and still
         // the shared settings: envFrom is replaced as a whole by the patch
-        assertThat(container(docs, "sink").path("envFrom").findValuesAsText("name"))
-                .containsExactly("pilu-config", "pilu-es-credentials-production");
+        for (String reader : List.of("sink", "web")) {
+            assertThat(container(docs, reader).path("envFrom").findValuesAsText("name"))
+                    .as(reader)
+                    .containsExactly("pilu-config", "pilu-es-credentials-production");
+        }
+        assertThat(find(docs, "Deployment", "pilu-web")
+                        .orElseThrow()
+                        .path("spec")
+                        .path("replicas")
+                        .asInt())
+                .isEqualTo(2);
     }
 }

@@ -46,7 +46,9 @@ class PrometheusRulesTest {
         assertThat(targets)
                 .containsEntry("pilu-crawl:9401", "pilu-crawl")
                 .containsEntry("pilu-enrich:9402", "pilu-enrich")
-                .containsEntry("pilu-sink:9403", "pilu-sink");
+                .containsEntry("pilu-sink:9403", "pilu-sink")
+                .containsEntry("pilu-analytics:9404", "pilu-analytics")
+                .containsEntry("pilu-web:9480", "pilu-web");
     }
 
     @Test
@@ -57,7 +59,8 @@ class PrometheusRulesTest {
                 .forEach(job -> job.path("static_configs")
                         .forEach(sc -> sc.path("targets").forEach(t -> targets.add(t.asText()))));
         assertThat(targets)
-                .containsExactlyInAnyOrder("localhost:9400", "localhost:9401", "localhost:9402", "localhost:9403");
+                .containsExactlyInAnyOrder(
+                        "localhost:9400", "localhost:9401", "localhost:9402", "localhost:9403", "localhost:9480");
     }
 
     @Test

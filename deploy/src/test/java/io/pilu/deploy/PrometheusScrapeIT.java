@@ -208,7 +208,8 @@ class PrometheusScrapeIT {
                         "pilu_enrich_running",
                         "pilu_sink_bulk_latency_seconds_bucket",
                         "pilu_analytics_running",
-                        "pilu_analytics_query_latency_seconds_bucket");
+                        "pilu_analytics_query_latency_seconds_bucket",
+                        "pilu_web_request_latency_seconds_bucket");
     }
 
     @Test

@@ -9,11 +9,14 @@ import io.pilu.service.Lifecycle;
 import io.pilu.service.Lifecycle.Phase;
 import io.pilu.service.Metrics;
 import io.pilu.service.TopicProvisioner;
+import io.pilu.service.Validation;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code pilu analytics}: runs the analytics topology and its query API until stopped. */
 @Command(
@@ -25,6 +28,9 @@ public final class AnalyticsCommand implements Callable<Integer> {
 
     /** Default port of the query API (and, unless --ops-port says otherwise, of /metrics /healthz /readyz). */
     public static final int DEFAULT_API_PORT = 9404;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     CommonOptions common;
@@ -76,8 +82,20 @@ public final class AnalyticsCommand implements Callable<Integer> {
                     "Transaction commit interval in ms (env PILU_ANALYTICS_COMMIT_INTERVAL_MS, default ${DEFAULT-VALUE}).")
     long commitIntervalMs;
 
-    /** The configuration these options describe. */
+    /**
+     * The configuration these options describe.
+     *
+     * @throws picocli.CommandLine.ParameterException on a usage error, naming the option (exit 2, not a stack trace
+     *     from {@link AnalyticsConfig}'s own checks)
+     */
     AnalyticsConfig config() {
+        Validation v = new Validation(spec.commandLine());
+        v.positive("--threads", threads);
+        v.positive("--commit-interval-ms", commitIntervalMs);
+        v.notNegative("--standby-replicas", standbyReplicas);
+        if (apiPort < 0 || apiPort > 65535) {
+            v.fail("--api-port must be 0..65535, not " + apiPort);
+        }
         return new AnalyticsConfig(
                 common.bootstrapServers,
                 applicationId,

@@ -8,12 +8,15 @@ import io.pilu.service.Lifecycle;
 import io.pilu.service.Lifecycle.Phase;
 import io.pilu.service.Metrics;
 import io.pilu.service.TopicProvisioner;
+import io.pilu.service.Validation;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code pilu enrich}: runs the enrich topology until stopped. */
 @Command(
@@ -24,6 +27,9 @@ public final class EnrichCommand implements Callable<Integer> {
 
     /** Default port of the ops endpoint. */
     public static final int DEFAULT_OPS_PORT = 9402;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     CommonOptions common;
@@ -53,8 +59,16 @@ public final class EnrichCommand implements Callable<Integer> {
                     "Transaction commit interval in ms (env PILU_ENRICH_COMMIT_INTERVAL_MS, default ${DEFAULT-VALUE}).")
     long commitIntervalMs;
 
-    /** The configuration these options describe. */
+    /**
+     * The configuration these options describe.
+     *
+     * @throws CommandLine.ParameterException on a usage error, naming the option (exit 2, not a stack trace from
+     *     {@link EnrichConfig}'s own checks)
+     */
     public EnrichConfig config() {
+        Validation v = new Validation(spec.commandLine());
+        v.positive("--threads", threads);
+        v.positive("--commit-interval-ms", commitIntervalMs);
         return new EnrichConfig(
                 common.bootstrapServers, applicationId, common.topics(), stateDir, threads, commitIntervalMs);
     }

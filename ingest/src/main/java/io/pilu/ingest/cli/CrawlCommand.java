@@ -8,6 +8,7 @@ import io.pilu.service.Lifecycle;
 import io.pilu.service.Lifecycle.Phase;
 import io.pilu.service.Metrics;
 import io.pilu.service.OpsServer;
+import io.pilu.service.Validation;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -159,7 +160,7 @@ public final class CrawlCommand implements Callable<Integer> {
     /** The configuration the parsed options describe; a usage error names the option. */
     CrawlConfig config() {
         options.validate(spec.commandLine());
-        CrawlOptions.Validation v = new CrawlOptions.Validation(spec.commandLine());
+        Validation v = new Validation(spec.commandLine());
         v.positive("--max-pages-per-poll", maxPagesPerPoll);
         v.positive("--poll-deadline", pollDeadline);
         v.notNegative("--poll-interval", pollInterval);

@@ -12,6 +12,7 @@ import io.pilu.ingest.http.BseClientConfig;
 import io.pilu.ingest.listing.ListingEndpoint;
 import io.pilu.ingest.listing.ListingFilter;
 import io.pilu.service.CommonOptions;
+import io.pilu.service.Validation;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -486,43 +487,6 @@ public final class CrawlOptions {
         if (url != null
                 && (url.getHost() == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())))) {
             v.fail(option + " must be http(s)://host[:port], not " + url);
-        }
-    }
-
-    /** Usage errors for numeric options. */
-    public static final class Validation {
-        private final CommandLine commandLine;
-
-        public Validation(CommandLine commandLine) {
-            this.commandLine = commandLine;
-        }
-
-        public void positive(String option, long value) {
-            if (value <= 0) {
-                fail(option + " must be positive, not " + value);
-            }
-        }
-
-        public void notNegative(String option, long value) {
-            if (value < 0) {
-                fail(option + " must not be negative, not " + value);
-            }
-        }
-
-        public void positive(String option, Duration value) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                fail(option + " must be positive, not " + value);
-            }
-        }
-
-        public void notNegative(String option, Duration value) {
-            if (value == null || value.isNegative()) {
-                fail(option + " must not be negative, not " + value);
-            }
-        }
-
-        public void fail(String message) {
-            throw new CommandLine.ParameterException(commandLine, message);
         }
     }
 
