@@ -3,6 +3,8 @@ package io.pilu.enrich.extract;
 import io.pilu.model.text.PageNumberLine;
 import io.pilu.model.text.WrappedRowLabels;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -66,9 +68,13 @@ public final class TextNormalizer {
         String chars = mapCharacters(text);
         // Wrapped row labels first, while the gap between a label's piece and the value beside it is still the
         // document's: the spacing rule below closes 如 无 (附件清单（如 / 有） beside 无) into one word.
-        List<String> lines = reassembleWrappedRowLabels(List.of(chars.split("\n", -1)));
+        List<String> lines = new ArrayList<>(Arrays.asList(chars.split("\n", -1)));
+        BitSet pieceOnly = WrappedRowLabels.reassemble(lines);
         for (int i = 0; i < lines.size(); i++) {
             lines.set(i, fixSpacing(lines.get(i)));
+        }
+        if (!pieceOnly.isEmpty()) {
+            lines = withoutPieceOnlyLines(lines, pieceOnly);
         }
         lines = dropPageFurniture(lines);
         lines = rejoinBrokenLabels(lines);
@@ -314,23 +320,18 @@ public final class TextNormalizer {
     }
 
     /**
-     * {@link WrappedRowLabels#reassemble}, dropping the lines that held only a piece of a label and the blank lines
-     * just before them (blank lines carry nothing, and the label's line now stands where they were); a new mutable
-     * list.
+     * {@code lines} without those that held only pieces of a re-assembled label and without the blank lines just
+     * before them (blank lines carry nothing, and the label's line now stands where they were).
      */
-    private static List<String> reassembleWrappedRowLabels(List<String> lines) {
-        List<String> out = new ArrayList<>(lines);
-        if (!WrappedRowLabels.reassemble(out)) {
-            return out;
-        }
-        List<String> kept = new ArrayList<>(out.size());
-        for (int i = 0; i < out.size(); i++) {
-            if (!out.get(i).isEmpty() || lines.get(i).isEmpty()) {
-                kept.add(out.get(i));
-            } else {
-                while (!kept.isEmpty() && kept.get(kept.size() - 1).isBlank()) {
-                    kept.remove(kept.size() - 1);
-                }
+    private static List<String> withoutPieceOnlyLines(List<String> lines, BitSet pieceOnly) {
+        List<String> kept = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            if (!pieceOnly.get(i)) {
+                kept.add(lines.get(i));
+                continue;
+            }
+            while (!kept.isEmpty() && kept.get(kept.size() - 1).isEmpty()) {
+                kept.remove(kept.size() - 1);
             }
         }
         return kept;

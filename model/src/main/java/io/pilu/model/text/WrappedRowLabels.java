@@ -1,6 +1,7 @@
 package io.pilu.model.text;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -45,35 +46,46 @@ public final class WrappedRowLabels {
 
     /** Every proper prefix (2+ characters) of a label. */
     private static final Set<String> PROPER_PREFIXES;
+    /**
+     * Every proper prefix (1+ characters) of a label → the characters that can follow it in a label: a line whose
+     * first character is not among them cannot continue the pieces so far, and is passed over without a copy.
+     */
+    private static final Map<String, String> NEXT_CHARS;
     /** Every label and its section. */
     private static final Map<String, IrRecordLabels.Section> SECTION_OF;
     /** The longest label's length: a longer head is rejected without a look-up. */
     private static final int MAX_LABEL_LENGTH;
-    /** The first characters of the labels: a line starting with another is rejected without a copy. */
-    private static final String FIRST_CHARS;
+    /**
+     * The first characters of the labels, by code unit: a line starting with another is rejected at once (a set
+     * look-up, not a search: every line of every document passes here).
+     */
+    private static final BitSet FIRST_CHARS = new BitSet(Character.MAX_VALUE + 1);
 
     static {
         Set<String> prefixes = new HashSet<>();
         Map<String, IrRecordLabels.Section> sections = new HashMap<>();
+        Map<String, String> next = new HashMap<>();
         int max = 0;
-        StringBuilder firsts = new StringBuilder();
         for (Map.Entry<IrRecordLabels.Section, List<String>> e :
                 IrRecordLabels.bySection().entrySet()) {
             for (String label : e.getValue()) {
                 sections.putIfAbsent(label, e.getKey());
-                if (firsts.indexOf(label.substring(0, 1)) < 0) {
-                    firsts.append(label.charAt(0));
-                }
+                FIRST_CHARS.set(label.charAt(0));
                 max = Math.max(max, label.length());
-                for (int n = 2; n < label.length(); n++) {
-                    prefixes.add(label.substring(0, n));
+                for (int n = 1; n < label.length(); n++) {
+                    String prefix = label.substring(0, n);
+                    if (n >= 2) {
+                        prefixes.add(prefix);
+                    }
+                    String c = label.substring(n, n + 1);
+                    next.merge(prefix, c, (a, b) -> a.contains(b) ? a : a + b);
                 }
             }
         }
         PROPER_PREFIXES = Set.copyOf(prefixes);
+        NEXT_CHARS = Map.copyOf(next);
         SECTION_OF = Map.copyOf(sections);
         MAX_LABEL_LENGTH = max;
-        FIRST_CHARS = firsts.toString();
     }
 
     private WrappedRowLabels() {}
@@ -83,15 +95,16 @@ public final class WrappedRowLabels {
      * becomes the empty string, so a caller keeping data parallel to the lines keeps its indexes. Lines are expected
      * stripped of layout marks, with a column gap written as white space.
      *
-     * @return whether any line changed
+     * @return the indexes of the lines that held only pieces of a label and are now empty (none: nothing moved or
+     *     only values stayed beside pieces)
      */
-    public static boolean reassemble(List<String> lines) {
-        boolean changed = false;
+    public static BitSet reassemble(List<String> lines) {
+        BitSet emptied = new BitSet();
         int n = lines.size();
         for (int i = 0; i < n; i++) {
             String line = lines.get(i);
             int start = leadingSpace(line);
-            if (start == line.length() || FIRST_CHARS.indexOf(line.charAt(start)) < 0) {
+            if (start == line.length() || !FIRST_CHARS.get(line.charAt(start))) {
                 continue; // most lines: no label starts with their first character
             }
             int headEnd = headEnd(line);
@@ -111,15 +124,18 @@ public final class WrappedRowLabels {
             while (PROPER_PREFIXES.contains(joined)) {
                 int found = -1;
                 int seen = 0;
+                String follows = NEXT_CHARS.getOrDefault(joined, "");
                 for (int k = at + 1; k < n && seen < MAX_DISTANCE; k++) {
                     String candidate = lines.get(k);
-                    if (candidate.isBlank()) {
-                        continue;
+                    int from = leadingSpace(candidate);
+                    if (from == candidate.length()) {
+                        continue; // blank
                     }
                     seen++;
-                    int end = headEnd(candidate);
+                    char head = candidate.charAt(from);
+                    int end = follows.indexOf(head) >= 0 ? headEnd(candidate) : -1;
                     if (end >= 0) {
-                        String piece = candidate.substring(leadingSpace(candidate), end);
+                        String piece = candidate.substring(from, end);
                         String extended = joined + piece;
                         if ((PROPER_PREFIXES.contains(extended) || SECTION_OF.containsKey(extended))
                                 && completesOwnSection(piece, extended)) {
@@ -130,7 +146,7 @@ public final class WrappedRowLabels {
                             break;
                         }
                     }
-                    if (IrRecordLabels.delimitedAtStart(candidate.strip()) != null) {
+                    if (FIRST_CHARS.get(head) && IrRecordLabels.delimitedAtStart(candidate.strip()) != null) {
                         break; // the next row started: the label did not continue
                     }
                 }
@@ -159,17 +175,21 @@ public final class WrappedRowLabels {
                 if (open && onlyBlankBetween(lines, previous, k)) {
                     rest = after;
                     lines.set(k, "");
+                    emptied.set(k);
                     open = after.isBlank();
                 } else {
                     open = false;
-                    lines.set(k, valueAfter(after));
+                    String value = valueAfter(after);
+                    lines.set(k, value);
+                    if (value.isEmpty()) {
+                        emptied.set(k);
+                    }
                 }
                 previous = k;
             }
             lines.set(i, withLabel(labelLine, rest));
-            changed = true;
         }
-        return changed;
+        return emptied;
     }
 
     private static boolean onlyBlankBetween(List<String> lines, int from, int to) {

@@ -93,10 +93,16 @@ class WrappedRowLabelsTest {
     }
 
     @Test
-    void reportsWhetherAnythingChanged() {
+    void reportsTheLinesLeftEmpty() {
         List<String> lines = new ArrayList<>(List.of("时间 2024年7月1日", "地点 公司会议室"));
-        assertThat(WrappedRowLabels.reassemble(lines)).isFalse();
-        List<String> wrapped = new ArrayList<>(List.of("投资者关系活 √特定对象调研", "动类别 □媒体采访"));
-        assertThat(WrappedRowLabels.reassemble(wrapped)).isTrue();
+        assertThat(WrappedRowLabels.reassemble(lines).isEmpty()).isTrue();
+        List<String> beside = new ArrayList<>(List.of("投资者关系活 √特定对象调研", "动类别 □媒体采访"));
+        assertThat(WrappedRowLabels.reassemble(beside).isEmpty())
+                .as("the value stays beside the piece")
+                .isTrue();
+        assertThat(beside).containsExactly("投资者关系活动类别 √特定对象调研", "□媒体采访");
+        List<String> alone = new ArrayList<>(List.of("附件清单（如 无", "有）", "", "上市公司接待", "", "人员姓名：董事长", "日期 2024年7月2日"));
+        assertThat(WrappedRowLabels.reassemble(alone).stream().boxed()).containsExactly(1, 5);
+        assertThat(alone).containsExactly("附件清单（如有） 无", "", "", "上市公司接待人员姓名：董事长", "", "", "日期 2024年7月2日");
     }
 }
