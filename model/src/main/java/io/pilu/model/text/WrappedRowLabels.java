@@ -103,9 +103,14 @@ public final class WrappedRowLabels {
         int n = lines.size();
         for (int i = 0; i < n; i++) {
             String line = lines.get(i);
-            int start = leadingSpace(line);
+            if (line.isEmpty()) {
+                continue;
+            }
+            // most lines end here: no label starts with their first character (white space is measured only when a
+            // line starts with it)
+            int start = FIRST_CHARS.get(line.charAt(0)) ? 0 : leadingSpace(line);
             if (start == line.length() || !FIRST_CHARS.get(line.charAt(start))) {
-                continue; // most lines: no label starts with their first character
+                continue;
             }
             int headEnd = headEnd(line);
             if (headEnd < 0) {
