@@ -17,11 +17,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,11 +122,19 @@ class NarrowLabelColumnPdfTest {
     @ParameterizedTest(name = "{0} characters per label line, label in {1} pt on a {2} pt leading")
     @CsvSource({"4, 11.5, 19", "5, 11.5, 19", "6, 11.5, 19", "7, 11.5, 19", "6, 10.5, 15", "4, 9, 13"})
     void aNarrowLabelColumnReadsAsTheWideOne(int chars, float labelSize, float labelLeading) throws Exception {
-        IrActivity narrow = enrich(write(
+        Path pdf = write(
                 "narrow-" + chars + "-" + labelSize + ".pdf",
                 LEFT + 3 * PAD + chars * labelSize + 1f,
                 labelSize,
-                labelLeading));
+                labelLeading);
+        // the premise: PDFBox alone reads no wrapped label whole
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper plain = new PDFTextStripper();
+            plain.setSortByPosition(true);
+            assertThat(plain.getText(doc).replaceAll("\\s+", ""))
+                    .doesNotContain("投资者关系活动类别", "参与单位名称及人员姓名", "上市公司接待人员姓名", "投资者关系活动主要内容介绍", "附件清单（如有）");
+        }
+        IrActivity narrow = enrich(pdf);
         assertThat(narrow.activityTypes()).isEqualTo(wide.activityTypes());
         assertThat(narrow.activityTypeOther()).isEqualTo(wide.activityTypeOther());
         assertThat(narrow.date()).isEqualTo(wide.date());
