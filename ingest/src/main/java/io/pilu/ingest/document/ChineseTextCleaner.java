@@ -35,11 +35,11 @@ import java.util.regex.Pattern;
  *       {@link IrRecordLabels} followed by its value, e.g. "上市公司接待人员姓名 董事会秘书…"). A row label that a
  *       narrow label column wrapped inside its cell ("参与单位名称" then "及人员姓名", each piece at the head of a
  *       line beside a piece of the value) is first put back whole at the head of the row's first line
- *       ({@link WrappedRowLabels}), so its pieces neither stay unrecognised nor get joined into the value. Which lines fill
- *       the width: the lines nearly as wide as the document's typical line, by characters; in text from a PDF,
- *       where the extractor marks where lines end, the lines it marked {@link #WRAPPED} because their last glyph
- *       reaches the right edge of the document's text, and the lines wide enough by characters only if it marked
- *       them {@link #NEAR_EDGE}. Characters alone misjudge tables: a cell's lines are shorter than the page's
+ *       ({@link WrappedRowLabels}), so its pieces neither stay unrecognised nor get joined into the value.
+ *       Which lines fill the width: the lines nearly as wide as the document's typical line, by characters; in
+ *       text from a PDF, where the extractor marks where lines end, the lines it marked {@link #WRAPPED} because
+ *       their last glyph reaches the right edge of the document's text, and the lines wide enough by characters
+ *       only if it marked them {@link #NEAR_EDGE}. Characters alone misjudge tables: a cell's lines are shorter than the page's
  *       ("…、兴业证券、富" then "国基金、…"), and a short row ("参与单位名称及人员姓名 申万宏源证券 郑凯、吴桐")
  *       can count as many characters as a full line.</li>
  *   <li>Check glyphs (√ ☑ □ ■ …, and the private-use code points or raw codes such as þ that a symbol font's boxes
