@@ -1,7 +1,10 @@
 package io.pilu.enrich.extract;
 
 import io.pilu.model.text.PageNumberLine;
+import io.pilu.model.text.WrappedRowLabels;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +29,10 @@ import java.util.regex.Pattern;
  *       while 张 三 (a name padded to three columns) closes up; spaces beside full-width punctuation and between
  *       Han characters and digits go too (2024 年 6 月 → 2024年6月), spaces beside Latin words stay (AI 云). This
  *       canonical spacing is enrich's alone: ingest publishes the document's own spacing;</li>
- *   <li>record labels broken over lines are re-joined (活动时\n间： → 活动时间：);</li>
+ *   <li>record labels broken over lines are re-joined (活动时\n间： → 活动时间：), also a table's row label that a
+ *       narrow label column wrapped inside its cell, each piece at the head of a line beside a piece of the value
+ *       (参与单位名称 中信证券…\n及人员姓名 华泰证券… → 参与单位名称及人员姓名 中信证券…\n华泰证券…;
+ *       {@link WrappedRowLabels}, which ingest applies to PDF text too: this covers text from any source);</li>
  *   <li>page-number lines ({@link PageNumberLine}, the rule ingest applies at page edges) are dropped anywhere,
  *       since text that did not come through ingest has no page boundaries; so are repeats of page headers
  *       (证券代码…, the document's first lines);</li>
@@ -60,9 +66,15 @@ public final class TextNormalizer {
             return "";
         }
         String chars = mapCharacters(text);
-        List<String> lines = new ArrayList<>();
-        for (String line : chars.split("\n", -1)) {
-            lines.add(fixSpacing(line));
+        // Wrapped row labels first, while the gap between a label's piece and the value beside it is still the
+        // document's: the spacing rule below closes 如 无 (附件清单（如 / 有） beside 无) into one word.
+        List<String> lines = new ArrayList<>(Arrays.asList(chars.split("\n", -1)));
+        BitSet pieceOnly = WrappedRowLabels.reassemble(lines);
+        for (int i = 0; i < lines.size(); i++) {
+            lines.set(i, fixSpacing(lines.get(i)));
+        }
+        if (!pieceOnly.isEmpty()) {
+            lines = withoutPieceOnlyLines(lines, pieceOnly);
         }
         lines = dropPageFurniture(lines);
         lines = rejoinBrokenLabels(lines);
@@ -305,6 +317,24 @@ public final class TextNormalizer {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code lines} without those that held only pieces of a re-assembled label and without the blank lines just
+     * before them (blank lines carry nothing, and the label's line now stands where they were).
+     */
+    private static List<String> withoutPieceOnlyLines(List<String> lines, BitSet pieceOnly) {
+        List<String> kept = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            if (!pieceOnly.get(i)) {
+                kept.add(lines.get(i));
+                continue;
+            }
+            while (!kept.isEmpty() && kept.get(kept.size() - 1).isEmpty()) {
+                kept.remove(kept.size() - 1);
+            }
+        }
+        return kept;
     }
 
     /** Characters in {@code lines} plus one separator each: the most that joining them can give. */

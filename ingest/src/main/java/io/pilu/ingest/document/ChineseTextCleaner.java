@@ -2,6 +2,7 @@ package io.pilu.ingest.document;
 
 import io.pilu.model.text.IrRecordLabels;
 import io.pilu.model.text.PageNumberLine;
+import io.pilu.model.text.WrappedRowLabels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,11 +32,14 @@ import java.util.regex.Pattern;
  *   <li>Lines broken by the layout are re-joined: a line that fills the text width and does not end a sentence
  *       continues on the next line (also across a page break), unless that line starts a new structural item
  *       (a section number, 问题/答/回答/回复, a check box) or a new row of an IR record's table (a row label of
- *       {@link IrRecordLabels} followed by its value, e.g. "上市公司接待人员姓名 董事会秘书…"). Which lines fill
- *       the width: the lines nearly as wide as the document's typical line, by characters; in text from a PDF,
- *       where the extractor marks where lines end, the lines it marked {@link #WRAPPED} because their last glyph
- *       reaches the right edge of the document's text, and the lines wide enough by characters only if it marked
- *       them {@link #NEAR_EDGE}. Characters alone misjudge tables: a cell's lines are shorter than the page's
+ *       {@link IrRecordLabels} followed by its value, e.g. "上市公司接待人员姓名 董事会秘书…"). A row label that a
+ *       narrow label column wrapped inside its cell ("参与单位名称" then "及人员姓名", each piece at the head of a
+ *       line beside a piece of the value) is first put back whole at the head of the row's first line
+ *       ({@link WrappedRowLabels}), so its pieces neither stay unrecognised nor get joined into the value.
+ *       Which lines fill the width: the lines nearly as wide as the document's typical line, by characters; in
+ *       text from a PDF, where the extractor marks where lines end, the lines it marked {@link #WRAPPED} because
+ *       their last glyph reaches the right edge of the document's text, and the lines wide enough by characters
+ *       only if it marked them {@link #NEAR_EDGE}. Characters alone misjudge tables: a cell's lines are shorter than the page's
  *       ("…、兴业证券、富" then "国基金、…"), and a short row ("参与单位名称及人员姓名 申万宏源证券 郑凯、吴桐")
  *       can count as many characters as a full line.</li>
  *   <li>Check glyphs (√ ☑ □ ■ …, and the private-use code points or raw codes such as þ that a symbol font's boxes
@@ -109,6 +113,8 @@ public final class ChineseTextCleaner {
             flat.addAll(lines.get(p));
             flatWrapped.addAll(wrapped.get(p));
         }
+        // before lines are joined: a wrapped value line would otherwise swallow the next piece of its row's label
+        WrappedRowLabels.reassemble(flat);
         return joinParagraphs(flat, flatWrapped, keptRunning);
     }
 

@@ -140,6 +140,34 @@ class ChineseTextCleanerTest {
     }
 
     @Test
+    void aLabelANarrowColumnWrappedIsWholeAgainAndItsPiecesStayOutOfTheValue() {
+        // a narrow label column: each piece of the label at the head of a line, beside a piece of the value; the
+        // value lines reach the edge of the text, so without the label re-assembled 及人员姓名 would be joined into
+        // the value (…华泰证及人员姓名 券黄川…) and 投资者关系活 would open no row
+        char edge = ChineseTextCleaner.WRAPPED;
+        String text = cleaner.clean(List.of(String.join(
+                "\n",
+                "投资者关系活  √特定对象调研 √分析师会议 □媒体采访",
+                "动类别  □业绩说明会 □路演活动",
+                "参与单位名称  中信证券许哲、梁悦；易方达基金陈亦舟；华泰证" + edge,
+                "及人员姓名  券黄川；中金公司顾远航；高毅资产周岚；景顺长城" + edge,
+                "基金马骁",
+                "上市公司接待  董事长 林启明",
+                "人员姓名",
+                "投资者关系活  董事会秘书介绍了公司经营情况，主要问题及回复如" + edge,
+                "动主要内容介  下：",
+                "绍  问：公司上半年经营情况如何？")));
+        assertThat(text.split("\n"))
+                .containsExactly(
+                        "投资者关系活动类别 √特定对象调研 √分析师会议 □媒体采访",
+                        "□业绩说明会 □路演活动",
+                        "参与单位名称及人员姓名 中信证券许哲、梁悦；易方达基金陈亦舟；华泰证券黄川；中金公司顾远航；高毅资产周岚；景顺长城基金马骁",
+                        "上市公司接待人员姓名 董事长林启明",
+                        "投资者关系活动主要内容介绍 董事会秘书介绍了公司经营情况，主要问题及回复如下：",
+                        "问：公司上半年经营情况如何？");
+    }
+
+    @Test
     void aLabelWordStartingRunningProseIsStillJoined() {
         String full = "公司将根据市场情况和项目进度安排募集资金的使用计划，具体投入的金额和";
         String text = cleaner.clean(List.of(String.join("\n", full, full, "时间以公司后续披露的公告为准。")));

@@ -123,7 +123,8 @@ public final class IrRecordLabels {
         return null;
     }
 
-    private static boolean isCheckGlyph(char c) {
+    /** A check-box glyph (ticked or empty, or a symbol font's private-use code point). */
+    static boolean isCheckGlyph(char c) {
         return "√☑☒□■☐✓✔✗þ".indexOf(c) >= 0 || (c >= '\uF000' && c <= '\uF0FF');
     }
 
