@@ -30,7 +30,7 @@ import java.util.Objects;
 public final class AnnouncementEnricher {
 
     /** Version of the extraction logic; bump when extraction output changes so newer results replace older ones. */
-    public static final int ENRICHMENT_VERSION = 2;
+    public static final int ENRICHMENT_VERSION = 3;
 
     private final TextNormalizer normalizer = new TextNormalizer();
     private final DocumentClassifier classifier = new DocumentClassifier();
