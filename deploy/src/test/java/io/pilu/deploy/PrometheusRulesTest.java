@@ -60,7 +60,12 @@ class PrometheusRulesTest {
                         .forEach(sc -> sc.path("targets").forEach(t -> targets.add(t.asText()))));
         assertThat(targets)
                 .containsExactlyInAnyOrder(
-                        "localhost:9400", "localhost:9401", "localhost:9402", "localhost:9403", "localhost:9480");
+                        "localhost:9400",
+                        "localhost:9401",
+                        "localhost:9402",
+                        "localhost:9403",
+                        "localhost:9404",
+                        "localhost:9480");
     }
 
     @Test
