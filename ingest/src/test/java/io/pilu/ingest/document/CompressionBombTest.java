@@ -7,6 +7,7 @@ import io.pilu.ingest.fixture.HostilePayloads;
 import io.pilu.ingest.fixture.HostilePayloads.BombSite;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.pdfbox.cos.COSName;
@@ -49,6 +50,37 @@ class CompressionBombTest {
     @Test
     void anObjectStreamInflatingPastTheBudgetIsRefusedWhileTheDocumentLoads() throws Exception {
         assertRefused(bomb(BombSite.OBJECT_STREAM, 8L << 20), "an object stream decodes to more than 1048576 bytes");
+    }
+
+    @Test
+    void anEncryptedObjectStreamIsCountedAfterPdfBoxDecryptsIt() throws Exception {
+        // RC4 with an empty user password: PDFBox opens it, a scan of the raw file would see no Flate data
+        Path small = dir.resolve("enc-small.pdf");
+        HostilePayloads.writeBombPdf(small, BombSite.OBJECT_STREAM, 200_000, true);
+        assertThat(extractor.extract(small, "pdf").text()).isEqualTo("Hello bomb");
+
+        Path bomb = dir.resolve("enc-bomb.pdf");
+        HostilePayloads.writeBombPdf(bomb, BombSite.OBJECT_STREAM, 8L << 20, true);
+        assertRefused(bomb, "an object stream decodes to more than 1048576 bytes");
+    }
+
+    @Test
+    void anObjectStreamFoundWhileRebuildingADamagedFileIsCounted() throws Exception {
+        // a wrong startxref offset: PDFBox searches the file for objects and object streams and decodes those
+        for (long size : new long[] {200_000, 8L << 20}) {
+            Path pdf = bomb(BombSite.OBJECT_STREAM, size);
+            String raw = Files.readString(pdf, StandardCharsets.ISO_8859_1);
+            int at = raw.lastIndexOf("startxref\n") + "startxref\n".length();
+            Files.writeString(
+                    pdf,
+                    raw.substring(0, at) + "12345" + raw.substring(raw.indexOf('\n', at)),
+                    StandardCharsets.ISO_8859_1);
+            if (size < STREAM_CAP) {
+                assertThat(extractor.extract(pdf, "pdf").text()).isEqualTo("Hello bomb");
+            } else {
+                assertRefused(pdf, "an object stream decodes to more than 1048576 bytes");
+            }
+        }
     }
 
     @Test
