@@ -107,10 +107,6 @@ final class DecodeGuard {
             return exceeded;
         }
 
-        long documentBytes() {
-            return documentBytes;
-        }
-
         private PdfTextExtractor.BudgetExceeded exceed(String reason) {
             if (exceeded == null) {
                 exceeded = reason;
