@@ -44,7 +44,10 @@ import org.apache.pdfbox.text.TextPosition;
  * patterns) is decoded into a counter that stops at {@link ExtractionBudget#maxDecodedStreamBytes()}; while it runs,
  * the stripper counts glyphs and operators and watches the clock, and aborts the page past a budget. Text stops
  * being collected once it reaches {@link ExtractionBudget#maxTextChars()} (twice that before cleaning, which only
- * shrinks text).
+ * shrinks text). PDFBox also decodes streams on its own, wholly into memory, while the document loads (object and
+ * cross-reference streams): {@link DecodeGuard} counts everything it decodes during an extraction against the
+ * stream and document budgets, and this class turns an abort there into {@code TEXT_BUDGET_EXCEEDED} even if PDFBox
+ * caught it and read on.
  */
 final class PdfTextExtractor {
 
@@ -86,6 +89,17 @@ final class PdfTextExtractor {
 
     ExtractedText extract(Path file, ExtractionBudget budget) throws DocumentExtractionException {
         long deadline = System.nanoTime() + budget.timeout().toNanos();
+        try (DecodeGuard.Allowance decoding = DecodeGuard.open(
+                budget.maxDecodedStreamBytes(),
+                budget.maxDecodedDocumentBytes(),
+                deadline,
+                budget.timeout().toSeconds())) {
+            return extract(file, budget, deadline, decoding);
+        }
+    }
+
+    private ExtractedText extract(Path file, ExtractionBudget budget, long deadline, DecodeGuard.Allowance decoding)
+            throws DocumentExtractionException {
         try (PDDocument document = Loader.loadPDF(
                 new RandomAccessReadBufferedFile(file.toFile()), "", IOUtils.createTempFileOnlyStreamCache())) {
             int pageCount = document.getNumberOfPages();
@@ -100,6 +114,9 @@ final class PdfTextExtractor {
                 stripper.writeText(document, pages);
             } catch (TextBudgetReached reached) {
                 // enough text: the rest of the document is not read
+            }
+            if (decoding.exceeded() != null) { // PDFBox swallowed our abort (it reads on past damaged objects)
+                throw new BudgetExceeded(decoding.exceeded());
             }
             List<String> pageTexts = markWrappedLines(pages.pages());
             String text = cleaner.clean(pageTexts);
@@ -125,6 +142,10 @@ final class PdfTextExtractor {
             throw new DocumentExtractionException(
                     DocumentExtractionException.Kind.ENCRYPTED, "PDF is encrypted and needs a password to open", e);
         } catch (IOException | RuntimeException e) {
+            if (decoding.exceeded() != null) { // whatever PDFBox made of our abort
+                throw new DocumentExtractionException(
+                        DocumentExtractionException.Kind.TEXT_BUDGET_EXCEEDED, decoding.exceeded());
+            }
             BudgetExceeded budgetCause = budgetCause(e);
             if (budgetCause != null) { // PDFBox wrapped our abort
                 throw new DocumentExtractionException(
@@ -386,6 +407,21 @@ final class PdfTextExtractor {
         private void checkStreams(COSDictionary page) throws IOException {
             Deque<COSBase> todo = new ArrayDeque<>();
             Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            // a content stream is read as one whatever its dictionary claims: "/Subtype /Image" does not exempt it
+            // (PDFBox streams a lone Flate content stream without buffering it, but buffers each of its tokens)
+            COSBase contents = page.getDictionaryObject(COSName.CONTENTS);
+            List<COSBase> contentItems = new ArrayList<>();
+            if (contents instanceof COSArray array) {
+                array.forEach(contentItems::add);
+            } else {
+                contentItems.add(contents);
+            }
+            for (COSBase c : contentItems) {
+                COSBase item = c instanceof COSObject o ? o.getObject() : c;
+                if (item instanceof COSStream s && checkedStreams.add(s)) {
+                    checkDecodedSize(s);
+                }
+            }
             todo.add(
                     page.getDictionaryObject(COSName.CONTENTS) == null
                             ? new COSDictionary()

@@ -147,6 +147,37 @@ class HostileExchangeIT {
         assertThat(spooled()).isEmpty();
     }
 
+    // ------------------------------------------------------------------ row 1b: an object stream inflating to 2 GiB
+
+    @Test
+    void objectStreamBombBecomesAFailedRecordWithinSecondsAndTheCrawlerLives() throws Exception {
+        // PDFBox decodes object streams while it loads a document, before any page check: unguarded, this ran the
+        // 768 MB heap out of memory in about 10 s, and the deployed -XX:+ExitOnOutOfMemoryError killed the process
+        Path file = work.resolve("objstm.pdf.src");
+        HostilePayloads.writeBombPdf(file, HostilePayloads.BombSite.OBJECT_STREAM, 2L << 30);
+        byte[] bomb = Files.readAllBytes(file);
+        Files.delete(file);
+        assertThat(bomb.length).as("bytes on the wire").isLessThan(3 << 20);
+        SimulatedAnnouncement hostile = document("objstm", DAY.minusDays(1), bomb);
+        SimulatedAnnouncement good = good(DAY);
+
+        startCrawler(List.of(HEAP, "-XX:+ExitOnOutOfMemoryError"));
+        RawAnnouncement failed = awaitPublished(hostile);
+        awaitPublished(good);
+
+        assertThat(failed.extraction()).isEqualTo(RawAnnouncement.ExtractionStatus.FAILED);
+        assertThat(failed.extractionError())
+                .startsWith("TEXT_BUDGET_EXCEEDED")
+                .contains("an object stream decodes to more than 33554432 bytes");
+        assertThat(refusals("text_budget_exceeded")).isGreaterThanOrEqualTo(1);
+        assertThat(site.downloads(hostile.destFilePath()))
+                .as("read once: no death, no retry")
+                .isEqualTo(1);
+        assertThat(spooled()).as("spool and marker files left in --work-dir").isEmpty();
+        assertPublishedOnce(hostile, good);
+        assertStillRunning();
+    }
+
     // ------------------------------------------------------------------ row 2: a 45 MB HTML page
 
     @Test
@@ -423,6 +454,10 @@ class HostileExchangeIT {
     }
 
     private void startCrawler(String... extra) throws IOException {
+        startCrawler(List.of(HEAP), extra);
+    }
+
+    private void startCrawler(List<String> jvmArgs, String... extra) throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             opsPort = s.getLocalPort();
         }
@@ -458,7 +493,7 @@ class HostileExchangeIT {
                 "10s"));
         args.addAll(List.of(extra));
         log = Path.of("target", "it-logs", "hostile", prefix + serial++ + ".log");
-        crawler = ChildJvm.start(CrawlerProcessMain.class, List.of(HEAP), args, log);
+        crawler = ChildJvm.start(CrawlerProcessMain.class, jvmArgs, args, log);
     }
 
     private RawAnnouncement awaitPublished(SimulatedAnnouncement a) {
