@@ -10,6 +10,7 @@ import static io.pilu.app.extract.RecordTablePdf.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pilu.app.extract.RecordTablePdf.Align;
+import io.pilu.app.extract.RecordTablePdf.Borders;
 import io.pilu.ingest.document.DocumentTextExtractor;
 import io.pilu.model.IrActivity;
 import java.nio.file.Path;
@@ -46,15 +47,31 @@ class CentredRowLabelsPdfTest {
      * {@code chars} Han characters of the label's font fit on a line of the label column (0: the wide column, where
      * every label fits on one line).
      */
-    @ParameterizedTest(name = "{0} characters per label line (0: wide), label in {1} pt on a {2} pt leading")
-    @CsvSource({"0, 11.5, 19", "7, 11.5, 19", "6, 11.5, 19", "4, 11.5, 19", "6, 10.5, 15", "4, 9, 13"})
-    void aCentredLabelReadsAsATopAlignedOne(int chars, float labelSize, float labelLeading) throws Exception {
+    @ParameterizedTest(name = "{0} characters per label line (0: wide), label in {1} pt on a {2} pt leading, {3}")
+    @CsvSource({
+        "0, 11.5, 19, LINES",
+        "7, 11.5, 19, LINES",
+        "6, 11.5, 19, LINES",
+        "4, 11.5, 19, LINES",
+        "6, 10.5, 15, LINES",
+        "4, 9, 13, LINES",
+        "0, 11.5, 19, BOXES",
+        "6, 10.5, 15, BOXES"
+    })
+    void aCentredLabelReadsAsATopAlignedOne(int chars, float labelSize, float labelLeading, Borders borders)
+            throws Exception {
         float valueX = chars == 0 ? WIDE_VALUE_X : LEFT + 3 * PAD + chars * labelSize + 1f;
-        String name = chars + "-" + labelSize;
+        String name = chars + "-" + labelSize + "-" + borders;
         Path top = RecordTablePdf.write(
-                dir.resolve("top-" + name + ".pdf"), RECORD, valueX, labelSize, labelLeading, Align.TOP, true);
+                dir.resolve("top-" + name + ".pdf"), RECORD, valueX, labelSize, labelLeading, Align.TOP, borders);
         Path centred = RecordTablePdf.write(
-                dir.resolve("centred-" + name + ".pdf"), RECORD, valueX, labelSize, labelLeading, Align.CENTRED, true);
+                dir.resolve("centred-" + name + ".pdf"),
+                RECORD,
+                valueX,
+                labelSize,
+                labelLeading,
+                Align.CENTRED,
+                Borders.LINES);
         // the premise: sorted by position, the tall rows' labels come after their rows' first value lines
         String plain = plainText(centred);
         plain = plain.substring(plain.indexOf("2024-009")); // after the title 投资者关系活动记录表
@@ -79,7 +96,7 @@ class CentredRowLabelsPdfTest {
     @Test
     void withoutRulesNothingMoves() throws Exception {
         Path pdf = RecordTablePdf.write(
-                dir.resolve("no-rules.pdf"), RECORD, WIDE_VALUE_X, SIZE, LEADING, Align.CENTRED, false);
+                dir.resolve("no-rules.pdf"), RECORD, WIDE_VALUE_X, SIZE, LEADING, Align.CENTRED, Borders.NONE);
         String text = new DocumentTextExtractor().extract(pdf, "pdf").text();
         assertThat(text.indexOf("参与单位名称及人员姓名")).isGreaterThan(text.indexOf("中信证券"));
         assertThat(text.indexOf("投资者关系活动类别")).isGreaterThan(text.indexOf("特定对象调研"));
@@ -91,7 +108,7 @@ class CentredRowLabelsPdfTest {
         List<String> record = new ArrayList<>(RECORD);
         record.add(REMARK);
         Path pdf = RecordTablePdf.write(
-                dir.resolve("remark.pdf"), record, WIDE_VALUE_X, SIZE, LEADING, Align.CENTRED, true);
+                dir.resolve("remark.pdf"), record, WIDE_VALUE_X, SIZE, LEADING, Align.CENTRED, Borders.LINES);
         String text = new DocumentTextExtractor().extract(pdf, "pdf").text();
         assertThat(plainText(pdf).indexOf("备注")).isGreaterThan(plainText(pdf).indexOf("本次活动不涉及"));
         assertThat(text.indexOf("备注")).isGreaterThan(text.indexOf("本次活动不涉及"));

@@ -114,6 +114,12 @@ class NarrowLabelColumnPdfTest {
 
     private static Path write(String name, float valueX, float labelSize, float labelLeading) throws IOException {
         return RecordTablePdf.write(
-                dir.resolve(name), RECORD, valueX, labelSize, labelLeading, RecordTablePdf.Align.TOP, true);
+                dir.resolve(name),
+                RECORD,
+                valueX,
+                labelSize,
+                labelLeading,
+                RecordTablePdf.Align.TOP,
+                RecordTablePdf.Borders.LINES);
     }
 }

@@ -105,9 +105,19 @@ final class RecordTablePdf {
         CENTRED
     }
 
+    /** How the cells' borders are drawn. */
+    enum Borders {
+        /** None: the table is only text. */
+        NONE,
+        /** Stroked lines ({@code m l S}). */
+        LINES,
+        /** Thin filled rectangles ({@code re f}), as word processors export cell borders. */
+        BOXES
+    }
+
     /**
-     * Lays the record out as a two-column table whose value column starts at {@code valueX}, with rules around the
-     * cells when {@code rules}.
+     * Lays the record out as a two-column table whose value column starts at {@code valueX}, its cells' borders
+     * drawn as {@code borders}.
      */
     static Path write(
             Path out,
@@ -116,7 +126,7 @@ final class RecordTablePdf {
             float labelSize,
             float labelLeading,
             Align align,
-            boolean rules)
+            Borders borders)
             throws IOException {
         try (TrueTypeCollection collection = new TrueTypeCollection(FONT.toFile());
                 PDDocument doc = new PDDocument()) {
@@ -126,7 +136,7 @@ final class RecordTablePdf {
                     first[0] = f;
                 }
             });
-            new Table(doc, PDType0Font.load(doc, first[0], true), valueX, labelSize, labelLeading, align, rules)
+            new Table(doc, PDType0Font.load(doc, first[0], true), valueX, labelSize, labelLeading, align, borders)
                     .write(record);
             doc.save(out.toFile());
         }
@@ -141,7 +151,7 @@ final class RecordTablePdf {
         private final float labelSize;
         private final float labelLeading;
         private final Align align;
-        private final boolean rules;
+        private final Borders borders;
         private PDPageContentStream cs;
         private int pageNumber;
         private float y;
@@ -153,10 +163,10 @@ final class RecordTablePdf {
                 float labelSize,
                 float labelLeading,
                 Align align,
-                boolean rules) {
+                Borders borders) {
             this.doc = doc;
             this.align = align;
-            this.rules = rules;
+            this.borders = borders;
             this.font = font;
             this.valueX = valueX;
             this.labelSize = labelSize;
@@ -244,7 +254,17 @@ final class RecordTablePdf {
         }
 
         private void rule(float x1, float y1, float x2, float y2) throws IOException {
-            if (!rules) {
+            if (borders == Borders.NONE) {
+                return;
+            }
+            if (borders == Borders.BOXES) {
+                float w = 0.5f;
+                cs.addRect(
+                        Math.min(x1, x2) - w / 2,
+                        Math.min(y1, y2) - w / 2,
+                        Math.abs(x2 - x1) + w,
+                        Math.abs(y2 - y1) + w);
+                cs.fill();
                 return;
             }
             cs.setLineWidth(0.5f);
