@@ -122,9 +122,7 @@ final class CentredRowLabels {
             if (next.headX0() >= start.headX1()) {
                 continue; // a value line between two lines of the label
             }
-            if (Math.abs(next.headX0() - start.headX0()) > start.headSize) {
-                break; // something else in the label's column
-            }
+            // a line starting in the label's column (a shorter line of a centred cell starts further right)
             String extended = text + withoutColon(next.headText);
             if (!IrRecordLabels.startsLabel(extended) || endsWithColon(prev.headText)) {
                 break;
@@ -284,10 +282,10 @@ final class CentredRowLabels {
             StringBuilder sb = new StringBuilder();
             float size = 0;
             for (int g = 0; g < end; g++) {
-                sb.append(glyphs.get(g).position.getUnicode());
+                sb.append(glyphs.get(g).position.getUnicode().strip());
                 size = Math.max(size, glyphs.get(g).size);
             }
-            headText = sb.toString().replaceAll("\\s+", "");
+            headText = sb.toString();
             headSize = Math.max(size, 1f);
         }
 

@@ -47,6 +47,15 @@ class CentredRowLabelsTest {
         assertThat(yOf(page, "参")).isEqualTo(120f);
         assertThat(yOf(page, "称")).isEqualTo(120f);
         assertThat(yOf(page, "及")).isEqualTo(133f);
+
+        // centred across its cell too: the shorter second line starts half a character further right
+        List<TextPosition> centred = new ArrayList<>();
+        values(centred, 120f, 139f, 158f, 177f);
+        text(centred, "参与单位名称", 60f, 150f);
+        text(centred, "及人员姓名", 65f, 163f);
+        assertThat(CentredRowLabels.lift(List.of(centred), ROW)).isEqualTo(1);
+        assertThat(yOf(centred, "参")).isEqualTo(120f);
+        assertThat(yOf(centred, "及")).isEqualTo(133f);
     }
 
     @Test
