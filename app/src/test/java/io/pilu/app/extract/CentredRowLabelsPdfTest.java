@@ -81,6 +81,11 @@ class CentredRowLabelsPdfTest {
         }
         assertThat(plain.indexOf("投资者关", plain.indexOf("参与单位"))).isGreaterThan(plain.indexOf("董事会秘书蔡文涛先生"));
 
+        // the extracted text is the top-aligned table's, character for character
+        DocumentTextExtractor extractor = new DocumentTextExtractor();
+        assertThat(extractor.extract(centred, "pdf").text())
+                .isEqualTo(extractor.extract(top, "pdf").text());
+
         IrActivity expected = enrich(top);
         IrActivity actual = enrich(centred);
         assertThat(actual.activityTypes()).isEqualTo(expected.activityTypes()).contains("特定对象调研", "分析师会议", "现场参观");

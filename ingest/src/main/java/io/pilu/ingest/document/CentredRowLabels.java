@@ -88,7 +88,6 @@ final class CentredRowLabels {
         }
         for (Line line : lines) {
             line.glyphs.sort((a, b) -> Float.compare(a.x0, b.x0));
-            line.findHead();
         }
         int moved = 0;
         for (int i = 0; i < lines.size(); i++) {
@@ -107,6 +106,10 @@ final class CentredRowLabels {
      */
     private static int labelFrom(List<Line> lines, int first) {
         Line start = lines.get(first);
+        if (!IrRecordLabels.canStartLabel(start.glyphs.get(0).firstChar())) {
+            return -1; // most lines: their head is measured only when it can be a label
+        }
+        start.findHead();
         String text = withoutColon(start.headText);
         if (!IrRecordLabels.startsLabel(text)) {
             return -1;
@@ -123,6 +126,7 @@ final class CentredRowLabels {
                 continue; // a value line between two lines of the label
             }
             // a line starting in the label's column (a shorter line of a centred cell starts further right)
+            next.findHead();
             String extended = text + withoutColon(next.headText);
             if (!IrRecordLabels.startsLabel(extended) || endsWithColon(prev.headText)) {
                 break;
@@ -223,6 +227,11 @@ final class CentredRowLabels {
             this.size = position.getFontSizeInPt() > 0 ? position.getFontSizeInPt() : position.getHeightDir();
         }
 
+        char firstChar() {
+            String u = position.getUnicode().strip();
+            return u.isEmpty() ? ' ' : u.charAt(0);
+        }
+
         /** Replaces the stripper's glyph by one {@code by} points higher on the page (an unrotated page). */
         void raise(float by) {
             TextPosition t = position;
@@ -255,7 +264,10 @@ final class CentredRowLabels {
         }
     }
 
-    /** The glyphs of one baseline, left to right, and its head: the glyphs up to the first column gap. */
+    /**
+     * The glyphs of one baseline, left to right, and its head: the glyphs up to the first column gap (measured only
+     * for a line that can start or continue a label).
+     */
     private static final class Line {
         final float y;
         final List<Glyph> glyphs = new ArrayList<>();
@@ -267,7 +279,11 @@ final class CentredRowLabels {
             this.y = y;
         }
 
+        /** Measures the head, once. */
         void findHead() {
+            if (headEnd > 0) {
+                return;
+            }
             Glyph previous = glyphs.get(0);
             int end = 1;
             while (end < glyphs.size()) {

@@ -1,5 +1,6 @@
 package io.pilu.model.text;
 
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -43,6 +44,9 @@ public final class IrRecordLabels {
 
     private static final Set<String> LABELS = Set.copyOf(ALL);
 
+    /** The first characters of the labels, by code unit. */
+    private static final BitSet FIRST_CHARS = firstChars();
+
     private IrRecordLabels() {}
 
     private static Set<String> prefixes() {
@@ -53,6 +57,19 @@ public final class IrRecordLabels {
             }
         }
         return Set.copyOf(out);
+    }
+
+    private static BitSet firstChars() {
+        BitSet first = new BitSet(Character.MAX_VALUE + 1);
+        for (String label : ALL) {
+            first.set(label.charAt(0));
+        }
+        return first;
+    }
+
+    /** Whether a row label starts with {@code c}: a cheap test before a line's head is looked at. */
+    public static boolean canStartLabel(char c) {
+        return FIRST_CHARS.get(c);
     }
 
     /** Whether {@code text} is exactly a row label. */

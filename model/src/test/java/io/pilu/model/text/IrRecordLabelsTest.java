@@ -37,5 +37,7 @@ class IrRecordLabelsTest {
         assertThat(IrRecordLabels.startsLabel("时间")).isTrue();
         assertThat(IrRecordLabels.startsLabel("中信证券")).isFalse();
         assertThat(IrRecordLabels.startsLabel("")).isFalse();
+        assertThat(IrRecordLabels.canStartLabel('参')).isTrue();
+        assertThat(IrRecordLabels.canStartLabel('中')).isFalse();
     }
 }
