@@ -1,5 +1,6 @@
 package io.pilu.ingest.document;
 
+import java.awt.geom.Point2D;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +19,7 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.filter.Filter;
@@ -26,9 +28,11 @@ import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.util.Matrix;
 
 /**
  * PDF text through Apache PDFBox 3, page by page, then {@link ChineseTextCleaner}, within an
@@ -280,6 +284,10 @@ final class PdfTextExtractor {
      *       Counting characters cannot see that a table cell ("…、兴业证券、富" then "国基金、…") is full, as its
      *       lines are shorter than the page's.</li>
      * </ul>
+     *
+     * It also collects the page's horizontal rules from its path operators, and before PDFBox orders the page's
+     * glyphs into lines, moves a row label that a table cell centres vertically to its row's first line
+     * ({@link CentredRowLabels}); a page without rules is written exactly as PDFBox orders it.
      */
     private static final class BudgetedStripper extends PDFTextStripper {
         /** A gap between words this many font sizes wide or more separates columns or fields. */
@@ -296,6 +304,9 @@ final class PdfTextExtractor {
 
         private float lineFontSize;
         private boolean separatorPending;
+        private final CentredRowLabels.Rules rules = new CentredRowLabels.Rules();
+        /** The current page's crop box, or null on a rotated page (whose rules are not collected). */
+        private PDRectangle cropBox;
 
         BudgetedStripper(ExtractionBudget budget, long deadline) {
             this.budget = budget;
@@ -309,6 +320,8 @@ final class PdfTextExtractor {
             operators = 0;
             checkTime();
             checkStreams(page.getCOSObject());
+            rules.clear();
+            cropBox = page.getRotation() % 360 == 0 ? page.getCropBox() : null;
             super.processPage(page);
         }
 
@@ -316,6 +329,7 @@ final class PdfTextExtractor {
         protected void writePage() throws IOException {
             lineRight = Float.NaN;
             separatorPending = false;
+            CentredRowLabels.lift(charactersByArticle, rules.rules());
             super.writePage();
         }
 
@@ -378,7 +392,78 @@ final class PdfTextExtractor {
             if ((operators & 0x3FF) == 0) {
                 checkTime();
             }
+            if (cropBox != null) {
+                collectRule(operator.getName(), operands);
+            }
             super.processOperator(operator, operands);
+        }
+
+        /** Feeds path construction and painting operators to the page's {@link CentredRowLabels.Rules}. */
+        private void collectRule(String op, List<COSBase> operands) {
+            switch (op) {
+                case "m", "l" -> {
+                    if (operands.size() >= 2
+                            && operands.get(0) instanceof COSNumber x
+                            && operands.get(1) instanceof COSNumber y) {
+                        Point2D.Float p = toPage(x.floatValue(), y.floatValue());
+                        if (op.equals("m")) {
+                            rules.moveTo(p.x, p.y);
+                        } else {
+                            rules.lineTo(p.x, p.y);
+                        }
+                    }
+                }
+                case "c", "v", "y" -> {
+                    if (operands.size() >= 2
+                            && operands.get(operands.size() - 2) instanceof COSNumber x
+                            && operands.get(operands.size() - 1) instanceof COSNumber y) {
+                        Point2D.Float p = toPage(x.floatValue(), y.floatValue());
+                        rules.curveTo(p.x, p.y);
+                    }
+                }
+                case "re" -> {
+                    if (operands.size() >= 4
+                            && operands.get(0) instanceof COSNumber x
+                            && operands.get(1) instanceof COSNumber y
+                            && operands.get(2) instanceof COSNumber w
+                            && operands.get(3) instanceof COSNumber h) {
+                        float x0 = x.floatValue();
+                        float y0 = y.floatValue();
+                        float x1 = x0 + w.floatValue();
+                        float y1 = y0 + h.floatValue();
+                        Point2D.Float a = toPage(x0, y0);
+                        Point2D.Float b = toPage(x1, y0);
+                        Point2D.Float c = toPage(x1, y1);
+                        Point2D.Float d = toPage(x0, y1);
+                        rules.rectangle(new float[] {a.x, b.x, c.x, d.x}, new float[] {a.y, b.y, c.y, d.y});
+                    }
+                }
+                case "h" -> rules.closePath();
+                case "S" -> rules.paint(true, false);
+                case "s" -> {
+                    rules.closePath();
+                    rules.paint(true, false);
+                }
+                case "f", "F", "f*" -> rules.paint(false, true);
+                case "B", "B*" -> rules.paint(true, true);
+                case "b", "b*" -> {
+                    rules.closePath();
+                    rules.paint(true, true);
+                }
+                case "n" -> rules.discard();
+                default -> {
+                    // not a path operator
+                }
+            }
+        }
+
+        /** A user-space point in the glyphs' page coordinates: from the crop box's left and top. */
+        private Point2D.Float toPage(float x, float y) {
+            Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
+            Point2D.Float p = ctm.transformPoint(x, y);
+            p.x -= cropBox.getLowerLeftX();
+            p.y = cropBox.getUpperRightY() - p.y;
+            return p;
         }
 
         @Override

@@ -1,9 +1,12 @@
 package io.pilu.model.text;
 
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one list of the row labels of an IR activity record (投资者关系活动记录表 / 登记表) across the BSE, Shenzhen and
@@ -36,7 +39,48 @@ public final class IrRecordLabels {
             .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
             .toList();
 
+    /** Every label and every non-empty prefix of one, for a test that a cell's text so far can still be a label. */
+    private static final Set<String> PREFIXES = prefixes();
+
+    private static final Set<String> LABELS = Set.copyOf(ALL);
+
+    /** The first characters of the labels, by code unit. */
+    private static final BitSet FIRST_CHARS = firstChars();
+
     private IrRecordLabels() {}
+
+    private static Set<String> prefixes() {
+        Set<String> out = new HashSet<>();
+        for (String label : ALL) {
+            for (int n = 1; n <= label.length(); n++) {
+                out.add(label.substring(0, n));
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    private static BitSet firstChars() {
+        BitSet first = new BitSet(Character.MAX_VALUE + 1);
+        for (String label : ALL) {
+            first.set(label.charAt(0));
+        }
+        return first;
+    }
+
+    /** Whether a row label starts with {@code c}: a cheap test before a line's head is looked at. */
+    public static boolean canStartLabel(char c) {
+        return FIRST_CHARS.get(c);
+    }
+
+    /** Whether {@code text} is exactly a row label. */
+    public static boolean isLabel(String text) {
+        return LABELS.contains(text);
+    }
+
+    /** Whether {@code text} is a row label or the start of one (a piece of a label that a cell wrapped). */
+    public static boolean startsLabel(String text) {
+        return PREFIXES.contains(text);
+    }
 
     private static Map<Section, List<String>> build() {
         Map<Section, List<String>> m = new EnumMap<>(Section.class);

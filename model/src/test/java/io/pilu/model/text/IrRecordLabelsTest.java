@@ -27,4 +27,17 @@ class IrRecordLabelsTest {
         assertThat(IrRecordLabels.delimitedAtStart("参与单位名称及人员姓名 中信证券")).isEqualTo("参与单位名称及人员姓名");
         assertThat(IrRecordLabels.of(IrRecordLabels.Section.DATE)).contains("日期");
     }
+
+    @Test
+    void wholeLabelsAndTheirStarts() {
+        assertThat(IrRecordLabels.isLabel("参与单位名称及人员姓名")).isTrue();
+        assertThat(IrRecordLabels.isLabel("参与单位名称及")).isFalse();
+        assertThat(IrRecordLabels.startsLabel("参与单位名称及")).isTrue();
+        assertThat(IrRecordLabels.startsLabel("附件清单（如")).isTrue();
+        assertThat(IrRecordLabels.startsLabel("时间")).isTrue();
+        assertThat(IrRecordLabels.startsLabel("中信证券")).isFalse();
+        assertThat(IrRecordLabels.startsLabel("")).isFalse();
+        assertThat(IrRecordLabels.canStartLabel('参')).isTrue();
+        assertThat(IrRecordLabels.canStartLabel('中')).isFalse();
+    }
 }
