@@ -56,7 +56,8 @@ import org.junit.jupiter.api.Test;
  * stretches of the indexed text. A document is relevant when its title, company name or text contains the query
  * (Chinese has no spaces: the string typed is the expectation). The figures are printed; the default analysis must
  * find (nearly) every relevant document and (nearly) nothing else, and find more of them than smartcn does, which is
- * why it is the default.
+ * why it is the default. Single Chinese characters, alone or beside a word, are measured apart, against the bigram
+ * fields alone (the query before mapping v4) and through the {@code .char} subfields.
  */
 @PiluIntegrationTest
 class SearchRelevanceIT {

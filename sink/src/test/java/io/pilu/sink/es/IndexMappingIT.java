@@ -191,6 +191,13 @@ class IndexMappingIT {
         assertThat(li.at("/hits/hits/0/_id").asText()).isEqualTo(lithium.filingId());
         assertThat(li.at("/hits/hits/0/highlight/title/0").asText()).contains("碳酸【锂】采购");
         assertThat(li.at("/hits/hits/0/highlight/text/0").asText()).contains("碳酸【锂】3000");
+        // the web app's markers (private-use characters) land the same way
+        SearchRequest.HighlightStyle web = SearchRequest.HighlightStyle.PRIVATE_USE;
+        JsonNode marked = rawSearch(
+                alias,
+                Json.write(SearchQueryBuilder.build(new SearchRequest("锂", null, null, null, null, null, 10, web))));
+        assertThat(marked.at("/hits/hits/0/highlight/text/0").asText())
+                .contains("碳酸" + web.pre() + "锂" + web.post() + "3000");
         JsonNode chip = search(alias, "芯");
         assertThat(chip.at("/hits/total/value").asInt()).isEqualTo(1);
         assertThat(chip.at("/hits/hits/0/highlight/text/0").asText()).contains("【芯】片");
