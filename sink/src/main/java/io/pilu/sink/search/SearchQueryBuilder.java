@@ -70,8 +70,11 @@ public final class SearchQueryBuilder {
             String q = r.text().trim();
             List<String> chars = new ArrayList<>();
             List<String> words = new ArrayList<>();
+            // Java's trim() leaves an ideographic space (U+3000) at either end: split on every kind of space
             for (String word : q.split("[\\s\\p{Z}]+")) {
-                (isOneChineseCharacter(word) ? chars : words).add(word);
+                if (!word.isEmpty()) {
+                    (isOneChineseCharacter(word) ? chars : words).add(word);
+                }
             }
             ArrayNode must = bool.putArray("must");
             if (!words.isEmpty()) {

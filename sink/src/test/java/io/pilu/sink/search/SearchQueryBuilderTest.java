@@ -63,6 +63,13 @@ class SearchQueryBuilderTest {
         assertThat(must.at("/2/multi_match/fields/2").asText()).isEqualTo("text.char");
         // the phrase boost is the query as typed
         assertThat(q.at("/query/bool/should/0/multi_match/query").asText()).isEqualTo("铜 箔材\u3000客户 芯");
+        // an ideographic space around a lone character leaves no empty word behind
+        JsonNode spaced = SearchQueryBuilder.build(new SearchRequest(
+                "\u3000锂\u3000", null, null, null, null, null, 10, SearchRequest.HighlightStyle.BRACKETS));
+        assertThat(spaced.at("/query/bool/must").size()).isEqualTo(1);
+        assertThat(spaced.at("/query/bool/must/0/multi_match/query").asText()).isEqualTo("锂");
+        assertThat(spaced.at("/query/bool/must/0/multi_match/fields/0").asText())
+                .isEqualTo("title.char^3");
     }
 
     @Test
