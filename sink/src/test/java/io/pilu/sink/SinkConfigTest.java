@@ -48,7 +48,7 @@ class SinkConfigTest {
     void theWriteIndexIsTheAliasAtTheTemplatesMappingVersion() {
         String alias = config(ElasticsearchSettings.of("http://localhost:9200")).indexAlias();
         assertThat(io.pilu.sink.es.IndexTemplate.indexName(io.pilu.sink.es.IndexTemplate.RESOURCE, alias))
-                .isEqualTo("pilu-announcements-v3");
+                .isEqualTo("pilu-announcements-v4");
         assertThat(io.pilu.sink.es.IndexTemplate.indexName(
                         io.pilu.sink.es.IndexTemplate.RESEARCH_VISITS_RESOURCE, "pilu-research-visits"))
                 .isEqualTo("pilu-research-visits-v1");

@@ -63,7 +63,7 @@ class SinkIT {
 
         await().atMost(WAIT).until(() -> it.count() == 3);
         JsonNode ir = it.get("ir-1");
-        assertThat(ir.path("_index").asText()).isEqualTo(it.alias + "-v3");
+        assertThat(ir.path("_index").asText()).isEqualTo(it.alias + "-v4");
         assertThat(ir.path("_version").asLong()).isEqualTo(1);
         assertThat(ir.at("/_source/ir/customers/0").asText()).isEqualTo("智谱华章");
         assertThat(it.get("f-1").at("/_source/extraction").asText()).isEqualTo("FAILED");

@@ -229,6 +229,13 @@ public final class SinkBenchmark {
                         w.jvmCpuNanos() / 1e9,
                         w.esCpuNanos() / 1e9,
                         w.docsPerCpuSecond(n));
+                long size = storeBytesInOneSegment(client, rawAlias);
+                out.printf(
+                        Locale.ROOT,
+                        "%-10s raw index on disk, merged to one segment: %.2f MB, %,.0f bytes per document%n",
+                        "",
+                        size / 1e6,
+                        size / (double) n);
                 delete(client, rawAlias);
                 if (!warmup) {
                     sink.add(s);
@@ -252,6 +259,24 @@ public final class SinkBenchmark {
         java.util.Arrays.sort(sorted);
         int m = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+    }
+
+    /**
+     * The size on disk of the index behind {@code alias} ({@code _stats/store}) once merged to one segment (after the
+     * timed part): the figure a mapping change moves, without the round's merge state in it.
+     */
+    private static long storeBytesInOneSegment(ElasticsearchBulkClient client, String alias)
+            throws java.io.IOException {
+        Request merge = new Request("POST", "/" + alias + "/_forcemerge");
+        merge.addParameter("max_num_segments", "1");
+        merge.addParameter("flush", "true");
+        client.rest().performRequest(merge);
+        var stats = io.pilu.model.Json.mapper()
+                .readTree(client.rest()
+                        .performRequest(new Request("GET", "/" + alias + "/_stats/store"))
+                        .getEntity()
+                        .getContent());
+        return stats.at("/_all/primaries/store/size_in_bytes").asLong();
     }
 
     private static void delete(ElasticsearchBulkClient client, String alias) throws java.io.IOException {

@@ -40,8 +40,9 @@ public final class IndexTemplate {
          * default: with the search's {@code operator: and} a query finds the documents that contain it. Over the
          * bundled samples and {@code pilu search}'s own query (SearchRelevanceIT), precision 0.996 and recall 0.998
          * against "the title or text contains the query", where smartcn's words gave 0.854 and 0.596 (毛利 does not
-         * match 毛利率; 中邮证券 is 中|邮|证券). Its analysis is also several times cheaper (README, Benchmarks). A
-         * single-character query matches only where that character stands alone. Works on every cluster.
+         * match 毛利率; 中邮证券 is 中|邮|证券). Its analysis is also several times cheaper (README, Benchmarks). A lone
+         * character is a term only where it stands alone, so the search looks a one-character word up in the
+         * {@code .char} subfields (one term per character, whatever the analyzer). Works on every cluster.
          */
         CJK("cjk", "standard", List.of("cjk_width", "lowercase", "cjk_bigram", CJK_STOP)),
         /**

@@ -3,6 +3,8 @@ package io.pilu.sink.search;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pilu.model.Json;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Builds the Elasticsearch {@code _search} body for a {@link SearchRequest}. Pure: the JSON it returns is exactly
@@ -12,6 +14,11 @@ import io.pilu.model.Json;
  * company name does not match documents that merely share one character with it), and documents where the words
  * occur as a phrase, or name the query as a known entity, rank higher. Filters do not score; newer documents win
  * ties.
+ *
+ * <p>A word of one Chinese character (锂, or 铜 in {@code 铜 箔材}) is looked up in the {@code .char} subfields, which
+ * hold every Chinese character as a term: in the bigram fields a lone character is a term only where it stands alone
+ * in the text, so 锂 would miss 碳酸锂. Every other word keeps the bigram query, and a query without such a word is
+ * sent exactly as before.
  */
 public final class SearchQueryBuilder {
 
@@ -20,6 +27,14 @@ public final class SearchQueryBuilder {
      * once at index time (the mapping keeps {@code ir.qa} and {@code figures.context} for display only).
      */
     static final String[] TEXT_FIELDS = {"title^3", "companyName.text^2", "text"};
+    /**
+     * Where a one-character word is looked up: the same fields with one term per Chinese character (mapping v4), and
+     * the bigram fields themselves, where a character standing alone is a term (so an index without the subfields, one
+     * the sink does not manage, finds what it found before).
+     */
+    static final String[] CHAR_FIELDS = {
+        "title.char^3", "companyName.char^2", "text.char", "title^3", "companyName.text^2", "text"
+    };
     /** What the result list shows; the full text stays on the server. */
     static final String[] SOURCE_FIELDS = {
         "id",
@@ -50,17 +65,36 @@ public final class SearchQueryBuilder {
         body.put("track_total_hits", true);
         ObjectNode bool = body.putObject("query").putObject("bool");
         boolean hasText = r.text() != null && !r.text().isBlank();
+        boolean oneCharacterWords = false;
         if (hasText) {
             String q = r.text().trim();
-            ObjectNode mm = bool.putArray("must").addObject().putObject("multi_match");
-            mm.put("query", q);
-            fields(mm.putArray("fields"));
-            mm.put("type", "best_fields");
-            mm.put("operator", "and");
+            List<String> chars = new ArrayList<>();
+            List<String> words = new ArrayList<>();
+            // Java's trim() leaves an ideographic space (U+3000) at either end: split on every kind of space
+            for (String word : q.split("[\\s\\p{Z}]+")) {
+                if (!word.isEmpty()) {
+                    (isOneChineseCharacter(word) ? chars : words).add(word);
+                }
+            }
+            ArrayNode must = bool.putArray("must");
+            if (!words.isEmpty()) {
+                ObjectNode mm = must.addObject().putObject("multi_match");
+                mm.put("query", chars.isEmpty() ? q : String.join(" ", words));
+                fields(mm.putArray("fields"), TEXT_FIELDS);
+                mm.put("type", "best_fields");
+                mm.put("operator", "and");
+            }
+            for (String c : chars) {
+                ObjectNode mm = must.addObject().putObject("multi_match");
+                mm.put("query", c);
+                fields(mm.putArray("fields"), CHAR_FIELDS);
+                mm.put("type", "best_fields");
+            }
+            oneCharacterWords = !chars.isEmpty();
             ArrayNode should = bool.putArray("should");
             ObjectNode phrase = should.addObject().putObject("multi_match");
             phrase.put("query", q);
-            fields(phrase.putArray("fields"));
+            fields(phrase.putArray("fields"), TEXT_FIELDS);
             phrase.put("type", "phrase");
             phrase.put("boost", 2);
             ObjectNode entity = should.addObject().putObject("term").putObject("entityNames");
@@ -119,16 +153,28 @@ public final class SearchQueryBuilder {
             hl.putArray("pre_tags").add(r.highlight().pre());
             hl.putArray("post_tags").add(r.highlight().post());
             ObjectNode fields = hl.putObject("fields");
-            fields.putObject("title").put("number_of_fragments", 0);
+            ObjectNode title = fields.putObject("title");
+            title.put("number_of_fragments", 0);
             ObjectNode text = fields.putObject("text");
             text.put("fragment_size", 80);
             text.put("number_of_fragments", 2);
+            if (oneCharacterWords) {
+                // a character matched in title.char / text.char is marked in title / text: same source, same keys
+                title.putArray("matched_fields").add("title").add("title.char");
+                text.putArray("matched_fields").add("text").add("text.char");
+            }
         }
         return body;
     }
 
-    private static void fields(ArrayNode array) {
-        for (String f : TEXT_FIELDS) {
+    /** One Chinese (Han) character: what the {@code .char} subfields hold. */
+    static boolean isOneChineseCharacter(String word) {
+        return word.codePointCount(0, word.length()) == 1
+                && Character.UnicodeScript.of(word.codePointAt(0)) == Character.UnicodeScript.HAN;
+    }
+
+    private static void fields(ArrayNode array, String[] fields) {
+        for (String f : fields) {
             array.add(f);
         }
     }

@@ -28,7 +28,7 @@ class SinkCommandTest {
         assertThat(c.es().urls().get(0).toString()).isEqualTo("http://localhost:9200");
         assertThat(c.indexAlias()).isEqualTo("pilu-announcements");
         assertThat(io.pilu.sink.es.IndexTemplate.indexName(io.pilu.sink.es.IndexTemplate.RESOURCE, c.indexAlias()))
-                .isEqualTo("pilu-announcements-v3");
+                .isEqualTo("pilu-announcements-v4");
         assertThat(c.batchMaxDocs()).isEqualTo(500);
         assertThat(c.batchMaxBytes()).isEqualTo(5L * 1024 * 1024);
         assertThat(c.linger()).isEqualTo(Duration.ofMillis(50));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pilu.model.DocumentClass;
 import io.pilu.model.EnrichedAnnouncement;
 import io.pilu.model.IrActivity;
 import io.pilu.model.Json;
@@ -31,10 +33,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The announcements mapping (v3) on the real node: text analysed once with an analyzer that gives the built-in cjk
+ * The announcements mapping (v4) on the real node: text analysed once with an analyzer that gives the built-in cjk
  * analyzer's tokens (or smartcn's, when chosen), Q&amp;A found (and highlighted) through the text even where the PDF
- * wrapped a word of an answer, the analysis an existing index keeps, and the move of an alias from an older mapping
- * version.
+ * wrapped a word of an answer, a one-character word found wherever the character stands (the .char subfields), the
+ * analysis an existing index keeps, and the move of an alias from an older mapping version.
  */
 @PiluIntegrationTest
 class IndexMappingIT {
@@ -79,7 +81,7 @@ class IndexMappingIT {
                 .isEqualTo(tokens(alias, "{\"analyzer\":\"smartcn\",\"text\":" + Json.write(TEXT) + "}"));
         // a sink restarted with the default: the index keeps smartcn, and says so
         assertThat(bootstrapper.prepare(alias)).isEqualTo(IndexTemplate.ChineseAnalyzer.SMARTCN);
-        assertThat(bootstrapper.analyzerOf(alias + "-v3")).isEqualTo(IndexTemplate.ChineseAnalyzer.SMARTCN);
+        assertThat(bootstrapper.analyzerOf(alias + "-v4")).isEqualTo(IndexTemplate.ChineseAnalyzer.SMARTCN);
     }
 
     @Test
@@ -128,7 +130,7 @@ class IndexMappingIT {
                 ContentType.APPLICATION_JSON));
         es.performRequest(doc);
 
-        // two sinks starting at the same moment: both end on -v3, nothing lost
+        // two sinks starting at the same moment: both end on -v4, nothing lost
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<IndexTemplate.ChineseAnalyzer>> starts = new ArrayList<>();
@@ -148,25 +150,116 @@ class IndexMappingIT {
                         .getEntity()
                         .getContent());
         assertThat(aliases.properties().stream().map(java.util.Map.Entry::getKey))
-                .containsExactly(alias + "-v3");
-        assertThat(aliases.at("/" + alias + "-v3/aliases/" + alias + "/is_write_index")
+                .containsExactly(alias + "-v4");
+        assertThat(aliases.at("/" + alias + "-v4/aliases/" + alias + "/is_write_index")
                         .asBoolean())
                 .isTrue();
         JsonNode copied = Json.mapper()
                 .readTree(es.performRequest(new Request("GET", "/" + alias + "/_doc/ir-1"))
                         .getEntity()
                         .getContent());
-        assertThat(copied.path("_index").asText()).isEqualTo(alias + "-v3");
+        assertThat(copied.path("_index").asText()).isEqualTo(alias + "-v4");
         assertThat(copied.path("_version").asLong()).isEqualTo(3);
         JsonNode settings = Json.mapper()
-                .readTree(es.performRequest(new Request("GET", "/" + alias + "-v3/_settings"))
+                .readTree(es.performRequest(new Request("GET", "/" + alias + "-v4/_settings"))
                         .getEntity()
                         .getContent());
-        assertThat(settings.at("/" + alias + "-v3/settings/index/refresh_interval")
+        assertThat(settings.at("/" + alias + "-v4/settings/index/refresh_interval")
                         .asText())
                 .isEqualTo("500ms");
         // the old index stays for the operator to delete
         assertThat(es.performRequest(new Request("HEAD", "/" + v1))
+                        .getStatusLine()
+                        .getStatusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aOneCharacterWordFindsEveryDocumentContainingItAndIsHighlighted() throws Exception {
+        String alias = SharedInfra.uniqueName("pilu-announcements");
+        new IndexBootstrapper(es).prepare(alias);
+        assertThat(tokens(alias, "{\"analyzer\":\"pilu_han_chars\",\"text\":\"碳酸锂 GPU 2024年，铜箔\"}"))
+                .containsExactly("碳", "酸", "锂", "年", "铜", "箔");
+        EnrichedAnnouncement lithium = plain("li-1", "[临时公告]某公司:关于碳酸锂采购的公告", "公司本期采购碳酸锂3000吨，主要用于正极材料。");
+        EnrichedAnnouncement copper = plain("cu-1", "[临时公告]某公司:关于铜箔产线的公告", "公司铜箔产线投产，芯片封装材料订单增长。");
+        index(alias, lithium);
+        index(alias, copper);
+        index(alias, SinkFixtures.periodic("p-1", 1));
+
+        JsonNode li = search(alias, "锂");
+        assertThat(li.at("/hits/total/value").asInt()).isEqualTo(1);
+        assertThat(li.at("/hits/hits/0/_id").asText()).isEqualTo(lithium.filingId());
+        assertThat(li.at("/hits/hits/0/highlight/title/0").asText()).contains("碳酸【锂】采购");
+        assertThat(li.at("/hits/hits/0/highlight/text/0").asText()).contains("碳酸【锂】3000");
+        // the web app's markers (private-use characters) land the same way
+        SearchRequest.HighlightStyle web = SearchRequest.HighlightStyle.PRIVATE_USE;
+        JsonNode marked = rawSearch(
+                alias,
+                Json.write(SearchQueryBuilder.build(new SearchRequest("锂", null, null, null, null, null, 10, web))));
+        assertThat(marked.at("/hits/hits/0/highlight/text/0").asText())
+                .contains("碳酸" + web.pre() + "锂" + web.post() + "3000");
+        JsonNode chip = search(alias, "芯");
+        assertThat(chip.at("/hits/total/value").asInt()).isEqualTo(1);
+        assertThat(chip.at("/hits/hits/0/highlight/text/0").asText()).contains("【芯】片");
+        // 公 is in every document; with another word, each must occur
+        assertThat(search(alias, "公").at("/hits/total/value").asInt()).isEqualTo(3);
+        assertThat(search(alias, "铜 订单").at("/hits/hits/0/_id").asText()).isEqualTo(copper.filingId());
+        assertThat(search(alias, "铜 订单").at("/hits/total/value").asInt()).isEqualTo(1);
+        assertThat(search(alias, "锂 订单").at("/hits/total/value").asInt()).isZero();
+        // two characters keep the bigram query
+        assertThat(search(alias, "铜箔").at("/hits/total/value").asInt()).isEqualTo(1);
+        assertThat(search(alias, "锂铜").at("/hits/total/value").asInt()).isZero();
+    }
+
+    @Test
+    void anAliasOnMappingV3MovesToV4AndItsDocumentsBecomeFindableByOneCharacter() throws Exception {
+        String alias = SharedInfra.uniqueName("pilu-announcements");
+        String v3 = alias + "-v3";
+        // as the v3 sink created it: the cjk analysis, the mapping without the .char subfields
+        ObjectNode template = IndexTemplate.render(
+                IndexTemplate.RESOURCE, alias, IndexTemplate.ChineseAnalyzer.CJK, Duration.ofSeconds(1));
+        ObjectNode body = (ObjectNode) template.path("template").deepCopy();
+        ObjectNode analysis = (ObjectNode) body.at("/settings/analysis");
+        ((ObjectNode) analysis.path("analyzer")).remove("pilu_han_chars");
+        ((ObjectNode) analysis.path("filter")).remove("pilu_keep_han");
+        ObjectNode properties = (ObjectNode) body.at("/mappings/properties");
+        for (String field : new String[] {"title", "companyName", "text"}) {
+            ((ObjectNode) properties.path(field).path("fields")).remove("char");
+        }
+        ((ObjectNode) body.at("/mappings/_meta")).put("mappingVersion", 3);
+        body.putObject("aliases").putObject(alias).put("is_write_index", true);
+        put("/" + v3, Json.write(body));
+        EnrichedAnnouncement lithium = plain("li-1", "[临时公告]某公司:关于碳酸锂采购的公告", "公司本期采购碳酸锂3000吨。");
+        Request doc = new Request("PUT", "/" + alias + "/_doc/" + lithium.filingId());
+        doc.addParameter("version", "5");
+        doc.addParameter("version_type", "external_gte");
+        doc.addParameter("refresh", "true");
+        doc.setEntity(new StringEntity(
+                Json.write(new EnrichedDocumentConverter().document(lithium)), ContentType.APPLICATION_JSON));
+        es.performRequest(doc);
+        // on v3 a lone character finds only where it stands alone
+        assertThat(search(alias, "锂").at("/hits/total/value").asInt()).isZero();
+        assertThat(search(alias, "碳酸锂").at("/hits/total/value").asInt()).isEqualTo(1);
+
+        assertThat(new IndexBootstrapper(es).prepare(alias)).isEqualTo(IndexTemplate.ChineseAnalyzer.CJK);
+        JsonNode aliases = Json.mapper()
+                .readTree(es.performRequest(new Request("GET", "/_alias/" + alias))
+                        .getEntity()
+                        .getContent());
+        assertThat(aliases.properties().stream().map(java.util.Map.Entry::getKey))
+                .containsExactly(alias + "-v4");
+        JsonNode li = search(alias, "锂");
+        assertThat(li.at("/hits/total/value").asInt()).isEqualTo(1);
+        assertThat(li.at("/hits/hits/0/_index").asText()).isEqualTo(alias + "-v4");
+        assertThat(li.at("/hits/hits/0/highlight/text/0").asText()).contains("碳酸【锂】3000");
+        assertThat(search(alias, "碳酸锂").at("/hits/total/value").asInt()).isEqualTo(1);
+        JsonNode copied = Json.mapper()
+                .readTree(es.performRequest(new Request("GET", "/" + alias + "/_doc/" + lithium.filingId()))
+                        .getEntity()
+                        .getContent());
+        assertThat(copied.path("_version").asLong()).isEqualTo(5);
+        // the v3 index stays for the operator to delete
+        assertThat(es.performRequest(new Request("HEAD", "/" + v3))
                         .getStatusLine()
                         .getStatusCode())
                 .isEqualTo(200);
@@ -209,6 +302,21 @@ class IndexMappingIT {
                 e.entities(),
                 e.enrichmentVersion(),
                 e.enrichedAt());
+    }
+
+    /** A plain announcement with this title and text. */
+    private static EnrichedAnnouncement plain(String id, String title, String text) {
+        return new EnrichedAnnouncement(
+                EnrichedAnnouncement.SCHEMA_VERSION,
+                id,
+                id,
+                SinkFixtures.raw(id, "920007", "某公司", title, text, LocalDate.of(2024, 4, 1)),
+                DocumentClass.OTHER,
+                null,
+                List.of(),
+                List.of(),
+                1,
+                java.time.Instant.parse("2024-04-01T08:00:05Z"));
     }
 
     private static void index(String alias, EnrichedAnnouncement e) throws IOException {

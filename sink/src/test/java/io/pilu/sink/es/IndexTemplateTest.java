@@ -56,14 +56,38 @@ class IndexTemplateTest {
 
     @Test
     void mappingsAreVersionedAndTheSinkWritesToTheVersionedIndex() {
-        assertThat(IndexTemplate.mappingVersion(IndexTemplate.RESOURCE)).isEqualTo(3);
-        assertThat(IndexTemplate.indexName(IndexTemplate.RESOURCE, "a")).isEqualTo("a-v3");
+        assertThat(IndexTemplate.mappingVersion(IndexTemplate.RESOURCE)).isEqualTo(4);
+        assertThat(IndexTemplate.indexName(IndexTemplate.RESOURCE, "a")).isEqualTo("a-v4");
         assertThat(IndexTemplate.mappingVersion(IndexTemplate.RESEARCH_VISITS_RESOURCE))
                 .isEqualTo(1);
         assertThat(IndexBootstrapper.versionOf("a", "a-v1")).isEqualTo(1);
         assertThat(IndexBootstrapper.versionOf("a", "a-v12")).isEqualTo(12);
         assertThat(IndexBootstrapper.versionOf("a", "a-reindexed")).isZero();
         assertThat(IndexBootstrapper.versionOf("a", "b-v1")).isZero();
+    }
+
+    @Test
+    void titleCompanyNameAndTextHaveOneTermPerChineseCharacterWithoutPositions() {
+        var m = IndexTemplate.mappings();
+        for (String field : new String[] {"/properties/title", "/properties/companyName", "/properties/text"}) {
+            var sub = m.at(field + "/fields/char");
+            assertThat(sub.path("type").asText()).as(field).isEqualTo("text");
+            assertThat(sub.path("analyzer").asText()).as(field).isEqualTo("pilu_han_chars");
+            // only terms are looked up in it (no phrases): positions would cost a posting per character
+            assertThat(sub.path("index_options").asText()).as(field).isEqualTo("freqs");
+        }
+        var t = IndexTemplate.render("x", IndexTemplate.ChineseAnalyzer.SMARTCN);
+        // the same whatever --analyzer picks for pilu_chinese
+        var chars = t.at("/template/settings/analysis/analyzer/pilu_han_chars");
+        assertThat(chars.path("tokenizer").asText()).isEqualTo("standard");
+        assertThat(chars.path("filter").toString()).isEqualTo("[\"pilu_keep_han\"]");
+        var keep = t.at("/template/settings/analysis/filter/pilu_keep_han");
+        assertThat(keep.path("type").asText()).isEqualTo("keep_types");
+        assertThat(keep.path("types").toString()).isEqualTo("[\"<IDEOGRAPHIC>\"]");
+        // the cjk stop filter sits beside it when cjk is chosen
+        var cjk = IndexTemplate.render("x", IndexTemplate.ChineseAnalyzer.CJK).at("/template/settings/analysis/filter");
+        assertThat(cjk.has("pilu_keep_han")).isTrue();
+        assertThat(cjk.has("pilu_cjk_stop")).isTrue();
     }
 
     @Test

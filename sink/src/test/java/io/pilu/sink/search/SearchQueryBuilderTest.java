@@ -32,6 +32,70 @@ class SearchQueryBuilderTest {
     }
 
     @Test
+    void aOneCharacterQueryIsLookedUpPerCharacterAndHighlightedInTheFieldsShown() throws Exception {
+        JsonNode q = SearchQueryBuilder.build(
+                new SearchRequest("锂", null, null, null, null, null, 10, SearchRequest.HighlightStyle.BRACKETS));
+        assertThat(q.at("/query/bool/must")).isEqualTo(Json.mapper().readTree("""
+                [{"multi_match":{"query":"锂","fields":["title.char^3","companyName.char^2","text.char","title^3","companyName.text^2","text"],"type":"best_fields"}}]
+                """));
+        // ranking hints as for any query
+        assertThat(q.at("/query/bool/should/0/multi_match/query").asText()).isEqualTo("锂");
+        assertThat(q.at("/query/bool/should/1/term/entityNames/value").asText()).isEqualTo("锂");
+        assertThat(q.at("/highlight/fields")).isEqualTo(Json.mapper().readTree("""
+                {"title":{"number_of_fragments":0,"matched_fields":["title","title.char"]},
+                 "text":{"fragment_size":80,"number_of_fragments":2,"matched_fields":["text","text.char"]}}
+                """));
+    }
+
+    @Test
+    void inAQueryOfSeveralWordsOnlyTheOneCharacterWordsGoToTheCharacterFields() {
+        JsonNode q = SearchQueryBuilder.build(new SearchRequest(
+                "铜 箔材\u3000客户 芯", null, null, null, null, null, 10, SearchRequest.HighlightStyle.BRACKETS));
+        JsonNode must = q.at("/query/bool/must");
+        assertThat(must.size()).isEqualTo(3);
+        assertThat(must.at("/0/multi_match/query").asText()).isEqualTo("箔材 客户");
+        assertThat(must.at("/0/multi_match/fields").toString())
+                .isEqualTo("[\"title^3\",\"companyName.text^2\",\"text\"]");
+        assertThat(must.at("/0/multi_match/operator").asText()).isEqualTo("and");
+        assertThat(must.at("/1/multi_match/query").asText()).isEqualTo("铜");
+        assertThat(must.at("/1/multi_match/fields/0").asText()).isEqualTo("title.char^3");
+        assertThat(must.at("/2/multi_match/query").asText()).isEqualTo("芯");
+        assertThat(must.at("/2/multi_match/fields/2").asText()).isEqualTo("text.char");
+        // the phrase boost is the query as typed
+        assertThat(q.at("/query/bool/should/0/multi_match/query").asText()).isEqualTo("铜 箔材\u3000客户 芯");
+        // an ideographic space around a lone character leaves no empty word behind
+        JsonNode spaced = SearchQueryBuilder.build(new SearchRequest(
+                "\u3000锂\u3000", null, null, null, null, null, 10, SearchRequest.HighlightStyle.BRACKETS));
+        assertThat(spaced.at("/query/bool/must").size()).isEqualTo(1);
+        assertThat(spaced.at("/query/bool/must/0/multi_match/query").asText()).isEqualTo("锂");
+        assertThat(spaced.at("/query/bool/must/0/multi_match/fields/0").asText())
+                .isEqualTo("title.char^3");
+    }
+
+    @Test
+    void wordsThatAreNotOneChineseCharacterKeepTheBigramQuery() {
+        for (String text : new String[] {"锂电", "A", "5", "，", "碳酸锂 B"}) {
+            JsonNode q = SearchQueryBuilder.build(
+                    new SearchRequest(text, null, null, null, null, null, 10, SearchRequest.HighlightStyle.BRACKETS));
+            assertThat(q.at("/query/bool/must").size()).as(text).isEqualTo(1);
+            assertThat(q.at("/query/bool/must/0/multi_match/query").asText())
+                    .as(text)
+                    .isEqualTo(text);
+            assertThat(q.at("/query/bool/must/0/multi_match/fields/0").asText())
+                    .as(text)
+                    .isEqualTo("title^3");
+            assertThat(q.at("/highlight/fields/text").has("matched_fields"))
+                    .as(text)
+                    .isFalse();
+        }
+        assertThat(SearchQueryBuilder.isOneChineseCharacter("锂")).isTrue();
+        // a character outside the Basic Multilingual Plane is one character too (CJK Extension B)
+        assertThat(SearchQueryBuilder.isOneChineseCharacter("\uD840\uDC00")).isTrue();
+        assertThat(SearchQueryBuilder.isOneChineseCharacter("あ")).isFalse();
+        assertThat(SearchQueryBuilder.isOneChineseCharacter("锂电")).isFalse();
+    }
+
+    @Test
     void filtersOnlyQueryMatchesAllWithFiltersAndNoHighlight() throws Exception {
         JsonNode q = SearchQueryBuilder.build(new SearchRequest(
                 null,

@@ -2,7 +2,10 @@ package io.pilu.infra.esnode;
 
 import com.ibm.icu.text.Normalizer2;
 import java.io.Reader;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -13,6 +16,7 @@ import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
@@ -41,10 +45,12 @@ import org.elasticsearch.plugins.Plugin;
  *   <li>{@code icu_analyzer}, {@code icu_tokenizer}, {@code icu_normalizer} (char and token filter),
  *       {@code icu_folding}: Unicode-aware segmentation and normalisation for mixed-script text.</li>
  *   <li>{@code pattern_replace} char filter ({@code pattern}, {@code replacement}), {@code porter_stem},
- *       {@code cjk_width} and {@code cjk_bigram} ({@code output_unigrams}) token filters and the {@code cjk} analyzer,
- *       as in Elasticsearch's analysis-common module, which this node does not load (every distribution of
- *       Elasticsearch does): the sink's {@code pilu_chinese} analyzer is the cjk analyzer's parts, or smartcn's, behind
- *       a char filter that joins the lines a PDF wrapped inside a word.</li>
+ *       {@code cjk_width}, {@code cjk_bigram} ({@code output_unigrams}) and {@code keep_types} ({@code types},
+ *       {@code mode}) token filters and the {@code cjk} analyzer, as in Elasticsearch's analysis-common module, which
+ *       this node does not load (every distribution of Elasticsearch does): the sink's {@code pilu_chinese} analyzer
+ *       is the cjk analyzer's parts, or smartcn's, behind a char filter that joins the lines a PDF wrapped inside a
+ *       word; its {@code pilu_han_chars} analyzer keeps the standard tokenizer's {@code <IDEOGRAPHIC>} tokens, one
+ *       per Chinese character.</li>
  * </ul>
  */
 public final class ChineseAnalysisPlugin extends Plugin implements AnalysisPlugin {
@@ -97,6 +103,24 @@ public final class ChineseAnalysisPlugin extends Plugin implements AnalysisPlugi
                                     | CJKBigramFilter.HANGUL;
                             return new FilterFactory(name, in -> new CJKBigramFilter(in, scripts, unigrams));
                         },
+                "keep_types",
+                        // as analysis-common's: only from an index's settings; the token types to keep (mode
+                        // include) or to drop (exclude)
+                        AnalysisPlugin.requiresAnalysisSettings((indexSettings, environment, name, settings) -> {
+                            List<String> types = settings.getAsList("types");
+                            if (types.isEmpty()) {
+                                throw new IllegalArgumentException(
+                                        "keep_types token filter [" + name + "] needs [types]");
+                            }
+                            String mode = settings.get("mode", "include").toLowerCase(Locale.ROOT);
+                            if (!mode.equals("include") && !mode.equals("exclude")) {
+                                throw new IllegalArgumentException("keep_types token filter [" + name
+                                        + "]: mode must be include or exclude, not [" + mode + "]");
+                            }
+                            Set<String> kept = Set.copyOf(types);
+                            boolean include = mode.equals("include");
+                            return new FilterFactory(name, in -> new TypeTokenFilter(in, kept, include));
+                        }),
                 "icu_folding",
                         (indexSettings, environment, name, settings) ->
                                 new NormalizingFilterFactory(name, ICUFoldingFilter::new),

@@ -21,10 +21,18 @@ class ChineseAnalysisPluginTest {
         assertThat(plugin.getTokenizers()).containsOnlyKeys("smartcn_tokenizer", "icu_tokenizer");
         assertThat(plugin.getTokenFilters())
                 .containsOnlyKeys(
-                        "smartcn_stop", "porter_stem", "icu_folding", "icu_normalizer", "cjk_width", "cjk_bigram");
+                        "smartcn_stop",
+                        "porter_stem",
+                        "icu_folding",
+                        "icu_normalizer",
+                        "cjk_width",
+                        "cjk_bigram",
+                        "keep_types");
         assertThat(plugin.getCharFilters()).containsOnlyKeys("icu_normalizer", "pattern_replace");
         // like analysis-common's: built only from an index's settings, never as a pre-built default
         assertThat(plugin.getCharFilters().get("pattern_replace").requiresAnalysisSettings())
+                .isTrue();
+        assertThat(plugin.getTokenFilters().get("keep_types").requiresAnalysisSettings())
                 .isTrue();
     }
 
@@ -59,6 +67,47 @@ class ChineseAnalysisPluginTest {
             }
         };
         assertThat(tokens(both, "华章")).containsExactly("华", "华章", "章");
+    }
+
+    @Test
+    void keepTypesLeavesOneTokenPerChineseCharacterAndRefusesAFilterWithoutTypes() throws Exception {
+        var factory = plugin.getTokenFilters()
+                .get("keep_types")
+                .get(
+                        null,
+                        null,
+                        "han",
+                        Settings.builder().putList("types", "<IDEOGRAPHIC>").build());
+        Analyzer chars = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                var tokenizer = new org.apache.lucene.analysis.standard.StandardTokenizer();
+                return new TokenStreamComponents(tokenizer, factory.create(tokenizer));
+            }
+        };
+        assertThat(tokens(chars, "碳酸锂 GPU 2024年，铜箔")).containsExactly("碳", "酸", "锂", "年", "铜", "箔");
+        var exclude = plugin.getTokenFilters()
+                .get("keep_types")
+                .get(
+                        null,
+                        null,
+                        "latin",
+                        Settings.builder()
+                                .putList("types", "<IDEOGRAPHIC>")
+                                .put("mode", "exclude")
+                                .build());
+        Analyzer latin = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                var tokenizer = new org.apache.lucene.analysis.standard.StandardTokenizer();
+                return new TokenStreamComponents(tokenizer, exclude.create(tokenizer));
+            }
+        };
+        assertThat(tokens(latin, "碳酸锂 GPU 2024年")).containsExactly("GPU", "2024");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> plugin.getTokenFilters().get("keep_types").get(null, null, "none", Settings.EMPTY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs [types]");
     }
 
     @Test
