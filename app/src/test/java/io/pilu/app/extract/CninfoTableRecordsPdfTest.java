@@ -1,5 +1,7 @@
 package io.pilu.app.extract;
 
+import static io.pilu.app.extract.TableRecordAssertions.participants;
+import static io.pilu.app.extract.TableRecordAssertions.receptionists;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pilu.enrich.extract.AnnouncementEnricher;
@@ -13,7 +15,6 @@ import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,25 +32,8 @@ class CninfoTableRecordsPdfTest {
     @Test
     void shenzhenFullTable() throws Exception {
         IrActivity ir = enrich("301367-2024-07-02-ir-record-full-table.pdf");
-        assertThat(ir.activityTypes()).containsExactlyInAnyOrder("特定对象调研", "分析师会议", "现场参观");
-        assertThat(ir.date()).isEqualTo("2024-07-01");
-        assertThat(ir.location()).isEqualTo("公司会议室及松山湖生产基地（东莞市松山湖高新区工业西路8号）");
-        assertThat(participants(ir))
-                .containsExactly(
-                        "中信证券[许哲, 梁悦]",
-                        "易方达基金[陈亦舟]",
-                        "华泰证券[黄川]",
-                        "中金公司[顾远航]",
-                        "高毅资产[周岚]",
-                        "景顺长城基金[马骁]",
-                        "富国基金[苏航]",
-                        "淡水泉投资[吕方]",
-                        "重阳投资[钟毅]");
-        assertThat(receptionists(ir)).containsExactly("林启明/董事长", "何雯/财务总监", "蔡文涛/董事会秘书", "梁思远/证券事务代表");
+        TableRecordAssertions.assertFullTableRecord(ir);
         assertThat(ir.qa()).hasSize(10);
-        assertThat(ir.qa().get(2).answer().replace("\n", ""))
-                .isEqualTo("一季度综合毛利率为41.2%，同比下降1.5个百分点，主要因为新产线爬坡期间单位成本较高，预计下半年随着产线良率提升和"
-                        + "规模效应显现，毛利率将逐步恢复至去年同期水平，公司也将通过核心部件自研和供应链优化持续控制成本。");
     }
 
     @Test
@@ -147,13 +131,5 @@ class CninfoTableRecordsPdfTest {
         assertThat(enriched.documentClass()).as(document).isEqualTo(DocumentClass.IR_ACTIVITY_RECORD);
         assertThat(enriched.irActivity().layout()).isEqualTo(IrActivity.Layout.TABLE);
         return enriched.irActivity();
-    }
-
-    private static List<String> participants(IrActivity ir) {
-        return ir.participants().stream().map(p -> p.name() + p.people()).collect(Collectors.toList());
-    }
-
-    private static List<String> receptionists(IrActivity ir) {
-        return ir.receptionists().stream().map(r -> r.name() + "/" + r.title()).collect(Collectors.toList());
     }
 }

@@ -13,8 +13,6 @@ import io.pilu.ingest.document.DocumentTextExtractor;
 import io.pilu.model.IrActivity;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -49,25 +47,8 @@ class NarrowLabelColumnPdfTest {
 
     @Test
     void theWideColumnRecordReadsWhole() {
-        assertThat(wide.activityTypes()).containsExactlyInAnyOrder("特定对象调研", "分析师会议", "现场参观");
-        assertThat(wide.date()).isEqualTo("2024-07-01");
-        assertThat(wide.location()).isEqualTo("公司会议室及松山湖生产基地（东莞市松山湖高新区工业西路8号）");
-        assertThat(participants(wide))
-                .containsExactly(
-                        "中信证券[许哲, 梁悦]",
-                        "易方达基金[陈亦舟]",
-                        "华泰证券[黄川]",
-                        "中金公司[顾远航]",
-                        "高毅资产[周岚]",
-                        "景顺长城基金[马骁]",
-                        "富国基金[苏航]",
-                        "淡水泉投资[吕方]",
-                        "重阳投资[钟毅]");
-        assertThat(receptionists(wide)).containsExactly("林启明/董事长", "何雯/财务总监", "蔡文涛/董事会秘书", "梁思远/证券事务代表");
+        TableRecordAssertions.assertFullTableRecord(wide);
         assertThat(wide.qa()).hasSize(4);
-        assertThat(wide.qa().get(2).answer().replace("\n", ""))
-                .isEqualTo("一季度综合毛利率为41.2%，同比下降1.5个百分点，主要因为新产线爬坡期间单位成本较高，预计下半年随着产线良率提升和规模效应显现，毛利率将逐步恢复至去年同期水平，"
-                        + "公司也将通过核心部件自研和供应链优化持续控制成本。");
     }
 
     /**
@@ -102,14 +83,6 @@ class NarrowLabelColumnPdfTest {
         assertThat(narrow.receptionists()).isEqualTo(wide.receptionists());
         assertThat(narrow.qa()).isEqualTo(wide.qa());
         assertThat(narrow).isEqualTo(wide);
-    }
-
-    private static List<String> participants(IrActivity ir) {
-        return ir.participants().stream().map(p -> p.name() + p.people()).collect(Collectors.toList());
-    }
-
-    private static List<String> receptionists(IrActivity ir) {
-        return ir.receptionists().stream().map(r -> r.name() + "/" + r.title()).collect(Collectors.toList());
     }
 
     private static Path write(String name, float valueX, float labelSize, float labelLeading) throws IOException {
