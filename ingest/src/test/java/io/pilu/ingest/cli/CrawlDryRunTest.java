@@ -251,6 +251,19 @@ class CrawlDryRunTest {
         assertThat(printed_is_empty()).isTrue();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"--full-relist-interval", "--list-interval", "--document-interval", "--interval-jitter"})
+    void aNegativeCninfoIntervalIsAUsageErrorNamingTheOption(String option) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine cl = new CommandLine(new CrawlCommand(new PrintStream(out, true, StandardCharsets.UTF_8)));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        int exit = cl.execute("--source", "cninfo", "--once", "--dry-run", option, "PT-1S");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains(option + " must not be negative");
+        assertThat(printed_is_empty()).isTrue();
+    }
+
     @Test
     void aBaseUrlWithCredentialsIsAUsageErrorThatDoesNotEchoThem() {
         java.io.StringWriter err = new java.io.StringWriter();
